@@ -1,0 +1,32 @@
+import { OPS, arity, type Op } from './ir'
+import type { FormulaProgram } from './types'
+
+/**
+ * Checks that a program is well formed before anything is generated from it:
+ * known opcodes, operands that refer to earlier nodes, finite constants, and
+ * parameter indices in range. A program arriving by postMessage is data from
+ * elsewhere; this is what lets code generation trust it.
+ */
+export function validateProgram(program: FormulaProgram): void {
+  if (program.version !== 1) throw new Error(`program version ${String(program.version)}`)
+  const { nodes, parameters } = program
+  if (!Array.isArray(nodes) || !Array.isArray(parameters)) throw new Error('program shape')
+  nodes.forEach((node, id) => {
+    const op: Op | undefined = OPS[node[0]]
+    if (!Array.isArray(node) || op === undefined) throw new Error(`node ${id}: opcode`)
+    if (op === 'num') {
+      if (node.length !== 2 || !Number.isFinite(node[1])) throw new Error(`node ${id}: constant`)
+    } else if (op === 'param') {
+      if (node.length !== 2 || !Number.isInteger(node[1]) || node[1] < 0 || node[1] >= parameters.length) {
+        throw new Error(`node ${id}: parameter`)
+      }
+    } else {
+      if (node.length !== 1 + arity(op)) throw new Error(`node ${id}: operands`)
+      for (let k = 1; k < node.length; k++) {
+        if (!Number.isInteger(node[k]) || node[k] < 0 || node[k] >= id) throw new Error(`node ${id}: operand`)
+      }
+    }
+  })
+  const roots = [program.value, ...program.gradient, ...program.hessian]
+  if (roots.length !== 6 || roots.some((r) => !Number.isInteger(r) || r < 0 || r >= nodes.length)) throw new Error('program roots')
+}
