@@ -1,0 +1,7 @@
+import { criticalBenchmarks } from './critical'
+import { formulaBenchmarks } from './formula'
+
+/** `npm run bench`: prints figures and ratios against baselines run in the same process. */
+console.log(`landscape benchmarks, Node ${process.version}, ${new Date().toISOString()}`)
+formulaBenchmarks()
+criticalBenchmarks()

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { main } from './main'
+
+/** Runs the CLI in this process, capturing what it writes. */
+async function run(...argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+/**
+ * Golden files: the JSON documents a figure script would read. Numbers are
+ * compared to 1e-9 relative (the last bits of a Newton iteration may move when
+ * its code does); structure, keys, kinds and strings exactly. Regenerate with
+ * UPDATE_GOLDEN=1 after a deliberate change, and read the diff.
+ */
+function expectGolden(name: string, actual: unknown): void {
+  const file = new URL(`./golden/${name}.json`, import.meta.url)
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`)
+  const expected = JSON.parse(readFileSync(file, 'utf8')) as unknown
+  const compare = (a: unknown, e: unknown, path: string): void => {
+    if (typeof e === 'number' && typeof a === 'number') {
+      expect(Math.abs(a - e), path).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e)))
+    } else if (Array.isArray(e)) {
+      expect(Array.isArray(a) && a.length, path).toBe(e.length)
+      e.forEach((v, i) => compare((a as unknown[])[i], v, `${path}[${i}]`))
+    } else if (e !== null && typeof e === 'object') {
+      expect(Object.keys(a as object).sort(), path).toEqual(Object.keys(e).sort())
+      for (const [k, v] of Object.entries(e)) compare((a as Record<string, unknown>)[k], v, `${path}.${k}`)
+    } else {
+      expect(a, path).toEqual(e)
+    }
+  }
+  compare(actual, expected, name)
+}
+
+describe('landscape critical', () => {
+  it.each(['muller-brown', 'three-hole'])('matches the golden JSON for %s', async (id) => {
+    const r = await run('critical', '--surface', id, '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expectGolden(`critical-${id}`, JSON.parse(r.stdout))
+  })
+
+  it('echoes the version and the resolved inputs of a formula', async () => {
+    const r = await run('critical', '--formula', 'a*x^2 - y^2', '--param', 'a=2', '--domain', '-1,1,-2,2', '--json')
+    const doc = JSON.parse(r.stdout)
+    expect(doc.version).toMatch(/^\d+\.\d+\.\d+/)
+    expect(doc).toMatchObject({ surface: null, formula: 'a*x^2 - y^2', domain: { xmin: -1, xmax: 1, ymin: -2, ymax: 2 }, parameters: { a: 2 } })
+    expect(doc.points).toEqual([{ x: 0, y: 0, value: 0, kind: 'saddle', eigenvalues: [-2, 4] }])
+  })
+
+  it('uses [-5, 5]^2 for a formula without --domain and prints a table without --json', async () => {
+    const r = await run('critical', '--formula', '(x^2-1)^2 + y^2')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^kind\s+x\s+y\s+value\s+eigenvalues/)
+    expect(r.stdout.match(/minimum/g)).toHaveLength(2)
+    const json = JSON.parse((await run('critical', '--formula', '(x^2-1)^2 + y^2', '--json')).stdout)
+    expect(json.domain).toEqual({ xmin: -5, xmax: 5, ymin: -5, ymax: 5 })
+  })
+
+  it('warns on stderr about a name made of x and y', async () => {
+    const r = await run('critical', '--formula', 'x^2 + xy', '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/warning: 'xy' is read as one parameter/)
+  })
+})
+
+describe('landscape surfaces', () => {
+  it('lists the atlas as JSON and as a table', async () => {
+    const doc = JSON.parse((await run('surfaces', '--json')).stdout)
+    expect(doc.surfaces.length).toBeGreaterThanOrEqual(16)
+    expect(doc.surfaces[0].id).toBe('muller-brown')
+    expect(doc.version).toBeDefined()
+    expect((await run('surfaces')).stdout).toMatch(/muller-brown\s+Müller-Brown/)
+  })
+})
+
+describe('help', () => {
+  it.each([[], ['--help'], ['critical', '--help'], ['surfaces', '-h']])('%j prints help and exits 0', async (...argv) => {
+    const r = await run(...argv)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/usage: landscape/)
+  })
+})
+
+describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => {
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['critical', '--surface', 'nowhere'], /unknown surface 'nowhere'; known: muller-brown/],
+    [['critical', '--surface', 'constructor'], /unknown surface 'constructor'/],
+    [['critical', '--formula', 'x^2 + sin('], /--formula: '\(' is never closed at column 10/],
+    [['critical', '--formula', 'import("fs")'], /unknown function 'import' at column 1/],
+    [['critical', '--formula', ''], /formula is empty/],
+    [['critical', '--surface', 'ring', '--formula', 'x'], /exactly one of --surface/],
+    [['critical'], /exactly one of --surface/],
+    [['critical', '--surface', 'ring', '--domain', '1,0,0,1'], /xmin \(1\) must be less than xmax \(0\)/],
+    [['critical', '--surface', 'ring', '--domain', '0,1,0'], /expected xmin,xmax,ymin,ymax/],
+    [['critical', '--surface', 'ring', '--domain', '0,1,0,abc'], /'abc' is not a finite number/],
+    [['critical', '--surface', 'ring', '--domain', '0,1e999,0,1'], /is not a finite number/],
+    [['critical', '--surface', 'dihedral', '--domain', '0,1,0,1'], /periodic/],
+    [['critical', '--formula', 'a*x', '--param', 'b=1'], /unknown name 'b': the formula has parameters a/],
+    [['critical', '--formula', 'a*x', '--param', 'a=NaN'], /'NaN' is not a finite number/],
+    [['critical', '--formula', 'a*x', '--param', 'a'], /expected NAME=VALUE/],
+    [['critical', '--surface', 'ring', '--frobnicate'], /unknown option '--frobnicate'/],
+    [['critical', '--surface', 'ring', 'extra'], /unexpected argument 'extra'/],
+    [['critical', '--surface'], /--surface/],
+  ])('%j', async (argv, message) => {
+    const r = await run(...argv)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('the installed command', () => {
+  const bin = new URL('../../bin/landscape.mjs', import.meta.url).pathname
+  const exec = promisify(execFile)
+
+  it('runs the TypeScript sources with no build step', async () => {
+    const { stdout } = await exec(process.execPath, [bin, 'critical', '--formula', 'x^2 + y^2', '--json'])
+    expect(JSON.parse(stdout).points).toEqual([{ x: 0, y: 0, value: 0, kind: 'minimum', eigenvalues: [2, 2] }])
+  })
+
+  it('exits with code 2 on bad input', async () => {
+    const failure = await exec(process.execPath, [bin, 'critical', '--surface', 'nowhere']).catch((e: { code: number; stdout: string; stderr: string }) => e)
+    expect(failure).toMatchObject({ code: 2, stdout: '' })
+    expect((failure as { stderr: string }).stderr).toMatch(/unknown surface/)
+  })
+})

@@ -1,0 +1,251 @@
+import type { CompiledSurface, Domain } from '../surface'
+import type { CriticalKind } from '../surfaces/types'
+import { PointCells } from './cells'
+import { compassMinimum, isRoughMinimum } from './compass'
+import { symmetricEigen } from './eigen'
+import { outside } from './domain'
+import { NewtonSolver } from './newton'
+
+export interface CriticalPoint {
+  x: number
+  y: number
+  value: number
+  kind: CriticalKind
+  /** Hessian eigenvalues, smaller first; null where the surface is not smooth (a cone tip). */
+  eigenvalues: [number, number] | null
+}
+
+export interface CriticalOptions {
+  /** Seeds per axis (the grid has seeds x seeds nodes). */
+  seeds?: number
+}
+
+/** At least six seeds per unit period: Rastrigin's and Ackley's ripples over [-5, 5]. */
+const DEFAULT_SEEDS = 81
+/** An eigenvalue this small relative to the other one counts as zero. */
+const FLAT_RATIO = 1e-6
+/** A Hessian this small relative to the surface's typical curvature counts as zero. */
+const FLAT_CURVATURE = 1e-8
+/** A gradient this small relative to the surface's typical gradient counts as zero. */
+const ZERO_GRADIENT = 1e-9
+
+/** The seed grid with the surface's typical scales, measured on it. */
+interface Grid {
+  xs: Float64Array
+  ys: Float64Array
+  /** U at (xs[i], ys[j]) stored at j * xs.length + i. */
+  values: Float64Array
+  spacing: number
+  extent: number
+  gradientScale: number
+  curvatureScale: number
+  valueRange: number
+}
+
+/**
+ * Every minimum, saddle and maximum of a surface inside its domain, sorted by value
+ * (ties by x, then y). Newton runs from every node of a grid; points it cannot reach
+ * because the gradient is undefined there (a cone tip) come from a compass search
+ * started at the grid's own discrete minima. A curve of degenerate points, such as a
+ * ring of minima, is reported once. Deterministic.
+ */
+export function criticalPoints(surface: CompiledSurface, options: CriticalOptions = {}): CriticalPoint[] {
+  const seeds = options.seeds ?? DEFAULT_SEEDS
+  if (!Number.isInteger(seeds) || seeds < 3) throw new RangeError(`criticalPoints: seeds must be an integer >= 3, not ${seeds}`)
+  const grid = sampleGrid(surface, seeds)
+  const solver = new NewtonSolver(surface, {
+    gradientTolerance: ZERO_GRADIENT * grid.gradientScale,
+    maxStep: 2 * grid.spacing,
+    margin: 0.05 * grid.extent,
+  })
+  const eigen = new Float64Array(4)
+  const classify = (): CriticalPoint => classifyPoint(solver, grid.curvatureScale, eigen)
+  const smooth: CriticalPoint[] = []
+  for (const y of grid.ys) {
+    for (const x of grid.xs) {
+      if (solver.solve(x, y)) smooth.push(classify())
+    }
+  }
+  const rough = roughMinima(surface, grid, smooth, solver, classify)
+  const d = surface.domain
+  const merge = 1e-6 * grid.extent
+  const points = [
+    ...mergeDuplicates(d, smooth.filter((p) => p.kind !== 'degenerate'), merge),
+    ...collapseChains(d, mergeDuplicates(d, smooth.filter((p) => p.kind === 'degenerate'), merge), 2 * grid.spacing),
+    ...mergeDuplicates(d, rough, merge),
+  ]
+  // Values equal to round-off (Himmelblau's four zeros) order by position, not by noise.
+  const quantum = 1e-12 * grid.valueRange
+  const key = (p: CriticalPoint) => (quantum > 0 ? Math.round(p.value / quantum) : p.value)
+  return points.sort((a, b) => key(a) - key(b) || a.x - b.x || a.y - b.y)
+}
+
+function sampleGrid(surface: CompiledSurface, n: number): Grid {
+  const d = surface.domain
+  // A periodic grid leaves out the last node, which is the first one again.
+  const count = d.periodic ? n - 1 : n
+  const axis = (min: number, max: number) =>
+    Float64Array.from({ length: count }, (_, i) => ((n - 1 - i) * min + i * max) / (n - 1))
+  const xs = axis(d.xmin, d.xmax)
+  const ys = axis(d.ymin, d.ymax)
+  const values = new Float64Array(count * count)
+  const gradients: number[] = []
+  const curvatures: number[] = []
+  const g = new Float64Array(2)
+  const h = new Float64Array(3)
+  let lowest = Infinity
+  let highest = -Infinity
+  for (let j = 0; j < count; j++) {
+    for (let i = 0; i < count; i++) {
+      const v = surface.gradient(xs[i], ys[j], g)
+      surface.hessian(xs[i], ys[j], h)
+      values[j * count + i] = v
+      if (Number.isFinite(v)) {
+        lowest = Math.min(lowest, v)
+        highest = Math.max(highest, v)
+      }
+      const gradient = Math.hypot(g[0], g[1])
+      const curvature = Math.hypot(h[0], h[1], h[1], h[2])
+      if (Number.isFinite(gradient)) gradients.push(gradient)
+      if (Number.isFinite(curvature)) curvatures.push(curvature)
+    }
+  }
+  return {
+    xs,
+    ys,
+    values,
+    spacing: Math.max(d.xmax - d.xmin, d.ymax - d.ymin) / (n - 1),
+    extent: Math.hypot(d.xmax - d.xmin, d.ymax - d.ymin),
+    // A high quantile, not the maximum: a pole (1/x) must not set the scale.
+    gradientScale: quantile(gradients, 0.9),
+    curvatureScale: quantile(curvatures, 0.9),
+    valueRange: highest > lowest ? highest - lowest : 0,
+  }
+}
+
+function quantile(samples: number[], q: number): number {
+  if (samples.length === 0) return 0
+  samples.sort((a, b) => a - b)
+  return samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
+}
+
+function classifyPoint(solver: NewtonSolver, curvatureScale: number, eigen: Float64Array): CriticalPoint {
+  const h = solver.hessian
+  symmetricEigen(h[0], h[1], h[2], eigen)
+  const lo = eigen[0]
+  const hi = eigen[1]
+  const large = Math.max(Math.abs(lo), Math.abs(hi))
+  const small = Math.min(Math.abs(lo), Math.abs(hi))
+  const flat = small <= FLAT_RATIO * large || large <= FLAT_CURVATURE * curvatureScale
+  const kind: CriticalKind = flat ? 'degenerate' : lo > 0 ? 'minimum' : hi < 0 ? 'maximum' : 'saddle'
+  return { x: solver.x, y: solver.y, value: solver.value, kind, eigenvalues: [lo, hi] }
+}
+
+/**
+ * Minima Newton cannot land on: a grid node lower than its eight neighbours with no
+ * smooth minimum near it is refined by compass search. If Newton then converges from
+ * there the point was smooth after all and joins `smooth`; otherwise it is a minimum
+ * without a Hessian.
+ */
+function roughMinima(
+  surface: CompiledSurface,
+  grid: Grid,
+  smooth: CriticalPoint[],
+  solver: NewtonSolver,
+  classify: () => CriticalPoint,
+): CriticalPoint[] {
+  const d = surface.domain
+  const { xs, ys, values, spacing, extent } = grid
+  const nx = xs.length
+  const ny = ys.length
+  const near = 1.5 * spacing
+  const lows = new PointCells(d, near)
+  smooth.forEach((p, k) => {
+    if (p.kind === 'minimum' || p.kind === 'degenerate') lows.add(k, p.x, p.y)
+  })
+  const found: CriticalPoint[] = []
+  const out = new Float64Array(3)
+  const gradient = new Float64Array(2)
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      if (!isDiscreteMinimum(values, nx, ny, i, j, d.periodic === true)) continue
+      const x = xs[i]
+      const y = ys[j]
+      let covered = false
+      lows.forEachNear(x, y, (k) => {
+        covered ||= lows.distance(smooth[k].x, smooth[k].y, x, y) <= near
+      })
+      if (covered) continue
+      compassMinimum(surface, x, y, spacing, 1e-13 * extent, out)
+      if (solver.solve(out[0], out[1])) {
+        smooth.push(classify())
+      } else if (
+        Number.isFinite(out[2]) &&
+        // A search that ran into the edge of the domain found the edge, not a minimum.
+        !outside(d, out[0], out[1], -1e-9 * extent) &&
+        isRoughMinimum(surface, out[0], out[1], extent, grid.gradientScale, gradient)
+      ) {
+        found.push({ x: out[0], y: out[1], value: out[2], kind: 'minimum', eigenvalues: null })
+      }
+    }
+  }
+  return found
+}
+
+function isDiscreteMinimum(values: Float64Array, nx: number, ny: number, i: number, j: number, periodic: boolean): boolean {
+  if (!periodic && (i === 0 || j === 0 || i === nx - 1 || j === ny - 1)) return false
+  const v = values[j * nx + i]
+  if (!Number.isFinite(v)) return false
+  for (let dj = -1; dj <= 1; dj++) {
+    for (let di = -1; di <= 1; di++) {
+      if (di === 0 && dj === 0) continue
+      const neighbour = values[((j + dj + ny) % ny) * nx + ((i + di + nx) % nx)]
+      if (!(v < neighbour)) return false
+    }
+  }
+  return true
+}
+
+/** Keeps the first of the points that lie within `radius` of one another (seeds that met). */
+function mergeDuplicates(d: Domain, points: CriticalPoint[], radius: number): CriticalPoint[] {
+  const cells = new PointCells(d, radius)
+  const kept: CriticalPoint[] = []
+  for (const p of points) {
+    let duplicate = false
+    cells.forEachNear(p.x, p.y, (k) => {
+      duplicate ||= cells.distance(p.x, p.y, kept[k].x, kept[k].y) <= radius
+    })
+    if (duplicate) continue
+    cells.add(kept.length, p.x, p.y)
+    kept.push(p)
+  }
+  return kept
+}
+
+/**
+ * Degenerate points that chain together within `link` are one curve (a ring of minima)
+ * or one point reached slowly from many sides (the monkey saddle): each chain is reported
+ * once, by its member of largest x (then smallest y), which on a ring about the origin is
+ * the point at angle zero.
+ */
+function collapseChains(d: Domain, points: CriticalPoint[], link: number): CriticalPoint[] {
+  const chain = points.map((_, i) => i)
+  const root = (i: number): number => {
+    while (chain[i] !== i) i = chain[i] = chain[chain[i]]
+    return i
+  }
+  const cells = new PointCells(d, link)
+  points.forEach((p, i) => {
+    cells.forEachNear(p.x, p.y, (k) => {
+      if (cells.distance(p.x, p.y, points[k].x, points[k].y) <= link) chain[root(k)] = root(i)
+    })
+    cells.add(i, p.x, p.y)
+  })
+  const best = new Map<number, CriticalPoint>()
+  points.forEach((p, i) => {
+    const r = root(i)
+    const q = best.get(r)
+    if (!q || p.x > q.x || (p.x === q.x && p.y < q.y)) best.set(r, p)
+  })
+  return [...best.values()]
+}
