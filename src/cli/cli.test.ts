@@ -20,7 +20,8 @@ async function run(...argv: string[]) {
  */
 function expectGolden(name: string, actual: unknown): void {
   const file = new URL(`./golden/${name}.json`, import.meta.url)
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`)
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`)
+  expect(existsSync(file), `golden file ${name}.json is missing: run UPDATE_GOLDEN=1 npm run test:unit`).toBe(true)
   const expected = JSON.parse(readFileSync(file, 'utf8')) as unknown
   const compare = (a: unknown, e: unknown, path: string): void => {
     if (typeof e === 'number' && typeof a === 'number') {
