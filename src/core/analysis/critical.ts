@@ -2,7 +2,8 @@ import type { CompiledSurface, Domain } from '../surface'
 import type { CriticalKind } from '../surfaces/types'
 import { PointCells } from './cells'
 import { compassMinimum, isRoughMinimum } from './compass'
-import { symmetricEigen } from './eigen'
+import { hessianKind, symmetricEigen } from './eigen'
+import { sampleSurface, type SurfaceSample } from './sample'
 import { outside } from './domain'
 import { NewtonSolver } from './newton'
 
@@ -22,25 +23,8 @@ export interface CriticalOptions {
 
 /** At least six seeds per unit period: Rastrigin's and Ackley's ripples over [-5, 5]. */
 const DEFAULT_SEEDS = 81
-/** An eigenvalue this small relative to the other one counts as zero. */
-const FLAT_RATIO = 1e-6
-/** A Hessian this small relative to the surface's typical curvature counts as zero. */
-const FLAT_CURVATURE = 1e-8
 /** A gradient this small relative to the surface's typical gradient counts as zero. */
 const ZERO_GRADIENT = 1e-9
-
-/** The seed grid with the surface's typical scales, measured on it. */
-interface Grid {
-  xs: Float64Array
-  ys: Float64Array
-  /** U at (xs[i], ys[j]) stored at j * xs.length + i. */
-  values: Float64Array
-  spacing: number
-  extent: number
-  gradientScale: number
-  curvatureScale: number
-  valueRange: number
-}
 
 /**
  * Every minimum, saddle and maximum of a surface inside its domain, sorted by value
@@ -52,7 +36,7 @@ interface Grid {
 export function criticalPoints(surface: CompiledSurface, options: CriticalOptions = {}): CriticalPoint[] {
   const seeds = options.seeds ?? DEFAULT_SEEDS
   if (!Number.isInteger(seeds) || seeds < 3) throw new RangeError(`criticalPoints: seeds must be an integer >= 3, not ${seeds}`)
-  const grid = sampleGrid(surface, seeds)
+  const grid = sampleSurface(surface, seeds)
   const solver = new NewtonSolver(surface, {
     gradientTolerance: ZERO_GRADIENT * grid.gradientScale,
     maxStep: 2 * grid.spacing,
@@ -80,65 +64,11 @@ export function criticalPoints(surface: CompiledSurface, options: CriticalOption
   return points.sort((a, b) => key(a) - key(b) || a.x - b.x || a.y - b.y)
 }
 
-function sampleGrid(surface: CompiledSurface, n: number): Grid {
-  const d = surface.domain
-  // A periodic grid leaves out the last node, which is the first one again.
-  const count = d.periodic ? n - 1 : n
-  const axis = (min: number, max: number) =>
-    Float64Array.from({ length: count }, (_, i) => ((n - 1 - i) * min + i * max) / (n - 1))
-  const xs = axis(d.xmin, d.xmax)
-  const ys = axis(d.ymin, d.ymax)
-  const values = new Float64Array(count * count)
-  const gradients: number[] = []
-  const curvatures: number[] = []
-  const g = new Float64Array(2)
-  const h = new Float64Array(3)
-  let lowest = Infinity
-  let highest = -Infinity
-  for (let j = 0; j < count; j++) {
-    for (let i = 0; i < count; i++) {
-      const v = surface.gradient(xs[i], ys[j], g)
-      surface.hessian(xs[i], ys[j], h)
-      values[j * count + i] = v
-      if (Number.isFinite(v)) {
-        lowest = Math.min(lowest, v)
-        highest = Math.max(highest, v)
-      }
-      const gradient = Math.hypot(g[0], g[1])
-      const curvature = Math.hypot(h[0], h[1], h[1], h[2])
-      if (Number.isFinite(gradient)) gradients.push(gradient)
-      if (Number.isFinite(curvature)) curvatures.push(curvature)
-    }
-  }
-  return {
-    xs,
-    ys,
-    values,
-    spacing: Math.max(d.xmax - d.xmin, d.ymax - d.ymin) / (n - 1),
-    extent: Math.hypot(d.xmax - d.xmin, d.ymax - d.ymin),
-    // A high quantile, not the maximum: a pole (1/x) must not set the scale.
-    gradientScale: quantile(gradients, 0.9),
-    curvatureScale: quantile(curvatures, 0.9),
-    valueRange: highest > lowest ? highest - lowest : 0,
-  }
-}
-
-function quantile(samples: number[], q: number): number {
-  if (samples.length === 0) return 0
-  samples.sort((a, b) => a - b)
-  return samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
-}
-
 function classifyPoint(solver: NewtonSolver, curvatureScale: number, eigen: Float64Array): CriticalPoint {
   const h = solver.hessian
   symmetricEigen(h[0], h[1], h[2], eigen)
-  const lo = eigen[0]
-  const hi = eigen[1]
-  const large = Math.max(Math.abs(lo), Math.abs(hi))
-  const small = Math.min(Math.abs(lo), Math.abs(hi))
-  const flat = small <= FLAT_RATIO * large || large <= FLAT_CURVATURE * curvatureScale
-  const kind: CriticalKind = flat ? 'degenerate' : lo > 0 ? 'minimum' : hi < 0 ? 'maximum' : 'saddle'
-  return { x: solver.x, y: solver.y, value: solver.value, kind, eigenvalues: [lo, hi] }
+  const kind = hessianKind(eigen[0], eigen[1], curvatureScale)
+  return { x: solver.x, y: solver.y, value: solver.value, kind, eigenvalues: [eigen[0], eigen[1]] }
 }
 
 /**
@@ -149,7 +79,7 @@ function classifyPoint(solver: NewtonSolver, curvatureScale: number, eigen: Floa
  */
 function roughMinima(
   surface: CompiledSurface,
-  grid: Grid,
+  grid: SurfaceSample,
   smooth: CriticalPoint[],
   solver: NewtonSolver,
   classify: () => CriticalPoint,

@@ -1,3 +1,5 @@
+import type { CriticalKind } from '../surfaces/types'
+
 /**
  * Eigen-decomposition of the symmetric 2x2 matrix [[a, b], [b, c]].
  * Writes out[0] <= out[1] (the eigenvalues) and out[2], out[3] = (cos t, sin t),
@@ -15,4 +17,20 @@ export function symmetricEigen(a: number, b: number, c: number, out: Float64Arra
   const angle = 0.5 * Math.atan2(2 * b, a - c)
   out[2] = Math.cos(angle)
   out[3] = Math.sin(angle)
+}
+
+/** An eigenvalue this small relative to the other one counts as zero. */
+export const FLAT_RATIO = 1e-6
+/** A Hessian this small relative to the surface's typical curvature counts as zero. */
+export const FLAT_CURVATURE = 1e-8
+
+/**
+ * The kind of a critical point from its Hessian eigenvalues lo <= hi: degenerate
+ * when one is near zero (a ring of minima, a monkey saddle), else by their signs.
+ */
+export function hessianKind(lo: number, hi: number, curvatureScale: number, flatRatio = FLAT_RATIO): CriticalKind {
+  const large = Math.max(Math.abs(lo), Math.abs(hi))
+  const small = Math.min(Math.abs(lo), Math.abs(hi))
+  if (small <= flatRatio * large || large <= FLAT_CURVATURE * curvatureScale) return 'degenerate'
+  return lo > 0 ? 'minimum' : hi < 0 ? 'maximum' : 'saddle'
 }
