@@ -1,0 +1,61 @@
+import type { CompiledSurface } from '../surface'
+import type { Noise } from './noise'
+import type { ParamSpec, Settings } from './params'
+import type { Walkers } from './walkers'
+
+export type Family = 'optimizer' | 'sampler'
+
+/** What a run accumulates for its report; samplers add to it only while `recording`. */
+export interface RunStats {
+  recording: boolean
+  accepted: number
+  proposed: number
+  /** Sums of the kinetic energy K = |v|^2/2 (mass 1) and of K^2, over walkers and recorded steps. */
+  kinetic: number
+  kineticSquared: number
+  kineticCount: number
+}
+
+export function emptyStats(): RunStats {
+  return { recording: true, accepted: 0, proposed: 0, kinetic: 0, kineticSquared: 0, kineticCount: 0 }
+}
+
+/** Everything a method needs to advance its walkers. */
+export interface MethodContext {
+  surface: CompiledSurface
+  walkers: Walkers
+  settings: Settings
+  noise: Noise
+  stats: RunStats
+}
+
+/**
+ * A running method: advances every walker that has not diverged by one step.
+ * On return, walkers.gx/gy/u hold the gradient and energy at the new positions
+ * (one gradient evaluation per step where the method allows).
+ */
+export interface Stepper {
+  /** t is the index of this step: 0 for the first step of the run. */
+  step(t: number): void
+  /** Method-specific state worth showing or exporting (a metadynamics bias, replica temperatures). */
+  extras?(): Record<string, unknown>
+}
+
+export interface MethodDescriptor {
+  id: string
+  family: Family
+  /** Display name, e.g. 'Adam'. */
+  name: string
+  /** One line: what it does and what to watch for. */
+  summary: string
+  reference?: string
+  params: readonly ParamSpec[]
+  /** Carries velocities (started from Maxwell-Boltzmann at kT). */
+  velocities: boolean
+  /** Its step is a physical time step, so rates and Arrhenius fits make sense. */
+  physicalTime: boolean
+  create(context: MethodContext): Stepper
+}
+
+/** Unit mass: the playground's reduced units (k_B = 1, m = 1). */
+export const MASS = 1

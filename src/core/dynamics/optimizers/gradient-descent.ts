@@ -1,0 +1,29 @@
+import type { MethodDescriptor } from '../method'
+import { num } from '../params'
+import { clipFactor, learningRate } from '../schedules'
+import { isStopped, moveTo, optimizerParams } from './common'
+
+/** x <- x - lr grad U(x). Stable on a quadratic only for lr < 2/lambda_max. */
+export const gradientDescent: MethodDescriptor = {
+  id: 'gd',
+  family: 'optimizer',
+  name: 'Gradient descent',
+  summary: 'Steps straight downhill; stops in the first minimum (or saddle) it reaches, and diverges if lr > 2/lambda_max',
+  params: optimizerParams(0.001),
+  velocities: false,
+  physicalTime: false,
+  create({ surface, walkers: w, settings }) {
+    const g = new Float64Array(2)
+    const clip = num(settings, 'clip')
+    return {
+      step(t) {
+        const lr = learningRate(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (isStopped(w, i)) continue
+          const c = lr * clipFactor(w.gx[i], w.gy[i], clip)
+          moveTo(surface, w, i, w.x[i] - c * w.gx[i], w.y[i] - c * w.gy[i], g)
+        }
+      },
+    }
+  },
+}

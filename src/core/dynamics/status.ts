@@ -1,0 +1,157 @@
+import { hessianKind, symmetricEigen } from '../analysis/eigen'
+import type { CompiledSurface } from '../surface'
+import type { Walkers } from './walkers'
+
+/**
+ * What each walker is doing, in the same words everywhere (engine, CLI, page).
+ * Computed by the engine from the gradient, the Hessian and the recent path.
+ */
+export const WALKER_STATUSES = ['running', 'minimum', 'saddle', 'maximum', 'plateau', 'oscillating', 'diverged'] as const
+export type WalkerStatus = (typeof WALKER_STATUSES)[number]
+export const STATUS = Object.fromEntries(WALKER_STATUSES.map((s, i) => [s, i])) as Record<WalkerStatus, number>
+
+export type MinimumLabel = 'global' | 'local' | null
+
+/** The scales a surface's statuses are judged on, from a sample of its domain. */
+export interface StatusScales {
+  /** Typical |grad U| over the domain. */
+  gradient: number
+  /** Typical Hessian norm. */
+  curvature: number
+  /** Range of U over the domain. */
+  valueRange: number
+  /** The lowest known minimum, for global/local labels; NaN when none is known. */
+  lowestMinimum: number
+}
+
+/** |grad U| below this fraction of the typical gradient counts as converged. */
+export const CONVERGED = 1e-6
+/** |grad U| below this fraction of the typical gradient, for PLATEAU_STEPS steps, is a plateau. */
+export const PLATEAU = 1e-3
+export const PLATEAU_STEPS = 200
+/** Steps per window of the oscillation test. */
+export const OSCILLATION_WINDOW = 100
+/** An eigenvalue below this fraction of the other one makes a converged walker degenerate. */
+export const DEGENERATE_RATIO = 1e-3
+
+/**
+ * Follows each optimizer walker's path and names what it does: converged
+ * (minimum, saddle or maximum by the Hessian's eigenvalues), on a plateau,
+ * oscillating, or running. Diverged is set by the lane.
+ */
+export class StatusTracker {
+  readonly degenerate: Uint8Array
+  /** Plateau test: the step and |grad U| at which the current run of flat steps began. */
+  private readonly flatSince: Float64Array
+  private readonly flatGradient: Float64Array
+  private readonly plateau: Uint8Array
+  /** Oscillation test: path length, start point and |grad U| of the current window. */
+  private readonly oscillating: Uint8Array
+  private readonly path: Float64Array
+  private readonly anchorX: Float64Array
+  private readonly anchorY: Float64Array
+  private readonly anchorGradient: Float64Array
+  private readonly prevX: Float64Array
+  private readonly prevY: Float64Array
+  private readonly h = new Float64Array(3)
+  private readonly eigen = new Float64Array(4)
+
+  constructor(private readonly surface: CompiledSurface, private readonly w: Walkers, readonly scales: StatusScales) {
+    const n = w.n
+    this.degenerate = new Uint8Array(n)
+    this.flatSince = new Float64Array(n).fill(-1)
+    this.flatGradient = new Float64Array(n)
+    this.plateau = new Uint8Array(n)
+    this.oscillating = new Uint8Array(n)
+    this.path = new Float64Array(n)
+    this.anchorX = Float64Array.from(w.x)
+    this.anchorY = Float64Array.from(w.y)
+    this.anchorGradient = new Float64Array(n)
+    this.prevX = Float64Array.from(w.x)
+    this.prevY = Float64Array.from(w.y)
+    for (let i = 0; i < n; i++) this.anchorGradient[i] = Math.hypot(w.gx[i], w.gy[i])
+  }
+
+  /** Called after step t has moved the walkers (t + 1 steps done). */
+  update(t: number): void {
+    const w = this.w
+    const done = t + 1
+    const converged = CONVERGED * this.scales.gradient
+    const flat = PLATEAU * this.scales.gradient
+    const windowEnds = done % OSCILLATION_WINDOW === 0
+    for (let i = 0; i < w.n; i++) {
+      if (w.status[i] === STATUS.diverged) continue
+      const g = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
+      const dx = w.x[i] - this.prevX[i]
+      const dy = w.y[i] - this.prevY[i]
+      this.path[i] += Math.sqrt(dx * dx + dy * dy)
+      this.prevX[i] = w.x[i]
+      this.prevY[i] = w.y[i]
+      this.trackPlateau(i, g, done, converged, flat)
+      if (windowEnds) this.closeWindow(i, g)
+      if (g <= converged) {
+        w.status[i] = this.classify(i)
+      } else {
+        this.degenerate[i] = 0
+        w.status[i] = this.plateau[i] ? STATUS.plateau : this.oscillating[i] ? STATUS.oscillating : STATUS.running
+      }
+    }
+  }
+
+  /**
+   * A plateau: |grad U| under the flat threshold for PLATEAU_STEPS steps without
+   * halving. Geometric convergence into a minimum also passes through small
+   * gradients, but they shrink.
+   */
+  private trackPlateau(i: number, g: number, done: number, converged: number, flat: number): void {
+    if (g <= converged || g > flat) {
+      this.flatSince[i] = -1
+      this.plateau[i] = 0
+      return
+    }
+    if (this.flatSince[i] < 0) {
+      this.flatSince[i] = done
+      this.flatGradient[i] = g
+    } else if (done - this.flatSince[i] >= PLATEAU_STEPS) {
+      this.plateau[i] = g >= 0.5 * this.flatGradient[i] ? 1 : 0
+      this.flatSince[i] = done
+      this.flatGradient[i] = g
+    }
+  }
+
+  /**
+   * Oscillating: over the window the walker went back and forth (net displacement
+   * under a tenth of the path) and its gradient did not halve (not converging).
+   */
+  private closeWindow(i: number, g: number): void {
+    const w = this.w
+    const net = Math.hypot(w.x[i] - this.anchorX[i], w.y[i] - this.anchorY[i])
+    this.oscillating[i] = this.path[i] > 0 && net < 0.1 * this.path[i] && g >= 0.5 * this.anchorGradient[i] ? 1 : 0
+    this.anchorX[i] = w.x[i]
+    this.anchorY[i] = w.y[i]
+    this.anchorGradient[i] = g
+    this.path[i] = 0
+  }
+
+  private classify(i: number): number {
+    const w = this.w
+    this.surface.hessian(w.x[i], w.y[i], this.h)
+    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    const lo = this.eigen[0]
+    const hi = this.eigen[1]
+    const kind = hessianKind(lo, hi, this.scales.curvature, DEGENERATE_RATIO)
+    this.degenerate[i] = kind === 'degenerate' ? 1 : 0
+    if (kind !== 'degenerate') return STATUS[kind]
+    // Degenerate: name it by the eigenvalue that is not flat (a ring of minima is a minimum).
+    const large = Math.abs(lo) > Math.abs(hi) ? lo : hi
+    return large > 0 ? STATUS.minimum : large < 0 ? STATUS.maximum : STATUS.saddle
+  }
+
+  /** 'global' or 'local' for a walker at a minimum, when the surface's minima are known. */
+  label(i: number): MinimumLabel {
+    const w = this.w
+    if (w.status[i] !== STATUS.minimum || Number.isNaN(this.scales.lowestMinimum)) return null
+    const tolerance = 1e-6 * Math.max(this.scales.valueRange, Math.abs(this.scales.lowestMinimum), 1e-12)
+    return w.u[i] <= this.scales.lowestMinimum + tolerance ? 'global' : 'local'
+  }
+}
