@@ -12,6 +12,8 @@ export type Start =
   | { kind: 'point'; x: number; y: number }
   | { kind: 'uniform' }
   | { kind: 'gaussian'; x: number; y: number; sigma: number }
+  /** One position per walker (its arrays have the lane's walker count). */
+  | { kind: 'points'; xs: ArrayLike<number>; ys: ArrayLike<number> }
 
 export interface LaneConfig {
   surface: CompiledSurface
@@ -108,12 +110,18 @@ export class Lane {
 
   private place(start: Start): void {
     const w = this.walkers
+    if (start.kind === 'points' && (start.xs.length !== w.n || start.ys.length !== w.n)) {
+      throw new RangeError(`start: ${start.xs.length} points for ${w.n} walkers`)
+    }
     const d = this.config.surface.domain
     const r = new Float64Array(2)
     for (let i = 0; i < w.n; i++) {
       if (start.kind === 'point') {
         w.x[i] = start.x
         w.y[i] = start.y
+      } else if (start.kind === 'points') {
+        w.x[i] = start.xs[i]
+        w.y[i] = start.ys[i]
       } else if (start.kind === 'uniform') {
         const words = this.noise.draw(i, 0, STREAM.start)
         w.x[i] = d.xmin + (d.xmax - d.xmin) * ((words[0] + 0.5) / 0x100000000)
