@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { main } from './main'
@@ -81,6 +83,63 @@ describe('landscape surfaces', () => {
   })
 })
 
+describe('landscape methods', () => {
+  it('lists every method with its parameters, defaults and ranges', async () => {
+    const doc = JSON.parse((await run('methods', '--json')).stdout)
+    const gd = doc.methods.find((m: { id: string }) => m.id === 'gd')
+    expect(gd.family).toBe('optimizer')
+    expect(gd.params.find((p: { name: string }) => p.name === 'lr')).toMatchObject({ default: 0.001, min: expect.any(Number), max: expect.any(Number) })
+    expect(doc.methods.some((m: { id: string }) => m.id === 'baoab')).toBe(true)
+  })
+})
+
+describe('landscape optimize', () => {
+  it('ends gradient descent on Müller-Brown from (0, 0.5) at MC, labelled local', async () => {
+    const r = await run('optimize', '--surface', 'muller-brown', '--method', 'gd', '--set', 'lr=1e-4', '--start', '0,0.5', '--steps', '3000', '--every', '100', '--json')
+    const doc = JSON.parse(r.stdout)
+    expect(doc.end).toMatchObject({ status: 'minimum', label: 'local' })
+    expect(doc.end.x).toBeCloseTo(-0.050011, 5)
+    expect(doc.path[0]).toEqual([0, 0.5, expect.any(Number)])
+    expect(doc.path).toHaveLength(31)
+    expect(doc.seed).toBe(1)
+    expect(doc.scenario.lanes[0].settings).toMatchObject({ lr: 1e-4, schedule: 'constant' })
+  })
+
+  it('reports a learning rate above the stability limit as diverged, with its step', async () => {
+    const doc = JSON.parse((await run('optimize', '--surface', 'muller-brown', '--method', 'gd', '--set', 'lr=1e-2', '--start', '0,0.5', '--steps', '50', '--json')).stdout)
+    expect(doc.end.status).toBe('diverged')
+    expect(doc.end.divergedAt).toBeLessThanOrEqual(10)
+    expect(doc.path.flat().every(Number.isFinite)).toBe(true)
+  })
+})
+
+describe('landscape sample', () => {
+  it('histograms every walker at every step after burn-in, inside the domain', async () => {
+    const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '20', '--steps', '200', '--burnin', '50', '--dt', '0.05', '--bins', '8,6', '--json')
+    const doc = JSON.parse(r.stdout)
+    const counted = doc.histogram.counts.flat().reduce((a: number, b: number) => a + b, 0)
+    expect(counted + doc.histogram.outside).toBe(20 * 200)
+    expect(doc.histogram.counts).toHaveLength(8)
+    expect(doc.histogram.counts[0]).toHaveLength(6)
+    expect(doc.histogram.xEdges).toHaveLength(9)
+    expect(doc.positions).toHaveLength(20)
+    expect(doc.meanKinetic).toBeGreaterThan(0)
+    expect(doc.acceptance).toBeNull()
+    // The default start is the surface's (first) global minimum: (-1, 0) or (1, 0) here.
+    expect(doc.scenario.lanes[0]).toMatchObject({ method: 'baoab', walkers: 20, start: { kind: 'point', y: 0 } })
+    expect(Math.abs(doc.scenario.lanes[0].start.x)).toBe(1)
+  })
+
+  it('runs a saved scenario and gives the same positions as the same run from options', async () => {
+    const direct = JSON.parse((await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '100', '--seed', '9', '--json')).stdout)
+    const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
+    writeFileSync(file, JSON.stringify(direct.scenario))
+    const saved = JSON.parse((await run('sample', '--scenario', file, '--steps', '100', '--json')).stdout)
+    expect(saved.positions).toEqual(direct.positions)
+    expect(saved.seed).toBe(9)
+  })
+})
+
 describe('help', () => {
   it.each([[], ['--help'], ['critical', '--help'], ['surfaces', '-h']])('%j prints help and exits 0', async (...argv) => {
     const r = await run(...argv)
@@ -104,12 +163,25 @@ describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => 
     [['critical', '--surface', 'ring', '--domain', '0,1,0,abc'], /'abc' is not a finite number/],
     [['critical', '--surface', 'ring', '--domain', '0,1e999,0,1'], /is not a finite number/],
     [['critical', '--surface', 'dihedral', '--domain', '0,1,0,1'], /periodic/],
-    [['critical', '--formula', 'a*x', '--param', 'b=1'], /unknown name 'b': the formula has parameters a/],
+    [['critical', '--formula', 'a*x', '--param', 'b=1'], /--param: the formula has no parameter 'b' \(its parameters: a\)/],
     [['critical', '--formula', 'a*x', '--param', 'a=NaN'], /'NaN' is not a finite number/],
     [['critical', '--formula', 'a*x', '--param', 'a'], /expected NAME=VALUE/],
     [['critical', '--surface', 'ring', '--frobnicate'], /unknown option '--frobnicate'/],
     [['critical', '--surface', 'ring', 'extra'], /unexpected argument 'extra'/],
     [['critical', '--surface'], /--surface/],
+    [['optimize', '--surface', 'ring', '--method', 'baoab', '--steps', '5'], /baoab is a sampler/],
+    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'lr=-1', '--steps', '5'], /lr = -1 is out of range: from/],
+    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'speed=1', '--steps', '5'], /gd has no setting 'speed'/],
+    [['optimize', '--surface', 'ring', '--method', 'gd', '--steps', '-5'], /--steps/],
+    [['optimize', '--surface', 'ring', '--method', 'warp', '--steps', '5'], /unknown method 'warp'/],
+    [['optimize', '--surface', 'ring', '--method', 'gd', '--start', '1', '--steps', '5'], /--start: expected X,Y/],
+    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '0', '--walkers', '5', '--steps', '5'], /--kT: kT = 0 is out of range/],
+    [['sample', '--surface', 'ring', '--method', 'baoab', '--walkers', '5', '--steps', '5'], /--kT is required/],
+    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--walkers', '1000000', '--steps', '5'], /--walkers/],
+    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--dt', '-0.1', '--walkers', '5', '--steps', '5'], /--dt: dt = -0.1 is out of range/],
+    [['sample', '--surface', 'ring', '--method', 'gd', '--kT', '1', '--walkers', '5', '--steps', '5'], /gd has no temperature/],
+    [['sample', '--scenario', '/nonexistent/file.json', '--steps', '5'], /cannot read/],
+    [['sample', '--scenario', '/dev/null', '--surface', 'ring', '--steps', '5'], /cannot be combined with --scenario/],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)
     expect(r.code).toBe(2)

@@ -1,4 +1,6 @@
-import { checkFormula, compileProgram, DEFAULT_DOMAIN } from '../core/formula'
+import { DEFAULT_DOMAIN, parameterNameProblem } from '../core/formula'
+import { compileResolved, resolveSurface } from '../core/scenario/surface'
+import type { SurfaceSpec } from '../core/scenario/types'
 import type { CompiledSurface, Domain } from '../core/surface'
 import { ATLAS, atlasSurface } from '../core/surfaces'
 import type { AtlasSurface } from '../core/surfaces/types'
@@ -50,49 +52,47 @@ export function parseDomain(text: string): Domain {
   return { xmin, xmax, ymin, ymax }
 }
 
-/** name=value pairs, each name checked against the names allowed. */
-export function parseAssignments(items: string[] | undefined, option: string, allowed: readonly string[], what: string): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const item of items ?? []) {
+/** The surface the options name, as a scenario's surface. */
+export function surfaceSpecFromOptions(values: Record<string, unknown>): SurfaceSpec {
+  const id = values.surface as string | undefined
+  const text = values.formula as string | undefined
+  if ((id === undefined) === (text === undefined)) throw new UsageError('give exactly one of --surface ID and --formula TEXT')
+  if (id !== undefined && !atlasSurface(id)) throw new UsageError(`--surface: unknown surface '${id}'; known: ${ATLAS.map((s) => s.id).join(', ')}`)
+  const parameters: Record<string, number> = {}
+  for (const item of (values.param as string[] | undefined) ?? []) {
     const eq = item.indexOf('=')
-    if (eq <= 0) throw new UsageError(`${option}: expected NAME=VALUE, got '${item}'`)
+    if (eq <= 0) throw new UsageError(`--param: expected NAME=VALUE, got '${item}'`)
     const name = item.slice(0, eq).trim()
-    if (!allowed.includes(name)) {
-      const list = allowed.length > 0 ? `: ${what} ${allowed.join(', ')}` : `: ${what} none`
-      throw new UsageError(`${option}: unknown name '${name}'${list}`)
-    }
-    out.set(name, parseNumber(item.slice(eq + 1), `${option} ${name}`))
+    const problem = parameterNameProblem(name)
+    if (problem) throw new UsageError(`--param: ${problem}`)
+    parameters[name] = parseNumber(item.slice(eq + 1), `--param ${name}`)
   }
-  return out
+  const domain = values.domain !== undefined ? parseDomain(values.domain as string) : undefined
+  if (id !== undefined) return domain ? { kind: 'atlas', id, parameters, domain } : { kind: 'atlas', id, parameters }
+  return { kind: 'formula', text: text!, parameters, domain: domain ?? DEFAULT_DOMAIN }
+}
+
+/** Checks and compiles a scenario surface; a mistake becomes a usage error naming the option. */
+export function compileSurfaceSpec(spec: SurfaceSpec): SurfaceInput {
+  const result = resolveSurface(spec)
+  if (!result.ok) throw new UsageError(`${OPTION_OF_FIELD[result.field.split('.').slice(0, 2).join('.')] ?? result.field}: ${result.message}`)
+  const r = result.surface
+  return {
+    atlas: r.atlasId ? atlasSurface(r.atlasId) : undefined,
+    compiled: compileResolved(r),
+    warnings: r.warnings.map((w) => w.message),
+    resolved: { surface: r.atlasId, formula: r.formula, domain: { ...r.domain }, parameters: Object.fromEntries(r.parameters) },
+  }
+}
+
+const OPTION_OF_FIELD: Record<string, string> = {
+  'surface.id': '--surface',
+  'surface.text': '--formula',
+  'surface.domain': '--domain',
+  'surface.parameters': '--param',
 }
 
 /** Resolves --surface/--formula/--domain/--param into a compiled surface. */
 export function surfaceInput(values: Record<string, unknown>): SurfaceInput {
-  const id = values.surface as string | undefined
-  const text = values.formula as string | undefined
-  if ((id === undefined) === (text === undefined)) throw new UsageError('give exactly one of --surface ID and --formula TEXT')
-  let atlas: AtlasSurface | undefined
-  if (id !== undefined) {
-    atlas = atlasSurface(id)
-    if (!atlas) throw new UsageError(`--surface: unknown surface '${id}'; known: ${ATLAS.map((s) => s.id).join(', ')}`)
-  }
-  const formulaText = atlas ? atlas.formula : text!
-  const checked = checkFormula(formulaText)
-  if (!checked.ok) throw new UsageError(`--formula: ${checked.error.message}`)
-  const { program, parameters: defaults } = checked.formula
-  const parameters = new Map(defaults)
-  for (const [name, v] of parseAssignments(values.param as string[] | undefined, '--param', program.parameters, 'the formula has parameters')) {
-    parameters.set(name, v)
-  }
-  if (values.domain !== undefined && atlas?.domain.periodic) {
-    throw new UsageError(`--domain: ${atlas.id} is periodic on its own domain, which cannot be changed`)
-  }
-  const domain = values.domain !== undefined ? parseDomain(values.domain as string) : atlas?.domain ?? DEFAULT_DOMAIN
-  const compiled = compileProgram(program, parameters, domain)
-  return {
-    atlas,
-    compiled,
-    warnings: checked.formula.warnings.map((w) => w.message),
-    resolved: { surface: atlas?.id ?? null, formula: formulaText, domain: { ...domain }, parameters: Object.fromEntries(parameters) },
-  }
+  return compileSurfaceSpec(surfaceSpecFromOptions(values))
 }

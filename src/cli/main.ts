@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util'
 import { VERSION } from '../core/version'
 import { criticalCommand } from './critical'
+import { methodsCommand } from './methods'
+import { optimizeCommand } from './optimize'
+import { sampleCommand } from './sample'
 import { surfacesCommand } from './surfaces'
 import { UsageError, type Command } from './usage'
 
@@ -10,7 +13,7 @@ import { UsageError, type Command } from './usage'
  * resolved inputs) and --help. A mistake exits with code 2 and one line on
  * stderr, and prints nothing on stdout.
  */
-const COMMANDS: readonly Command[] = [surfacesCommand, criticalCommand]
+const COMMANDS: readonly Command[] = [surfacesCommand, criticalCommand, methodsCommand, optimizeCommand, sampleCommand]
 
 interface Writable {
   write(text: string): unknown

@@ -92,6 +92,11 @@ export class Lane {
     return this.tracker?.label(i) ?? null
   }
 
+  /** Whether walker i is a sample of the target distribution now (see Stepper.counts). */
+  counts(i: number): boolean {
+    return this.stepper.counts?.(i) ?? true
+  }
+
   extras(): Record<string, unknown> {
     return this.stepper.extras?.() ?? {}
   }

@@ -39,6 +39,11 @@ export interface Stepper {
   step(t: number): void
   /** Method-specific state worth showing or exporting (a metadynamics bias, replica temperatures). */
   extras?(): Record<string, unknown>
+  /**
+   * Whether walker i is a sample of the target distribution now (parallel
+   * tempering: only replicas at the lowest temperature are). Default: all are.
+   */
+  counts?(i: number): boolean
 }
 
 export interface MethodDescriptor {

@@ -1,0 +1,102 @@
+import { Histogram2D } from '../core/analysis/histogram'
+import { VERSION } from '../core/version'
+import { formatNumber } from './format'
+import { parseNumber } from './inputs'
+import { resolvedScenario } from './resolved'
+import { laneOf, parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput, startOption } from './run-options'
+import { UsageError, type Command } from './usage'
+
+interface SampleOutput {
+  version: string
+  seed: number
+  scenario: unknown
+  steps: number
+  burnin: number
+  histogram: { xEdges: number[]; yEdges: number[]; counts: number[][]; outside: number }
+  positions: [number, number][]
+  meanKinetic: number | null
+  acceptance: number | null
+}
+
+export const sampleCommand: Command = {
+  name: 'sample',
+  summary: 'run a sampler and print the histogram of where its walkers went',
+  usage:
+    'landscape sample (--surface ID | --formula TEXT) --method M --kT T [--set NAME=VALUE ...] --walkers W --steps N [--burnin B] [--dt DT] [--seed S] [--start X,Y] [--bins NX,NY] [--domain X0,X1,Y0,Y1] [--json]',
+  help: [
+    'Runs W walkers of a sampler for B + N steps and histograms every walker at every step',
+    'after the burn-in: counts[i][j] for x-bin i and y-bin j over the domain (samples outside',
+    'are not counted). Walkers start at --start, by default the global minimum of an atlas',
+    'surface or the centre of a formula\'s domain.',
+    ...RUN_HELP,
+    '  --kT T                  the temperature (energy units)',
+    '  --walkers W             number of walkers (1 to 100000)',
+    '  --burnin B              steps run before counting (default 0)',
+    '  --dt DT                 the time step, for methods that have one',
+    '  --bins NX,NY            histogram bins (default 30,30)',
+  ],
+  options: { ...RUN_OPTIONS, kT: { type: 'string' }, walkers: { type: 'string' }, burnin: { type: 'string' }, dt: { type: 'string' }, bins: { type: 'string' } },
+  run(values, warn): SampleOutput {
+    const steps = parseInteger(values.steps as string | undefined, '--steps', 0, 100_000_000)
+    const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
+    const [nx, ny] = parseBins(values.bins as string | undefined)
+    if (values.scenario !== undefined) {
+      for (const option of ['kT', 'walkers', 'dt']) if (values[option] !== undefined) throw new UsageError(`--${option} cannot be combined with --scenario (the scenario says it)`)
+    }
+    const input = runInput(
+      values,
+      (m) => (m.params.some((p) => p.name === 'kT') ? null : `${m.id} has no temperature: run it with \`landscape optimize\``),
+      (method, surface) => {
+        if (values.kT === undefined) throw new UsageError('--kT is required')
+        const extra: Record<string, number> = { kT: parseNumber(values.kT as string, '--kT') }
+        if (values.dt !== undefined) extra.dt = parseNumber(values.dt as string, '--dt')
+        return {
+          settings: parseSettings(values.set as string[] | undefined, method, extra),
+          walkers: parseInteger(values.walkers as string | undefined, '--walkers', 1, 100_000),
+          start: startOption(values, surface),
+        }
+      },
+    )
+    input.surface.warnings.forEach(warn)
+    const lane = laneOf(input)
+    const d = input.surface.compiled.domain
+    const histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
+    lane.stats.recording = false
+    lane.advance(burnin)
+    lane.stats.recording = true
+    const w = lane.walkers
+    for (let t = 0; t < steps; t++) {
+      lane.advance(1)
+      for (let i = 0; i < w.n; i++) if (lane.counts(i)) histogram.add(w.x[i], w.y[i])
+    }
+    const report = lane.report()
+    return {
+      version: VERSION,
+      seed: input.scenario.seed,
+      scenario: resolvedScenario(input.scenario),
+      steps,
+      burnin,
+      histogram: { xEdges: [...histogram.xEdges], yEdges: [...histogram.yEdges], counts: histogram.rows(), outside: histogram.outside },
+      positions: Array.from({ length: w.n }, (_, i) => [w.x[i], w.y[i]]),
+      meanKinetic: report.meanKinetic,
+      acceptance: report.acceptance,
+    }
+  },
+  table(result) {
+    const r = result as SampleOutput
+    const total = r.histogram.counts.flat().reduce((a, b) => a + b, 0)
+    return [
+      `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
+      `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}`,
+      `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
+      'use --json for the histogram and positions',
+    ].join('\n')
+  },
+}
+
+function parseBins(text: string | undefined): [number, number] {
+  if (text === undefined) return [30, 30]
+  const parts = text.split(',')
+  if (parts.length !== 2) throw new UsageError(`--bins: expected NX,NY, got '${text}'`)
+  return [parseInteger(parts[0], '--bins', 1, 1000), parseInteger(parts[1], '--bins', 1, 1000)]
+}
