@@ -1,0 +1,89 @@
+import type { ContourData, ScatterData, SurfaceData } from 'plotly.js'
+import { describe, expect, test } from 'vitest'
+import type { CriticalKind } from '../core/surfaces/types'
+import { sampleGrid } from '../engine/grid'
+import { contourFigure, surfaceFigure, type SurfaceView } from './figures'
+import type { NamedPoint } from './points'
+
+const domain = { xmin: -2, xmax: 2, ymin: -1, ymax: 1 }
+const bowl = { value: (x: number, y: number) => x * x + 4 * y * y }
+
+function point(kind: CriticalKind, x: number, value: number): NamedPoint {
+  return { kind, x, y: 0, value, eigenvalues: null, name: kind, label: `${kind} ${value}` }
+}
+
+function view(points: NamedPoint[], overrides: Partial<SurfaceView> = {}): SurfaceView {
+  return {
+    axes: ['phi', 'psi'],
+    domain,
+    colourScale: 'linear',
+    contour: sampleGrid(bowl, domain, { nx: 5, ny: 3 }),
+    mesh: sampleGrid(bowl, domain, { nx: 4, ny: 2 }),
+    points,
+    ...overrides,
+  }
+}
+
+const light = { dark: false }
+
+describe('contourFigure', () => {
+  test('a contour of U with one marker trace per kind, in the legend only when present', () => {
+    const figure = contourFigure(view([point('minimum', 0, 0), point('saddle', 1, 2)]), light)
+    const [field, ...markers] = figure.data as [Partial<ContourData>, ...Partial<ScatterData>[]]
+    expect(field.type).toBe('contour')
+    expect((field.z as number[][]).map((row) => row.length)).toEqual([5, 5, 5])
+    expect([field.zmin, field.zmax]).toEqual([0, 8])
+    expect(markers.map((m) => [m.name, m.showlegend])).toEqual([
+      ['minimum', true],
+      ['saddle', true],
+      ['maximum', false],
+      ['degenerate', false],
+    ])
+    expect(markers[0].text).toEqual(['minimum 0'])
+    expect(figure.layout.xaxis?.title).toEqual({ text: 'phi' })
+    expect(figure.layout.yaxis?.scaleanchor).toBe('x')
+  })
+
+  test('clip caps the colours and the hover text still tells U', () => {
+    const figure = contourFigure(view([], { colourScale: 'clip', clipAt: 2 }), light)
+    const field = figure.data[0] as Partial<ContourData>
+    expect(field.zmax).toBe(2)
+    expect(Math.max(...(field.z as number[][]).flat())).toBe(2)
+    expect((field.text as string[][])[0][0]).toBe('8')
+  })
+
+  test('with many points only the lowest minimum carries a text label', () => {
+    const minima = Array.from({ length: 20 }, (_, i) => point('minimum', i / 10, 20 - i))
+    const figure = contourFigure(view(minima), light)
+    const texts = (figure.data[1] as Partial<ScatterData>).text as string[]
+    expect(texts.filter(Boolean)).toEqual(['minimum 1'])
+    expect(texts[19]).toBe('minimum 1')
+  })
+
+  test('zoom survives a new formula on the same domain, not a new domain', () => {
+    const a = contourFigure(view([]), light).layout.uirevision
+    const b = contourFigure(view([point('minimum', 0, 0)]), light).layout.uirevision
+    const c = contourFigure(view([], { domain: { ...domain, xmax: 3 } }), light).layout.uirevision
+    expect(a).toBe(b)
+    expect(a).not.toBe(c)
+  })
+})
+
+describe('surfaceFigure', () => {
+  test('a surface on the coarse grid with markers lifted onto it', () => {
+    const figure = surfaceFigure(view([point('minimum', 0, 0)], { colourScale: 'log' }), { dark: true })
+    const field = figure.data[0] as Partial<SurfaceData>
+    expect(field.type).toBe('surface')
+    expect((field.z as number[][]).map((row) => row.length)).toEqual([4, 4])
+    const marker = figure.data[1] as { z: number[] }
+    expect(marker.z[0]).toBeGreaterThan(field.cmin ?? Infinity)
+    expect(figure.layout.scene?.xaxis?.title).toEqual({ text: 'phi' })
+  })
+
+  test('a marker sits on the surface as drawn, between the nodes of the coarse mesh', () => {
+    // Mesh nodes at x = -2, 2 and y = -1, 1: U there is 8 and the bilinear height at the centre is 8.
+    const figure = surfaceFigure(view([point('minimum', 0, 0)], { mesh: sampleGrid(bowl, domain, { nx: 2, ny: 2 }) }), light)
+    const lift = 0.01 * 8
+    expect((figure.data[1] as { z: number[] }).z[0]).toBeCloseTo(8 + lift, 12)
+  })
+})

@@ -1,0 +1,271 @@
+import type { ContourData, Data, Layout, LayoutAxis, Scatter3dData, ScatterData, SurfaceData } from 'plotly.js'
+import type { Domain } from '../core/surface'
+import type { ColourScale, CriticalKind } from '../core/surfaces/types'
+import type { SurfaceGrid } from '../engine/messages'
+import { colourMap, type ColourMap } from './colour'
+import type { NamedPoint } from './points'
+
+/**
+ * The two figures of a surface as plain plotly data: pure functions of what is
+ * shown, so they are tested in Node and the components only hand them to plotly.
+ */
+
+export interface SurfaceView {
+  axes: [string, string]
+  domain: Domain
+  colourScale: ColourScale
+  clipAt?: number
+  contour: SurfaceGrid
+  mesh: SurfaceGrid
+  points: NamedPoint[]
+}
+
+export interface Figure {
+  data: Data[]
+  layout: Partial<Layout>
+}
+
+/** Okabe-Ito colours (safe for colour-blind readers) and symbols drawn both in 2D and 3D. */
+/** Symbols plotly draws both in 2D and in 3D. */
+type MarkerShape = 'circle' | 'diamond' | 'square' | 'cross'
+
+export const KIND_STYLE: Record<CriticalKind, { colour: string; symbol: MarkerShape; legend: string }> = {
+  minimum: { colour: '#56B4E9', symbol: 'circle', legend: 'minimum' },
+  saddle: { colour: '#E69F00', symbol: 'diamond', legend: 'saddle' },
+  maximum: { colour: '#D55E00', symbol: 'square', legend: 'maximum' },
+  degenerate: { colour: '#CC79A7', symbol: 'cross', legend: 'degenerate' },
+}
+const KINDS = Object.keys(KIND_STYLE) as CriticalKind[]
+
+/** Beyond this many points only the lowest minimum carries a text label (hover still names every one). */
+const MAX_LABELS = 16
+
+/** Marker size in px: full size for a few points, shrinking so that hundreds (Rastrigin) leave the surface visible. */
+function markerSize(count: number, full: number): number {
+  return Math.max(full / 3, Math.min(full, full * Math.sqrt(40 / Math.max(count, 1))))
+}
+
+const COLOUR_SCALE = 'Viridis'
+
+/** Room under the map for the x-axis title and the horizontal colour bar. */
+const MAP_MARGIN_BOTTOM = 120
+
+export interface Theme {
+  dark: boolean
+}
+
+function themeColours(theme: Theme) {
+  return theme.dark
+    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', line: 'rgba(255,255,255,0.35)', back: '#1b1d24' }
+    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', line: 'rgba(255,255,255,0.45)', back: '#ffffff' }
+}
+
+/** The grid's mapped values as rows, z[j][i] = map(U(x[i], y[j])), NaN kept as a gap. */
+function mappedRows(grid: SurfaceGrid, colours: ColourMap): number[][] {
+  const rows: number[][] = []
+  for (let j = 0; j < grid.ny; j++) {
+    const row = new Array<number>(grid.nx)
+    for (let i = 0; i < grid.nx; i++) row[i] = colours.map(grid.z[j * grid.nx + i])
+    rows.push(row)
+  }
+  return rows
+}
+
+/**
+ * The height of the drawn surface at (x, y), bilinear between the nodes of the
+ * coarse mesh, so that a marker sits on the surface as drawn: a minimum's exact
+ * value can lie far below a coarse mesh on a log scale. NaN where a node is a gap.
+ */
+function drawnHeight(grid: SurfaceGrid, rows: number[][], x: number, y: number): number {
+  const fx = ((x - grid.x[0]) / (grid.x[grid.nx - 1] - grid.x[0])) * (grid.nx - 1)
+  const fy = ((y - grid.y[0]) / (grid.y[grid.ny - 1] - grid.y[0])) * (grid.ny - 1)
+  const i = Math.min(Math.max(Math.floor(fx), 0), grid.nx - 2)
+  const j = Math.min(Math.max(Math.floor(fy), 0), grid.ny - 2)
+  const tx = fx - i
+  const ty = fy - j
+  return (
+    (1 - tx) * (1 - ty) * rows[j][i] + tx * (1 - ty) * rows[j][i + 1] + (1 - tx) * ty * rows[j + 1][i] + tx * ty * rows[j + 1][i + 1]
+  )
+}
+
+/** U itself for the hover label, whatever the colours show. */
+function hoverRows(grid: SurfaceGrid): string[][] {
+  const rows: string[][] = []
+  for (let j = 0; j < grid.ny; j++) {
+    const row = new Array<string>(grid.nx)
+    for (let i = 0; i < grid.nx; i++) row[i] = formatHover(grid.z[j * grid.nx + i])
+    rows.push(row)
+  }
+  return rows
+}
+
+function formatHover(u: number): string {
+  return Number.isFinite(u) ? Number(u.toPrecision(6)).toString().replace(/^-/, '\u2212') : 'not defined'
+}
+
+/** Vertical beside the 3D scene; horizontal under the map, which needs the width more. */
+function colourBar(colours: ColourMap, theme: Theme, orientation: 'h' | 'v') {
+  const common = {
+    tickvals: colours.ticks?.values,
+    ticktext: colours.ticks?.labels,
+    tickfont: { color: themeColours(theme).text },
+    thickness: 12,
+  }
+  return orientation === 'v'
+    ? { ...common, orientation, title: { text: colours.title, side: 'right' as const }, len: 0.8 }
+    : { ...common, orientation, title: { text: colours.title, side: 'right' as const }, len: 1, x: 0, xanchor: 'left' as const, yref: 'container' as const, y: 0, yanchor: 'bottom' as const, ypad: 8 }
+}
+
+function viewColours(view: SurfaceView): ColourMap {
+  const min = Math.min(view.contour.min, view.mesh.min)
+  const max = Math.max(view.contour.max, view.mesh.max)
+  return colourMap(view.colourScale, min, max, view.clipAt)
+}
+
+/** Which points carry a text label in 2D. */
+function labelled(points: readonly NamedPoint[]): Set<NamedPoint> {
+  if (points.length <= MAX_LABELS) return new Set(points)
+  const lowest = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)[0]
+  return new Set(lowest ? [lowest] : [])
+}
+
+function hoverTemplate(axes: [string, string]): string {
+  return `${axes[0]} = %{x:.4f}<br>${axes[1]} = %{y:.4f}<br>U = %{text}<extra></extra>`
+}
+
+/** A key that changes exactly when the domain does, so zoom and camera survive formula edits. */
+function uirevision(domain: Domain): string {
+  return `${domain.xmin},${domain.xmax},${domain.ymin},${domain.ymax}`
+}
+
+function axis(title: string, range: [number, number], theme: Theme): Partial<LayoutAxis> {
+  const c = themeColours(theme)
+  return { title: { text: title }, range, gridcolor: c.grid, zeroline: false, color: c.text, automargin: true }
+}
+
+export function contourFigure(view: SurfaceView, theme: Theme): Figure {
+  const colours = viewColours(view)
+  const c = themeColours(theme)
+  const grid = view.contour
+  const field: Partial<ContourData> = {
+    type: 'contour',
+    name: 'U',
+    x: grid.x,
+    y: grid.y,
+    z: mappedRows(grid, colours),
+    text: hoverRows(grid),
+    hovertemplate: hoverTemplate(view.axes),
+    zauto: false,
+    zmin: colours.min,
+    zmax: colours.max,
+    ncontours: 24,
+    colorscale: COLOUR_SCALE,
+    line: { color: c.line, width: 0.7 },
+    colorbar: colourBar(colours, theme, 'h'),
+    showlegend: false,
+  }
+  const shown = labelled(view.points)
+  const markers = KINDS.map((kind): Partial<ScatterData> => {
+    const style = KIND_STYLE[kind]
+    const points = view.points.filter((p) => p.kind === kind)
+    return {
+      type: 'scatter',
+      mode: 'text+markers',
+      name: style.legend,
+      x: points.map((p) => p.x),
+      y: points.map((p) => p.y),
+      text: points.map((p) => (shown.has(p) ? p.label : '')),
+      hovertext: points.map((p) => p.label),
+      hovertemplate: `%{hovertext}<br>${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}<extra>${style.legend}</extra>`,
+      textposition: 'top center',
+      textfont: { color: '#ffffff', size: 12, shadow: '0 0 3px #000, 0 0 2px #000' },
+      marker: { symbol: style.symbol, color: style.colour, size: markerSize(view.points.length, 11), line: { color: '#111111', width: 1.5 } },
+      showlegend: points.length > 0,
+      cliponaxis: false,
+    }
+  })
+  const d = view.domain
+  return {
+    data: [field, ...markers],
+    layout: {
+      uirevision: uirevision(d),
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      plot_bgcolor: 'rgba(0,0,0,0)',
+      font: { color: c.text },
+      margin: { l: 56, r: 16, t: 36, b: MAP_MARGIN_BOTTOM },
+      // Equal scales in x and y, as only then is the gradient drawn perpendicular to the
+      // contours; the plot area shrinks to fit rather than show beyond the domain.
+      xaxis: { ...axis(view.axes[0], [d.xmin, d.xmax], theme), constrain: 'domain' },
+      yaxis: { ...axis(view.axes[1], [d.ymin, d.ymax], theme), scaleanchor: 'x', scaleratio: 1, constrain: 'domain' },
+      legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { color: c.text }, itemsizing: 'constant' },
+      hoverlabel: { namelength: -1 },
+    },
+  }
+}
+
+export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
+  const colours = viewColours(view)
+  const c = themeColours(theme)
+  const grid = view.mesh
+  const heights = mappedRows(grid, colours)
+  const field: Partial<SurfaceData> = {
+    type: 'surface',
+    name: 'U',
+    x: grid.x,
+    y: grid.y,
+    z: heights,
+    // plotly reads 2D hover text on a surface, though its types list only 1D.
+    text: hoverRows(grid) as unknown as string[],
+    hovertemplate: hoverTemplate(view.axes),
+    cauto: false,
+    cmin: colours.min,
+    cmax: colours.max,
+    colorscale: COLOUR_SCALE,
+    colorbar: colourBar(colours, theme, 'v'),
+    showlegend: false,
+  }
+  // On the drawn surface, lifted a little so that it does not hide half of each marker.
+  const lift = 0.01 * (colours.max - colours.min)
+  const markerHeight = (p: NamedPoint) => {
+    const drawn = drawnHeight(grid, heights, p.x, p.y)
+    return (Number.isFinite(drawn) ? drawn : colours.map(p.value)) + lift
+  }
+  const markers = KINDS.map((kind): Partial<Scatter3dData> => {
+    const style = KIND_STYLE[kind]
+    const points = view.points.filter((p) => p.kind === kind)
+    return {
+      type: 'scatter3d',
+      mode: 'markers',
+      name: style.legend,
+      x: points.map((p) => p.x),
+      y: points.map((p) => p.y),
+      z: points.map(markerHeight),
+      hovertext: points.map((p) => p.label),
+      hovertemplate: `%{hovertext}<extra>${style.legend}</extra>`,
+      marker: { symbol: style.symbol, color: style.colour, size: markerSize(view.points.length, 6), line: { color: '#111111', width: 1 } },
+      showlegend: points.length > 0,
+    }
+  })
+  const d = view.domain
+  const sceneAxis = (title: string) => ({ title: { text: title }, gridcolor: c.grid, color: c.text, backgroundcolor: c.back, showbackground: false })
+  return {
+    data: [field, ...markers],
+    layout: {
+      uirevision: uirevision(d),
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      font: { color: c.text },
+      margin: { l: 0, r: 0, t: 36, b: 0 },
+      legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { color: c.text }, itemsizing: 'constant' },
+      scene: {
+        xaxis: { ...sceneAxis(view.axes[0]), range: [d.xmin, d.xmax] },
+        yaxis: { ...sceneAxis(view.axes[1]), range: [d.ymin, d.ymax] },
+        // Heights are read off the colour bar beside the scene.
+        zaxis: { ...sceneAxis('U'), showticklabels: false },
+        aspectmode: 'manual',
+        aspectratio: { x: 1, y: 1, z: 0.7 },
+        // From the (xmin, ymin) corner, a little further out than plotly's default.
+        camera: { eye: { x: -1.3, y: -1.5, z: 1.7 } },
+      },
+    },
+  }
+}
