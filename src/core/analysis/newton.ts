@@ -97,7 +97,15 @@ export class NewtonSolver {
       if (norm <= limits.gradientTolerance && (trialMerit > 0.5 * merit || trialMerit < 1e-10 * limits.maxStep)) break
       damping = Math.max(damping / 16, MIN_DAMPING)
     }
-    return norm <= limits.gradientTolerance && Number.isFinite(this.value) && !outside(d, this.x, this.y, 0)
+    // A small gradient is not enough where the surface is tiny (exp(100 x) far left):
+    // the Newton correction must have shrunk too, as it does at a critical point.
+    const remaining = this.correction(g, MIN_DAMPING, step)
+    return (
+      norm <= limits.gradientTolerance &&
+      !(remaining > 1e-6 * limits.maxStep) &&
+      Number.isFinite(this.value) &&
+      !outside(d, this.x, this.y, 0)
+    )
   }
 
   /**
@@ -112,9 +120,12 @@ export class NewtonSolver {
     const hi = e[1]
     const c = e[2]
     const s = e[3]
-    const mu = damping * Math.max(lo * lo, hi * hi)
-    const along = (c * g[0] + s * g[1]) * (hi / (hi * hi + mu))
-    const across = (-s * g[0] + c * g[1]) * (lo / (lo * lo + mu))
+    // In units of the largest |eigenvalue| m, so that m^2 cannot overflow (exp(100 x) reaches 1e166).
+    const m = Math.max(Math.abs(lo), Math.abs(hi))
+    const a = m > 0 ? hi / m : 0
+    const b = m > 0 ? lo / m : 0
+    const along = m > 0 ? ((c * g[0] + s * g[1]) * a) / (m * (a * a + damping)) : 0
+    const across = m > 0 ? ((-s * g[0] + c * g[1]) * b) / (m * (b * b + damping)) : 0
     out[0] = -(c * along - s * across)
     out[1] = -(s * along + c * across)
     return Math.hypot(out[0], out[1])
