@@ -1,0 +1,46 @@
+import type { MethodDescriptor } from '../method'
+import { num } from '../params'
+import { clipFactor, learningRate } from '../schedules'
+import { epsParam } from './adam'
+import { isStopped, moveTo, optimizerParams } from './common'
+
+/**
+ * torch.optim.RMSprop (momentum 0, not centred): v <- alpha v + (1 - alpha) g^2 per axis;
+ * x <- x - lr g / (sqrt(v) + eps). v starts at 0, with no bias correction, so the first
+ * steps are about lr / sqrt(1 - alpha) = 10 lr long.
+ */
+export const rmsprop: MethodDescriptor = {
+  id: 'rmsprop',
+  family: 'optimizer',
+  name: 'RMSProp',
+  summary: 'Divides each axis by a running root-mean-square of its gradient, so steps stay about lr long however steep the surface; near a minimum it rattles at that size',
+  reference: 'Tieleman & Hinton, Coursera Neural Networks for Machine Learning, lecture 6.5 (2012)',
+  params: optimizerParams(0.01, [
+    { kind: 'number', name: 'alpha', label: 'alpha', default: 0.99, min: 0, max: 0.9999, scale: 'linear', unit: '', help: 'Decay of the running mean of the squared gradient' },
+    epsParam(1e-8),
+  ]),
+  velocities: false,
+  physicalTime: false,
+  create({ surface, walkers: w, settings }) {
+    const alpha = num(settings, 'alpha')
+    const eps = num(settings, 'eps')
+    const clip = num(settings, 'clip')
+    const vx = new Float64Array(w.n)
+    const vy = new Float64Array(w.n)
+    const g = new Float64Array(2)
+    return {
+      step(t) {
+        const lr = learningRate(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (isStopped(w, i)) continue
+          const c = clipFactor(w.gx[i], w.gy[i], clip)
+          const gx = c * w.gx[i]
+          const gy = c * w.gy[i]
+          vx[i] = alpha * vx[i] + (1 - alpha) * gx * gx
+          vy[i] = alpha * vy[i] + (1 - alpha) * gy * gy
+          moveTo(surface, w, i, w.x[i] - (lr * gx) / (Math.sqrt(vx[i]) + eps), w.y[i] - (lr * gy) / (Math.sqrt(vy[i]) + eps), g)
+        }
+      },
+    }
+  },
+}
