@@ -16,5 +16,6 @@ export function statusScales(surface: CompiledSurface, points: readonly Critical
     curvature: sample.curvatureScale,
     valueRange: sample.valueRange,
     lowestMinimum: minima.length > 0 ? Math.min(...minima.map((p) => p.value)) : NaN,
+    extent: sample.extent,
   }
 }

@@ -1,4 +1,4 @@
-import { hessianKind, symmetricEigen } from '../analysis/eigen'
+import { FLAT_CURVATURE, hessianKind, symmetricEigen } from '../analysis/eigen'
 import type { CompiledSurface } from '../surface'
 import type { Walkers } from './walkers'
 
@@ -22,13 +22,19 @@ export interface StatusScales {
   valueRange: number
   /** The lowest known minimum, for global/local labels; NaN when none is known. */
   lowestMinimum: number
+  /** Diagonal of the domain: what 'barely moves' is measured against. */
+  extent: number
 }
 
 /** |grad U| below this fraction of the typical gradient counts as converged. */
 export const CONVERGED = 1e-6
-/** |grad U| below this fraction of the typical gradient, for PLATEAU_STEPS steps, is a plateau. */
+/**
+ * |grad U| below this fraction of the typical gradient for PLATEAU_STEPS steps,
+ * while the walker covers less than PLATEAU_PATH of the domain's diagonal, is a plateau.
+ */
 export const PLATEAU = 1e-3
 export const PLATEAU_STEPS = 200
+export const PLATEAU_PATH = 0.01
 /** Steps per window of the oscillation test. */
 export const OSCILLATION_WINDOW = 100
 /** An eigenvalue below this fraction of the other one makes a converged walker degenerate. */
@@ -44,6 +50,7 @@ export class StatusTracker {
   /** Plateau test: the step and |grad U| at which the current run of flat steps began. */
   private readonly flatSince: Float64Array
   private readonly flatGradient: Float64Array
+  private readonly flatPath: Float64Array
   private readonly plateau: Uint8Array
   /** Oscillation test: path length, start point and |grad U| of the current window. */
   private readonly oscillating: Uint8Array
@@ -61,6 +68,7 @@ export class StatusTracker {
     this.degenerate = new Uint8Array(n)
     this.flatSince = new Float64Array(n).fill(-1)
     this.flatGradient = new Float64Array(n)
+    this.flatPath = new Float64Array(n)
     this.plateau = new Uint8Array(n)
     this.oscillating = new Uint8Array(n)
     this.path = new Float64Array(n)
@@ -84,12 +92,16 @@ export class StatusTracker {
       const g = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
       const dx = w.x[i] - this.prevX[i]
       const dy = w.y[i] - this.prevY[i]
-      this.path[i] += Math.sqrt(dx * dx + dy * dy)
+      const moved = Math.sqrt(dx * dx + dy * dy)
+      this.path[i] += moved
+      this.flatPath[i] += moved
       this.prevX[i] = w.x[i]
       this.prevY[i] = w.y[i]
       this.trackPlateau(i, g, done, converged, flat)
       if (windowEnds) this.closeWindow(i, g)
-      if (g <= converged) {
+      // A walker whose method has stopped it (L-BFGS at its own tolerance) with a small
+      // gradient has converged by that method's criterion.
+      if (g <= converged || (moved === 0 && g <= flat)) {
         w.status[i] = this.classify(i)
       } else {
         this.degenerate[i] = 0
@@ -100,8 +112,9 @@ export class StatusTracker {
 
   /**
    * A plateau: |grad U| under the flat threshold for PLATEAU_STEPS steps without
-   * halving. Geometric convergence into a minimum also passes through small
-   * gradients, but they shrink.
+   * halving, while the walker barely moves. Geometric convergence into a minimum
+   * also passes through small gradients, but they shrink; Adam's steps near a
+   * minimum keep their length, so it moves on.
    */
   private trackPlateau(i: number, g: number, done: number, converged: number, flat: number): void {
     if (g <= converged || g > flat) {
@@ -112,10 +125,13 @@ export class StatusTracker {
     if (this.flatSince[i] < 0) {
       this.flatSince[i] = done
       this.flatGradient[i] = g
+      this.flatPath[i] = 0
     } else if (done - this.flatSince[i] >= PLATEAU_STEPS) {
-      this.plateau[i] = g >= 0.5 * this.flatGradient[i] ? 1 : 0
+      const still = this.flatPath[i] < PLATEAU_PATH * this.scales.extent
+      this.plateau[i] = g >= 0.5 * this.flatGradient[i] && still ? 1 : 0
       this.flatSince[i] = done
       this.flatGradient[i] = g
+      this.flatPath[i] = 0
     }
   }
 
@@ -142,9 +158,12 @@ export class StatusTracker {
     const kind = hessianKind(lo, hi, this.scales.curvature, DEGENERATE_RATIO)
     this.degenerate[i] = kind === 'degenerate' ? 1 : 0
     if (kind !== 'degenerate') return STATUS[kind]
-    // Degenerate: name it by the eigenvalue that is not flat (a ring of minima is a minimum).
+    // Degenerate: name it by the eigenvalue that is not flat (a ring of minima is a
+    // minimum). When both are flat (a monkey saddle's zero Hessian) the signs are
+    // round-off, and a stationary point that is neither is called a saddle.
     const large = Math.abs(lo) > Math.abs(hi) ? lo : hi
-    return large > 0 ? STATUS.minimum : large < 0 ? STATUS.maximum : STATUS.saddle
+    if (Math.abs(large) <= FLAT_CURVATURE * this.scales.curvature) return STATUS.saddle
+    return large > 0 ? STATUS.minimum : STATUS.maximum
   }
 
   /** 'global' or 'local' for a walker at a minimum, when the surface's minima are known. */

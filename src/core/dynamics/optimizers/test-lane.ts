@@ -32,7 +32,7 @@ export function atlas(id: string): { surface: CompiledSurface; scales: StatusSca
 }
 
 /** Scales for tests that look at positions only, not at statuses. */
-export const UNIT_SCALES: StatusScales = { gradient: 1, curvature: 1, valueRange: 1, lowestMinimum: NaN }
+export const UNIT_SCALES: StatusScales = { gradient: 1, curvature: 1, valueRange: 1, lowestMinimum: NaN, extent: 1 }
 
 export interface TestLane {
   surface: CompiledSurface
