@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util'
 import { VERSION } from '../core/version'
+import { basinsCommand } from './basins'
 import { criticalCommand } from './critical'
 import { methodsCommand } from './methods'
 import { optimizeCommand } from './optimize'
 import { sampleCommand } from './sample'
 import { surfacesCommand } from './surfaces'
+import { sweepCommand } from './sweep'
 import { UsageError, type Command } from './usage'
 
 /**
@@ -13,7 +15,7 @@ import { UsageError, type Command } from './usage'
  * resolved inputs) and --help. A mistake exits with code 2 and one line on
  * stderr, and prints nothing on stdout.
  */
-const COMMANDS: readonly Command[] = [surfacesCommand, criticalCommand, methodsCommand, optimizeCommand, sampleCommand]
+const COMMANDS: readonly Command[] = [surfacesCommand, criticalCommand, basinsCommand, methodsCommand, optimizeCommand, sampleCommand, sweepCommand]
 
 interface Writable {
   write(text: string): unknown

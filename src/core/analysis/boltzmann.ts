@@ -62,3 +62,16 @@ export function logSumExp(v: ArrayLike<number>): number {
   for (let k = 0; k < v.length; k++) s += Math.exp(v[k] - max)
   return max + Math.log(s)
 }
+
+/**
+ * The Boltzmann density exp(-U/kT)/Z at grid nodes from their values U, with Z
+ * by the midpoint rule over cells of area `cellArea` (log-sum-exp: no overflow
+ * at any kT). Nodes where U is not finite get density 0. For display and for
+ * quick sums; exactBinProbabilities integrates each bin properly.
+ */
+export function boltzmannDensity(values: Float64Array, kT: number, cellArea: number): Float64Array {
+  if (!(kT > 0)) throw new RangeError(`kT must be positive, not ${kT}`)
+  const logW = Float64Array.from(values, (u) => (Number.isFinite(u) ? -u / kT : -Infinity))
+  const logZ = logSumExp(logW) + Math.log(cellArea)
+  return Float64Array.from(logW, (w) => Math.exp(w - logZ))
+}

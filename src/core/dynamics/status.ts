@@ -88,7 +88,7 @@ export class StatusTracker {
     const flat = PLATEAU * this.scales.gradient
     const windowEnds = done % OSCILLATION_WINDOW === 0
     for (let i = 0; i < w.n; i++) {
-      if (w.status[i] === STATUS.diverged) continue
+      if (w.status[i] === STATUS.diverged || w.frozen[i] === 1) continue
       const g = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
       const dx = w.x[i] - this.prevX[i]
       const dy = w.y[i] - this.prevY[i]

@@ -16,6 +16,11 @@ export class Walkers {
   readonly status: Uint8Array
   /** The step at which each walker diverged, or -1. */
   readonly divergedAt: Float64Array
+  /**
+   * 1 for a walker no longer advanced because an analysis has what it needs from
+   * it (a basin-of-attraction map stops walkers once they have converged).
+   */
+  readonly frozen: Uint8Array
 
   constructor(readonly n: number) {
     if (!Number.isInteger(n) || n < 1 || n > MAX_WALKERS) throw new RangeError(`walkers: ${n} is not an integer from 1 to ${MAX_WALKERS}`)
@@ -28,6 +33,7 @@ export class Walkers {
     this.u = new Float64Array(n)
     this.status = new Uint8Array(n)
     this.divergedAt = new Float64Array(n).fill(-1)
+    this.frozen = new Uint8Array(n)
   }
 }
 

@@ -22,4 +22,5 @@ export function moveTo(surface: CompiledSurface, w: Walkers, i: number, x: numbe
   w.gy[i] = g[1]
 }
 
-export const isStopped = (w: Walkers, i: number) => w.status[i] === STATUS.diverged
+/** Diverged walkers stop; frozen ones are no longer wanted. */
+export const isStopped = (w: Walkers, i: number) => w.frozen[i] === 1 || w.status[i] === STATUS.diverged

@@ -1,0 +1,117 @@
+import { basinMap } from '../core/analysis/basins'
+import { criticalPoints } from '../core/analysis/critical'
+import { connectSaddles } from '../core/analysis/saddles'
+import { sweepRefusal, temperatureSweep } from '../core/analysis/sweep'
+import { statusScales } from '../core/dynamics/scales'
+import { VERSION } from '../core/version'
+import { formatNumber, renderTable } from './format'
+import { parseNumber } from './inputs'
+import { resolvedScenario } from './resolved'
+import { parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput } from './run-options'
+import { UsageError, type Command } from './usage'
+
+interface SweepOutput {
+  version: string
+  seed: number
+  scenario: unknown
+  from: number
+  to: number
+  rates: { kT: number; rate: number; rateLow: number; rateHigh: number; transitions: number; time: number; kramers: number | null }[]
+  fit: { barrier: number; stderr: number; prefactor: number } | null
+  saddleBarrier: number
+  theory: string | null
+}
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'measure a transition rate at several temperatures and fit Arrhenius',
+  usage: 'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... --walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
+  help: [
+    'Runs W walkers from minimum I at each kT and counts transitions to minimum J (core sets:',
+    'recrossings at the saddle do not count), for the rate from I to J per unit time. Beside each',
+    'rate, the rate theory of the dynamics (Eyring-Kramers for overdamped Langevin, Kramers-Langer',
+    'for Langevin with friction gamma); then the Arrhenius fit of ln k against 1/kT, beside the',
+    'barrier read from the saddle. Minima are numbered lowest first (see `landscape basins`);',
+    'by default I = 0 and J = 1, the two lowest. Methods without physical time are refused.',
+    ...RUN_HELP.filter((line) => !line.includes('--start')),
+    '  --kT T1,T2,...          the temperatures',
+    '  --walkers W             walkers per temperature',
+    '  --burnin B              steps before counting (default 0)',
+    '  --dt DT                 the time step',
+    '  --from I, --to J        the minima (default 0 and 1)',
+  ],
+  options: { ...RUN_OPTIONS, kT: { type: 'string' }, walkers: { type: 'string' }, burnin: { type: 'string' }, dt: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  run(values, warn): SweepOutput {
+    if (values.kT === undefined) throw new UsageError('--kT is required: a list such as 0.2,0.25,0.5')
+    const kTs = (values.kT as string).split(',').map((t) => parseNumber(t, '--kT'))
+    if (kTs.some((t) => !(t > 0))) throw new UsageError('--kT: every temperature must be positive')
+    const steps = parseInteger(values.steps as string | undefined, '--steps', 1, 100_000_000)
+    const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
+    const input = runInput(
+      values,
+      (m) => sweepRefusal(m),
+      (method) => {
+        const extra: Record<string, number> = { kT: kTs[0] }
+        if (values.dt !== undefined) extra.dt = parseNumber(values.dt as string, '--dt')
+        return {
+          settings: parseSettings(values.set as string[] | undefined, method, extra),
+          walkers: parseInteger(values.walkers as string | undefined, '--walkers', 1, 100_000),
+          start: { kind: 'point', x: 0, y: 0 },
+        }
+      },
+    )
+    input.surface.warnings.forEach(warn)
+    const surface = input.surface.compiled
+    const points = criticalPoints(surface)
+    const landscape = connectSaddles(surface, points)
+    const last = landscape.minima.length - 1
+    if (last < 1) throw new UsageError('the surface has fewer than two minima: there is no transition to measure')
+    const from = parseInteger(values.from as string | undefined, '--from', 0, last, 0)
+    const to = parseInteger(values.to as string | undefined, '--to', 0, last, 1)
+    if (from === to) throw new UsageError('--from and --to must be different minima')
+    const lane = input.scenario.lanes[input.laneIndex]
+    const result = temperatureSweep({
+      surface,
+      landscape,
+      map: basinMap(surface, points, 200),
+      scales: statusScales(surface, points),
+      method: input.method,
+      settings: lane.settings,
+      kTs,
+      walkers: lane.walkers,
+      steps,
+      burnin,
+      seed: input.scenario.seed,
+      from,
+      to,
+    })
+    if ('error' in result) throw new UsageError(`--${result.error.field}: ${result.error.message}`)
+    return {
+      version: VERSION,
+      seed: input.scenario.seed,
+      scenario: resolvedScenario(input.scenario),
+      from,
+      to,
+      rates: result.rates.map(({ theory, ...r }) => ({ ...r, kramers: theory })),
+      fit: result.fit,
+      saddleBarrier: result.saddleBarrier,
+      theory: result.theory,
+    }
+  },
+  table(result) {
+    const r = result as SweepOutput
+    const rows = renderTable(
+      ['kT', 'rate', '95% interval', 'transitions', r.theory ?? 'theory', 'measured/theory'],
+      r.rates.map((p) => [
+        formatNumber(p.kT, 4),
+        formatNumber(p.rate, 4),
+        `${formatNumber(p.rateLow, 3)} - ${formatNumber(p.rateHigh, 3)}`,
+        String(p.transitions),
+        p.kramers === null ? '-' : formatNumber(p.kramers, 4),
+        p.kramers === null ? '-' : formatNumber(p.rate / p.kramers, 3),
+      ]),
+    )
+    const fit = r.fit ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, prefactor ${formatNumber(r.fit.prefactor, 4)}` : 'Arrhenius fit: needs transitions at two temperatures at least'
+    return `${rows}\n\n${fit}\nbarrier from the saddle: ${formatNumber(r.saddleBarrier, 4)}`
+  },
+}

@@ -1,0 +1,135 @@
+import type { CompiledSurface } from '../surface'
+import { effectiveSampleSize, integratedTime } from './autocorrelation'
+import { basinAt, type BasinMap } from './basins'
+import { klDivergence, perfectSamplerTV, totalVariation } from './distances'
+import { Histogram2D } from './histogram'
+import type { BasinPopulation } from './populations'
+import type { Landscape } from './saddles'
+import { BlockedSeries } from './series'
+import { TransitionCounter, type TransitionOptions } from './transitions'
+
+/** What the observer reads after each step: the walkers of a lane. */
+export interface ObservedWalkers {
+  walkers: { n: number; x: Float64Array; y: Float64Array; u: Float64Array }
+  /** Whether walker i is a sample of the target distribution now (see Lane.counts). */
+  counts(i: number): boolean
+}
+
+export interface ObserverOptions {
+  bins?: [number, number]
+  /** Walkers whose time series give the autocorrelation times (default 16). */
+  chains?: number
+  /** Transition counting; false for none. */
+  transitions?: TransitionOptions | false
+}
+
+export interface BasinComparison {
+  minimum: number
+  /** Fraction of samples in the basin, with its standard error from N_eff. */
+  sampled: number
+  sampledError: number
+  exact: number
+  /** -kT ln p_hat with its error bar (kT sigma_p / p_hat), beside the exact -kT ln P. */
+  freeEnergy: number
+  freeEnergyError: number
+  exactFreeEnergy: number
+}
+
+export interface RunSummary {
+  samples: number
+  /** Integrated autocorrelation times in steps, and the slowest of them. */
+  tau: { energy: number; x: number; basin: number; slowest: number }
+  nEff: number
+  tv: number
+  kl: number
+  /** The 99.9th percentile of the TV a perfect sampler of the same N_eff reaches. */
+  tvPerfect: number
+  /** Its mean, sum sqrt(p_i / (2 pi N_eff)) (a perfect sampler exceeds it about 44% of the time). */
+  tvPerfectMean: number
+  basins: BasinComparison[]
+}
+
+/**
+ * Watches a running sampler: histograms every counted walker at every step,
+ * counts samples per basin, keeps the time series of U, x and the basin label
+ * of a few walkers (in bounded memory) for autocorrelation times, and counts
+ * transitions. summary() compares all of it with the exact answer at kT.
+ */
+export class RunObserver {
+  readonly histogram: Histogram2D
+  readonly basinCounts: Float64Array
+  readonly transitions: TransitionCounter | undefined
+  readonly chains: number
+  private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; basin: BlockedSeries[] }
+
+  constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape, walkers: number, options: ObserverOptions = {}) {
+    const d = surface.domain
+    const [nx, ny] = options.bins ?? [30, 30]
+    this.histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
+    this.basinCounts = new Float64Array(map.minima.length)
+    this.chains = Math.min(walkers, options.chains ?? 16)
+    const make = () => Array.from({ length: this.chains }, () => new BlockedSeries())
+    this.series = { energy: make(), x: make(), basin: make() }
+    this.transitions = options.transitions === false ? undefined : new TransitionCounter(surface, map, landscape, walkers, options.transitions)
+  }
+
+  observe(run: ObservedWalkers): void {
+    const w = run.walkers
+    for (let i = 0; i < w.n; i++) {
+      if (!run.counts(i)) continue
+      const x = w.x[i]
+      const y = w.y[i]
+      this.histogram.add(x, y)
+      const label = basinAt(this.map, x, y)
+      if (label >= 0 && this.histogram.bin(x, y) >= 0) this.basinCounts[label]++
+      this.transitions?.observe(i, x, y, w.u[i])
+      if (i < this.chains) {
+        this.series.energy[i].push(w.u[i])
+        this.series.x[i].push(x)
+        this.series.basin[i].push(label)
+      }
+    }
+  }
+
+  /** Integrated autocorrelation time in steps of one observable over the chains. */
+  private tau(series: BlockedSeries[]): number {
+    const stride = series[0]?.stride ?? 1
+    return integratedTime(series.map((s) => s.values())) * stride
+  }
+
+  summary(kT: number, exact: Float64Array, populations: readonly BasinPopulation[], seed = 1): RunSummary {
+    const energy = this.tau(this.series.energy)
+    const x = this.tau(this.series.x)
+    const basin = this.tau(this.series.basin)
+    const finite = [energy, x, basin].filter(Number.isFinite)
+    const slowest = finite.length > 0 ? Math.max(...finite) : NaN
+    const samples = this.histogram.total
+    const nEff = effectiveSampleSize(samples, slowest)
+    const pHat = this.histogram.probabilities()
+    let mean = 0
+    for (const p of exact) mean += Math.sqrt(p / (2 * Math.PI * nEff))
+    const inBasins = this.basinCounts.reduce((a, b) => a + b, 0)
+    return {
+      samples,
+      tau: { energy, x, basin, slowest },
+      nEff,
+      tv: totalVariation(pHat, exact),
+      kl: klDivergence(pHat, exact),
+      tvPerfect: samples > 0 ? perfectSamplerTV(exact, nEff, 0.999, seed) : NaN,
+      tvPerfectMean: mean,
+      basins: populations.map((pop, k) => {
+        const p = inBasins > 0 ? this.basinCounts[k] / inBasins : 0
+        const error = Math.sqrt((p * (1 - p)) / Math.max(1, nEff))
+        return {
+          minimum: k,
+          sampled: p,
+          sampledError: error,
+          exact: pop.exact,
+          freeEnergy: -kT * Math.log(p),
+          freeEnergyError: p > 0 ? (kT * error) / p : Infinity,
+          exactFreeEnergy: pop.freeEnergy,
+        }
+      }),
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { CompiledSurface } from '../surface'
+import type { CriticalPoint } from './critical'
+import { distance, wrap } from './domain'
+import { symmetricEigen } from './eigen'
+import { sampleSurface } from './sample'
+
+/** A saddle (one negative Hessian eigenvalue) and the two minima it joins. */
+export interface SaddleConnection {
+  saddle: CriticalPoint
+  /** Indices into the minima sorted by value (lowest first), smaller index first. */
+  joins: [number, number]
+  /** U(saddle) - U(minimum), seen from joins[0] and from joins[1]. */
+  barriers: [number, number]
+}
+
+export interface Landscape {
+  /** The minima, lowest first: the indices used everywhere. */
+  minima: CriticalPoint[]
+  /** Each transition state with the basins it connects, by saddle value (lowest first). */
+  saddles: SaddleConnection[]
+}
+
+/**
+ * Joins every saddle to the two minima on either side: steepest descent started
+ * a small step from the saddle along the eigenvector of its negative eigenvalue,
+ * both ways, down to where the gradient has nearly vanished, then the nearest
+ * minimum. A saddle whose two descents reach the same minimum (possible at a
+ * domain edge) joins nothing and is left out.
+ */
+export function connectSaddles(surface: CompiledSurface, points: readonly CriticalPoint[]): Landscape {
+  const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
+  const sample = sampleSurface(surface, 41)
+  const extent = sample.extent
+  const h = new Float64Array(3)
+  const eigen = new Float64Array(4)
+  const saddles: SaddleConnection[] = []
+  for (const s of points.filter((p) => p.kind === 'saddle').sort((a, b) => a.value - b.value)) {
+    surface.hessian(s.x, s.y, h)
+    symmetricEigen(h[0], h[1], h[2], eigen)
+    // The eigenvector of the smaller (negative) eigenvalue is (-sin t, cos t).
+    const vx = -eigen[3]
+    const vy = eigen[2]
+    const offset = 1e-3 * extent
+    const ends = [1, -1].map((side) => {
+      const end = descend(surface, s.x + side * offset * vx, s.y + side * offset * vy, 0.02 * extent, 1e-6 * sample.gradientScale)
+      return nearest(surface, minima, end[0], end[1])
+    })
+    if (ends[0] < 0 || ends[1] < 0 || ends[0] === ends[1]) continue
+    const joins: [number, number] = ends[0] < ends[1] ? [ends[0], ends[1]] : [ends[1], ends[0]]
+    saddles.push({ saddle: s, joins, barriers: [s.value - minima[joins[0]].value, s.value - minima[joins[1]].value] })
+  }
+  return { minima, saddles }
+}
+
+/**
+ * Steepest descent with a backtracking step (Armijo's condition): the step grows
+ * by half while it is accepted and halves when it is not, never longer than
+ * maxStep. Stops where |grad U| <= tolerance, or after 20,000 steps.
+ */
+function descend(surface: CompiledSurface, x0: number, y0: number, maxStep: number, tolerance: number): [number, number] {
+  const d = surface.domain
+  const g = new Float64Array(2)
+  const trial = new Float64Array(2)
+  let x = x0
+  let y = y0
+  let u = surface.gradient(x, y, g)
+  let alpha = maxStep
+  for (let k = 0; k < 20_000 && Number.isFinite(u); k++) {
+    const norm = Math.hypot(g[0], g[1])
+    if (norm <= tolerance) break
+    const length = Math.min(alpha, maxStep)
+    let nx = x - (length * g[0]) / norm
+    let ny = y - (length * g[1]) / norm
+    if (d.periodic) {
+      nx = wrap(nx, d.xmin, d.xmax - d.xmin)
+      ny = wrap(ny, d.ymin, d.ymax - d.ymin)
+    }
+    const nu = surface.gradient(nx, ny, trial)
+    if (nu <= u - 1e-4 * length * norm) {
+      x = nx
+      y = ny
+      u = nu
+      g.set(trial)
+      alpha = length * 1.5
+    } else {
+      alpha = length * 0.5
+      if (alpha < 1e-15 * maxStep) break
+    }
+  }
+  return [x, y]
+}
+
+function nearest(surface: CompiledSurface, minima: readonly CriticalPoint[], x: number, y: number): number {
+  let best = -1
+  let bestDistance = Infinity
+  minima.forEach((m, k) => {
+    const r = distance(surface.domain, x, y, m.x, m.y)
+    if (r < bestDistance) {
+      bestDistance = r
+      best = k
+    }
+  })
+  return best
+}

@@ -1,0 +1,128 @@
+import { Lane } from '../dynamics/lane'
+import type { MethodDescriptor } from '../dynamics/method'
+import { resolveSettings, type SettingError } from '../dynamics/params'
+import type { StatusScales } from '../dynamics/status'
+import type { CompiledSurface } from '../surface'
+import type { BasinMap } from './basins'
+import { arrheniusFit, bottleneck, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
+import type { Landscape } from './saddles'
+import { TransitionCounter } from './transitions'
+
+export interface SweepRequest {
+  surface: CompiledSurface
+  landscape: Landscape
+  map: BasinMap
+  scales: StatusScales
+  method: MethodDescriptor
+  /** The method's settings; kT is set from `kTs` for each run. */
+  settings: Record<string, unknown>
+  kTs: readonly number[]
+  walkers: number
+  steps: number
+  burnin: number
+  seed: number
+  /** Minima indices (lowest first): rates from `from` to `to`. */
+  from: number
+  to: number
+  /** Called after each chunk of steps with the fraction done; return false to stop. */
+  progress?: (fraction: number) => boolean
+}
+
+export interface SweepRate {
+  kT: number
+  rate: number
+  rateLow: number
+  rateHigh: number
+  transitions: number
+  /** Time spent committed to `from`. */
+  time: number
+  /** The rate theory's prediction at this kT (null when the method has none). */
+  theory: number | null
+}
+
+export interface SweepResult {
+  rates: SweepRate[]
+  fit: ArrheniusFit | null
+  /** U(bottleneck saddle) - U(from): the barrier read from the saddle point. */
+  saddleBarrier: number
+  saddle: { x: number; y: number; value: number }
+  theory: RateTheory | null
+  cancelled: boolean
+}
+
+/** Why a method cannot be swept (no clock to measure rates with), or null. */
+export function sweepRefusal(method: MethodDescriptor): string | null {
+  if (method.physicalTime) return null
+  return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
+}
+
+/** Which rate theory describes a method's dynamics. */
+export function rateTheory(method: MethodDescriptor): RateTheory | null {
+  if (method.id === 'overdamped') return 'eyring-kramers'
+  if (method.id === 'baoab' || method.id === 'obabo') return 'kramers-langer'
+  return null
+}
+
+/**
+ * Runs the method at each kT from the minimum `from` and measures the rate of
+ * going to `to` (core-set transitions over the time committed to `from`), with
+ * the rate theory beside each, then fits Arrhenius.
+ */
+export function temperatureSweep(r: SweepRequest): SweepResult | { error: SettingError } {
+  const refusal = sweepRefusal(r.method)
+  if (refusal) return { error: { field: 'method', message: refusal } }
+  const limiting = bottleneck(r.landscape, r.from, r.to)
+  if (!limiting) return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
+  const from = r.landscape.minima[r.from]
+  const theory = rateTheory(r.method)
+  const rates: SweepRate[] = []
+  const total = r.kTs.length * (r.burnin + r.steps)
+  let done = 0
+  let cancelled = false
+  for (const kT of r.kTs) {
+    const resolved = resolveSettings(r.method.params, { ...r.settings, kT }, r.method.name)
+    if (!resolved.ok) return { error: resolved.errors[0] }
+    const dt = resolved.settings.dt as number
+    const gamma = (resolved.settings.gamma as number | undefined) ?? 1
+    const lane = new Lane({
+      surface: r.surface,
+      method: r.method,
+      settings: resolved.settings,
+      walkers: r.walkers,
+      start: { kind: 'point', x: from.x, y: from.y },
+      seed: r.seed,
+      scales: r.scales,
+    })
+    const counter = new TransitionCounter(r.surface, r.map, r.landscape, r.walkers, { timeStep: dt })
+    const w = lane.walkers
+    const chunk = 256
+    for (let t = 0; t < r.burnin + r.steps && !cancelled; t += chunk) {
+      const n = Math.min(chunk, r.burnin + r.steps - t)
+      for (let k = 0; k < n; k++) {
+        lane.advance(1)
+        if (t + k >= r.burnin) for (let i = 0; i < w.n; i++) counter.observe(i, w.x[i], w.y[i], w.u[i])
+      }
+      done += n
+      if (r.progress && r.progress(done / total) === false) cancelled = true
+    }
+    const estimate = counter.rate(r.from, r.to)
+    rates.push({
+      kT,
+      rate: estimate.rate,
+      rateLow: estimate.rateLow,
+      rateHigh: estimate.rateHigh,
+      transitions: estimate.transitions,
+      time: estimate.time,
+      theory: theory ? transitionRate(r.surface, from, limiting.saddle, kT, gamma, theory) : null,
+    })
+    if (cancelled) break
+  }
+  return {
+    rates,
+    fit: arrheniusFit(rates),
+    saddleBarrier: limiting.saddle.value - from.value,
+    saddle: { x: limiting.saddle.x, y: limiting.saddle.y, value: limiting.saddle.value },
+    theory,
+    cancelled,
+  }
+}

@@ -1,0 +1,182 @@
+import type { CompiledSurface } from '../surface'
+import { basinAt, type BasinMap } from './basins'
+import { distance } from './domain'
+import type { Landscape } from './saddles'
+
+/**
+ * Counts transitions between basins, per walker, as the walkers move. With core
+ * sets (the default) a walker is committed to the basin whose core it last
+ * visited, and a transition i -> j counts only when it reaches the core of j:
+ * recrossings at the saddle are not counted. The core of basin k is the part of
+ * the basin with U below U_k + coreFraction x (the lowest barrier out of k).
+ * Without core sets every change of basin counts. Each transition is credited
+ * to the saddle (channel) it crossed: the saddle joining the two basins nearest
+ * to where the walker last changed basin.
+ */
+export interface TransitionOptions {
+  cores?: boolean
+  coreFraction?: number
+  /** Time per step (dt for dynamics; 1 counts steps). */
+  timeStep?: number
+}
+
+export interface RateEstimate {
+  from: number
+  to: number
+  transitions: number
+  /** Time spent committed to `from`. */
+  time: number
+  rate: number
+  /** 95% confidence interval of the rate (exact Poisson, Garwood). */
+  rateLow: number
+  rateHigh: number
+  /** Mean first-passage time, 1 / rate, with its interval. */
+  mfpt: number
+  mfptLow: number
+  mfptHigh: number
+  /** Transitions through each saddle of `landscape.saddles` (0 for saddles not joining from and to). */
+  channels: number[]
+}
+
+export class TransitionCounter {
+  /** counts[i * m + j]: transitions i -> j. */
+  readonly counts: Float64Array
+  /** channel[(i * m + j) * s + k]: transitions i -> j through saddle k. */
+  readonly channels: Float64Array
+  /** Time committed to each basin. */
+  readonly time: Float64Array
+  private readonly m: number
+  private readonly coreLimit: Float64Array
+  private readonly committed: Int32Array
+  private readonly lastLabel: Int32Array
+  private readonly crossing: Int32Array
+  private readonly cores: boolean
+  private readonly timeStep: number
+
+  constructor(
+    private readonly surface: CompiledSurface,
+    private readonly map: BasinMap,
+    private readonly landscape: Landscape,
+    walkers: number,
+    options: TransitionOptions = {},
+  ) {
+    const m = landscape.minima.length
+    this.m = m
+    this.cores = options.cores ?? true
+    this.timeStep = options.timeStep ?? 1
+    const fraction = options.coreFraction ?? 0.5
+    this.coreLimit = Float64Array.from(landscape.minima, (minimum, k) => {
+      const barriers = landscape.saddles.flatMap((s) => (s.joins[0] === k ? [s.barriers[0]] : s.joins[1] === k ? [s.barriers[1]] : []))
+      return minimum.value + fraction * (barriers.length > 0 ? Math.min(...barriers) : Infinity)
+    })
+    this.counts = new Float64Array(m * m)
+    this.channels = new Float64Array(m * m * landscape.saddles.length)
+    this.time = new Float64Array(m)
+    this.committed = new Int32Array(walkers).fill(-1)
+    this.lastLabel = new Int32Array(walkers).fill(-1)
+    this.crossing = new Int32Array(walkers).fill(-1)
+  }
+
+  /** Walker i is at (x, y) with energy u after a step. */
+  observe(i: number, x: number, y: number, u: number): void {
+    const label = basinAt(this.map, x, y)
+    const previous = this.lastLabel[i]
+    if (label >= 0 && previous >= 0 && label !== previous) this.crossing[i] = this.saddleBetween(previous, label, x, y)
+    if (label >= 0) this.lastLabel[i] = label
+    const state = this.cores ? (label >= 0 && u <= this.coreLimit[label] ? label : -1) : label
+    const from = this.committed[i]
+    if (from >= 0) this.time[from] += this.timeStep
+    if (state < 0 || state === from) return
+    if (from >= 0) {
+      this.counts[from * this.m + state]++
+      const s = this.crossing[i]
+      if (s >= 0) this.channels[(from * this.m + state) * this.landscape.saddles.length + s]++
+    }
+    this.committed[i] = state
+  }
+
+  /** The saddle joining basins a and b nearest to (x, y), or -1. */
+  private saddleBetween(a: number, b: number, x: number, y: number): number {
+    let best = -1
+    let bestDistance = Infinity
+    this.landscape.saddles.forEach((s, k) => {
+      const joins = (s.joins[0] === a && s.joins[1] === b) || (s.joins[0] === b && s.joins[1] === a)
+      if (!joins) return
+      const r = distance(this.surface.domain, x, y, s.saddle.x, s.saddle.y)
+      if (r < bestDistance) {
+        bestDistance = r
+        best = k
+      }
+    })
+    return best
+  }
+
+  rate(from: number, to: number): RateEstimate {
+    const n = this.counts[from * this.m + to]
+    const time = this.time[from]
+    const [low, high] = poissonInterval(n)
+    const rate = time > 0 ? n / time : NaN
+    const s = this.landscape.saddles.length
+    return {
+      from,
+      to,
+      transitions: n,
+      time,
+      rate,
+      rateLow: time > 0 ? low / time : NaN,
+      rateHigh: time > 0 ? high / time : NaN,
+      mfpt: 1 / rate,
+      mfptLow: time > 0 ? time / high : NaN,
+      mfptHigh: time > 0 && low > 0 ? time / low : Infinity,
+      channels: Array.from(this.channels.subarray((from * this.m + to) * s, (from * this.m + to + 1) * s)),
+    }
+  }
+
+  /** Every pair with at least one transition, or every pair when `all`. */
+  rates(all = false): RateEstimate[] {
+    const out: RateEstimate[] = []
+    for (let i = 0; i < this.m; i++) for (let j = 0; j < this.m; j++) if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j))
+    return out
+  }
+}
+
+/**
+ * 95% interval of a Poisson mean from n events (Garwood 1936): the means at
+ * which P(N >= n) = 0.025 and P(N <= n) = 0.025. Found by bisection on the exact
+ * Poisson CDF up to n = 200; above that by the Wilson-Hilferty chi-square
+ * quantiles, which are within 0.1% there.
+ */
+export function poissonInterval(n: number): [number, number] {
+  if (n > 200) {
+    const z = 1.959963984540054
+    const chi2 = (k: number, zq: number) => k * (1 - 2 / (9 * k) + zq * Math.sqrt(2 / (9 * k))) ** 3
+    return [chi2(2 * n, -z) / 2, chi2(2 * n + 2, z) / 2]
+  }
+  const low = n === 0 ? 0 : solveMean((mean) => 1 - poissonCdf(n - 1, mean) - 0.025, n)
+  const high = solveMean((mean) => 0.025 - poissonCdf(n, mean), n)
+  return [low, high]
+}
+
+/** P(N <= n) for N ~ Poisson(mean), summed in log space. */
+function poissonCdf(n: number, mean: number): number {
+  if (mean === 0) return 1
+  let logTerm = -mean
+  let sum = Math.exp(logTerm)
+  for (let k = 1; k <= n; k++) {
+    logTerm += Math.log(mean / k)
+    sum += Math.exp(logTerm)
+  }
+  return Math.min(1, sum)
+}
+
+/** The root of an increasing function f of the mean, by bisection. */
+function solveMean(f: (mean: number) => number, n: number): number {
+  let lo = 0
+  let hi = 2 * n + 20
+  for (let k = 0; k < 200; k++) {
+    const mid = 0.5 * (lo + hi)
+    if (f(mid) < 0) lo = mid
+    else hi = mid
+  }
+  return 0.5 * (lo + hi)
+}
