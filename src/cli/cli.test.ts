@@ -125,6 +125,10 @@ describe('landscape sample', () => {
     expect(doc.positions).toHaveLength(20)
     expect(doc.meanKinetic).toBeGreaterThan(0)
     expect(doc.acceptance).toBeNull()
+    expect(doc.tv).toBeGreaterThanOrEqual(0)
+    expect(doc.kl).toBeGreaterThanOrEqual(0)
+    expect(doc.basins.map((b: { minimum: number }) => b.minimum)).toEqual([0, 1])
+    expect(doc.basins[0].exact).toBeCloseTo(0.5, 6)
     // The default start is the surface's (first) global minimum: (-1, 0) or (1, 0) here.
     expect(doc.scenario.lanes[0]).toMatchObject({ method: 'baoab', walkers: 20, start: { kind: 'point', y: 0 } })
     expect(Math.abs(doc.scenario.lanes[0].start.x)).toBe(1)
@@ -137,6 +141,35 @@ describe('landscape sample', () => {
     const saved = JSON.parse((await run('sample', '--scenario', file, '--steps', '100', '--json')).stdout)
     expect(saved.positions).toEqual(direct.positions)
     expect(saved.seed).toBe(9)
+  })
+})
+
+describe('landscape basins', () => {
+  it('gives the Müller-Brown minima lowest first, the saddles with their barriers, and populations at kT', async () => {
+    const doc = JSON.parse((await run('basins', '--surface', 'muller-brown', '--kT', '20', '--grid', '120', '--json')).stdout)
+    expect(doc.minima.map((m: { value: number }) => +m.value.toFixed(2))).toEqual([-146.7, -108.17, -80.77])
+    expect(doc.saddles.map((s: { joins: number[]; barriers: number[] }) => [s.joins, s.barriers.map((b) => +b.toFixed(1))])).toEqual([
+      [[1, 2], [35.9, 8.5]],
+      [[0, 2], [106.0, 40.1]],
+    ])
+    const total = doc.minima.reduce((a: number, m: { population: { exact: number } }) => a + m.population.exact, 0)
+    expect(total).toBeCloseTo(1, 6)
+    expect(doc.minima[0].population).toMatchObject({ kT: 20, exact: expect.any(Number), harmonic: expect.any(Number) })
+    expect(JSON.parse((await run('basins', '--surface', 'double-well', '--json')).stdout).minima[0].population).toBeUndefined()
+  })
+})
+
+describe('landscape sweep', () => {
+  it('measures rates beside the rate theory and fits Arrhenius', async () => {
+    const r = await run('sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.4,0.6', '--walkers', '40', '--steps', '3000', '--dt', '0.05', '--json')
+    const doc = JSON.parse(r.stdout)
+    expect(doc.rates).toHaveLength(2)
+    for (const p of doc.rates) {
+      expect(p.transitions).toBeGreaterThan(0)
+      expect(p.kramers).toBeGreaterThan(0)
+    }
+    expect(doc.fit.barrier).toBeGreaterThan(0)
+    expect(doc.saddleBarrier).toBeCloseTo(1, 9)
   })
 })
 
@@ -181,6 +214,13 @@ describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => 
     [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--dt', '-0.1', '--walkers', '5', '--steps', '5'], /--dt: dt = -0.1 is out of range/],
     [['sample', '--surface', 'ring', '--method', 'gd', '--kT', '1', '--walkers', '5', '--steps', '5'], /gd has no temperature/],
     [['sample', '--scenario', '/nonexistent/file.json', '--steps', '5'], /cannot read/],
+    [['sweep', '--surface', 'double-well', '--method', 'metropolis', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /has no physical time/],
+    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5,-1', '--walkers', '5', '--steps', '5'], /every temperature must be positive/],
+    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5', '--from', '0', '--to', '0'], /must be different/],
+    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5', '--to', '7'], /--to/],
+    [['sweep', '--formula', 'x^2 + y^2', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /fewer than two minima/],
+    [['basins', '--surface', 'ring', '--kT', '-1'], /--kT/],
+    [['basins', '--surface', 'ring', '--grid', '3'], /--grid/],
     [['sample', '--scenario', '/dev/null', '--surface', 'ring', '--steps', '5'], /cannot be combined with --scenario/],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)

@@ -1,4 +1,10 @@
-import { Histogram2D } from '../core/analysis/histogram'
+import { basinMap } from '../core/analysis/basins'
+import { exactBinProbabilities } from '../core/analysis/boltzmann'
+import { criticalPoints } from '../core/analysis/critical'
+import { RunObserver, type BasinComparison } from '../core/analysis/observer'
+import { basinPopulations } from '../core/analysis/populations'
+import { connectSaddles } from '../core/analysis/saddles'
+import { temperature } from '../core/dynamics/schedules'
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
 import { parseNumber } from './inputs'
@@ -16,6 +22,13 @@ interface SampleOutput {
   positions: [number, number][]
   meanKinetic: number | null
   acceptance: number | null
+  /** Distances of the histogram from the exact Boltzmann bin probabilities at the final kT. */
+  tv: number
+  kl: number
+  /** The TV a perfect sampler with the same effective sample size stays under 99.9% of the time. */
+  tvPerfect: number
+  nEff: number
+  basins: BasinComparison[]
 }
 
 export const sampleCommand: Command = {
@@ -59,17 +72,23 @@ export const sampleCommand: Command = {
     )
     input.surface.warnings.forEach(warn)
     const lane = laneOf(input)
-    const d = input.surface.compiled.domain
-    const histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
+    const surface = input.surface.compiled
+    const points = criticalPoints(surface)
+    const map = basinMap(surface, points, 200)
+    const observer = new RunObserver(surface, map, connectSaddles(surface, points), lane.walkers.n, { bins: [nx, ny], transitions: false })
     lane.stats.recording = false
     lane.advance(burnin)
     lane.stats.recording = true
-    const w = lane.walkers
     for (let t = 0; t < steps; t++) {
       lane.advance(1)
-      for (let i = 0; i < w.n; i++) if (lane.counts(i)) histogram.add(w.x[i], w.y[i])
+      observer.observe(lane)
     }
+    const w = lane.walkers
     const report = lane.report()
+    // Under annealing the target at the end is the final temperature.
+    const kT = temperature(lane.config.settings, Math.max(0, lane.t - 1))
+    const histogram = observer.histogram
+    const summary = observer.summary(kT, exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges), basinPopulations(surface, map, kT), input.scenario.seed)
     return {
       version: VERSION,
       seed: input.scenario.seed,
@@ -80,6 +99,11 @@ export const sampleCommand: Command = {
       positions: Array.from({ length: w.n }, (_, i) => [w.x[i], w.y[i]]),
       meanKinetic: report.meanKinetic,
       acceptance: report.acceptance,
+      tv: summary.tv,
+      kl: summary.kl,
+      tvPerfect: summary.tvPerfect,
+      nEff: summary.nEff,
+      basins: summary.basins,
     }
   },
   table(result) {
@@ -89,6 +113,8 @@ export const sampleCommand: Command = {
       `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
       `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}`,
       `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
+      `TV distance from the exact density: ${formatNumber(r.tv, 3)} (a perfect sampler with N_eff = ${Math.round(r.nEff)} stays under ${formatNumber(r.tvPerfect, 3)}); KL ${formatNumber(r.kl, 3)}`,
+      ...r.basins.map((b) => `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, exact ${formatNumber(b.exact, 3)}`),
       'use --json for the histogram and positions',
     ].join('\n')
   },
