@@ -1,0 +1,79 @@
+import type { RunSummary } from '../core/analysis/observer'
+import type { LaneReport } from '../core/dynamics/lane'
+import type { Family } from '../core/dynamics/method'
+import type { MinimumLabel, WalkerStatus } from '../core/dynamics/status'
+
+/**
+ * What the simulation worker sends the page once per animation frame, per lane.
+ * Big arrays are typed and transferred, never copied; histories are bounded and
+ * decimated (every quantity is simulated at every step, only its drawing is thinned).
+ */
+
+/** Walker 0 of a lane, in full: what the status line speaks about. */
+export interface LeadWalker {
+  x: number
+  y: number
+  u: number
+  gradNorm: number
+  status: WalkerStatus
+  label: MinimumLabel
+  /** Hessian eigenvalues at the walker, smaller first. */
+  eigenvalues: [number, number]
+  divergedAt: number | null
+  /** The stability limit 2/lambda_max of gradient descent from the Hessian where the walker started (null: lambda_max <= 0). */
+  startLimit: number | null
+}
+
+/** Time series sampled as the run goes, decimated into a bounded length. */
+export interface Traces {
+  /** Step of each point. */
+  step: Float64Array
+  /** Optimizers: U and |grad U| of walker 0. Samplers: mean U, mean kinetic energy, their sum, and the kinetic temperature. */
+  series: Record<string, Float32Array>
+}
+
+export interface LaneFrame {
+  lane: number
+  method: string
+  family: Family
+  step: number
+  walkers: number
+  /** x0, y0, x1, y1... of every walker (float32 is plenty to draw). */
+  positions: Float32Array
+  /** U of every walker (for the 3D view). */
+  energies: Float32Array
+  /** Status code per walker (index into WALKER_STATUSES). */
+  statuses: Uint8Array
+  /** Walkers per status, in WALKER_STATUSES order. */
+  statusCounts: number[]
+  /** Trails of the first few walkers: for each, its last positions (x, y pairs), oldest first; NaN pairs pad the start. */
+  trails: Float32Array
+  trailWalkers: number
+  trailLength: number
+  lead: LeadWalker
+  traces: Traces
+  report: LaneReport
+  /** Samplers: where the walkers have been against the exact density, refreshed about once a second. */
+  sampling: SamplingFrame | null
+  /** Method-specific state (metadynamics bias, replica ladder), refreshed with `sampling`. */
+  extras: Record<string, unknown> | null
+}
+
+export interface SamplingFrame {
+  kT: number
+  nx: number
+  ny: number
+  /** Histogram counts, index i * ny + j (x-bin i, y-bin j), and the exact bin probabilities in the same layout. */
+  counts: Float64Array
+  exact: Float64Array
+  summary: RunSummary
+  /** Transition counts between basins, counts[i * m + j] for i -> j, with the time committed to each basin. */
+  transitions: { minima: number; counts: number[]; time: number[] }
+}
+
+/** The transferable buffers of a frame. */
+export function frameBuffers(frame: LaneFrame): ArrayBuffer[] {
+  const buffers = [frame.positions, frame.energies, frame.statuses, frame.trails, frame.traces.step, ...Object.values(frame.traces.series)].map((a) => a.buffer as ArrayBuffer)
+  if (frame.sampling) buffers.push(frame.sampling.counts.buffer as ArrayBuffer, frame.sampling.exact.buffer as ArrayBuffer)
+  return buffers
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../cli/main'
+import { defaultScenario } from '../core/scenario/defaults'
+import { resolveSurface } from '../core/scenario/surface'
+import { DecimatingRecord, Trails } from './history'
+import { Simulation } from './simulation'
+
+function defaultSimulation(): { sim: Simulation; scenario: ReturnType<typeof defaultScenario> } {
+  const scenario = defaultScenario()
+  const r = resolveSurface(scenario.surface)
+  if (!r.ok) throw new Error(r.message)
+  const { program, parameters, domain } = r.surface
+  return { sim: new Simulation({ program, parameters: [...parameters], domain, seed: scenario.seed, lanes: scenario.lanes }), scenario }
+}
+
+describe('Simulation', () => {
+  it('gives the positions `landscape sample` gives for the same scenario and seed, bit for bit, after 10,000 steps', async () => {
+    const { sim, scenario } = defaultSimulation()
+    for (let k = 0; k < 100; k++) sim.advance(100)
+    const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
+    writeFileSync(file, JSON.stringify(scenario))
+    let out = ''
+    const code = await main(['sample', '--scenario', file, '--lane', '1', '--steps', '10000', '--json'], { write: (t: string) => (out += t) }, { write: () => 0 })
+    expect(code).toBe(0)
+    const cli: [number, number][] = JSON.parse(out).positions
+    const { x, y } = sim.positions(1)
+    expect(cli).toHaveLength(x.length)
+    cli.forEach(([cx, cy], i) => {
+      expect(Object.is(cx, x[i]) && Object.is(cy, y[i]), `walker ${i}`).toBe(true)
+    })
+  }, 120_000)
+
+  it('shows gradient descent stuck in MC and the sampler visiting MA and MB', () => {
+    const { sim } = defaultSimulation()
+    sim.advance(20_000)
+    const [gd, langevin] = sim.frames(true)
+    expect(gd.lead).toMatchObject({ status: 'minimum', label: 'local' })
+    expect(gd.lead.u).toBeCloseTo(-80.7678, 3)
+    const visited = langevin.sampling!.summary.basins.map((b) => b.sampled)
+    // Minima by value: 0 = MA, 1 = MB, 2 = MC.
+    expect(visited[0]).toBeGreaterThan(0)
+    expect(visited[1]).toBeGreaterThan(0)
+    expect(langevin.traces.step.length).toBeLessThanOrEqual(1024)
+  }, 120_000)
+})
+
+describe('bounded histories', () => {
+  it('keep a fixed size however long the run', () => {
+    const record = new DecimatingRecord(['a'], 8)
+    for (let t = 0; t < 1000; t++) if (record.wants(t)) record.push(t, [t])
+    expect(record.length).toBeLessThanOrEqual(8)
+    expect(record.stride).toBe(128)
+    const snap = record.snapshot()
+    expect([...snap.step]).toEqual([...snap.series.a])
+    const trails = new Trails(2, 4)
+    for (let t = 0; t < 10; t++) trails.push(Float64Array.of(t, -t), Float64Array.of(2 * t, -2 * t))
+    expect([...trails.snapshot().subarray(0, 8)]).toEqual([6, 12, 7, 14, 8, 16, 9, 18])
+  })
+})

@@ -1,0 +1,209 @@
+import { basinMap, type BasinMap } from '../core/analysis/basins'
+import { exactBinProbabilities } from '../core/analysis/boltzmann'
+import { criticalPoints, type CriticalPoint } from '../core/analysis/critical'
+import { symmetricEigen } from '../core/analysis/eigen'
+import { RunObserver, type RunSummary } from '../core/analysis/observer'
+import { basinPopulations, type BasinPopulation } from '../core/analysis/populations'
+import { connectSaddles, type Landscape } from '../core/analysis/saddles'
+import type { Lane } from '../core/dynamics/lane'
+import { temperature } from '../core/dynamics/schedules'
+import { statusScales } from '../core/dynamics/scales'
+import { STATUS, WALKER_STATUSES } from '../core/dynamics/status'
+import { compileProgram } from '../core/formula/compile'
+import type { FormulaProgram } from '../core/formula/types'
+import { buildLane } from '../core/scenario/build'
+import type { LaneSpec } from '../core/scenario/types'
+import type { CompiledSurface, Domain } from '../core/surface'
+import type { LaneFrame, LeadWalker, SamplingFrame } from './frame'
+import { DecimatingRecord, Trails } from './history'
+
+/** Everything a simulation is built from: plain data, as the page posts it. */
+export interface SimulationSetup {
+  program: FormulaProgram
+  parameters: [string, number][]
+  domain: Domain
+  seed: number
+  lanes: LaneSpec[]
+}
+
+/** Histogram bins per axis of a sampler lane's comparison with the exact density. */
+export const SAMPLING_BINS = 40
+const TRAIL_WALKERS = 8
+
+/**
+ * The lanes of a scenario on its surface, with what the views need recorded as
+ * they run: traces, trails and, for samplers, the comparison with the exact
+ * Boltzmann density. Pure TypeScript (no DOM, no worker API): the worker wraps
+ * it, and tests run it in Node, where it must give the CLI's positions bit for bit.
+ */
+export class Simulation {
+  readonly surface: CompiledSurface
+  readonly points: CriticalPoint[]
+  readonly landscape: Landscape
+  readonly map: BasinMap
+  readonly runs: LaneRun[]
+
+  constructor(readonly setup: SimulationSetup) {
+    this.surface = compileProgram(setup.program, new Map(setup.parameters), setup.domain)
+    this.points = criticalPoints(this.surface)
+    this.landscape = connectSaddles(this.surface, this.points)
+    this.map = basinMap(this.surface, this.points, 150)
+    const scales = statusScales(this.surface, this.points)
+    this.runs = setup.lanes.map((spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, scales)))
+  }
+
+  get step(): number {
+    return this.runs[0]?.lane.t ?? 0
+  }
+
+  /** Advances every lane by `steps` steps. */
+  advance(steps: number): void {
+    for (const run of this.runs) run.advance(steps)
+  }
+
+  /** One frame per lane; `withSampling` also refreshes the (slower) comparison with the exact answer. */
+  frames(withSampling: boolean): LaneFrame[] {
+    return this.runs.map((run) => run.frame(withSampling))
+  }
+
+  /** Exact positions (float64) of a lane's walkers. */
+  positions(lane: number): { x: Float64Array; y: Float64Array } {
+    const w = this.runs[lane].lane.walkers
+    return { x: Float64Array.from(w.x), y: Float64Array.from(w.y) }
+  }
+}
+
+class LaneRun {
+  readonly observer: RunObserver | undefined
+  readonly record: DecimatingRecord
+  readonly trails: Trails
+  private readonly startLimit: number | null
+  private exact: { kT: number; probabilities: Float64Array; populations: BasinPopulation[] } | undefined
+  private lastSummary: RunSummary | null = null
+  private readonly h = new Float64Array(3)
+  private readonly eigen = new Float64Array(4)
+
+  constructor(private readonly sim: Simulation, readonly index: number, readonly lane: Lane) {
+    const family = lane.config.method.family
+    const sampling = lane.config.settings.kT !== undefined
+    this.observer = sampling
+      ? new RunObserver(sim.surface, sim.map, sim.landscape, lane.walkers.n, { bins: [SAMPLING_BINS, SAMPLING_BINS], transitions: { timeStep: typeof lane.config.settings.dt === 'number' ? lane.config.settings.dt : 1 } })
+      : undefined
+    this.record = new DecimatingRecord(family === 'optimizer' && !sampling ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'])
+    this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
+    const w = lane.walkers
+    sim.surface.hessian(w.x[0], w.y[0], this.h)
+    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    this.startLimit = this.eigen[1] > 0 ? 2 / this.eigen[1] : null
+    this.recordStep()
+  }
+
+  advance(steps: number): void {
+    const lane = this.lane
+    const w = lane.walkers
+    for (let k = 0; k < steps; k++) {
+      lane.advance(1)
+      this.observer?.observe(lane)
+      this.trails.push(w.x, w.y)
+      if (this.record.wants(lane.t)) this.recordStep()
+    }
+  }
+
+  private recordStep(): void {
+    const w = this.lane.walkers
+    if (this.record.names.length === 2) {
+      this.record.push(this.lane.t, [w.u[0], Math.hypot(w.gx[0], w.gy[0])])
+      return
+    }
+    let u = 0
+    let k = 0
+    let n = 0
+    for (let i = 0; i < w.n; i++) {
+      if (w.status[i] === STATUS.diverged || !this.lane.counts(i)) continue
+      u += w.u[i]
+      k += 0.5 * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i])
+      n++
+    }
+    const potential = n > 0 ? u / n : NaN
+    const kinetic = n > 0 ? k / n : NaN
+    // N_f = 2 per walker: K = kT on average.
+    this.record.push(this.lane.t, [potential, kinetic, potential + kinetic, kinetic])
+  }
+
+  frame(withSampling: boolean): LaneFrame {
+    const lane = this.lane
+    const w = lane.walkers
+    const positions = new Float32Array(2 * w.n)
+    const energies = new Float32Array(w.n)
+    const statusCounts = WALKER_STATUSES.map(() => 0)
+    for (let i = 0; i < w.n; i++) {
+      positions[2 * i] = w.x[i]
+      positions[2 * i + 1] = w.y[i]
+      energies[i] = w.u[i]
+      statusCounts[w.status[i]]++
+    }
+    return {
+      lane: this.index,
+      method: lane.config.method.id,
+      family: lane.config.method.family,
+      step: lane.t,
+      walkers: w.n,
+      positions,
+      energies,
+      statuses: Uint8Array.from(w.status),
+      statusCounts,
+      trails: this.trails.snapshot(),
+      trailWalkers: this.trails.walkers,
+      trailLength: this.trails.length,
+      lead: this.lead(),
+      traces: this.record.snapshot(),
+      report: lane.report(),
+      sampling: withSampling ? this.sampling() : null,
+      extras: withSampling ? lane.extras() : null,
+    }
+  }
+
+  private lead(): LeadWalker {
+    const w = this.lane.walkers
+    this.sim.surface.hessian(w.x[0], w.y[0], this.h)
+    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    return {
+      x: w.x[0],
+      y: w.y[0],
+      u: w.u[0],
+      gradNorm: Math.hypot(w.gx[0], w.gy[0]),
+      status: WALKER_STATUSES[w.status[0]],
+      label: this.lane.label(0),
+      eigenvalues: [this.eigen[0], this.eigen[1]],
+      divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0] : null,
+      startLimit: this.startLimit,
+    }
+  }
+
+  private sampling(): SamplingFrame | null {
+    const observer = this.observer
+    if (!observer) return null
+    const kT = temperature(this.lane.config.settings, Math.max(0, this.lane.t - 1))
+    if (!this.exact || this.exact.kT !== kT) {
+      const h = observer.histogram
+      this.exact = {
+        kT,
+        probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2),
+        populations: basinPopulations(this.sim.surface, this.sim.map, kT),
+      }
+    }
+    if (observer.histogram.total > 0) this.lastSummary = observer.summary(kT, this.exact.probabilities, this.exact.populations, this.sim.setup.seed)
+    if (!this.lastSummary) return null
+    const t = observer.transitions
+    const m = this.sim.landscape.minima.length
+    return {
+      kT,
+      nx: observer.histogram.nx,
+      ny: observer.histogram.ny,
+      counts: Float64Array.from(observer.histogram.counts),
+      exact: Float64Array.from(this.exact.probabilities),
+      summary: this.lastSummary,
+      transitions: { minima: m, counts: t ? Array.from(t.counts) : [], time: t ? Array.from(t.time) : [] },
+    }
+  }
+}
