@@ -22,6 +22,8 @@ export interface LeadWalker {
   divergedAt: number | null
   /** The stability limit 2/lambda_max of gradient descent from the Hessian where the walker started (null: lambda_max <= 0). */
   startLimit: number | null
+  /** The surface's typical |grad U| over its domain (what 'plateau' is measured against). */
+  typicalGradient: number
 }
 
 /** Time series sampled as the run goes, decimated into a bounded length. */

@@ -177,6 +177,7 @@ class LaneRun {
       eigenvalues: [this.eigen[0], this.eigen[1]],
       divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0] : null,
       startLimit: this.startLimit,
+      typicalGradient: this.lane.config.scales.gradient,
     }
   }
 
