@@ -113,7 +113,11 @@ export function runInput(
   const spec = surfaceSpecFromOptions(values)
   const surface = compileSurfaceSpec(spec)
   const seed = parseInteger(values.seed as string | undefined, '--seed', 0, Number.MAX_SAFE_INTEGER, 1)
-  const scenario: Scenario = { version: SCENARIO_VERSION, surface: spec, seed, lanes: [{ method: method.id, ...lane(method, surface) }] }
+  const laneSpec: LaneSpec = { method: method.id, ...lane(method, surface) }
+  const resolved = resolveSettings(method.params, laneSpec.settings, method.id)
+  const conflict = resolved.ok ? method.check?.(resolved.settings, laneSpec.walkers) : null
+  if (conflict) throw new UsageError(`--${conflict.field === 'walkers' ? 'walkers' : 'set'}: ${conflict.message}`)
+  const scenario: Scenario = { version: SCENARIO_VERSION, surface: spec, seed, lanes: [laneSpec] }
   return { scenario, laneIndex: 0, method, surface }
 }
 

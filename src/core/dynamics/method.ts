@@ -1,6 +1,6 @@
 import type { CompiledSurface } from '../surface'
 import type { Noise } from './noise'
-import type { ParamSpec, Settings } from './params'
+import type { ParamSpec, SettingError, Settings } from './params'
 import type { Walkers } from './walkers'
 
 export type Family = 'optimizer' | 'sampler'
@@ -59,6 +59,12 @@ export interface MethodDescriptor {
   velocities: boolean
   /** Its step is a physical time step, so rates and Arrhenius fits make sense. */
   physicalTime: boolean
+  /**
+   * Settings that are each in range but do not fit together or with the walker
+   * count (parallel tempering needs a multiple of its replicas): the problem in a
+   * sentence, or null. Checked before create(), which may then rely on it.
+   */
+  check?(settings: Settings, walkers: number): SettingError | null
   create(context: MethodContext): Stepper
 }
 

@@ -78,8 +78,11 @@ export function temperature(settings: Settings, t: number): number {
   const end = num(settings, 'kTEnd')
   const stage = num(settings, 'annealSteps')
   switch (choice(settings, 'anneal')) {
-    case 'linear':
-      return kT + (end - kT) * Math.min(1, t / stage)
+    case 'linear': {
+      // Written as a weighted mean so the end value is reached exactly.
+      const f = Math.min(1, t / stage)
+      return kT * (1 - f) + end * f
+    }
     case 'geometric':
       return Math.max(end, kT * num(settings, 'alpha') ** Math.floor(t / stage))
     case 'logarithmic':

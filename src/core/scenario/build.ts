@@ -19,5 +19,7 @@ export function buildLane(surface: CompiledSurface, spec: LaneSpec, seed: number
   if (!method) throw new Error(`buildLane: unknown method ${spec.method}`)
   const resolved = resolveSettings(method.params, spec.settings, method.name)
   if (!resolved.ok) throw new Error(`buildLane: ${resolved.errors.map((e) => e.message).join('; ')}`)
+  const conflict = method.check?.(resolved.settings, spec.walkers)
+  if (conflict) throw new Error(`buildLane: ${conflict.message}`)
   return new Lane({ surface, method, settings: resolved.settings, walkers: spec.walkers, start: spec.start, seed, scales })
 }

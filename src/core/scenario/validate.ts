@@ -162,6 +162,12 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
   if (Number.isInteger(walkersValue) && (walkersValue as number) >= 1 && (walkersValue as number) <= MAX_WALKERS) walkers = walkersValue as number
   else problems.push({ field: `${field}.walkers`, message: `walkers must be a whole number from 1 to ${MAX_WALKERS}` })
   const start = readStart(own(value, 'start'), `${field}.start`, problems) ?? { ...fallback.start }
+  const resolved = resolveSettings(method.params, settings, method.name)
+  const conflict = resolved.ok ? method.check?.(resolved.settings, walkers) : null
+  if (conflict) {
+    problems.push({ field: `${field}.${conflict.field === 'walkers' ? 'walkers' : `settings.${conflict.field}`}`, message: `${conflict.message} (the lane was reset)` })
+    return copyLane(fallback)
+  }
   return { method: method.id, settings, walkers, start }
 }
 
