@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { defaultScenario } from './defaults'
+import { decodeState, encodeState, type SharedState } from './url'
+import { validateScenario } from './validate'
+import { defaultView } from './view'
+
+const canary = globalThis as unknown as Record<string, unknown>
+
+function state(overrides: Partial<SharedState> = {}): SharedState {
+  return { scenario: defaultScenario(), view: defaultView(), ...overrides }
+}
+
+describe('links', () => {
+  it('round-trip the default state and read like the run they describe', () => {
+    const query = encodeState(state())
+    expect(query).toBe('v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d')
+    const { state: back, problems } = decodeState(`?${query}`)
+    expect(problems).toEqual([])
+    expect(back).toEqual(state())
+  })
+
+  it('carry a formula with its parameters and domain, every kind of start, choices and exact numbers', () => {
+    const s = state()
+    s.scenario.surface = { kind: 'formula', text: 'a*(x^2 - 1)^2 + b*y^2 + 0.1*x', parameters: { a: 0.1 + 0.2, b: 1e-7 }, domain: { xmin: -2.5, xmax: 2.5, ymin: -1 / 3, ymax: 1.5 } }
+    s.scenario.seed = 2 ** 40 + 7
+    s.scenario.lanes = [
+      { method: 'adam', settings: { lr: 0.05, schedule: 'cosine', period: 500 }, walkers: 3, start: { kind: 'gaussian', x: -1.25, y: 0.1, sigma: 0.2 } },
+      { method: 'baoab', settings: { kT: 0.3, anneal: 'geometric' }, walkers: 100, start: { kind: 'uniform' } },
+    ]
+    s.view = { colourScale: 'log', basins: true, show3d: false, camera: [1.25, -1.5, 0.75], speed: 200, step: 12_345 }
+    const query = encodeState(s)
+    const { state: back, problems } = decodeState(query)
+    expect(problems).toEqual([])
+    expect(back).toEqual(s)
+    expect(Object.is((back.scenario.surface.parameters as Record<string, number>).a, 0.1 + 0.2)).toBe(true)
+  })
+
+  it('name what a newer version has that this one cannot read, and keep the rest', () => {
+    const query = encodeState(state()).replace('v=1', 'v=2') + '&hologram=on'
+    const { state: back, problems } = decodeState(query)
+    expect(problems.map((p) => p.field)).toEqual(['hologram', 'version'])
+    expect(back.scenario.lanes).toEqual(defaultScenario().lanes)
+  })
+})
+
+/**
+ * At least 200 malformed and hostile links. Each must decode without throwing,
+ * to a state the validator accepts as it is, with the bad fields named; no
+ * prototype may change and nothing may run (a canary global stays unset).
+ */
+function hostileCorpus(): string[] {
+  const good = encodeState(state())
+  const payloads = [
+    '<script>globalThis.__landscapeCanary=1</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', 'javascript:globalThis.__landscapeCanary=1',
+    '__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor.prototype.polluted', 'toString', 'valueOf', 'hasOwnProperty',
+    '1e999', '-1e999', '1e308', '9007199254740993', 'NaN', 'Infinity', '-0', '0x10', '1_000', '', ' ', '%', '%E0%A4%A', '%00', '\u0000',
+    '{"a":1}', '[1,2]', 'true', 'null', 'undefined', '${1+1}', '`x`', '\\', '../../etc/passwd', 'a'.repeat(5000), '😀', '\u202e',
+    'import("fs")', 'x.constructor', 'evaluate("1")', 'f(x)=x', 'a=1',
+  ]
+  const fields = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step']
+  const corpus: string[] = []
+  for (const p of payloads) {
+    const e = encodeURIComponent(p)
+    corpus.push(`${good}&${fields[corpus.length % fields.length]}=${e}`)
+    corpus.push(`surface=${e}&lane=${e}`)
+    corpus.push(`formula=${e}&param=${e}:1,a:${e}`)
+    corpus.push(`lane=gd,lr:${e},walkers:${e},at:${e}_${e}&seed=${e}`)
+    corpus.push(`${e}=${e}&lane=baoab,${e}:${e}`)
+  }
+  for (let cut = 0; cut < good.length; cut += 7) corpus.push(good.slice(0, cut))
+  corpus.push('lane=' + Array.from({ length: 50 }, () => 'gd').join('&lane='))
+  corpus.push('lane=parallel-tempering,walkers:10,at:0_0')
+  corpus.push('lane=gd,lr:1e9&lane=baoab,kT:0&lane=baoab,dt:-1&lane=metropolis,walkers:1000000')
+  corpus.push('domain=1_0_0_1&formula=x')
+  corpus.push('formula=x^2&domain=__proto___1_2_3')
+  corpus.push('x'.repeat(20_000))
+  return corpus
+}
+
+describe('hostile links', () => {
+  const corpus = hostileCorpus()
+
+  it('the corpus has at least 200 links', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200)
+  })
+
+  it('each decodes to a valid state with its bad fields named; nothing runs and no prototype changes', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).join()
+    canary.__landscapeCanary = 0
+    for (const query of corpus) {
+      const { state: s, problems } = decodeState(query)
+      expect(validateScenario(JSON.parse(JSON.stringify(s.scenario))).problems, query.slice(0, 80)).toEqual([])
+      for (const p of problems) {
+        expect(typeof p.message).toBe('string')
+        expect(p.field.length).toBeLessThanOrEqual(64)
+      }
+      expect(Number.isInteger(s.view.speed) && Number.isInteger(s.view.step)).toBe(true)
+    }
+    expect(canary.__landscapeCanary).toBe(0)
+    expect(Object.getOwnPropertyNames(Object.prototype).join()).toBe(before)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('names the bad fields of a link with one mistake per lane', () => {
+    const { problems } = decodeState('lane=gd,lr:1e9&lane=baoab,kT:0&lane=baoab,dt:-1&lane=metropolis,walkers:1000000')
+    expect(problems.map((p) => p.field)).toEqual(['lanes[0].settings.lr', 'lanes[1].settings.kT', 'lanes[2].settings.dt', 'lanes[3].walkers'])
+  })
+})

@@ -1,0 +1,249 @@
+import type { ScenarioProblem } from './validate'
+import { validateScenario } from './validate'
+import { DEFAULT_LANES } from './defaults'
+import { MAX_LANES, SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from './types'
+import { defaultView, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
+
+/**
+ * The whole state in a URL query, versioned and readable:
+ *
+ *   ?v=1&surface=muller-brown&seed=1
+ *    &lane=gd,lr:0.0001,walkers:1,at:0_0.5
+ *    &lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5
+ *    &speed=20&view=3d&step=12000
+ *
+ * A typed formula travels as `formula=` (percent-encoded) with `domain=x0_x1_y0_y1`
+ * and `param=a:2,b:3`. Numbers are written with String(), which reads back to
+ * the same double, so a link reproduces the run bit for bit.
+ *
+ * Reading a link never trusts it: the query is split into plain strings, turned
+ * into a scenario-shaped object with known keys only, and handed to
+ * validateScenario, which keeps every field it can read and takes the default
+ * for every other one, naming it. Nothing from a link is evaluated or inserted
+ * into the page as HTML.
+ */
+export interface SharedState {
+  scenario: Scenario
+  view: ViewState
+}
+
+/** Longer queries are not read at all. */
+export const MAX_QUERY_LENGTH = 16_000
+
+const num = (v: number) => String(v)
+
+function startText(start: ScenarioStart): string {
+  if (start.kind === 'uniform') return 'uniform'
+  if (start.kind === 'gaussian') return `gauss:${num(start.x)}_${num(start.y)}_${num(start.sigma)}`
+  return `at:${num(start.x)}_${num(start.y)}`
+}
+
+function laneText(lane: LaneSpec): string {
+  const settings = Object.entries(lane.settings).map(([k, v]) => `${k}:${typeof v === 'number' ? num(v) : v}`)
+  return [lane.method, ...settings, `walkers:${lane.walkers}`, startText(lane.start)].join(',')
+}
+
+/** An ordered list of key=value pairs: a query string, read and written without DOM or Node APIs. */
+class Query {
+  readonly pairs: [string, string][] = []
+
+  static parse(text: string, problems: ScenarioProblem[]): Query {
+    const q = new Query()
+    for (const part of text.split('&')) {
+      if (part === '') continue
+      const eq = part.indexOf('=')
+      const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)]
+      try {
+        // '+' stays a plus: formulas use it, and links written by hand should not turn it into a space.
+        q.pairs.push([decodeURIComponent(k), decodeURIComponent(v)])
+      } catch {
+        problems.push({ field: clip(k), message: 'malformed escape sequence, ignored' })
+      }
+    }
+    return q
+  }
+
+  get(key: string): string | null {
+    return this.pairs.find(([k]) => k === key)?.[1] ?? null
+  }
+
+  getAll(key: string): string[] {
+    return this.pairs.filter(([k]) => k === key).map(([, v]) => v)
+  }
+
+  has(key: string): boolean {
+    return this.pairs.some(([k]) => k === key)
+  }
+
+  keys(): string[] {
+    return this.pairs.map(([k]) => k)
+  }
+
+  set(key: string, value: string): void {
+    this.append(key, value)
+  }
+
+  append(key: string, value: string): void {
+    this.pairs.push([key, value])
+  }
+
+  toString(): string {
+    // ',' ':' and '_' are safe in a query and keep it readable.
+    const encode = (t: string) => encodeURIComponent(t).replace(/%2C/g, ',').replace(/%3A/g, ':')
+    return this.pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')
+  }
+}
+
+export function encodeState({ scenario, view }: SharedState): string {
+  const q = new Query()
+  q.set('v', String(SCENARIO_VERSION))
+  const s = scenario.surface
+  if (s.kind === 'atlas') q.set('surface', s.id)
+  else q.set('formula', s.text)
+  const domain = s.domain
+  if (domain) q.set('domain', [domain.xmin, domain.xmax, domain.ymin, domain.ymax].map(num).join('_'))
+  const params = Object.entries(s.parameters)
+  if (params.length > 0) q.set('param', params.map(([k, v]) => `${k}:${num(v)}`).join(','))
+  q.set('seed', String(scenario.seed))
+  for (const lane of scenario.lanes) q.append('lane', laneText(lane))
+  const d = defaultView()
+  if (view.speed !== d.speed) q.set('speed', String(view.speed))
+  const flags = [view.show3d ? '3d' : '2d', ...(view.basins ? ['basins'] : []), ...(view.colourScale !== 'auto' ? [view.colourScale] : [])]
+  q.set('view', flags.join(','))
+  if (view.camera) q.set('cam', view.camera.map(num).join('_'))
+  if (view.step > 0) q.set('step', String(view.step))
+  return q.toString()
+}
+
+const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', 'embed'])
+
+/** Reads a query (with or without its '?'): the state, and what could not be read. */
+export function decodeState(query: string): { state: SharedState; problems: ScenarioProblem[] } {
+  const problems: ScenarioProblem[] = []
+  const view = defaultView()
+  if (query.length > MAX_QUERY_LENGTH) {
+    problems.push({ field: 'link', message: `the link is longer than ${MAX_QUERY_LENGTH} characters and was not read` })
+    const { scenario } = validateScenario({ version: SCENARIO_VERSION })
+    return { state: { scenario, view }, problems: [...problems] }
+  }
+  const q = Query.parse(query.startsWith('?') ? query.slice(1) : query, problems)
+  for (const key of new Set(q.keys())) if (!KNOWN.has(key)) problems.push({ field: clip(key), message: 'unknown field, ignored' })
+
+  const raw: Record<string, unknown> = {}
+  const version = q.get('v')
+  raw.version = version === null ? SCENARIO_VERSION : numberOf(version)
+  const surface: Record<string, unknown> = {}
+  const formula = q.get('formula')
+  const id = q.get('surface')
+  if (formula !== null) {
+    surface.kind = 'formula'
+    surface.text = formula
+    surface.domain = domainOf(q.get('domain')) ?? { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }
+  } else {
+    surface.kind = 'atlas'
+    surface.id = id ?? 'muller-brown'
+    const domain = domainOf(q.get('domain'))
+    if (domain) surface.domain = domain
+  }
+  surface.parameters = pairsOf(q.get('param'))
+  raw.surface = surface
+  raw.seed = q.has('seed') ? numberOf(q.get('seed')!) : 1
+  const lanes = q.getAll('lane')
+  // A lane written by hand may leave out its walkers and start: they take the default lane's.
+  if (lanes.length > MAX_LANES) problems.push({ field: 'lane', message: `at most ${MAX_LANES} lanes: the ${lanes.length - MAX_LANES} after them were ignored` })
+  if (lanes.length > 0) {
+    raw.lanes = lanes.slice(0, MAX_LANES).map((text, k) => {
+      const lane = laneOf(text)
+      const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
+      if (!Object.hasOwn(lane, 'walkers')) lane.walkers = fallback.walkers
+      if (!Object.hasOwn(lane, 'start')) lane.start = { ...fallback.start }
+      return lane
+    })
+  }
+
+  const { scenario, problems: scenarioProblems } = validateScenario(raw)
+  problems.push(...scenarioProblems.map((p) => ({ field: p.field, message: p.message })))
+
+  const speed = q.get('speed')
+  if (speed !== null) {
+    const v = numberOf(speed)
+    if (Number.isInteger(v) && v >= 1 && v <= MAX_SPEED) view.speed = v
+    else problems.push({ field: 'speed', message: `speed must be a whole number of steps per frame from 1 to ${MAX_SPEED}` })
+  }
+  const flags = q.get('view')
+  if (flags !== null) {
+    for (const flag of flags.split(',')) {
+      if (flag === '3d' || flag === '2d') view.show3d = flag === '3d'
+      else if (flag === 'basins') view.basins = true
+      else if (flag === 'linear' || flag === 'log' || flag === 'clip') view.colourScale = flag
+      else problems.push({ field: 'view', message: `unknown view option '${clip(flag)}', ignored` })
+    }
+  }
+  const cam = q.get('cam')
+  if (cam !== null) {
+    const eye = cam.split('_').map(numberOf)
+    if (eye.length === 3 && eye.every((v) => Number.isFinite(v) && Math.abs(v) <= 100)) view.camera = eye as [number, number, number]
+    else problems.push({ field: 'cam', message: 'camera must be three numbers x_y_z' })
+  }
+  const step = q.get('step')
+  if (step !== null) {
+    const v = numberOf(step)
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v
+    else problems.push({ field: 'step', message: `step must be a whole number from 0 to ${MAX_SHARED_STEP}` })
+  }
+  return { state: { scenario, view }, problems }
+}
+
+/** A number from link text; anything else is NaN (which the validators refuse by name). */
+function numberOf(text: string): number {
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim()) ? Number(text) : NaN
+}
+
+function domainOf(text: string | null): Record<string, number> | undefined {
+  if (text === null) return undefined
+  const [xmin, xmax, ymin, ymax] = text.split('_').map(numberOf)
+  return { xmin, xmax, ymin, ymax }
+}
+
+/** 'a:2,b:3' as {a: 2, b: 3}; keys are checked by the validator. */
+function pairsOf(text: string | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (!text) return out
+  for (const item of text.split(',').slice(0, 64)) {
+    const colon = item.indexOf(':')
+    if (colon <= 0) continue
+    const key = item.slice(0, colon)
+    // defineProperty: a key such as __proto__ becomes an own property (then refused by name), never the prototype.
+    Object.defineProperty(out, key, { value: numberOf(item.slice(colon + 1)), enumerable: true, writable: true, configurable: true })
+  }
+  return out
+}
+
+function laneOf(text: string): Record<string, unknown> {
+  const [method, ...items] = text.split(',')
+  const settings: Record<string, unknown> = {}
+  const lane: Record<string, unknown> = { method, settings }
+  for (const item of items.slice(0, 64)) {
+    const colon = item.indexOf(':')
+    const key = colon < 0 ? item : item.slice(0, colon)
+    const value = colon < 0 ? '' : item.slice(colon + 1)
+    if (key === 'walkers') lane.walkers = numberOf(value)
+    else if (key === 'at') {
+      const [x, y] = value.split('_').map(numberOf)
+      lane.start = { kind: 'point', x, y }
+    } else if (key === 'gauss') {
+      const [x, y, sigma] = value.split('_').map(numberOf)
+      lane.start = { kind: 'gaussian', x, y, sigma }
+    } else if (key === 'uniform') lane.start = { kind: 'uniform' }
+    else if (key !== '') {
+      const n = numberOf(value)
+      // A choice setting is a word; the validator checks it against the descriptor.
+      Object.defineProperty(settings, key, { value: Number.isNaN(n) && /^[a-z][a-z-]*$/i.test(value) ? value : n, enumerable: true, writable: true, configurable: true })
+    }
+  }
+  return lane
+}
+
+function clip(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text
+}
