@@ -1,0 +1,96 @@
+import type { MethodDescriptor } from '../method'
+import { num } from '../params'
+import { temperature } from '../schedules'
+import { STATUS } from '../status'
+import { BiasGrid } from './bias-grid'
+import { GAMMA_PARAM, dtParam, samplerParams } from './common'
+import { LangevinPropagator } from './langevin-propagator'
+
+/**
+ * Well-tempered metadynamics (Barducci, Bussi & Parrinello, PRL 100:020603, 2008)
+ * with the collective variables (x, y) themselves, several walkers sharing one
+ * bias (Raiteri et al., J. Phys. Chem. B 110:3533, 2006). The walkers move by BAOAB
+ * Langevin dynamics on U + V. Every `stride` steps each walker, in walker order,
+ * adds a Gaussian hill of width sigma and height h0 exp(-V(s)/((gamma - 1) kT)) at
+ * its position s to the bias grid (see BiasGrid for the interpolation and the
+ * edges). At convergence V = -(1 - 1/gamma) F, so F = -[gamma/(gamma - 1)] V; with
+ * CVs (x, y), F is U itself up to a constant. The walkers' cache (u, gx, gy) is the
+ * UNBIASED U and its gradient, the surface's own; the bias force is looked up on
+ * the grid at the start and the end of each step, so one surface gradient per step.
+ * extras(): xs and ys (the grid's node coordinates), bias and freeEnergy as rows
+ * [i][j] (x node i, y node j, as Histogram2D.rows), and the number of hills.
+ */
+export const metadynamics: MethodDescriptor = {
+  id: 'metadynamics',
+  family: 'sampler',
+  name: 'Well-tempered metadynamics',
+  summary: 'Walkers drop small hills where they have been, filling the wells until they cross freely; the hills pile up into a map of the free energy',
+  reference: 'Barducci, Bussi & Parrinello, PRL 100:020603 (2008)',
+  params: samplerParams([
+    dtParam(0.01),
+    GAMMA_PARAM,
+    {
+      kind: 'number', name: 'height', label: 'hill height h0', default: 0.1, min: 1e-6, max: 1e4, scale: 'log', unit: 'energy',
+      help: 'Height of a hill dropped where no bias is yet; later hills shrink as the bias grows. A fraction of kT: big hills fill fast but leave a rough map',
+    },
+    {
+      kind: 'number', name: 'sigma', label: 'hill width sigma', default: 0.1, min: 1e-4, max: 1e3, scale: 'log', unit: 'length',
+      help: 'Width of each Gaussian hill: about the width of a well at kT, and at least two grid spacings (domain width / grid nodes)',
+    },
+    {
+      kind: 'number', name: 'stride', label: 'hill every', default: 50, min: 1, max: 1e6, scale: 'log', integer: true, unit: 'steps',
+      help: 'Steps between hills dropped by each walker',
+    },
+    {
+      kind: 'number', name: 'biasFactor', label: 'bias factor', default: 10, min: 1.001, max: 1e4, scale: 'log', unit: '',
+      help: 'Well-tempering gamma > 1: walkers see the landscape as if at gamma kT, and the bias converges to -(1 - 1/gamma) U; large gamma approaches plain metadynamics',
+    },
+    {
+      kind: 'number', name: 'grid', label: 'bias grid nodes', default: 100, min: 10, max: 500, scale: 'linear', integer: true, unit: '',
+      help: 'Nodes per axis of the grid the bias is stored on, over the domain',
+    },
+  ]),
+  velocities: true,
+  physicalTime: true,
+  create({ surface, walkers: w, settings, noise, stats }) {
+    const gammaBias = num(settings, 'biasFactor')
+    const height = num(settings, 'height')
+    const sigma = num(settings, 'sigma')
+    const stride = num(settings, 'stride')
+    const nodes = num(settings, 'grid')
+    const bias = new BiasGrid(surface.domain, nodes, nodes)
+    const propagator = new LangevinPropagator(surface, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'), bias)
+    let hills = 0
+    return {
+      step(t) {
+        const kT = temperature(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] !== STATUS.diverged) propagator.step(i, t, kT, true)
+        }
+        if ((t + 1) % stride !== 0) return
+        const deltaT = (gammaBias - 1) * kT
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged) continue
+          // A walker that has just run off has non-finite U; the lane will stop it, it drops no hill.
+          if (!Number.isFinite(w.u[i])) continue
+          bias.deposit(w.x[i], w.y[i], height * Math.exp(-bias.value(w.x[i], w.y[i]) / deltaT), sigma)
+          hills++
+        }
+      },
+      extras() {
+        const rows = (f: (v: number) => number) => Array.from({ length: bias.nx }, (_, i) => Array.from(bias.values.subarray(i * bias.ny, (i + 1) * bias.ny), f))
+        let max = -Infinity
+        for (const v of bias.values) if (v > max) max = v
+        const scale = gammaBias / (gammaBias - 1)
+        return {
+          xs: Array.from(bias.xs),
+          ys: Array.from(bias.ys),
+          bias: rows((v) => v),
+          // F = -[gamma/(gamma - 1)] V, shifted so its minimum (where V is largest) is 0.
+          freeEnergy: rows((v) => scale * (max - v)),
+          hills,
+        }
+      },
+    }
+  },
+}
