@@ -1,7 +1,9 @@
 import { criticalBenchmarks } from './critical'
+import { dynamicsBenchmarks } from './dynamics'
 import { formulaBenchmarks } from './formula'
 
 /** `npm run bench`: prints figures and ratios against baselines run in the same process. */
 console.log(`landscape benchmarks, Node ${process.version}, ${new Date().toISOString()}`)
 formulaBenchmarks()
 criticalBenchmarks()
+dynamicsBenchmarks()

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest'
+import { methodById } from '../dynamics/methods'
+import { resolveSettings } from '../dynamics/params'
+import { statusScales } from '../dynamics/scales'
+import { compileFormula } from '../formula'
+import { RandomStream } from '../random'
+import type { CompiledSurface } from '../surface'
+import { atlasSurface } from '../surfaces'
+import { compileAtlasSurface } from '../surfaces/compile'
+import { attractionMap, OUTCOME } from './attraction'
+import { integratedTime } from './autocorrelation'
+import { basinAt, basinMap } from './basins'
+import { boltzmannDensity, exactBinProbabilities } from './boltzmann'
+import { criticalPoints } from './critical'
+import { perfectSamplerTV } from './distances'
+import { Histogram2D } from './histogram'
+import { basinPopulations, harmonicPopulations } from './populations'
+import { arrheniusFit, bottleneck, transitionRate } from './rates'
+import { connectSaddles } from './saddles'
+import { temperatureSweep } from './sweep'
+import { poissonInterval, TransitionCounter } from './transitions'
+
+const atlas = (id: string) => compileAtlasSurface(atlasSurface(id)!)
+function formula(text: string, domain = { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }): CompiledSurface {
+  const r = compileFormula(text, { domain })
+  if (!r.ok) throw new Error(r.error.message)
+  return r.surface
+}
+
+describe('basins, saddles and barriers', () => {
+  it('Müller-Brown: MA->S1 106.0, MC->S1 40.1, MC->S2 8.5, MB->S2 35.9', () => {
+    const s = atlas('muller-brown')
+    const { minima, saddles } = connectSaddles(s, criticalPoints(s))
+    expect(minima.map((m) => +m.value.toFixed(4))).toEqual([-146.6995, -108.1667, -80.7678])
+    // Minima by value: 0 = MA, 1 = MB, 2 = MC. Saddles by value: S2 (-72.25) then S1 (-40.66).
+    expect(saddles.map((c) => c.joins)).toEqual([[1, 2], [0, 2]])
+    expect(saddles.map((c) => c.barriers.map((b) => +b.toFixed(1)))).toEqual([[35.9, 8.5], [106.0, 40.1]])
+  })
+
+  it('three-hole: the upper route (two saddles through the shallow minimum) has the lower barrier, 2.348 against 2.610', () => {
+    const s = atlas('three-hole')
+    const { minima, saddles } = connectSaddles(s, criticalPoints(s))
+    expect(minima).toHaveLength(3)
+    const direct = saddles.filter((c) => c.joins[0] === 0 && c.joins[1] === 1)
+    const upper = saddles.filter((c) => c.joins[1] === 2)
+    expect(direct).toHaveLength(1)
+    expect(direct[0].barriers[0]).toBeCloseTo(2.610, 2)
+    expect(upper).toHaveLength(2)
+    for (const c of upper) expect(c.barriers[0]).toBeCloseTo(2.348, 2)
+    expect(bottleneck({ minima, saddles }, 0, 1)!.saddle.value).toBeCloseTo(-1.6467, 3)
+  })
+
+  it('labels every node of the map with the minimum steepest descent reaches', () => {
+    const s = atlas('double-well')
+    const map = basinMap(s, criticalPoints(s), 81)
+    // The separatrix of (x^2-1)^2 + y^2 is x = 0: descent never changes the sign of x.
+    expect(basinAt(map, -0.3, 1.2)).toBe(basinAt(map, -1, 0))
+    expect(basinAt(map, 0.3, -1.2)).toBe(basinAt(map, 1, 0))
+    expect(basinAt(map, -0.3, 1.2)).not.toBe(basinAt(map, 0.3, -1.2))
+  })
+})
+
+describe('the exact Boltzmann reference', () => {
+  it('integrates bins without overflow on Müller-Brown at kT = 0.1 (exp(1467))', () => {
+    const s = atlas('muller-brown')
+    const d = s.domain
+    const h = Histogram2D.uniform(d.xmin, d.xmax, 30, d.ymin, d.ymax, 30)
+    const p = exactBinProbabilities(s, 0.1, h.xEdges, h.yEdges)
+    expect(p.every(Number.isFinite)).toBe(true)
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12)
+    const map = basinMap(s, criticalPoints(s), 200)
+    const density = boltzmannDensity(map.values, 0.1, ((d.xmax - d.xmin) / 199) * ((d.ymax - d.ymin) / 199))
+    expect(density.every(Number.isFinite)).toBe(true)
+  })
+
+  it('basin populations agree with direct integration on a tilted double well', () => {
+    // U = (x^2 - 1)^2 + 0.3 x + y^2 separates: descent keeps the sign of x - x_s, with x_s the
+    // barrier top of the x part, so P(left) = int_{-2}^{x_s} e^{-V/kT} / int_{-2}^{2} e^{-V/kT}
+    // (the y factor cancels). Both integrals by Simpson's rule on 200,001 points.
+    const kT = 0.4
+    const V = (x: number) => (x * x - 1) ** 2 + 0.3 * x
+    const s = formula('(x^2 - 1)^2 + 0.3*x + y^2', { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 })
+    const points = criticalPoints(s)
+    const saddle = points.find((p) => p.kind === 'saddle')!
+    const simpson = (a: number, b: number) => {
+      const n = 200_000
+      const h = (b - a) / n
+      let sum = 0
+      for (let k = 0; k <= n; k++) sum += (k === 0 || k === n ? 1 : k % 2 ? 4 : 2) * Math.exp(-V(a + k * h) / kT)
+      return (sum * h) / 3
+    }
+    const left = simpson(-2, saddle.x) / simpson(-2, 2)
+    const populations = basinPopulations(s, basinMap(s, points, 200), kT)
+    const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
+    const leftIndex = minima.findIndex((m) => m.x < 0)
+    // The map's cells straddling x_s are labelled by their centres: 2e-3 covers half a cell of density there.
+    expect(Math.abs(populations[leftIndex].exact - left)).toBeLessThan(2e-3)
+    expect(populations[0].exact + populations[1].exact).toBeCloseTo(1, 9)
+  })
+
+  it('harmonic populations follow exp(-U/kT)/sqrt(det H) and approach the exact ones as kT falls', () => {
+    const s = atlas('muller-brown')
+    const points = criticalPoints(s)
+    const map = basinMap(s, points, 200)
+    for (const kT of [1, 5]) {
+      const pops = basinPopulations(s, map, kT)
+      const minima = map.minima
+      const harmonic = harmonicPopulations(s, minima, kT)
+      pops.forEach((p, k) => expect(p.harmonic).toBe(harmonic[k]))
+      // Relative gap of the second basin shrinks as the wells get more harmonic.
+      expect(Math.abs(pops[1].exact / pops[1].harmonic - 1)).toBeLessThan(kT === 1 ? 0.02 : 0.06)
+    }
+  })
+})
+
+describe('statistics', () => {
+  it('integrated autocorrelation time of AR(1) chains: (1 + phi) / (2 (1 - phi))', () => {
+    const r = new RandomStream(3)
+    for (const phi of [0, 0.5, 0.9]) {
+      const chains = Array.from({ length: 20 }, () => {
+        const series = new Float64Array(20_000)
+        let v = 0
+        for (let t = 0; t < series.length; t++) series[t] = v = phi * v + r.normal()
+        return series
+      })
+      // 400,000 samples: the estimate's relative error is a few percent at phi = 0.9.
+      expect(integratedTime(chains)).toBeCloseTo((1 + phi) / (2 * (1 - phi)), phi === 0.9 ? 0 : 1)
+    }
+  })
+
+  it('the perfect-sampler bound shrinks like 1/sqrt(N_eff) and exceeds the mean TV', () => {
+    const p = new Float64Array(100).fill(0.01)
+    const mean = (n: number) => p.reduce((a, v) => a + Math.sqrt(v / (2 * Math.PI * n)), 0)
+    const b1 = perfectSamplerTV(p, 1000)
+    const b4 = perfectSamplerTV(p, 4000)
+    expect(b1).toBeGreaterThan(mean(1000))
+    expect(b1 / b4).toBeGreaterThan(1.7)
+    expect(b1 / b4).toBeLessThan(2.3)
+  })
+
+  it('Poisson intervals (Garwood): 0 -> [0, 3.689], 10 -> [4.795, 18.39]', () => {
+    expect(poissonInterval(0)[1]).toBeCloseTo(3.689, 3)
+    const [lo, hi] = poissonInterval(10)
+    expect(lo).toBeCloseTo(4.795, 3)
+    expect(hi).toBeCloseTo(18.39, 2)
+  })
+})
+
+describe('transitions', () => {
+  it('core sets do not count recrossings at the saddle; plain basin changes do', () => {
+    const s = atlas('double-well')
+    const points = criticalPoints(s)
+    const landscape = connectSaddles(s, points)
+    const map = basinMap(s, points, 101)
+    // A constructed path: left well, recrossings of x = 0 near the saddle, right well, back left.
+    const path = [-1, -0.5, -0.05, 0.05, -0.05, 0.05, -0.05, 0.05, 0.5, 1, 0.5, 0.05, -0.5, -1]
+    const left = landscape.minima.findIndex((m) => m.x < 0)
+    const right = 1 - left
+    const run = (cores: boolean) => {
+      const counter = new TransitionCounter(s, map, landscape, 1, { cores })
+      for (const x of path) counter.observe(0, x, 0, s.value(x, 0))
+      return counter
+    }
+    const withCores = run(true)
+    expect(withCores.counts[left * 2 + right]).toBe(1)
+    expect(withCores.counts[right * 2 + left]).toBe(1)
+    // Without cores every change of sign counts: L->R at three steps, R->L at three.
+    const plain = run(false)
+    expect(plain.counts[left * 2 + right]).toBe(3)
+    expect(plain.counts[right * 2 + left]).toBe(3)
+    // Each transition is credited to the one saddle joining the wells.
+    expect(withCores.rate(left, right).channels).toEqual([1])
+  })
+})
+
+describe('rates', () => {
+  it('Eyring-Kramers on the double well: mean exit time 1.1107 exp(1/kT)', () => {
+    const s = atlas('double-well')
+    const { minima, saddles } = connectSaddles(s, criticalPoints(s))
+    const k = transitionRate(s, minima[0], saddles[0].saddle, 0.25, 1, 'eyring-kramers')
+    expect(1 / k).toBeCloseTo(1.1107 * Math.exp(4), 1)
+  })
+
+  it('fits the Arrhenius barrier of overdamped Langevin on the double well within 15% of 1', () => {
+    // kT = 0.2 to 0.5, where the exact rates give a fitted barrier of 0.96-0.99 (the prefactor's
+    // curvature makes a list reaching kT = 2 give 1.19). Euler-Maruyama with dt = 0.005 biases
+    // the effective temperature by about h lambda_max / 2 = 2%: a 2% tilt of the fitted barrier.
+    const s = atlas('double-well')
+    const points = criticalPoints(s)
+    const method = methodById('overdamped')!
+    const result = temperatureSweep({
+      surface: s,
+      landscape: connectSaddles(s, points),
+      map: basinMap(s, points, 200),
+      scales: statusScales(s, points),
+      method,
+      settings: { dt: 0.005, gamma: 1 },
+      kTs: [0.2, 0.25, 1 / 3, 0.5],
+      walkers: 100,
+      steps: 20_000,
+      burnin: 0,
+      seed: 11,
+      from: 0,
+      to: 1,
+    })
+    if ('error' in result) throw new Error(result.error.message)
+    console.log('Arrhenius on the double well:', result.rates.map((r) => `kT ${r.kT.toFixed(3)}: ${r.transitions} transitions, k = ${r.rate.toPrecision(3)} (EK ${r.theory!.toPrecision(3)})`).join('; '), `fit ${result.fit!.barrier.toFixed(3)} ± ${result.fit!.stderr.toFixed(3)}`)
+    expect(result.rates.every((r) => r.transitions >= 30)).toBe(true)
+    expect(Math.abs(result.fit!.barrier - 1)).toBeLessThan(0.15)
+    expect(result.saddleBarrier).toBeCloseTo(1, 9)
+    for (const r of result.rates) expect(r.rate / r.theory!).toBeGreaterThan(0.7)
+  }, 120_000)
+
+  it('refuses a sweep with a method that has no physical time', () => {
+    const s = atlas('double-well')
+    const points = criticalPoints(s)
+    const r = temperatureSweep({ surface: s, landscape: connectSaddles(s, points), map: basinMap(s, points, 50), scales: statusScales(s, points), method: methodById('metropolis')!, settings: {}, kTs: [0.5], walkers: 1, steps: 1, burnin: 0, seed: 1, from: 0, to: 1 })
+    expect('error' in r && r.error.message).toMatch(/no physical time/)
+  })
+
+  it('arrheniusFit recovers a barrier from exact rates', () => {
+    const fit = arrheniusFit([0.2, 0.3, 0.5].map((kT) => ({ kT, rate: 2 * Math.exp(-1.5 / kT), transitions: 100 })))!
+    expect(fit.barrier).toBeCloseTo(1.5, 12)
+    expect(fit.prefactor).toBeCloseTo(2, 10)
+  })
+})
+
+describe('basin-of-attraction maps', () => {
+  it('gradient descent on Müller-Brown: starts end in MA (global) or MB/MC (local); above the stability limit all diverge', () => {
+    const s = atlas('muller-brown')
+    const points = criticalPoints(s)
+    const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
+    const gd = methodById('gd')!
+    const settings = (lr: number) => {
+      const r = resolveSettings(gd.params, { lr }, 'gd')
+      if (!r.ok) throw new Error('settings')
+      return r.settings
+    }
+    const scales = statusScales(s, points)
+    const map = attractionMap({ surface: s, method: gd, settings: settings(1e-4), scales, minima, n: 30 })
+    const at = (x: number, y: number) => {
+      const i = Math.round(((x - s.domain.xmin) / (s.domain.xmax - s.domain.xmin)) * 30 - 0.5)
+      const j = Math.round(((y - s.domain.ymin) / (s.domain.ymax - s.domain.ymin)) * 30 - 0.5)
+      return j * 30 + i
+    }
+    expect(map.outcome[at(-0.56, 1.44)]).toBe(OUTCOME['global minimum'])
+    expect(map.minimum[at(-0.56, 1.44)]).toBe(0)
+    expect(map.outcome[at(0.62, 0.03)]).toBe(OUTCOME['local minimum'])
+    expect(map.minimum[at(-0.05, 0.47)]).toBe(2)
+    expect([...map.outcome].every((o) => o === OUTCOME['global minimum'] || o === OUTCOME['local minimum'])).toBe(true)
+    const unstable = attractionMap({ surface: s, method: gd, settings: settings(1e-2), scales, minima, n: 10 })
+    expect([...unstable.outcome].every((o) => o === OUTCOME.diverged)).toBe(true)
+  })
+})
