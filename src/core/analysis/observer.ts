@@ -21,6 +21,8 @@ export interface ObserverOptions {
   chains?: number
   /** Transition counting; false for none. */
   transitions?: TransitionOptions | false
+  /** Samples kept per series before blocking halves them (see BlockedSeries). */
+  seriesCapacity?: number
 }
 
 export interface BasinComparison {
@@ -37,8 +39,8 @@ export interface BasinComparison {
 
 export interface RunSummary {
   samples: number
-  /** Integrated autocorrelation times in steps, and the slowest of them. */
-  tau: { energy: number; x: number; basin: number; slowest: number }
+  /** Integrated autocorrelation times in steps of U, x, y and the basin label, and the slowest of them. */
+  tau: { energy: number; x: number; y: number; basin: number; slowest: number }
   nEff: number
   tv: number
   kl: number
@@ -51,7 +53,7 @@ export interface RunSummary {
 
 /**
  * Watches a running sampler: histograms every counted walker at every step,
- * counts samples per basin, keeps the time series of U, x and the basin label
+ * counts samples per basin, keeps the time series of U, x, y and the basin label
  * of a few walkers (in bounded memory) for autocorrelation times, and counts
  * transitions. summary() compares all of it with the exact answer at kT.
  */
@@ -60,17 +62,19 @@ export class RunObserver {
   readonly basinCounts: Float64Array
   readonly transitions: TransitionCounter | undefined
   readonly chains: number
-  private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; basin: BlockedSeries[] }
+  private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
 
-  constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape, walkers: number, options: ObserverOptions = {}) {
+  /** `landscape` is needed only when transitions are counted. */
+  constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
     const d = surface.domain
     const [nx, ny] = options.bins ?? [30, 30]
     this.histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
     this.basinCounts = new Float64Array(map.minima.length)
     this.chains = Math.min(walkers, options.chains ?? 16)
-    const make = () => Array.from({ length: this.chains }, () => new BlockedSeries())
-    this.series = { energy: make(), x: make(), basin: make() }
-    this.transitions = options.transitions === false ? undefined : new TransitionCounter(surface, map, landscape, walkers, options.transitions)
+    const make = () => Array.from({ length: this.chains }, () => new BlockedSeries(options.seriesCapacity))
+    this.series = { energy: make(), x: make(), y: make(), basin: make() }
+    if (options.transitions !== false && !landscape) throw new Error('RunObserver: counting transitions needs the landscape')
+    this.transitions = options.transitions === false ? undefined : new TransitionCounter(surface, map, landscape!, walkers, options.transitions)
   }
 
   observe(run: ObservedWalkers): void {
@@ -86,6 +90,7 @@ export class RunObserver {
       if (i < this.chains) {
         this.series.energy[i].push(w.u[i])
         this.series.x[i].push(x)
+        this.series.y[i].push(y)
         this.series.basin[i].push(label)
       }
     }
@@ -100,8 +105,9 @@ export class RunObserver {
   summary(kT: number, exact: Float64Array, populations: readonly BasinPopulation[], seed = 1): RunSummary {
     const energy = this.tau(this.series.energy)
     const x = this.tau(this.series.x)
+    const y = this.tau(this.series.y)
     const basin = this.tau(this.series.basin)
-    const finite = [energy, x, basin].filter(Number.isFinite)
+    const finite = [energy, x, y, basin].filter(Number.isFinite)
     const slowest = finite.length > 0 ? Math.max(...finite) : NaN
     const samples = this.histogram.total
     const nEff = effectiveSampleSize(samples, slowest)
@@ -111,7 +117,7 @@ export class RunObserver {
     const inBasins = this.basinCounts.reduce((a, b) => a + b, 0)
     return {
       samples,
-      tau: { energy, x, basin, slowest },
+      tau: { energy, x, y, basin, slowest },
       nEff,
       tv: totalVariation(pHat, exact),
       kl: klDivergence(pHat, exact),

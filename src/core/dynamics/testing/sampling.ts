@@ -1,9 +1,9 @@
-import { integratedTime, effectiveSampleSize } from '../../analysis/autocorrelation'
-import { basinAt, basinMap, type BasinMap } from '../../analysis/basins'
+import { basinMap, type BasinMap } from '../../analysis/basins'
 import { exactBinProbabilities } from '../../analysis/boltzmann'
 import { criticalPoints } from '../../analysis/critical'
-import { AliasTable, klDivergence, perfectSamplerTV, totalVariation } from '../../analysis/distances'
+import { AliasTable, totalVariation } from '../../analysis/distances'
 import { Histogram2D } from '../../analysis/histogram'
+import { RunObserver, type RunSummary } from '../../analysis/observer'
 import { RandomStream } from '../../random'
 import type { CompiledSurface } from '../../surface'
 import { Lane, type LaneReport, type Start } from '../lane'
@@ -14,10 +14,11 @@ import { statusScales } from '../scales'
 /**
  * Support for the statistical tests of samplers (test code only): run a sampler,
  * histogram every walker at every step after burn-in, and compare with the exact
- * Boltzmann bin probabilities. The pass bound is the 99.9th percentile of the TV
- * distance a perfect sampler with the same effective sample size reaches, with
- * N_eff = N / (2 tau) and tau the slowest integrated autocorrelation time of U,
- * x and the basin indicator.
+ * Boltzmann bin probabilities, with the page's RunObserver (so walkers that are
+ * not samples of the target, such as tempering replicas above the lowest rung, are
+ * left out). The pass bound is the 99.9th percentile of the TV distance a perfect
+ * sampler with the same effective sample size reaches, with N_eff = N / (2 tau)
+ * and tau the slowest integrated autocorrelation time of U, x, y and the basin indicator.
  */
 export interface SamplingRun {
   surface: CompiledSurface
@@ -43,7 +44,7 @@ export interface SamplingResult {
   bound: number
   nEff: number
   samples: number
-  tau: { energy: number; x: number; basin: number; slowest: number }
+  tau: RunSummary['tau']
   exact: Float64Array
   histogram: Histogram2D
   report: LaneReport
@@ -58,56 +59,36 @@ export function runSampling(run: SamplingRun): SamplingResult {
   const resolved = resolveSettings(method.params, run.settings, method.name)
   if (!resolved.ok) throw new Error(resolved.errors.map((e) => e.message).join('; '))
   const kT = resolved.settings.kT as number
-  const d = surface.domain
   const bins = run.bins ?? 30
-  const histogram = Histogram2D.uniform(d.xmin, d.xmax, bins, d.ymin, d.ymax, bins)
-  const exact = exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges)
   const points = criticalPoints(surface)
   const basins = basinMap(surface, points, 120)
   const start = run.start === undefined || run.start === 'boltzmann' ? boltzmannStart(surface, kT, walkers, seed) : run.start
   const lane = new Lane({ surface, method, settings: resolved.settings, walkers, start, seed, scales: statusScales(surface, points) })
+  // Every step of every chain is kept (no blocking): the tests' runs are short enough.
+  const observer = new RunObserver(surface, basins, null, walkers, { bins: [bins, bins], chains: run.chains ?? 16, transitions: false, seriesCapacity: 2 * Math.ceil(steps / 2) + 2 })
+  const histogram = observer.histogram
+  const exact = exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges)
   lane.stats.recording = false
   lane.advance(burnin)
   lane.stats.recording = true
-  const chains = Math.min(walkers, run.chains ?? 16)
-  const series = { energy: chainsOf(chains, steps), x: chainsOf(chains, steps), basin: chainsOf(chains, steps) }
-  const w = lane.walkers
   for (let t = 0; t < steps; t++) {
     lane.advance(1)
-    for (let i = 0; i < w.n; i++) histogram.add(w.x[i], w.y[i])
-    for (let c = 0; c < chains; c++) {
-      series.energy[c][t] = w.u[c]
-      series.x[c][t] = w.x[c]
-      series.basin[c][t] = basinAt(basins, w.x[c], w.y[c])
-    }
+    observer.observe(lane)
   }
-  const tau = {
-    energy: integratedTime(series.energy),
-    x: integratedTime(series.x),
-    // A walker that never leaves one basin has no variance here: its indicator says nothing.
-    basin: integratedTime(series.basin),
-  }
-  const slowest = Math.max(...[tau.energy, tau.x, tau.basin].filter(Number.isFinite))
-  const samples = histogram.total
-  const nEff = effectiveSampleSize(samples, slowest)
-  const pHat = histogram.probabilities()
+  const summary = observer.summary(kT, exact, [], seed)
   return {
-    tv: totalVariation(pHat, exact),
-    kl: klDivergence(pHat, exact),
-    bound: perfectSamplerTV(exact, nEff, 0.999, seed),
-    nEff,
-    samples,
-    tau: { ...tau, slowest },
+    tv: summary.tv,
+    kl: summary.kl,
+    bound: summary.tvPerfect,
+    nEff: summary.nEff,
+    samples: summary.samples,
+    tau: summary.tau,
     exact,
     histogram,
     report: lane.report(),
     lane,
     basins,
   }
-}
-
-function chainsOf(count: number, length: number): Float64Array[] {
-  return Array.from({ length: count }, () => new Float64Array(length))
 }
 
 /** Walkers drawn from the exact density on a 200 x 200 grid (uniform within a cell). */
