@@ -71,7 +71,16 @@ export interface SamplingFrame {
   summary: RunSummary
   /** Transition counts between basins, counts[i * m + j] for i -> j, with the time committed to each basin. */
   transitions: { minima: number; counts: number[]; time: number[] }
+  /**
+   * Methods with velocities: the histogram of each walker's kinetic energy K = |v|^2/2
+   * at every step, on KINETIC_BINS bins over [0, kineticMax); K above the last edge
+   * is counted in `kineticAbove`. For one particle in 2D the exact density is
+   * exp(-K/kT)/kT (on-step velocities of BAOAB read slightly low: (1 - omega^2 dt^2/4)).
+   */
+  kinetic: { max: number; counts: number[]; above: number } | null
 }
+
+export const KINETIC_BINS = 40
 
 /** The transferable buffers of a frame. */
 export function frameBuffers(frame: LaneFrame): ArrayBuffer[] {

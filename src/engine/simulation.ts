@@ -14,7 +14,7 @@ import type { FormulaProgram } from '../core/formula/types'
 import { buildLane } from '../core/scenario/build'
 import type { LaneSpec } from '../core/scenario/types'
 import type { CompiledSurface, Domain } from '../core/surface'
-import type { LaneFrame, LeadWalker, SamplingFrame } from './frame'
+import { KINETIC_BINS, type LaneFrame, type LeadWalker, type SamplingFrame } from './frame'
 import { DecimatingRecord, Trails } from './history'
 
 /** Everything a simulation is built from: plain data, as the page posts it. */
@@ -80,6 +80,10 @@ class LaneRun {
   private readonly startLimit: number | null
   private exact: { kT: number; probabilities: Float64Array; populations: BasinPopulation[] } | undefined
   private lastSummary: RunSummary | null = null
+  /** Kinetic-energy histogram over [0, kineticMax), for methods with velocities. */
+  private readonly kinetic: Float64Array | null
+  private readonly kineticMax: number
+  private kineticAbove = 0
   private readonly h = new Float64Array(3)
   private readonly eigen = new Float64Array(4)
 
@@ -95,6 +99,10 @@ class LaneRun {
     sim.surface.hessian(w.x[0], w.y[0], this.h)
     symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
     this.startLimit = this.eigen[1] > 0 ? 2 / this.eigen[1] : null
+    const kT = lane.config.settings.kT
+    this.kinetic = lane.config.method.velocities ? new Float64Array(KINETIC_BINS) : null
+    // Eight kT: the exponential leaves 3e-4 of its mass beyond.
+    this.kineticMax = typeof kT === 'number' ? 8 * kT : 1
     this.recordStep()
   }
 
@@ -104,8 +112,20 @@ class LaneRun {
     for (let k = 0; k < steps; k++) {
       lane.advance(1)
       this.observer?.observe(lane)
+      if (this.kinetic) this.countKinetic()
       this.trails.push(w.x, w.y)
       if (this.record.wants(lane.t)) this.recordStep()
+    }
+  }
+
+  private countKinetic(): void {
+    const w = this.lane.walkers
+    const scale = KINETIC_BINS / this.kineticMax
+    for (let i = 0; i < w.n; i++) {
+      if (w.status[i] === STATUS.diverged || !this.lane.counts(i)) continue
+      const bin = Math.floor(0.5 * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i]) * scale)
+      if (bin < KINETIC_BINS) this.kinetic![bin]++
+      else this.kineticAbove++
     }
   }
 
@@ -205,6 +225,7 @@ class LaneRun {
       exact: Float64Array.from(this.exact.probabilities),
       summary: this.lastSummary,
       transitions: { minima: m, counts: t ? Array.from(t.counts) : [], time: t ? Array.from(t.time) : [] },
+      kinetic: this.kinetic ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove } : null,
     }
   }
 }
