@@ -69,8 +69,12 @@ export interface SamplingFrame {
   counts: Float64Array
   exact: Float64Array
   summary: RunSummary
-  /** Transition counts between basins, counts[i * m + j] for i -> j, with the time committed to each basin. */
-  transitions: { minima: number; counts: number[]; time: number[] }
+  /**
+   * Transition counts between basins, counts[i * m + j] for i -> j, the time committed
+   * to each basin, and the transitions through each saddle (channel):
+   * channels[(i * m + j) * saddles + k] for i -> j through saddle k of the landscape.
+   */
+  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[] }
   /**
    * Methods with velocities: the histogram of each walker's kinetic energy K = |v|^2/2
    * at every step, on KINETIC_BINS bins over [0, kineticMax); K above the last edge

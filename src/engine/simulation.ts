@@ -224,7 +224,13 @@ class LaneRun {
       counts: Float64Array.from(observer.histogram.counts),
       exact: Float64Array.from(this.exact.probabilities),
       summary: this.lastSummary,
-      transitions: { minima: m, counts: t ? Array.from(t.counts) : [], time: t ? Array.from(t.time) : [] },
+      transitions: {
+        minima: m,
+        saddles: this.sim.landscape.saddles.length,
+        counts: t ? Array.from(t.counts) : [],
+        time: t ? Array.from(t.time) : [],
+        channels: t ? Array.from(t.channels) : [],
+      },
       kinetic: this.kinetic ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove } : null,
     }
   }
