@@ -109,8 +109,12 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
   for (const i of [...params].sort((a, b) => a - b)) lines.push(`const p${i} = p[${i}];`)
   for (const id of order) if (temps.has(id)) lines.push(`const t${id} = ${expr(id)};`)
   roots.forEach((r, k) => lines.push(`const r${k} = ${ref(r)};`))
-  // Infinity and NaN both leave as NaN (r - r is 0 only for finite r), and
-  // so do the derivatives where the value itself is not finite.
+  // Infinity and NaN both leave as NaN (r - r is 0 only for finite r), and so do
+  // the derivatives where the value itself is not finite. One comparison decides
+  // the common case where everything is finite.
+  const all = roots.map((_, k) => `(r${k} - r${k})`).join(' + ')
+  const fast = [...roots.slice(1).map((_, k) => `out[${k}] = r${k + 1};`), 'return r0;'].join(' ')
+  lines.push(`if (${all} === 0) { ${fast} }`)
   lines.push('const ok = r0 - r0 === 0;')
   for (let k = 1; k < roots.length; k++) lines.push(`out[${k - 1}] = ok && r${k} - r${k} === 0 ? r${k} : NaN;`)
   lines.push('return ok ? r0 : NaN;')
