@@ -24,6 +24,8 @@ export interface LeadWalker {
   startLimit: number | null
   /** The surface's typical |grad U| over its domain (what 'plateau' is measured against). */
   typicalGradient: number
+  /** The engine's own flatness test: one Hessian eigenvalue (or both) near zero at a converged walker. */
+  degenerate: boolean
 }
 
 /** Time series sampled as the run goes, decimated into a bounded length. */
@@ -48,6 +50,8 @@ export interface LaneFrame {
   statuses: Uint8Array
   /** Walkers per status, in WALKER_STATUSES order. */
   statusCounts: number[]
+  /** Walkers at a minimum labelled global and local by the engine (optimizer lanes; zero otherwise). */
+  minimumLabels: { global: number; local: number }
   /** Trails of the first few walkers: for each, its last positions (x, y pairs), oldest first; NaN pairs pad the start. */
   trails: Float32Array
   trailWalkers: number

@@ -156,11 +156,14 @@ class LaneRun {
     const positions = new Float32Array(2 * w.n)
     const energies = new Float32Array(w.n)
     const statusCounts = WALKER_STATUSES.map(() => 0)
+    const minimumLabels = { global: 0, local: 0 }
     for (let i = 0; i < w.n; i++) {
       positions[2 * i] = w.x[i]
       positions[2 * i + 1] = w.y[i]
       energies[i] = w.u[i]
       statusCounts[w.status[i]]++
+      const label = w.status[i] === STATUS.minimum ? lane.label(i) : null
+      if (label) minimumLabels[label]++
     }
     return {
       lane: this.index,
@@ -172,6 +175,7 @@ class LaneRun {
       energies,
       statuses: Uint8Array.from(w.status),
       statusCounts,
+      minimumLabels,
       trails: this.trails.snapshot(),
       trailWalkers: this.trails.walkers,
       trailLength: this.trails.length,
@@ -198,6 +202,7 @@ class LaneRun {
       divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0] : null,
       startLimit: this.startLimit,
       typicalGradient: this.lane.config.scales.gradient,
+      degenerate: this.lane.tracker?.degenerate[0] === 1,
     }
   }
 

@@ -67,7 +67,9 @@ export class Lane {
     this.prevX = Float64Array.from(w.x)
     this.prevY = Float64Array.from(w.y)
     this.stepper = method.create({ surface, walkers: w, settings, noise: this.noise, stats: this.stats })
-    this.tracker = method.family === 'optimizer' ? new StatusTracker(surface, w, config.scales) : undefined
+    // Statuses describe where a deterministic optimizer gets stuck; a noisy one at a
+    // temperature (SGLD) samples, and its walkers are simply running.
+    this.tracker = method.family === 'optimizer' && settings.kT === undefined ? new StatusTracker(surface, w, config.scales) : undefined
     this.guard(-1)
   }
 

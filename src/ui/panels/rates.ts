@@ -1,0 +1,35 @@
+import { poissonInterval } from '../../core/analysis/transitions'
+import type { SamplingFrame } from '../../engine/frame'
+
+export interface ObservedRate {
+  from: number
+  to: number
+  count: number
+  /** Time committed to `from`, summed over walkers. */
+  time: number
+  /** count / time: transitions per walker per unit time, with its 95% Poisson interval (Garwood). */
+  rate: number
+  low: number
+  high: number
+}
+
+/**
+ * Rates between basins from the sampler's transition counts: k_ij = n_ij / T_i,
+ * with T_i the time the walkers spent committed to basin i. Only pairs seen at
+ * least once, the most frequent first (a surface with dozens of minima has
+ * hundreds of empty pairs).
+ */
+export function transitionRates(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'counts' | 'time'>): ObservedRate[] {
+  const { minima: m, counts, time } = transitions
+  const rates: ObservedRate[] = []
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      const count = counts[i * m + j] ?? 0
+      if (i === j || count === 0) continue
+      const t = time[i] ?? 0
+      const [low, high] = poissonInterval(count)
+      rates.push({ from: i, to: j, count, time: t, rate: t > 0 ? count / t : NaN, low: t > 0 ? low / t : NaN, high: t > 0 ? high / t : NaN })
+    }
+  }
+  return rates.sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to)
+}

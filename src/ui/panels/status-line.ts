@@ -1,0 +1,256 @@
+import type { CriticalPoint } from '../../core/analysis/critical'
+import { distance } from '../../core/analysis/domain'
+import type { Landscape } from '../../core/analysis/saddles'
+import type { Family } from '../../core/dynamics/method'
+import { methodById } from '../../core/dynamics/methods'
+import type { Settings } from '../../core/dynamics/params'
+import { learningRate, temperature } from '../../core/dynamics/schedules'
+import { DEGENERATE_RATIO, STATUS, WALKER_STATUSES, type WalkerStatus } from '../../core/dynamics/status'
+import type { Domain } from '../../core/surface'
+import type { LeadWalker } from '../../engine/frame'
+import { formatValue } from '../format'
+import { formatCount, formatSignificant } from './numbers'
+
+/**
+ * What a lane is doing, in plain words, from the engine's walker statuses:
+ * walker 0 in full (why it stopped where it did) and, with many walkers, how
+ * many are doing what.
+ */
+export interface StatusInput {
+  lead: LeadWalker
+  /** Walkers per status, in WALKER_STATUSES order. */
+  statusCounts: readonly number[]
+  family: Family
+  landscape: Landscape | null
+  /** The lane's settings with the method's defaults filled in (resolveSettings). */
+  settings: Settings
+  method: string
+  step: number
+  /** Walkers at the global minimum (globalMinimumCount), when known. */
+  atGlobalMinimum?: number | null
+  /** For the nearest minimum on a periodic surface. */
+  domain?: Domain
+}
+
+export interface StatusLine {
+  /** Changes when what walker 0 is doing changes (not when its numbers do). */
+  key: string
+  lead: string
+  /** With many walkers, how many do what; null for one walker. */
+  counts: string | null
+}
+
+/**
+ * Methods whose step is x -= lr grad U (plus noise): on a quadratic they are
+ * stable exactly for lr < 2/lambda_max, so that limit explains what they do.
+ */
+const GRADIENT_STEP_METHODS = new Set(['gd', 'perturbed-gd', 'sgld'])
+
+export function statusLine(input: StatusInput): StatusLine {
+  const { lead, statusCounts, family } = input
+  const walkers = statusCounts.reduce((a, b) => a + b, 0)
+  const flat = isDegenerate(lead.eigenvalues)
+  // A sampler's walker crosses flat lines of its Hessian all the time: not news for a sampler.
+  const key = `${family}:${lead.status}:${lead.label ?? ''}:${flat && family === 'optimizer' ? 'flat' : ''}`
+  if (family === 'sampler') {
+    const diverged = statusCounts[STATUS.diverged] ?? 0
+    return {
+      key,
+      lead: lead.status === 'diverged' ? `walker 1 ${divergedText(input)}` : samplingText(input),
+      counts: walkers > 1 && diverged > 0 ? countsPhrase([[diverged, 'diverged']], walkers) : null,
+    }
+  }
+  const text = optimizerText(input, flat)
+  return {
+    key,
+    lead: walkers > 1 ? `walker 1: ${text}` : text,
+    counts: walkers > 1 ? optimizerCounts(input, walkers) : null,
+  }
+}
+
+/** The status line as one sentence (what the live region reads). */
+export function statusSentence(line: StatusLine): string {
+  const lead = capitalise(line.lead)
+  return line.counts ? `${lead}. ${capitalise(line.counts)}.` : `${lead}.`
+}
+
+/**
+ * Walkers converged to the global minimum: at a minimum, with U within
+ * round-off of the lowest minimum of the landscape (float32 energies carry
+ * about 7 digits). Null when the landscape has no minima to compare with.
+ */
+export function globalMinimumCount(statuses: Uint8Array, energies: Float32Array, landscape: Landscape | null): number | null {
+  const lowest = landscape?.minima[0]?.value
+  if (lowest === undefined) return null
+  const tolerance = 1e-5 * Math.max(1, Math.abs(lowest))
+  let count = 0
+  for (let i = 0; i < statuses.length; i++) {
+    if (statuses[i] === STATUS.minimum && Math.abs(energies[i] - lowest) <= tolerance) count++
+  }
+  return count
+}
+
+/** One Hessian eigenvalue negligible next to the other: a valley, ring or ridge of critical points (the engine's test). */
+function isDegenerate([lo, hi]: [number, number]): boolean {
+  return Math.min(Math.abs(lo), Math.abs(hi)) <= DEGENERATE_RATIO * Math.max(Math.abs(lo), Math.abs(hi))
+}
+
+const u = (value: number) => formatValue(value)
+const g = (value: number) => formatSignificant(value)
+
+function optimizerText(input: StatusInput, flat: boolean): string {
+  const { lead } = input
+  const at = `U = ${u(lead.u)}`
+  switch (lead.status) {
+    case 'running':
+      return `running: ${at}, |grad U| = ${g(lead.gradNorm)}`
+    case 'minimum':
+      return minimumText(input, flat)
+    case 'saddle':
+      return flat
+        ? `stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (${at})`
+        : `stopped at a saddle point: the Hessian has one negative eigenvalue (${at})`
+    case 'maximum':
+      return flat ? `stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (${at})` : `stopped at a maximum: both Hessian eigenvalues are negative (${at})`
+    case 'plateau':
+      return plateauText(lead)
+    case 'oscillating':
+      return oscillatingText(input)
+    case 'diverged':
+      return divergedText(input)
+  }
+}
+
+function minimumText({ lead, landscape }: StatusInput, flat: boolean): string {
+  const lowest = landscape?.minima[0]?.value
+  const global = lowest === undefined ? '' : ` (global minimum is ${u(lowest)})`
+  if (flat) return `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${u(lead.u)}${lead.label === 'local' ? global : ''}`
+  if (lead.label === 'global') return `reached the global minimum U = ${u(lead.u)}`
+  if (lead.label === 'local') return lowest === undefined ? `stuck in a local minimum U = ${u(lead.u)}` : `stuck in local minimum U = ${u(lead.u)}${global}`
+  return `reached a minimum U = ${u(lead.u)}`
+}
+
+function plateauText(lead: LeadWalker): string {
+  const ratio = lead.typicalGradient / lead.gradNorm
+  if (!(Number.isFinite(ratio) && ratio > 1)) return `on a plateau: the gradient is nearly zero here (|grad U| = ${g(lead.gradNorm)}), though this is not a critical point`
+  return `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than on average (|grad U| = ${g(lead.gradNorm)})`
+}
+
+/**
+ * A 2-cycle across a minimum: gradient descent overshoots in the stiff
+ * direction when lr > 2/lambda_max there, and runs off only when lr is larger
+ * still (or the walls steepen). The limit that matters is the minimum's, not
+ * the one at either end of the cycle.
+ */
+function oscillatingText(input: StatusInput): string {
+  const { lead } = input
+  const lr = currentLearningRate(input.settings, input.step)
+  const minimum = nearestMinimum(input)
+  const limit = minimum?.eigenvalues && minimum.eigenvalues[1] > 0 ? 2 / minimum.eigenvalues[1] : null
+  if (GRADIENT_STEP_METHODS.has(input.method) && lr !== null && limit !== null && lr > limit) {
+    return `oscillating: the learning rate ${g(lr)} is between the local stability limit 2/lambda_max = ${g(limit)} (at the minimum U = ${u(minimum!.value)}) and divergence`
+  }
+  return `oscillating: going back and forth without settling (U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)})`
+}
+
+function divergedText(input: StatusInput): string {
+  const { lead, settings } = input
+  const step = lead.divergedAt ?? input.step
+  const head = `diverged at step ${formatCount(step)}`
+  const start = lead.startLimit
+  const lr = typeof settings.lr === 'number' ? currentLearningRate(settings, step) : null
+  const descriptor = methodById(input.method)
+  const dt = typeof settings.dt === 'number' ? settings.dt : null
+  if (lr !== null && start !== null && GRADIENT_STEP_METHODS.has(input.method)) {
+    return `${head}: ${limitComparison(`learning rate ${g(lr)}`, lr, `2/lambda_max = ${g(start)}`, start)}`
+  }
+  // Velocity Verlet's B-A-B is stable on a harmonic well for omega dt < 2 (mass 1).
+  if (dt !== null && start !== null && descriptor?.velocities) {
+    const limit = Math.sqrt(2 * start)
+    return `${head}: ${limitComparison(`the time step dt = ${g(dt)}`, dt, `2/omega_max = ${g(limit)}`, limit)}`
+  }
+  // Euler-Maruyama moves h = dt/gamma of a gradient step.
+  if (input.method === 'overdamped' && dt !== null && typeof settings.gamma === 'number' && start !== null) {
+    const h = dt / settings.gamma
+    return `${head}: ${limitComparison(`the step h = dt/gamma = ${g(h)}`, h, `2/lambda_max = ${g(start)}`, start)}`
+  }
+  const detail = lr !== null ? ` (learning rate ${g(lr)})` : dt !== null ? ` (dt = ${g(dt)})` : ''
+  return `${head}: it ran far off the domain or met a value that is not finite${detail}`
+}
+
+function limitComparison(what: string, value: number, limitText: string, limit: number): string {
+  return value > limit
+    ? `${what} is above the stability limit ${limitText} where it started`
+    : `${what} is below the stability limit ${limitText} where it started, but the surface curves more steeply where it went`
+}
+
+function samplingText(input: StatusInput): string {
+  const { lead, settings } = input
+  const kT = typeof settings.kT === 'number' ? temperature(settings, Math.max(0, input.step - 1)) : null
+  const annealing = typeof settings.anneal === 'string' && settings.anneal !== 'none'
+  const head = kT === null ? 'sampling' : annealing ? `annealing, now at kT = ${g(kT)}` : `sampling at kT = ${g(kT)}`
+  return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}`
+}
+
+function currentLearningRate(settings: Settings, step: number): number | null {
+  if (typeof settings.lr !== 'number') return null
+  return typeof settings.schedule === 'string' ? learningRate(settings, step) : settings.lr
+}
+
+function nearestMinimum({ lead, landscape, domain }: StatusInput): CriticalPoint | null {
+  let best: CriticalPoint | null = null
+  let bestDistance = Infinity
+  for (const m of landscape?.minima ?? []) {
+    const d = domain ? distance(domain, lead.x, lead.y, m.x, m.y) : Math.hypot(lead.x - m.x, lead.y - m.y)
+    if (d < bestDistance) {
+      bestDistance = d
+      best = m
+    }
+  }
+  return best
+}
+
+type Phrase = [count: number, words: string]
+
+/** Status phrases, singular and plural, in the order ties are listed. */
+const PHRASES: Record<Exclude<WalkerStatus, 'minimum'>, [string, string]> = {
+  running: ['still running', 'still running'],
+  saddle: ['stopped at a saddle point', 'stopped at saddle points'],
+  maximum: ['stopped at a maximum', 'stopped at maxima'],
+  plateau: ['on a plateau', 'on plateaus'],
+  oscillating: ['oscillating', 'oscillating'],
+  diverged: ['diverged', 'diverged'],
+}
+
+function optimizerCounts({ statusCounts, atGlobalMinimum }: StatusInput, walkers: number): string {
+  const phrases: Phrase[] = []
+  WALKER_STATUSES.forEach((status, k) => {
+    const n = statusCounts[k] ?? 0
+    if (n === 0) return
+    if (status !== 'minimum') {
+      phrases.push([n, PHRASES[status][n === 1 ? 0 : 1]])
+    } else if (atGlobalMinimum === null || atGlobalMinimum === undefined) {
+      phrases.push([n, n === 1 ? 'at a minimum' : 'at minima'])
+    } else {
+      const local = n - atGlobalMinimum
+      if (atGlobalMinimum > 0) phrases.push([atGlobalMinimum, 'reached the global minimum'])
+      if (local > 0) phrases.push([local, local === 1 ? 'stuck in a local minimum' : 'stuck in local minima'])
+    }
+  })
+  return countsPhrase(phrases, walkers)
+}
+
+/** "7 of 10 walkers stuck in local minima, 3 reached the global minimum": largest group first. */
+function countsPhrase(phrases: Phrase[], walkers: number): string {
+  const sorted = phrases.map((p, k) => [...p, k] as const).sort((a, b) => b[0] - a[0] || a[2] - b[2])
+  return sorted
+    .map(([n, words], k) => {
+      if (k > 0) return `${formatCount(n)} ${words}`
+      return n === walkers ? `all ${formatCount(walkers)} walkers ${words}` : `${formatCount(n)} of ${formatCount(walkers)} walkers ${words}`
+    })
+    .join(', ')
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
