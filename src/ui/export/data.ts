@@ -1,0 +1,103 @@
+import type { LaneFrame } from '../../engine/frame'
+
+/**
+ * The data behind a figure, as CSV and JSON, each with a header that records
+ * the state it came from (the link that reopens it, the caption, the version):
+ * trajectories (the recorded trails of the first walkers, and every walker's
+ * current position), histograms against the exact density, and traces.
+ */
+export interface DataHeader {
+  version: string
+  /** The page's link to this exact state. */
+  link: string
+  caption: string
+  step: number
+}
+
+function header(h: DataHeader, what: string): string {
+  const caption = h.caption.replace(/\s+/g, ' ')
+  return [`# landscape playground ${h.version}: ${what}`, `# step ${h.step}`, `# link ${h.link}`, `# ${caption}`].join('\n')
+}
+
+const lane = (k: number) => String.fromCharCode(65 + k)
+
+export function trajectoriesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
+  const rows = ['lane,walker,point,x,y']
+  for (const f of frames) {
+    for (let w = 0; w < f.trailWalkers; w++) {
+      for (let k = 0; k < f.trailLength; k++) {
+        const x = f.trails[(w * f.trailLength + k) * 2]
+        const y = f.trails[(w * f.trailLength + k) * 2 + 1]
+        if (Number.isFinite(x) && Number.isFinite(y)) rows.push(`${lane(f.lane)},${w},${k},${x},${y}`)
+      }
+    }
+  }
+  return `${header(h, 'trails of the first walkers of each lane (last points, oldest first)')}\n${rows.join('\n')}\n`
+}
+
+export function positionsCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
+  const rows = ['lane,walker,x,y,U,status']
+  for (const f of frames) {
+    for (let i = 0; i < f.walkers; i++) rows.push(`${lane(f.lane)},${i},${f.positions[2 * i]},${f.positions[2 * i + 1]},${f.energies[i]},${f.statuses[i]}`)
+  }
+  return `${header(h, 'positions of every walker (status codes: 0 running, 1 minimum, 2 saddle, 3 maximum, 4 plateau, 5 oscillating, 6 diverged)')}\n${rows.join('\n')}\n`
+}
+
+export function histogramsCSV(h: DataHeader, frames: readonly LaneFrame[], domain: { xmin: number; xmax: number; ymin: number; ymax: number }): string {
+  const rows = ['lane,i,j,x0,x1,y0,y1,count,exact_probability']
+  for (const f of frames) {
+    const s = f.sampling
+    if (!s) continue
+    const dx = (domain.xmax - domain.xmin) / s.nx
+    const dy = (domain.ymax - domain.ymin) / s.ny
+    for (let i = 0; i < s.nx; i++) {
+      for (let j = 0; j < s.ny; j++) {
+        const k = i * s.ny + j
+        rows.push(`${lane(f.lane)},${i},${j},${domain.xmin + i * dx},${domain.xmin + (i + 1) * dx},${domain.ymin + j * dy},${domain.ymin + (j + 1) * dy},${s.counts[k]},${s.exact[k]}`)
+      }
+    }
+  }
+  return `${header(h, 'histograms of visited positions (every walker at every step) and the exact Boltzmann bin probabilities')}\n${rows.join('\n')}\n`
+}
+
+export function tracesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
+  const names = [...new Set(frames.flatMap((f) => Object.keys(f.traces.series)))]
+  const rows = [['lane', 'step', ...names].join(',')]
+  for (const f of frames) {
+    const { step, series } = f.traces
+    for (let k = 0; k < step.length; k++) rows.push([lane(f.lane), step[k], ...names.map((n) => (series[n] ? series[n][k] : ''))].join(','))
+  }
+  return `${header(h, 'traces (optimizers: U and |grad U| of walker 0; samplers: means over walkers)')}\n${rows.join('\n')}\n`
+}
+
+/** Everything at once, as one JSON document. */
+export function dataJSON(h: DataHeader, frames: readonly LaneFrame[]): string {
+  const doc = {
+    version: h.version,
+    link: h.link,
+    caption: h.caption,
+    step: h.step,
+    lanes: frames.map((f) => ({
+      lane: lane(f.lane),
+      method: f.method,
+      walkers: f.walkers,
+      positions: Array.from({ length: f.walkers }, (_, i) => [f.positions[2 * i], f.positions[2 * i + 1]]),
+      statusCounts: f.statusCounts,
+      lead: f.lead,
+      traces: { step: Array.from(f.traces.step), ...Object.fromEntries(Object.entries(f.traces.series).map(([k, v]) => [k, Array.from(v)])) },
+      report: f.report,
+      sampling: f.sampling && {
+        kT: f.sampling.kT,
+        nx: f.sampling.nx,
+        ny: f.sampling.ny,
+        counts: Array.from(f.sampling.counts),
+        exact: Array.from(f.sampling.exact),
+        summary: f.sampling.summary,
+        transitions: f.sampling.transitions,
+        kinetic: f.sampling.kinetic,
+      },
+      extras: f.extras,
+    })),
+  }
+  return JSON.stringify(doc, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)
+}

@@ -1,0 +1,212 @@
+import { ticks } from 'd3-array'
+import { contours } from 'd3-contour'
+import { interpolateViridis } from 'd3-scale-chromatic'
+import type { Domain } from '../../core/surface'
+import type { ColourMap } from '../colour'
+
+/**
+ * A figure as a true vector SVG, built directly (not through plotly, whose SVG
+ * export embeds WebGL traces and heatmaps as raster images): the lanes side by
+ * side on one sheet, each with the filled contour bands of the surface as
+ * <path> elements, its walkers and trails as <path> elements, axes with ticks
+ * and labels, one shared colour bar, and the caption underneath. Pure string
+ * building: tested in Node, rasterised to PNG in the browser.
+ */
+export interface FigureGrid {
+  nx: number
+  ny: number
+  x: Float64Array
+  y: Float64Array
+  /** U at (x[i], y[j]) stored at j * nx + i. */
+  z: Float64Array
+}
+
+export interface FigureLane {
+  title: string
+  colour: string
+  /** x0, y0, x1, y1... */
+  positions: Float32Array
+  trails: Float32Array
+  trailWalkers: number
+  trailLength: number
+}
+
+export interface FigurePoint {
+  x: number
+  y: number
+  kind: 'minimum' | 'saddle' | 'maximum' | 'degenerate'
+}
+
+export interface FigureInput {
+  grid: FigureGrid
+  colour: ColourMap
+  domain: Domain
+  axes: [string, string]
+  lanes: FigureLane[]
+  points: FigurePoint[]
+  caption: string
+}
+
+/** At most this many walkers per lane are drawn (a fixed, even subset). */
+export const MAX_DRAWN_WALKERS = 2000
+const LEVELS = 24
+const FONT = "font-family='Helvetica, Arial, sans-serif'"
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10
+
+export function figureSVG(input: FigureInput, panelWidth = 320): string {
+  const { domain: d, grid, colour } = input
+  const panels = Math.max(1, input.lanes.length)
+  const aspect = (d.ymax - d.ymin) / (d.xmax - d.xmin)
+  const plotW = panelWidth
+  const plotH = Math.max(120, Math.min(2.5 * plotW, plotW * aspect))
+  const margin = { left: 48, top: 28, gap: 56, bottom: 44 }
+  const barW = 90
+  const width = margin.left + panels * plotW + (panels - 1) * margin.gap + barW
+  const captionLines = wrap(input.caption, Math.floor((width - 16) / 6.2))
+  const height = margin.top + plotH + margin.bottom + 16 * captionLines.length + 12
+  const bands = contourBands(grid, colour)
+  const parts: string[] = [
+    `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${r1(height)}' viewBox='0 0 ${width} ${r1(height)}' ${FONT} font-size='12'>`,
+    `<rect width='100%' height='100%' fill='#ffffff'/>`,
+  ]
+  input.lanes.forEach((lane, k) => {
+    const left = margin.left + k * (plotW + margin.gap)
+    const sx = (x: number) => left + ((x - d.xmin) / (d.xmax - d.xmin)) * plotW
+    const sy = (y: number) => margin.top + plotH - ((y - d.ymin) / (d.ymax - d.ymin)) * plotH
+    parts.push(`<g>`, `<text x='${left}' y='${margin.top - 10}' font-weight='bold'>${escapeXml(lane.title)}</text>`)
+    parts.push(`<clipPath id='clip${k}'><rect x='${left}' y='${margin.top}' width='${plotW}' height='${r1(plotH)}'/></clipPath>`)
+    parts.push(`<g clip-path='url(#clip${k})'>`)
+    for (const band of bands) parts.push(`<path d='${band.path(sx, sy, grid, d)}' fill='${band.fill}'/>`)
+    parts.push(trailPath(lane, sx, sy), walkerPath(lane, sx, sy), pointMarks(input.points, sx, sy), `</g>`)
+    parts.push(axes(left, margin.top, plotW, plotH, d, input.axes), `</g>`)
+  })
+  parts.push(colourBar(margin.left + panels * plotW + (panels - 1) * margin.gap + 24, margin.top, plotH, bands, colour))
+  captionLines.forEach((line, k) => parts.push(`<text x='8' y='${r1(margin.top + plotH + margin.bottom + 14 + 16 * k)}'>${escapeXml(line)}</text>`))
+  parts.push('</svg>')
+  return parts.join('\n')
+}
+
+interface Band {
+  threshold: number
+  fill: string
+  path: (sx: (x: number) => number, sy: (y: number) => number, grid: FigureGrid, d: Domain) => string
+}
+
+/** Filled contour bands: the region above each threshold, painted from the lowest up. */
+function contourBands(grid: FigureGrid, colour: ColourMap): Band[] {
+  const { nx, ny } = grid
+  const values = new Float64Array(nx * ny)
+  for (let k = 0; k < values.length; k++) {
+    const v = colour.map(grid.z[k])
+    // A wall where U is not finite: above every band.
+    values[k] = Number.isFinite(v) ? Math.min(Math.max(v, colour.min), colour.max) : colour.max
+  }
+  const step = (colour.max - colour.min) / LEVELS
+  const thresholds = Array.from({ length: LEVELS }, (_, k) => colour.min + k * step)
+  const generator = contours().size([nx, ny]).thresholds(thresholds)
+  return generator(Array.from(values)).map((polygon, k) => ({
+    threshold: polygon.value,
+    fill: interpolateViridis((k + 0.5) / LEVELS),
+    path: (sx, sy, g, d) => {
+      // d3-contour puts value i of a row at [i, i + 1]: node i sits at i + 0.5.
+      const gx = (u: number) => sx(d.xmin + ((u - 0.5) / (g.nx - 1)) * (d.xmax - d.xmin))
+      const gy = (v: number) => sy(d.ymin + ((v - 0.5) / (g.ny - 1)) * (d.ymax - d.ymin))
+      return polygon.coordinates.map((rings) => rings.map((ring) => `M${ring.map(([u, v]) => `${r1(gx(u))},${r1(gy(v))}`).join('L')}Z`).join('')).join('')
+    },
+  }))
+}
+
+function walkerPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number): string {
+  const n = lane.positions.length / 2
+  const stride = Math.max(1, Math.ceil(n / MAX_DRAWN_WALKERS))
+  const r = n > 200 ? 1.6 : 3
+  const dots: string[] = []
+  for (let i = 0; i < n; i += stride) {
+    const x = sx(lane.positions[2 * i])
+    const y = sy(lane.positions[2 * i + 1])
+    if (Number.isFinite(x) && Number.isFinite(y)) dots.push(`M${r1(x - r)},${r1(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`)
+  }
+  return `<path d='${dots.join('')}' fill='${lane.colour}' stroke='#000000' stroke-width='0.4'/>`
+}
+
+function trailPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number): string {
+  const segments: string[] = []
+  for (let w = 0; w < lane.trailWalkers; w++) {
+    let pen = 'M'
+    for (let k = 0; k < lane.trailLength; k++) {
+      const x = lane.trails[(w * lane.trailLength + k) * 2]
+      const y = lane.trails[(w * lane.trailLength + k) * 2 + 1]
+      if (!(Number.isFinite(x) && Number.isFinite(y))) {
+        pen = 'M'
+        continue
+      }
+      segments.push(`${pen}${r1(sx(x))},${r1(sy(y))}`)
+      pen = 'L'
+    }
+  }
+  return `<path d='${segments.join('')}' fill='none' stroke='${lane.colour}' stroke-width='1.5' stroke-linejoin='round'/>`
+}
+
+function pointMarks(points: FigurePoint[], sx: (x: number) => number, sy: (y: number) => number): string {
+  const shapes = points.map((p) => {
+    const x = r1(sx(p.x))
+    const y = r1(sy(p.y))
+    if (p.kind === 'saddle') return `M${x},${y - 4}l4,4l-4,4l-4,-4Z`
+    if (p.kind === 'maximum') return `M${x - 3.5},${y - 3.5}h7v7h-7Z`
+    if (p.kind === 'degenerate') return `M${x - 4},${y}h8M${x},${y - 4}v8`
+    return `M${x - 3.5},${y}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`
+  })
+  return `<path d='${shapes.join('')}' fill='#ffffff' stroke='#000000' stroke-width='1'/>`
+}
+
+function axes(left: number, top: number, w: number, h: number, d: Domain, names: [string, string]): string {
+  const out = [`<rect x='${left}' y='${top}' width='${w}' height='${r1(h)}' fill='none' stroke='#000000'/>`]
+  for (const t of ticks(d.xmin, d.xmax, 5)) {
+    const x = r1(left + ((t - d.xmin) / (d.xmax - d.xmin)) * w)
+    out.push(`<path d='M${x},${r1(top + h)}v4' stroke='#000000'/>`, `<text x='${x}' y='${r1(top + h + 16)}' text-anchor='middle'>${tickText(t)}</text>`)
+  }
+  for (const t of ticks(d.ymin, d.ymax, 5)) {
+    const y = r1(top + h - ((t - d.ymin) / (d.ymax - d.ymin)) * h)
+    out.push(`<path d='M${left},${y}h-4' stroke='#000000'/>`, `<text x='${left - 6}' y='${y + 4}' text-anchor='end'>${tickText(t)}</text>`)
+  }
+  out.push(`<text x='${r1(left + w / 2)}' y='${r1(top + h + 34)}' text-anchor='middle' font-style='italic'>${escapeXml(names[0])}</text>`)
+  out.push(`<text x='${left - 34}' y='${r1(top + h / 2)}' text-anchor='middle' font-style='italic' transform='rotate(-90 ${left - 34} ${r1(top + h / 2)})'>${escapeXml(names[1])}</text>`)
+  return out.join('')
+}
+
+function colourBar(left: number, top: number, h: number, bands: Band[], colour: ColourMap): string {
+  const out: string[] = []
+  const span = colour.max - colour.min || 1
+  const y = (v: number) => r1(top + h - ((v - colour.min) / span) * h)
+  bands.forEach((b, k) => {
+    const next = bands[k + 1]?.threshold ?? colour.max
+    out.push(`<rect x='${left}' y='${y(next)}' width='14' height='${r1(y(b.threshold) - y(next))}' fill='${b.fill}'/>`)
+  })
+  out.push(`<rect x='${left}' y='${top}' width='14' height='${r1(h)}' fill='none' stroke='#000000'/>`)
+  const marks = colour.ticks ?? { values: ticks(colour.min, colour.max, 6), labels: ticks(colour.min, colour.max, 6).map(tickText) }
+  marks.values.forEach((v, k) => out.push(`<path d='M${left + 14},${y(v)}h4' stroke='#000000'/>`, `<text x='${left + 21}' y='${y(v) + 4}'>${escapeXml(marks.labels[k])}</text>`))
+  out.push(`<text x='${left}' y='${top - 10}'>${escapeXml(colour.title)}</text>`)
+  return out.join('')
+}
+
+function tickText(v: number): string {
+  return String(+v.toPrecision(6)).replace('-', '−')
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines
+}
