@@ -63,6 +63,11 @@ export class RunObserver {
   readonly transitions: TransitionCounter | undefined
   readonly chains: number
   private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
+  /**
+   * The last perfect-sampler bound (it costs a few hundred ms), reused while N_eff
+   * stays within 5%, scaled by sqrt(N_eff then / N_eff now) as the TV of many samples scales.
+   */
+  private bound: { exact: Float64Array; nEff: number; tv: number } | null = null
 
   /** `landscape` is needed only when transitions are counted. */
   constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
@@ -102,6 +107,14 @@ export class RunObserver {
     return integratedTime(series.map((s) => s.values())) * stride
   }
 
+  private perfectBound(exact: Float64Array, nEff: number, seed: number): number {
+    const b = this.bound
+    if (b && b.exact === exact && Math.abs(nEff / b.nEff - 1) <= 0.05) return b.tv * Math.sqrt(b.nEff / nEff)
+    const tv = perfectSamplerTV(exact, nEff, 0.999, seed)
+    this.bound = { exact, nEff, tv }
+    return tv
+  }
+
   summary(kT: number, exact: Float64Array, populations: readonly BasinPopulation[], seed = 1): RunSummary {
     const energy = this.tau(this.series.energy)
     const x = this.tau(this.series.x)
@@ -121,7 +134,7 @@ export class RunObserver {
       nEff,
       tv: totalVariation(pHat, exact),
       kl: klDivergence(pHat, exact),
-      tvPerfect: samples > 0 ? perfectSamplerTV(exact, nEff, 0.999, seed) : NaN,
+      tvPerfect: samples > 0 ? this.perfectBound(exact, nEff, seed) : NaN,
       tvPerfectMean: mean,
       basins: populations.map((pop, k) => {
         const p = inBasins > 0 ? this.basinCounts[k] / inBasins : 0

@@ -103,7 +103,7 @@ describe('status line from real runs', () => {
 
 /** A lead walker by hand, for the branches no atlas run reaches reliably. */
 function lead(overrides: Partial<LeadWalker>): LeadWalker {
-  return { x: 0, y: 0, u: 0, gradNorm: 0, status: 'running', label: null, eigenvalues: [1, 2], divergedAt: null, startLimit: 1, typicalGradient: 10, ...overrides }
+  return { x: 0, y: 0, u: 0, gradNorm: 0, status: 'running', label: null, eigenvalues: [1, 2], divergedAt: null, startLimit: 1, typicalGradient: 10, degenerate: false, ...overrides }
 }
 
 const landscape: Landscape = {
@@ -120,14 +120,14 @@ function input(overrides: Partial<StatusInput>): StatusInput {
 
 describe('status line by hand', () => {
   it('a flat saddle (a monkey saddle: zero Hessian) and a flat ridge of maxima', () => {
-    expect(statusLine(input({ lead: lead({ status: 'saddle', eigenvalues: [0, 0] }) })).lead).toBe('stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (U = 0.00)')
-    expect(statusLine(input({ lead: lead({ status: 'maximum', eigenvalues: [-3, -1e-9] }) })).lead).toBe('stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (U = 0.00)')
+    expect(statusLine(input({ lead: lead({ status: 'saddle', eigenvalues: [0, 0], degenerate: true }) })).lead).toBe('stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (U = 0.00)')
+    expect(statusLine(input({ lead: lead({ status: 'maximum', eigenvalues: [-3, -1e-9], degenerate: true }) })).lead).toBe('stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (U = 0.00)')
   })
 
   it('a minimum without known minima, and a local one without a landscape', () => {
     expect(statusLine(input({ lead: lead({ status: 'minimum', u: 0.5 }), landscape: null })).lead).toBe('reached a minimum U = 0.50')
     expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: 0.5 }), landscape: null })).lead).toBe('stuck in a local minimum U = 0.50')
-    expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: -1, eigenvalues: [1e-9, 8] }) })).lead).toBe(
+    expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: -1, eigenvalues: [1e-9, 8], degenerate: true }) })).lead).toBe(
       `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${MINUS}1.00 (global minimum is ${MINUS}2.00)`,
     )
   })

@@ -5,7 +5,7 @@ import type { Family } from '../../core/dynamics/method'
 import { methodById } from '../../core/dynamics/methods'
 import type { Settings } from '../../core/dynamics/params'
 import { learningRate, temperature } from '../../core/dynamics/schedules'
-import { DEGENERATE_RATIO, STATUS, WALKER_STATUSES, type WalkerStatus } from '../../core/dynamics/status'
+import { STATUS, WALKER_STATUSES, type WalkerStatus } from '../../core/dynamics/status'
 import type { Domain } from '../../core/surface'
 import type { LeadWalker } from '../../engine/frame'
 import { formatValue } from '../format'
@@ -49,7 +49,8 @@ const GRADIENT_STEP_METHODS = new Set(['gd', 'perturbed-gd', 'sgld'])
 export function statusLine(input: StatusInput): StatusLine {
   const { lead, statusCounts, family } = input
   const walkers = statusCounts.reduce((a, b) => a + b, 0)
-  const flat = isDegenerate(lead.eigenvalues)
+  // The engine's own flatness test (it knows the surface's curvature scale).
+  const flat = lead.degenerate
   // A sampler's walker crosses flat lines of its Hessian all the time: not news for a sampler.
   const key = `${family}:${lead.status}:${lead.label ?? ''}:${flat && family === 'optimizer' ? 'flat' : ''}`
   if (family === 'sampler') {
@@ -91,10 +92,6 @@ export function globalMinimumCount(statuses: Uint8Array, energies: Float32Array,
 }
 
 /** One Hessian eigenvalue negligible next to the other: a valley, ring or ridge of critical points (the engine's test). */
-function isDegenerate([lo, hi]: [number, number]): boolean {
-  return Math.min(Math.abs(lo), Math.abs(hi)) <= DEGENERATE_RATIO * Math.max(Math.abs(lo), Math.abs(hi))
-}
-
 const u = (value: number) => formatValue(value)
 const g = (value: number) => formatSignificant(value)
 
