@@ -28,6 +28,32 @@ async function waitForLabels(page: Page, expected: string[]): Promise<void> {
   )
 }
 
+/** Painted pixels of a canvas layer over a view. */
+function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (canvas) => {
+    const c = canvas as HTMLCanvasElement
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
+    let n = 0
+    if (data) for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+    return n
+  })
+}
+
+/** The step shown by the run controls. */
+async function shownStep(page: Page): Promise<number> {
+  const text = (await page.locator('.run-controls .status').textContent()) ?? ''
+  const match = /Step ([\d,]+)/.exec(text)
+  return match ? Number(match[1].replace(/,/g, '')) : NaN
+}
+
+/** The message a control shows for its value (from its aria-describedby), and whether it is marked invalid. */
+async function controlMessage(page: Page, control: ReturnType<Page['getByRole']>): Promise<{ invalid: string | null; message: string }> {
+  const invalid = await control.getAttribute('aria-invalid')
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean)
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))
+  return { invalid, message: texts.join(' ') }
+}
+
 /** The first x of the contour trace: tells which domain is drawn. */
 function contourXStart(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -57,7 +83,7 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     // Three minima and two saddles, in the legend and in the table.
     const legend = await page.$$eval('#contour-plot .legendtext', (nodes) => nodes.map((n) => n.textContent))
     expect(legend).toEqual(['minimum', 'saddle'])
-    const kinds = await page.$$eval('table tbody tr td:first-child', (cells) => cells.map((c) => c.textContent?.split(/\s/)[0]))
+    const kinds = await page.$$eval('#critical-points tbody tr td:first-child', (cells) => cells.map((c) => c.textContent?.split(/\s/)[0]))
     expect(kinds.filter((k) => k === 'minimum')).toHaveLength(3)
     expect(kinds.filter((k) => k === 'saddle')).toHaveLength(2)
     expect(await page.getByRole('combobox', { name: 'Surface' }).inputValue()).toBe('muller-brown')
@@ -196,6 +222,179 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     expect(r + g + b).toBeLessThan(150)
     // plotly's text follows the theme too: light text on the dark page.
     expect(layout.axisTitle).toMatch(/fill: rgb\((2[0-9]{2}), /)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the default run plays: walkers drawn over the map and over the 3D surface, the formula as mathematics', async () => {
+    const { page, errors } = await openPage(browser, appUrl)
+    await waitForLabels(page, MULLER_BROWN)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(50)
+    await expect.poll(() => paintedPixels(page, '#contour-plot ~ canvas.walkers'), WAIT).toBeGreaterThan(200)
+    await expect.poll(() => paintedPixels(page, '#surface-plot ~ canvas.layer'), WAIT).toBeGreaterThan(200)
+    await page.locator('.formula-tex .katex').waitFor(WAIT)
+    expect(await page.getByRole('combobox', { name: 'Method' }).nth(0).inputValue()).toBe('gd')
+    expect(await page.getByRole('combobox', { name: 'Method' }).nth(1).inputValue()).toBe('baoab')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('space pauses, a click on the map drops every lane there, r resets; every control is labelled', async () => {
+    const { page, errors } = await openPage(browser, appUrl)
+    await waitForLabels(page, MULLER_BROWN)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(0)
+    await page.locator('body').press(' ')
+    await page.getByRole('button', { name: 'Play' }).waitFor(WAIT)
+    // A click at the data point (-0.5, 1.5), from plotly's own axis layout.
+    const target = await page.evaluate(() => {
+      const gd = document.getElementById('contour-plot') as HTMLElement & { _fullLayout: { xaxis: { _offset: number; _length: number; range: number[] }; yaxis: { _offset: number; _length: number; range: number[] } } }
+      const { xaxis: x, yaxis: y } = gd._fullLayout
+      const r = gd.getBoundingClientRect()
+      return { x: r.left + x._offset + ((-0.5 - x.range[0]) / (x.range[1] - x.range[0])) * x._length, y: r.top + y._offset + (1 - (1.5 - y.range[0]) / (y.range[1] - y.range[0])) * y._length }
+    })
+    await page.mouse.click(target.x, target.y)
+    const xs = page.getByRole('textbox', { name: 'x', exact: true })
+    const ys = page.getByRole('textbox', { name: 'y', exact: true })
+    await expect.poll(async () => Number(await xs.nth(0).inputValue()), WAIT).toBeCloseTo(-0.5, 1)
+    expect(Number(await ys.nth(0).inputValue())).toBeCloseTo(1.5, 1)
+    expect(Number(await xs.nth(1).inputValue())).toBeCloseTo(-0.5, 1)
+    // The run restarted from there and stays paused.
+    await expect.poll(() => shownStep(page), WAIT).toBe(0)
+    await page.getByRole('button', { name: 'Step' }).click()
+    await expect.poll(() => shownStep(page), WAIT).toBe(1)
+    // Space on a focused button presses the button: the shortcut is for the page.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.locator('body').press(' ')
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(20)
+    // Paused, so that the reset is seen at step 0 rather than raced.
+    await page.locator('body').press(' ')
+    await page.getByRole('button', { name: 'Play' }).waitFor(WAIT)
+    await page.locator('body').press('r')
+    await expect.poll(() => shownStep(page), WAIT).toBe(0)
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => {
+          const e = el as HTMLInputElement
+          const named = (e.labels?.length ?? 0) > 0 || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.tagName === 'BUTTON' && e.textContent?.trim())
+          return !named
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    )
+    expect(unlabelled).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('bad input is refused at its control while the run goes on; too big a learning rate diverges', async () => {
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
+    await waitForLabels(page, MULLER_BROWN)
+    const refused = async (control: ReturnType<Page['getByRole']>, text: string, message: RegExp) => {
+      const before = await control.inputValue()
+      await control.fill(text)
+      await control.press('Enter')
+      const shown = await controlMessage(page, control)
+      expect(shown.invalid).toBe('true')
+      expect(shown.message).toMatch(message)
+      // Not applied: Escape shows the value still in force.
+      await control.press('Escape')
+      expect(await control.inputValue()).toBe(before)
+    }
+    await refused(page.getByRole('textbox', { name: 'dt (time)' }), '-0.01', /out of range/)
+    await refused(page.getByRole('textbox', { name: 'kT (energy)' }), '0', /out of range/)
+    await refused(page.getByRole('textbox', { name: 'learning rate' }), '1e9', /out of range/)
+    await refused(page.getByRole('textbox', { name: 'Walkers', exact: true }).nth(1), '1000000', /1 to 10,000/)
+    await refused(page.getByRole('textbox', { name: 'x min' }), '5', /x max must be above x min/)
+    await refused(page.getByRole('textbox', { name: 'Seed' }), '-1', /whole number/)
+    const formula = page.getByRole('textbox', { name: 'U(x, y) =' })
+    await formula.fill('')
+    await page.locator('#formula-error').waitFor(WAIT)
+    expect(await plotLabels(page)).toEqual(MULLER_BROWN)
+    // The run goes on through all of it.
+    const step = await shownStep(page)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(step)
+
+    // lr = 0.01 is inside the valid range but far beyond 2/lambda_max on Müller-Brown: it runs, and diverges.
+    const lr = page.getByRole('textbox', { name: 'learning rate' })
+    await lr.fill('0.01')
+    await lr.press('Enter')
+    const diverged = () => page.evaluate(() => (window as unknown as { __landscape: { statusCounts(): number[][] } }).__landscape.statusCounts()[0]?.[6] ?? 0)
+    await expect.poll(diverged, WAIT).toBe(1)
+    expect(await controlMessage(page, lr)).toMatchObject({ invalid: 'false' })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a crash of the simulation worker is shown with a restart button; restarting keeps every setting', async () => {
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
+    await waitForLabels(page, MULLER_BROWN)
+    const seed = page.getByRole('textbox', { name: 'Seed' })
+    await seed.fill('7')
+    await seed.press('Enter')
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(10)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await page.evaluate(() => (window as unknown as { __landscape: { crash(): void } }).__landscape.crash())
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.textContent(), WAIT).toContain('The simulation stopped')
+    await page.getByRole('button', { name: 'Restart the simulation' }).click()
+    await expect.poll(() => alert.count(), WAIT).toBe(0)
+    // A new run from step 0, and it plays.
+    await expect.poll(() => shownStep(page), WAIT).toBe(0)
+    await page.getByRole('button', { name: 'Play' }).click()
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(10)
+    expect(await seed.inputValue()).toBe('7')
+    expect(await page.getByRole('combobox', { name: 'Surface' }).inputValue()).toBe('muller-brown')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the basin overlay colours the map, and a free parameter gets a slider', async () => {
+    const { page, errors } = await openPage(browser, appUrl)
+    await waitForLabels(page, MULLER_BROWN)
+    const overlay = '#contour-plot ~ canvas.layer:not(.walkers)'
+    expect(await paintedPixels(page, overlay)).toBe(0)
+    await page.getByRole('checkbox', { name: 'Basins of the minima' }).check()
+    await expect.poll(() => paintedPixels(page, overlay), WAIT).toBeGreaterThan(1000)
+    expect(await page.locator('.legend li').allTextContents()).toEqual(['basin of MA −146.70', 'basin of MB −108.17', 'basin of MC −80.77'])
+
+    await page.getByRole('textbox', { name: 'U(x, y) =' }).fill('a*(x^2 - 1)^2 + y^2')
+    const a = page.getByRole('textbox', { name: 'a', exact: true })
+    await a.waitFor(WAIT)
+    await a.fill('3')
+    await a.press('Enter')
+    await waitForLabels(page, ['saddle 3.00'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the 3D camera and the 2D zoom survive new settings', async () => {
+    const { page, errors } = await openPage(browser, appUrl)
+    await waitForLabels(page, MULLER_BROWN)
+    await page.locator('#surface-plot .gl-container canvas').first().waitFor(WAIT)
+    const box = (await page.locator('#surface-plot').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 10 })
+    await page.mouse.up()
+    const map = (await page.locator('#contour-plot .nsewdrag').boundingBox())!
+    await page.mouse.move(map.x + 40, map.y + 40)
+    await page.mouse.down()
+    await page.mouse.move(map.x + 200, map.y + 180, { steps: 8 })
+    await page.mouse.up()
+    const view = () =>
+      page.evaluate(() => {
+        type Plot = HTMLElement & { _fullLayout: { scene: { camera: { eye: unknown } }; xaxis: { range: number[] } } }
+        const surface = document.getElementById('surface-plot') as Plot
+        const contour = document.getElementById('contour-plot') as Plot
+        return JSON.stringify([surface._fullLayout.scene.camera.eye, contour._fullLayout.xaxis.range])
+      })
+    const before = await view()
+    expect(JSON.parse(before)[0]).not.toEqual({ x: -1.3, y: -1.5, z: 1.7 })
+    await page.getByRole('combobox', { name: 'Colour scale' }).selectOption('log')
+    const seed = page.getByRole('textbox', { name: 'Seed' })
+    await seed.fill('3')
+    await seed.press('Enter')
+    await page.waitForTimeout(1500)
+    expect(await view()).toBe(before)
     expect(errors).toEqual([])
     await page.close()
   })

@@ -43,12 +43,27 @@ export interface SurfaceGrid {
   max: number
 }
 
+/**
+ * Which minimum steepest descent reaches from each node of a grid (core/analysis/basins):
+ * labels[j * nx + i] indexes the minima sorted by value, lowest first; -1 where U is not finite.
+ */
+export interface BasinGrid {
+  nx: number
+  ny: number
+  /** Node positions, evenly spaced. */
+  xs: Float64Array
+  ys: Float64Array
+  labels: Int32Array
+}
+
 export interface SurfaceAnswer {
   type: 'surface'
   id: number
   contour: SurfaceGrid
   mesh: SurfaceGrid
   points: CriticalPoint[]
+  /** The basins of the minima on the contour grid's size, for the basin overlay. */
+  basins: BasinGrid
 }
 
 /** A failure in the worker is a bug (the program was checked on the page), reported with its message. */
@@ -59,6 +74,11 @@ export interface WorkerFailure {
 }
 
 export type WorkerAnswer = SurfaceAnswer | WorkerFailure
+
+/** The buffers of a basin grid, to pass as transferables. */
+export function basinBuffers(grid: BasinGrid): ArrayBuffer[] {
+  return [grid.xs.buffer, grid.ys.buffer, grid.labels.buffer] as ArrayBuffer[]
+}
 
 /** The buffers of a grid, to pass as transferables. */
 export function gridBuffers(grid: SurfaceGrid): ArrayBuffer[] {

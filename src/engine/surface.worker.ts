@@ -1,13 +1,14 @@
+import { basinMap } from '../core/analysis/basins'
 import { criticalPoints } from '../core/analysis/critical'
 // compile.ts directly, not the formula index: the index also exports checkFormula, which needs mathjs.
 import { compileProgram } from '../core/formula/compile'
 import { sampleGrid } from './grid'
-import { gridBuffers, type SurfaceRequest, type WorkerAnswer, type WorkerRequest } from './messages'
+import { basinBuffers, gridBuffers, type SurfaceRequest, type WorkerAnswer, type WorkerRequest } from './messages'
 
 /**
- * Samples a checked surface for the plots and finds its critical points, off the
- * page's thread. Only the newest waiting request is worked on: the page drops
- * answers to older ones anyway.
+ * Samples a checked surface for the plots and finds its critical points and the
+ * basins of its minima, off the page's thread. Only the newest waiting request
+ * is worked on: the page drops answers to older ones anyway.
  */
 
 let latest: SurfaceRequest | null = null
@@ -33,8 +34,10 @@ function answer(request: SurfaceRequest): void {
     const contour = sampleGrid(surface, request.domain, request.grids.contour)
     const mesh = sampleGrid(surface, request.domain, request.grids.mesh)
     const points = criticalPoints(surface)
-    reply = { type: 'surface', id: request.id, contour, mesh, points }
-    transfer = [...gridBuffers(contour), ...gridBuffers(mesh)]
+    const { nx, ny, xs, ys, labels } = basinMap(surface, points, request.grids.contour.nx, request.grids.contour.ny)
+    const basins = { nx, ny, xs, ys, labels }
+    reply = { type: 'surface', id: request.id, contour, mesh, points, basins }
+    transfer = [...gridBuffers(contour), ...gridBuffers(mesh), ...basinBuffers(basins)]
   } catch (e) {
     reply = { type: 'failure', id: request.id, message: e instanceof Error ? e.message : String(e) }
   }

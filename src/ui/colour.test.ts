@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { colourMap } from './colour'
+import { colourMap, defaultClip } from './colour'
 
 const unminus = (label: string) => Number(label.replace('\u2212', '-'))
 
@@ -33,5 +33,14 @@ describe('colourMap', () => {
 
   test('no finite values gives a harmless unit range', () => {
     expect(colourMap('log', NaN, NaN)).toMatchObject({ min: 0, max: 1 })
+  })
+})
+
+describe('defaultClip', () => {
+  test('the 80th percentile of the finite values', () => {
+    const values = Float64Array.from({ length: 101 }, (_, i) => i)
+    values[3] = NaN
+    expect(defaultClip(values)).toBe(80)
+    expect(defaultClip([NaN])).toBeUndefined()
   })
 })

@@ -53,3 +53,14 @@ function formatTick(u: number): string {
   const text = abs >= 1e4 || (abs > 0 && abs < 1e-2) ? u.toExponential(0) : String(Number(u.toPrecision(3)))
   return text.replace(/^-/, '\u2212')
 }
+
+/**
+ * Where 'clip' cuts a surface that names no cut of its own: at the 80th
+ * percentile of its sampled values, so the lowest four fifths of the map get the
+ * whole colour range and the few high walls share its top colour.
+ */
+export function defaultClip(values: ArrayLike<number>): number | undefined {
+  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b)
+  if (finite.length === 0) return undefined
+  return finite[Math.floor(0.8 * (finite.length - 1))]
+}

@@ -88,6 +88,27 @@ function drawnHeight(grid: SurfaceGrid, rows: number[][], x: number, y: number):
   )
 }
 
+/**
+ * Heights on the 3D surface as drawn: `at(x, y, u)` is the coarse mesh's height
+ * there (bilinear), lifted a little so that it does not hide half of a marker
+ * or a walker, or the mapped u where the mesh has a gap.
+ */
+function drawnSurface(view: SurfaceView, colours: ColourMap): { rows: number[][]; at: (x: number, y: number, u: number) => number } {
+  const grid = view.mesh
+  const rows = mappedRows(grid, colours)
+  const lift = 0.01 * (colours.max - colours.min)
+  const at = (x: number, y: number, u: number) => {
+    const drawn = drawnHeight(grid, rows, x, y)
+    return (Number.isFinite(drawn) ? drawn : colours.map(u)) + lift
+  }
+  return { rows, at }
+}
+
+/** Where walkers at (x, y) with energy u sit on the drawn 3D surface. */
+export function surfaceHeight(view: SurfaceView): (x: number, y: number, u: number) => number {
+  return drawnSurface(view, viewColours(view)).at
+}
+
 /** U itself for the hover label, whatever the colours show. */
 function hoverRows(grid: SurfaceGrid): string[][] {
   const rows: string[][] = []
@@ -207,7 +228,7 @@ export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
   const colours = viewColours(view)
   const c = themeColours(theme)
   const grid = view.mesh
-  const heights = mappedRows(grid, colours)
+  const { rows: heights, at: markerHeight } = drawnSurface(view, colours)
   const field: Partial<SurfaceData> = {
     type: 'surface',
     name: 'U',
@@ -224,12 +245,6 @@ export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
     colorbar: colourBar(colours, theme, 'v'),
     showlegend: false,
   }
-  // On the drawn surface, lifted a little so that it does not hide half of each marker.
-  const lift = 0.01 * (colours.max - colours.min)
-  const markerHeight = (p: NamedPoint) => {
-    const drawn = drawnHeight(grid, heights, p.x, p.y)
-    return (Number.isFinite(drawn) ? drawn : colours.map(p.value)) + lift
-  }
   const markers = KINDS.map((kind): Partial<Scatter3dData> => {
     const style = KIND_STYLE[kind]
     const points = view.points.filter((p) => p.kind === kind)
@@ -239,7 +254,7 @@ export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
       name: style.legend,
       x: points.map((p) => p.x),
       y: points.map((p) => p.y),
-      z: points.map(markerHeight),
+      z: points.map((p) => markerHeight(p.x, p.y, p.value)),
       hovertext: points.map((p) => p.label),
       hovertemplate: `%{hovertext}<extra>${style.legend}</extra>`,
       marker: { symbol: style.symbol, color: style.colour, size: markerSize(view.points.length, 6), line: { color: '#111111', width: 1 } },

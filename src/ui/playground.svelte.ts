@@ -1,11 +1,16 @@
 import { checkFormula, DEFAULT_DOMAIN } from '../core/formula'
-import type { FormulaError } from '../core/formula/types'
+import type { FormulaError, FormulaProgram } from '../core/formula/types'
+import type { LaneSpec, SurfaceSpec } from '../core/scenario'
 import type { Domain } from '../core/surface'
 import { atlasSurface, DEFAULT_SURFACE_ID, type AtlasSurface } from '../core/surfaces'
+import type { ColourScale } from '../core/surfaces/types'
 import type { SurfaceClient } from '../engine/client'
-import type { SurfaceRequest } from '../engine/messages'
+import type { BasinGrid, SurfaceRequest } from '../engine/messages'
 import type { SurfaceView } from './figures'
+import { lanesForSurface } from './lanes/lane-edit'
 import { namePoints } from './points'
+import type { PageScenario } from './scenario.svelte'
+import { parameterRange, type ParameterSetting } from './surface/parameters'
 
 /** The picker's value while the formula is the user's own. */
 export const CUSTOM_SURFACE = 'custom'
@@ -16,27 +21,49 @@ const GRIDS: SurfaceRequest['grids'] = { contour: { nx: 120, ny: 120 }, mesh: { 
 /** How long typing must pause before the formula is checked. */
 export const CHECK_DELAY_MS = 250
 
+/** A checked formula: its program and the text it came from. */
+interface Checked {
+  text: string
+  program: FormulaProgram
+  entry: AtlasSurface | null
+}
+
 /**
- * The page's state: which surface is picked, the formula text and what is wrong
- * with it, and the surface drawn. A formula is checked on this thread (mathjs
- * lives here) and sampled in the worker; while the text is wrong, the last good
- * surface stays drawn.
+ * The surface side of the page: which surface is picked, the formula text and
+ * what is wrong with it, its parameters and domain, and the surface drawn. A
+ * formula is checked on this thread (mathjs lives here) and sampled in the
+ * surface worker; only a surface that checked and has finite values somewhere
+ * goes into the scenario, so while the text is wrong the last good surface
+ * stays drawn and keeps running.
  */
 export class Playground {
   readonly #client: SurfaceClient
+  readonly #scenario: PageScenario
   #pendingCheck: ReturnType<typeof setTimeout> | undefined
+  #checked: Checked | null = null
+  /** The atlas entry of the surface drawn (its colour scale is taken when it is first drawn). */
+  #shownEntry: AtlasSurface | null = null
+  /** The domain the user's own formulas are drawn on (kept across edits). */
+  #customDomain: Domain = DEFAULT_DOMAIN
 
   #surfaceId = $state(DEFAULT_SURFACE_ID)
   #text = $state('')
+  #shownText = $state('')
   #error = $state.raw<FormulaError | null>(null)
   #warnings = $state.raw<FormulaError[]>([])
+  #parameters = $state.raw<ParameterSetting[]>([])
+  #domain = $state.raw<Domain>(DEFAULT_DOMAIN)
+  #colourScale = $state<ColourScale>('linear')
   #view = $state.raw<SurfaceView | null>(null)
-  #busy = $state(false)
+  #basins = $state.raw<BasinGrid | null>(null)
+  /** Surfaces asked of the worker and not yet answered. */
+  #computing = $state(0)
   #failure = $state<string | null>(null)
 
-  constructor(client: SurfaceClient) {
+  constructor(client: SurfaceClient, scenario: PageScenario) {
     this.#client = client
-    this.pick(DEFAULT_SURFACE_ID)
+    this.#scenario = scenario
+    this.pick(DEFAULT_SURFACE_ID, { adaptLanes: false })
   }
 
   /** An atlas id, or CUSTOM_SURFACE once the user has typed. */
@@ -50,6 +77,10 @@ export class Playground {
   get text(): string {
     return this.#text
   }
+  /** The formula of the surface drawn (the last good one). */
+  get shownText(): string {
+    return this.#shownText
+  }
   /** What is wrong with the text, null when it is a good formula. */
   get error(): FormulaError | null {
     return this.#error
@@ -57,26 +88,48 @@ export class Playground {
   get warnings(): readonly FormulaError[] {
     return this.#warnings
   }
+  /** The formula's free parameters with their values and slider bounds. */
+  get parameters(): readonly ParameterSetting[] {
+    return this.#parameters
+  }
+  get domain(): Domain {
+    return this.#domain
+  }
+  /** A periodic atlas surface keeps its own domain. */
+  get domainFixed(): boolean {
+    return this.entry?.domain.periodic === true
+  }
+  get colourScale(): ColourScale {
+    return this.#colourScale
+  }
   /** The surface drawn (the last good one), null before the first answer. */
   get view(): SurfaceView | null {
     return this.#view
   }
+  /** The basins of the minima of the surface drawn. */
+  get basins(): BasinGrid | null {
+    return this.#basins
+  }
   /** A surface is being computed. */
   get busy(): boolean {
-    return this.#busy
+    return this.#computing > 0
   }
   /** The worker failed (a bug, never a user's mistake). */
   get failure(): string | null {
     return this.#failure
   }
 
-  pick(id: string): void {
+  /** Picks an atlas surface; the lanes take its suggested settings unless told not to. */
+  pick(id: string, options: { adaptLanes: boolean } = { adaptLanes: true }): void {
     const entry = atlasSurface(id)
     if (!entry) throw new Error(`no atlas surface '${id}'`)
     clearTimeout(this.#pendingCheck)
     this.#surfaceId = id
     this.#text = entry.formula
-    void this.#show(entry.formula, entry)
+    const checked = this.#check(entry.formula, entry)
+    if (!checked) return
+    this.#domain = entry.domain
+    void this.#show({ lanes: options.adaptLanes ? (domain) => lanesForSurface(this.#scenario.lanes, entry, domain) : undefined })
   }
 
   /** The user typed: the text is now their own formula, checked once typing pauses. */
@@ -84,7 +137,36 @@ export class Playground {
     this.#text = text
     this.#surfaceId = CUSTOM_SURFACE
     clearTimeout(this.#pendingCheck)
-    this.#pendingCheck = setTimeout(() => void this.#show(text, null), CHECK_DELAY_MS)
+    this.#pendingCheck = setTimeout(() => {
+      // The first formula of the user's own after an atlas surface is coloured linearly, once it is drawn.
+      const fromAtlas = this.#checked?.entry != null
+      if (!this.#check(text, null)) return
+      this.#domain = this.#customDomain
+      void this.#show({ colourScale: fromAtlas ? 'linear' : undefined })
+    }, CHECK_DELAY_MS)
+  }
+
+  setParameter(name: string, value: number): void {
+    this.#parameters = this.#parameters.map((p) => (p.name === name ? { ...p, value, min: Math.min(p.min, value), max: Math.max(p.max, value) } : p))
+    void this.#show()
+  }
+
+  /** New slider bounds for a parameter (checked by the control: min < max, both finite). */
+  setParameterBounds(name: string, min: number, max: number): void {
+    this.#parameters = this.#parameters.map((p) => (p.name === name ? { ...p, min, max, value: Math.min(max, Math.max(min, p.value)) } : p))
+    void this.#show()
+  }
+
+  /** A new domain (checked by the control: finite, xmin < xmax, ymin < ymax). */
+  setDomain(domain: Domain): void {
+    if (this.domainFixed) return
+    this.#domain = domain
+    if (this.#surfaceId === CUSTOM_SURFACE) this.#customDomain = domain
+    void this.#show()
+  }
+
+  setColourScale(scale: ColourScale): void {
+    this.#colourScale = scale
   }
 
   dispose(): void {
@@ -92,26 +174,45 @@ export class Playground {
     this.#client.dispose()
   }
 
-  async #show(text: string, entry: AtlasSurface | null): Promise<void> {
+  /** Checks a formula; on success keeps its program and parameters (same-named ones keep their values). */
+  #check(text: string, entry: AtlasSurface | null): Checked | null {
     const checked = checkFormula(text)
     if (!checked.ok) {
       this.#error = checked.error
       this.#warnings = []
-      return
+      return null
     }
-    const { program, parameters, warnings } = checked.formula
     this.#error = null
-    this.#warnings = warnings
-    const domain = entry?.domain ?? DEFAULT_DOMAIN
-    this.#busy = true
+    this.#warnings = checked.formula.warnings
+    const before = new Map(this.#parameters.map((p) => [p.name, p]))
+    this.#parameters = [...checked.formula.parameters].map(([name, value]) => before.get(name) ?? { name, value, ...parameterRange(value) })
+    this.#checked = { text, program: checked.formula.program, entry }
+    return this.#checked
+  }
+
+  /**
+   * Samples the checked surface in the worker; when it has finite values, draws
+   * it (in `colourScale` if given, else an atlas surface's own) and puts it into
+   * the scenario (which restarts the run), with the lanes `lanes` gives for its
+   * domain.
+   */
+  async #show(options: { lanes?: (domain: Domain) => LaneSpec[]; colourScale?: ColourScale } = {}): Promise<void> {
+    const checked = this.#checked
+    if (!checked) return
+    const { text, program, entry } = checked
+    const { lanes, colourScale } = options
+    const domain = this.#domain
+    const parameters: [string, number][] = this.#parameters.map((p) => [p.name, p.value])
+    this.#computing++
     try {
-      const answer = await this.#client.compute({ program, parameters: [...parameters], domain, grids: GRIDS })
+      const answer = await this.#client.compute({ program, parameters, domain, grids: GRIDS })
       // null: the user moved on and a newer surface is on its way.
       if (!answer) return
       this.#failure = null
       if (Number.isFinite(answer.contour.min) && Number.isFinite(answer.mesh.min)) {
+        const axes = entry?.axes ?? ['x', 'y']
         this.#view = {
-          axes: entry?.axes ?? ['x', 'y'],
+          axes,
           domain,
           colourScale: entry?.colourScale ?? 'linear',
           clipAt: entry?.clipAt,
@@ -119,6 +220,12 @@ export class Playground {
           mesh: answer.mesh,
           points: namePoints(answer.points, entry?.points ?? [], domain),
         }
+        this.#basins = answer.basins
+        this.#shownText = text
+        if (colourScale) this.#colourScale = colourScale
+        else if (entry && this.#shownEntry !== entry) this.#colourScale = entry.colourScale
+        this.#shownEntry = entry
+        this.#scenario.setSurface(surfaceSpec(text, entry, parameters, domain), { program, parameters, domain, axes, entry }, lanes?.(domain))
       } else {
         // Nothing to draw (plotly's 3D scene breaks on a surface with no finite value): the
         // user's mistake, shown as one, and the last good surface stays.
@@ -126,9 +233,16 @@ export class Playground {
       }
     } catch (e) {
       this.#failure = e instanceof Error ? e.message : String(e)
+    } finally {
+      this.#computing--
     }
-    this.#busy = false
   }
+}
+
+function surfaceSpec(text: string, entry: AtlasSurface | null, parameters: [string, number][], domain: Domain): SurfaceSpec {
+  const values = Object.fromEntries(parameters)
+  if (!entry) return { kind: 'formula', text, parameters: values, domain }
+  return domain === entry.domain ? { kind: 'atlas', id: entry.id, parameters: values } : { kind: 'atlas', id: entry.id, parameters: values, domain }
 }
 
 function describeDomain(d: Domain): string {

@@ -1,0 +1,84 @@
+import { methodById } from '../../core/dynamics/methods'
+import { settingProblem } from '../../core/dynamics/params'
+import type { ScenarioStart } from '../../core/scenario'
+import type { LaneSpec } from '../../core/scenario/types'
+import type { Domain } from '../../core/surface'
+import type { AtlasSurface } from '../../core/surfaces'
+
+/** Walkers per lane the page allows (the engine allows more; the views are tuned for this many). */
+export const MAX_LANE_WALKERS = 10_000
+
+/**
+ * The settings an atlas surface suggests for a method: its stable learning rate,
+ * its accurate time step, and a temperature between its "rare" and "frequent"
+ * crossing ones (their geometric mean). Only settings the method has, and only
+ * values its descriptor accepts.
+ */
+export function suggestedSettings(methodId: string, entry: AtlasSurface | null): Record<string, number> {
+  const method = methodById(methodId)
+  if (!method || !entry) return {}
+  const wanted: Record<string, number> = { lr: entry.learningRate, dt: entry.dt, kT: Number(Math.sqrt(entry.kT[0] * entry.kT[1]).toPrecision(2)) }
+  const out: Record<string, number> = {}
+  for (const p of method.params) {
+    const v = wanted[p.name]
+    if (v !== undefined && settingProblem(p, v) === null) out[p.name] = v
+  }
+  return out
+}
+
+/** A lane switched to another method: that method's defaults with the surface's suggestions; walkers and start kept. */
+export function withMethod(lane: LaneSpec, methodId: string, entry: AtlasSurface | null): LaneSpec {
+  return { method: methodId, settings: suggestedSettings(methodId, entry), walkers: lane.walkers, start: { ...lane.start } }
+}
+
+/**
+ * A start inside the domain: kept if it is; else a point a little off the
+ * centre (many surfaces have a critical point exactly at the centre, where
+ * gradient descent would never move).
+ */
+export function startInside(start: ScenarioStart, d: Domain): ScenarioStart {
+  if (start.kind === 'uniform') return start
+  if (inside(d, start.x, start.y)) return start
+  const x = roundCoordinate(d.xmin + 0.6 * (d.xmax - d.xmin), d.xmax - d.xmin)
+  const y = roundCoordinate(d.ymin + 0.63 * (d.ymax - d.ymin), d.ymax - d.ymin)
+  return start.kind === 'point' ? { kind: 'point', x, y } : { ...start, x, y, sigma: Math.min(start.sigma, 0.1 * (d.xmax - d.xmin)) }
+}
+
+/** The lanes on a newly picked atlas surface: the same methods and walkers, its suggested settings, starts inside it. */
+export function lanesForSurface(lanes: readonly LaneSpec[], entry: AtlasSurface, domain: Domain): LaneSpec[] {
+  return lanes.map((lane) => ({ ...withMethod(lane, lane.method, entry), settings: { ...keptSettings(lane), ...suggestedSettings(lane.method, entry) }, start: startInside(lane.start, domain) }))
+}
+
+/** Settings that do not depend on the surface's scale (friction, schedules) carry over to a new surface. */
+function keptSettings(lane: LaneSpec): Record<string, number | string> {
+  return Object.fromEntries(Object.entries(lane.settings).filter(([name]) => !SCALED.has(name)))
+}
+const SCALED = new Set(['lr', 'dt', 'kT'])
+
+/** Which method a new lane gets: the next of a classic comparison not yet on the page. */
+const COMPARISON = ['momentum', 'adam', 'baoab', 'gd', 'nesterov', 'rmsprop']
+
+export function newLane(lanes: readonly LaneSpec[], entry: AtlasSurface | null): LaneSpec {
+  const method = COMPARISON.find((id) => !lanes.some((l) => l.method === id)) ?? 'gd'
+  const sampler = methodById(method)?.family === 'sampler'
+  const start = lanes[0]?.start ?? { kind: 'uniform' }
+  return { method, settings: suggestedSettings(method, entry), walkers: sampler ? 500 : 1, start: { ...start } }
+}
+
+/** The start moved to a point clicked on the map: a Gaussian cloud keeps its spread, anything else becomes that point. */
+export function startAt(start: ScenarioStart, x: number, y: number): ScenarioStart {
+  return start.kind === 'gaussian' ? { ...start, x, y } : { kind: 'point', x, y }
+}
+
+function inside(d: Domain, x: number, y: number): boolean {
+  return x >= d.xmin && x <= d.xmax && y >= d.ymin && y <= d.ymax
+}
+
+/**
+ * A clicked or computed coordinate rounded to a thousandth of the domain's width
+ * (to a power of ten), so the boxes read well: 0.4817 on Müller-Brown, not 0.48172934.
+ */
+export function roundCoordinate(v: number, width: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(width / 1000)))
+  return Number(v.toFixed(Math.min(decimals, 12)))
+}

@@ -1,0 +1,218 @@
+import type { Landscape } from '../../core/analysis/saddles'
+import type { LaneFrame } from '../../engine/frame'
+import type { SimulationSetup } from '../../engine/simulation'
+import { SimulationClient } from '../../engine/simulation-client'
+import type { FrameAnswer } from '../../engine/simulation-messages'
+import { SAMPLING_INTERVAL_MS, samplingDelay } from './pace'
+
+/** Frames handed to the views: `revision` grows with every new one, so a view redraws only when it changed. */
+export interface PublishedFrames {
+  revision: number
+  frames: readonly LaneFrame[]
+}
+
+export const DEFAULT_SPEED = 10
+export const MAX_SPEED = 1000
+
+/**
+ * The running simulation, seen from the page. The worker owns the walkers; the
+ * page pulls: in each animation frame (the scheduler's 'simulate' stage) `tick`
+ * first hands over the frame that arrived since the last one, then, while
+ * playing, asks for the next (`speed` steps further) unless one is on its way.
+ * So frames come at most once per animation frame, and the worker computes the
+ * next while the page draws this one.
+ *
+ * Loads are coalesced: while one is being built, later setups wait and only
+ * the newest is built. Every load starts a new generation, and answers from an
+ * older one are dropped.
+ */
+export class Run {
+  readonly #client: SimulationClient
+  #setup: SimulationSetup | null = null
+  #generation = 0
+  #loadWanted = false
+  #loadInFlight = false
+  #frameInFlight = false
+  #arrived: { generation: number; answer: FrameAnswer } | null = null
+  #samplingDue = 0
+  #stepWanted = false
+  /** Frames published since the page opened, for the benchmark. */
+  published = 0
+  /** Skip the animation frame: publish and ask again as soon as a frame arrives (benchmark hook). */
+  unthrottled = false
+
+  #playing = $state(false)
+  #speed = $state(DEFAULT_SPEED)
+  #frames = $state.raw<readonly LaneFrame[]>([])
+  #step = $state(0)
+  #landscape = $state.raw<Landscape | null>(null)
+  #loading = $state(false)
+  #crash = $state<string | null>(null)
+  #failure = $state<string | null>(null)
+
+  /** The latest frames as plain data for the drawing tasks (read every animation frame, so not reactive). */
+  latest: PublishedFrames = { revision: 0, frames: [] }
+
+  constructor(client = new SimulationClient()) {
+    this.#client = client
+    client.onCrash = (message) => {
+      this.#crash = message
+      this.#frameInFlight = false
+      this.#loadInFlight = false
+    }
+  }
+
+  get playing(): boolean {
+    return this.#playing
+  }
+  get speed(): number {
+    return this.#speed
+  }
+  get frames(): readonly LaneFrame[] {
+    return this.#frames
+  }
+  /** Steps done by the lanes. */
+  get step(): number {
+    return this.#step
+  }
+  /** Minima and saddles of the running surface, as the worker found them. */
+  get landscape(): Landscape | null {
+    return this.#landscape
+  }
+  /** A new run is being built (its surface analysed) in the worker. */
+  get loading(): boolean {
+    return this.#loading
+  }
+  /** The worker died: its message. The page offers a restart. */
+  get crash(): string | null {
+    return this.#crash
+  }
+  /** The worker refused the setup (a bug: the page checks what it sends). */
+  get failure(): string | null {
+    return this.#failure
+  }
+
+  play(): void {
+    this.#playing = true
+  }
+  pause(): void {
+    this.#playing = false
+  }
+  toggle(): void {
+    this.#playing = !this.#playing
+  }
+  setSpeed(steps: number): void {
+    this.#speed = steps
+  }
+
+  /** Pauses and advances one step. */
+  stepOnce(): void {
+    this.#playing = false
+    this.#stepWanted = true
+  }
+
+  /** Builds the run from `setup` (a new scenario), or from the same setup again (reset). */
+  load(setup: SimulationSetup | null = this.#setup): void {
+    if (!setup) return
+    this.#setup = setup
+    this.#generation++
+    this.#arrived = null
+    this.#loadWanted = true
+    this.#loading = true
+    void this.#pumpLoad()
+  }
+
+  reset(): void {
+    this.load()
+  }
+
+  /** After a crash: a fresh worker, the same scenario, nothing else lost. */
+  restart(): void {
+    this.#client.restart()
+    this.#crash = null
+    this.#frameInFlight = false
+    this.#loadInFlight = false
+    this.load()
+  }
+
+  /** The 'simulate' task of the page's animation frame. */
+  tick(now: number): void {
+    if (this.#arrived) this.#publish(this.#arrived)
+    if (this.#frameInFlight || this.#loadInFlight || this.#loading || this.#crash) return
+    if (this.#stepWanted) {
+      this.#stepWanted = false
+      this.#request(1, now)
+    } else if (this.#playing) {
+      this.#request(this.#speed, now)
+    }
+  }
+
+  /** Kills the worker as a crash would (the browser tests' hook). */
+  simulateCrash(): void {
+    this.#client.simulateCrash()
+  }
+
+  dispose(): void {
+    this.#client.dispose()
+  }
+
+  async #pumpLoad(): Promise<void> {
+    if (this.#loadInFlight || !this.#loadWanted || !this.#setup || this.#crash) return
+    this.#loadWanted = false
+    this.#loadInFlight = true
+    const generation = this.#generation
+    try {
+      const answer = await this.#client.load(this.#setup)
+      if (generation === this.#generation) {
+        this.#landscape = answer.landscape
+        this.#failure = null
+      }
+    } catch (e) {
+      if (!this.#crash && generation === this.#generation) this.#failure = e instanceof Error ? e.message : String(e)
+    }
+    this.#loadInFlight = false
+    if (this.#loadWanted) return void this.#pumpLoad()
+    if (generation !== this.#generation || this.#crash) return
+    this.#loading = false
+    // The walkers move first; the (slow) first comparison with the exact density comes a second later.
+    this.#samplingDue = performance.now() + SAMPLING_INTERVAL_MS
+    // The walkers where they start, before any step.
+    if (!this.#failure) this.#request(0, performance.now())
+  }
+
+  #request(advance: number, now: number): void {
+    const generation = this.#generation
+    const sampling = advance > 0 && now >= this.#samplingDue
+    this.#frameInFlight = true
+    const asked = performance.now()
+    this.#client.frame(advance, sampling).then(
+      (answer) => {
+        this.#frameInFlight = false
+        if (generation !== this.#generation) return
+        if (sampling) {
+          const arrived = performance.now()
+          this.#samplingDue = arrived + samplingDelay(arrived - asked)
+        }
+        this.#arrived = { generation, answer }
+        if (this.unthrottled) {
+          this.#publish(this.#arrived)
+          if (this.#playing) this.#request(this.#speed, performance.now())
+        }
+      },
+      (error: unknown) => {
+        this.#frameInFlight = false
+        if (!this.#crash && generation === this.#generation) this.#failure = error instanceof Error ? error.message : String(error)
+      },
+    )
+  }
+
+  #publish(arrived: { generation: number; answer: FrameAnswer }): void {
+    this.#arrived = null
+    if (arrived.generation !== this.#generation) return
+    const { frames, step } = arrived.answer
+    this.latest = { revision: this.latest.revision + 1, frames }
+    this.published++
+    this.#frames = frames
+    this.#step = step
+  }
+}
