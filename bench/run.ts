@@ -1,3 +1,4 @@
+import { analysisBenchmarks } from './analysis'
 import { criticalBenchmarks } from './critical'
 import { dynamicsBenchmarks } from './dynamics'
 import { formulaBenchmarks } from './formula'
@@ -7,3 +8,4 @@ console.log(`landscape benchmarks, Node ${process.version}, ${new Date().toISOSt
 formulaBenchmarks()
 criticalBenchmarks()
 dynamicsBenchmarks()
+analysisBenchmarks()
