@@ -29,27 +29,40 @@ export function klDivergence(pHat: ArrayLike<number>, p: ArrayLike<number>): num
  * millions of samples.
  */
 export function perfectSamplerTV(p: Float64Array, nEff: number, quantile = 0.999, seed = 1): number {
+  return perfectSamplerDistances(p, nEff, quantile, seed).tv
+}
+
+/** The same quantile for both distances, TV and KL(p_hat || p), from the same simulated histograms. */
+export function perfectSamplerDistances(p: Float64Array, nEff: number, quantile = 0.999, seed = 1): { tv: number; kl: number } {
   const n = Math.max(1, Math.round(nEff))
   const draws = 4000
   const random = new RandomStream(seed, 0x7e57)
   const tv = new Float64Array(draws)
+  const kl = new Float64Array(draws)
   let total = 0
   for (let k = 0; k < p.length; k++) total += p[k]
   for (let d = 0; d < draws; d++) {
     let left = n
     let mass = total
     let s = 0
+    let divergence = 0
     for (let k = 0; k < p.length; k++) {
       const q = mass > 0 ? Math.min(1, p[k] / mass) : 0
       const count = left > 0 && q > 0 ? binomial(left, q, random) : 0
       left -= count
       mass -= p[k]
-      s += Math.abs(count / n - p[k] / total)
+      const pHat = count / n
+      const pk = p[k] / total
+      s += Math.abs(pHat - pk)
+      if (count > 0) divergence += pHat * Math.log(pHat / pk)
     }
     tv[d] = 0.5 * s
+    kl[d] = divergence
   }
   tv.sort()
-  return tv[Math.min(draws - 1, Math.floor(quantile * draws))]
+  kl.sort()
+  const at = Math.min(draws - 1, Math.floor(quantile * draws))
+  return { tv: tv[at], kl: kl[at] }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CompiledSurface } from '../surface'
 import { effectiveSampleSize, integratedTime } from './autocorrelation'
 import { basinAt, type BasinMap } from './basins'
-import { klDivergence, perfectSamplerTV, totalVariation } from './distances'
+import { klDivergence, perfectSamplerDistances, totalVariation } from './distances'
 import { Histogram2D } from './histogram'
 import type { BasinPopulation } from './populations'
 import type { Landscape } from './saddles'
@@ -46,6 +46,8 @@ export interface RunSummary {
   kl: number
   /** The 99.9th percentile of the TV a perfect sampler of the same N_eff reaches. */
   tvPerfect: number
+  /** The same for the KL distance. */
+  klPerfect: number
   /** Its mean, sum sqrt(p_i / (2 pi N_eff)) (a perfect sampler exceeds it about 44% of the time). */
   tvPerfectMean: number
   basins: BasinComparison[]
@@ -65,9 +67,9 @@ export class RunObserver {
   private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
   /**
    * The last perfect-sampler bound (it costs a few hundred ms), reused while N_eff
-   * stays within 5%, scaled by sqrt(N_eff then / N_eff now) as the TV of many samples scales.
+   * stays within 5%, scaled as the distances of many samples scale: TV as 1/sqrt(N_eff), KL as 1/N_eff.
    */
-  private bound: { exact: Float64Array; nEff: number; tv: number } | null = null
+  private bound: { exact: Float64Array; nEff: number; tv: number; kl: number } | null = null
 
   /** `landscape` is needed only when transitions are counted. */
   constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
@@ -107,12 +109,12 @@ export class RunObserver {
     return integratedTime(series.map((s) => s.values())) * stride
   }
 
-  private perfectBound(exact: Float64Array, nEff: number, seed: number): number {
+  private perfectBounds(exact: Float64Array, nEff: number, seed: number): { tv: number; kl: number } {
     const b = this.bound
-    if (b && b.exact === exact && Math.abs(nEff / b.nEff - 1) <= 0.05) return b.tv * Math.sqrt(b.nEff / nEff)
-    const tv = perfectSamplerTV(exact, nEff, 0.999, seed)
-    this.bound = { exact, nEff, tv }
-    return tv
+    if (b && b.exact === exact && Math.abs(nEff / b.nEff - 1) <= 0.05) return { tv: b.tv * Math.sqrt(b.nEff / nEff), kl: (b.kl * b.nEff) / nEff }
+    const bounds = perfectSamplerDistances(exact, nEff, 0.999, seed)
+    this.bound = { exact, nEff, ...bounds }
+    return bounds
   }
 
   summary(kT: number, exact: Float64Array, populations: readonly BasinPopulation[], seed = 1): RunSummary {
@@ -128,13 +130,15 @@ export class RunObserver {
     let mean = 0
     for (const p of exact) mean += Math.sqrt(p / (2 * Math.PI * nEff))
     const inBasins = this.basinCounts.reduce((a, b) => a + b, 0)
+    const bounds = samples > 0 ? this.perfectBounds(exact, nEff, seed) : { tv: NaN, kl: NaN }
     return {
       samples,
       tau: { energy, x, y, basin, slowest },
       nEff,
       tv: totalVariation(pHat, exact),
       kl: klDivergence(pHat, exact),
-      tvPerfect: samples > 0 ? this.perfectBound(exact, nEff, seed) : NaN,
+      tvPerfect: bounds.tv,
+      klPerfect: bounds.kl,
       tvPerfectMean: mean,
       basins: populations.map((pop, k) => {
         const p = inBasins > 0 ? this.basinCounts[k] / inBasins : 0

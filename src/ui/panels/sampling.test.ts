@@ -18,7 +18,7 @@ beforeAll(() => {
 }, 120_000)
 
 function summary(overrides: Partial<RunSummary>): RunSummary {
-  return { samples: 1e6, tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 }, nEff: 2300, tv: 0.031, kl: 0.01, tvPerfect: 0.048, tvPerfectMean: 0.04, basins: [], ...overrides }
+  return { samples: 1e6, tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 }, nEff: 2300, tv: 0.031, kl: 0.01, tvPerfect: 0.048, klPerfect: 0.02, tvPerfectMean: 0.04, basins: [], ...overrides }
 }
 
 describe('TV verdict', () => {
