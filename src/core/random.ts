@@ -1,3 +1,5 @@
+import { portableMath as pm } from './portable-math'
+
 /**
  * Counter-based random numbers: Philox4x32-10 (Salmon et al., "Parallel random
  * numbers: as easy as 1, 2, 3", SC'11). The output is a pure function of a
@@ -67,14 +69,14 @@ export function seedKey(seed: number): [number, number] {
  * probability of 2e-11, far below anything a run here can resolve.
  */
 export function normals4(words: Uint32Array, out: Float64Array, k: number): void {
-  const r1 = Math.sqrt(-2 * Math.log(uniformOpen(words[0])))
+  const r1 = Math.sqrt(-2 * pm.log(uniformOpen(words[0])))
   const t1 = 2 * Math.PI * uniformOpen(words[1])
-  const r2 = Math.sqrt(-2 * Math.log(uniformOpen(words[2])))
+  const r2 = Math.sqrt(-2 * pm.log(uniformOpen(words[2])))
   const t2 = 2 * Math.PI * uniformOpen(words[3])
-  out[k] = r1 * Math.cos(t1)
-  out[k + 1] = r1 * Math.sin(t1)
-  out[k + 2] = r2 * Math.cos(t2)
-  out[k + 3] = r2 * Math.sin(t2)
+  out[k] = r1 * pm.cos(t1)
+  out[k + 1] = r1 * pm.sin(t1)
+  out[k + 2] = r2 * pm.cos(t2)
+  out[k + 3] = r2 * pm.sin(t2)
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CriticalKind } from '../surfaces/types'
+import { portableMath as pm } from '../portable-math'
 
 /**
  * Eigen-decomposition of the symmetric 2x2 matrix [[a, b], [b, c]].
@@ -7,16 +8,17 @@ import type { CriticalKind } from '../surfaces/types'
  */
 export function symmetricEigen(a: number, b: number, c: number, out: Float64Array): void {
   const mean = 0.5 * (a + c)
-  const radius = Math.hypot(0.5 * (a - c), b)
+  const half = 0.5 * (a - c)
+  const radius = Math.sqrt(half * half + b * b)
   // m - r loses every digit when the two nearly cancel (a valley floor, a ring of minima):
   // the small eigenvalue comes from the determinant instead.
   const large = mean >= 0 ? mean + radius : mean - radius
   const small = large === 0 ? 0 : (a * c - b * b) / large
   out[0] = Math.min(large, small)
   out[1] = Math.max(large, small)
-  const angle = 0.5 * Math.atan2(2 * b, a - c)
-  out[2] = Math.cos(angle)
-  out[3] = Math.sin(angle)
+  const angle = 0.5 * pm.atan2(2 * b, a - c)
+  out[2] = pm.cos(angle)
+  out[3] = pm.sin(angle)
 }
 
 /** An eigenvalue this small relative to the other one counts as zero. */

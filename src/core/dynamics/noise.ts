@@ -1,4 +1,5 @@
 import { philox4x32, seedKey, uniformOpen } from '../random'
+import { portableMath as pm } from '../portable-math'
 
 /**
  * Per-walker, per-step random numbers from the counter-based generator: the
@@ -49,20 +50,20 @@ export class Noise {
    */
   normal2(i: number, t: number, s: number, out: Float64Array, k = 0): void {
     const w = this.draw(i, t, s)
-    const r = Math.sqrt(-2 * Math.log(uniformOpen(w[0])))
+    const r = Math.sqrt(-2 * pm.log(uniformOpen(w[0])))
     const theta = 2 * Math.PI * uniformOpen(w[1])
-    out[k] = r * Math.cos(theta)
-    out[k + 1] = r * Math.sin(theta)
+    out[k] = r * pm.cos(theta)
+    out[k + 1] = r * pm.sin(theta)
   }
 
   /** Four standard normals into out[k..k+3]. */
   normal4(i: number, t: number, s: number, out: Float64Array, k = 0): void {
     this.normal2(i, t, s, out, k)
     const w = this.words
-    const r = Math.sqrt(-2 * Math.log(uniformOpen(w[2])))
+    const r = Math.sqrt(-2 * pm.log(uniformOpen(w[2])))
     const theta = 2 * Math.PI * uniformOpen(w[3])
-    out[k + 2] = r * Math.cos(theta)
-    out[k + 3] = r * Math.sin(theta)
+    out[k + 2] = r * pm.cos(theta)
+    out[k + 3] = r * pm.sin(theta)
   }
 
   /** One uniform in (0, 1). */

@@ -1,4 +1,5 @@
 import { choice, num, type ParamSpec, type Settings } from './params'
+import { portableMath as pm } from '../portable-math'
 
 /**
  * Learning-rate schedules for every optimizer (the PyTorch ones: StepLR,
@@ -29,11 +30,11 @@ export function learningRate(settings: Settings, t: number): number {
   const period = num(settings, 'period')
   switch (choice(settings, 'schedule')) {
     case 'step':
-      return lr * num(settings, 'decay') ** Math.floor(t / period)
+      return lr * pm.pow(num(settings, 'decay'), Math.floor(t / period))
     case 'exponential':
-      return lr * num(settings, 'decay') ** t
+      return lr * pm.pow(num(settings, 'decay'), t)
     case 'cosine':
-      return t >= period ? 0 : 0.5 * lr * (1 + Math.cos((Math.PI * t) / period))
+      return t >= period ? 0 : 0.5 * lr * (1 + pm.cos((Math.PI * t) / period))
     case 'warmup':
       return lr * Math.min(1, (t + 1) / period)
     default:
@@ -84,9 +85,9 @@ export function temperature(settings: Settings, t: number): number {
       return kT * (1 - f) + end * f
     }
     case 'geometric':
-      return Math.max(end, kT * num(settings, 'alpha') ** Math.floor(t / stage))
+      return Math.max(end, kT * pm.pow(num(settings, 'alpha'), Math.floor(t / stage)))
     case 'logarithmic':
-      return Math.max(end, (kT * Math.LN2) / Math.log(2 + t / stage))
+      return Math.max(end, (kT * Math.LN2) / pm.log(2 + t / stage))
     default:
       return kT
   }

@@ -77,7 +77,7 @@ export class StatusTracker {
     this.anchorGradient = new Float64Array(n)
     this.prevX = Float64Array.from(w.x)
     this.prevY = Float64Array.from(w.y)
-    for (let i = 0; i < n; i++) this.anchorGradient[i] = Math.hypot(w.gx[i], w.gy[i])
+    for (let i = 0; i < n; i++) this.anchorGradient[i] = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
   }
 
   /** Called after step t has moved the walkers (t + 1 steps done). */
@@ -141,7 +141,9 @@ export class StatusTracker {
    */
   private closeWindow(i: number, g: number): void {
     const w = this.w
-    const net = Math.hypot(w.x[i] - this.anchorX[i], w.y[i] - this.anchorY[i])
+    const ex = w.x[i] - this.anchorX[i]
+    const ey = w.y[i] - this.anchorY[i]
+    const net = Math.sqrt(ex * ex + ey * ey)
     this.oscillating[i] = this.path[i] > 0 && net < 0.1 * this.path[i] && g >= 0.5 * this.anchorGradient[i] ? 1 : 0
     this.anchorX[i] = w.x[i]
     this.anchorY[i] = w.y[i]

@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs'
 import type { CompiledSurface, Domain } from '../surface'
-import { compileProgram, type Evaluator } from './compile'
+import { compileProgram, type CompileOptions } from './compile'
 import { Differentiator } from './derive'
 import { ExprBuilder } from './ir'
 import { FormulaSyntaxError, lex } from './lexer'
@@ -83,11 +83,11 @@ export type CompileResult =
 /** checkFormula and compileProgram in one step, for the CLI, tests and benchmarks. */
 export function compileFormula(
   text: string,
-  options: { domain?: Domain; parameters?: ReadonlyMap<string, number>; evaluator?: Evaluator } = {},
+  options: { domain?: Domain; parameters?: ReadonlyMap<string, number> } & CompileOptions = {},
 ): CompileResult {
   const checked = checkFormula(text, options.parameters)
   if (!checked.ok) return checked
   const { program, parameters, warnings } = checked.formula
-  const surface = compileProgram(program, parameters, options.domain ?? DEFAULT_DOMAIN, options.evaluator)
+  const surface = compileProgram(program, parameters, options.domain ?? DEFAULT_DOMAIN, { evaluator: options.evaluator, math: options.math })
   return { ok: true, surface, parameters, warnings }
 }

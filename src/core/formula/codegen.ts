@@ -12,6 +12,9 @@ import type { FormulaProgram } from './types'
  * typed is ever copied into it; parameter names never appear (parameters are
  * read from the vector p by index).
  *
+ * M is a math table (src/core/portable-math.ts): the portable functions for
+ * runs that must give the same bits in every engine, or the engine's own Math.
+ *
  * Content Security Policy: running the source takes `new Function`, which a
  * policy without 'unsafe-eval' forbids. compile.ts then falls back to the tape
  * evaluator (tape.ts), which computes the same numbers bit for bit, slower.
@@ -122,8 +125,8 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
 }
 
 /**
- * Source of a factory (M, p) => { value, gradient, hessian }, where M is Math
- * and p the parameter vector (a Float64Array the caller may change in place).
+ * Source of a factory (M, p) => { value, gradient, hessian }, where M is a math
+ * table and p the parameter vector (a Float64Array the caller may change in place).
  */
 export function generateSource(program: FormulaProgram): string {
   const names = Object.values(MATH_NAME).map((n) => `${n} = M.${n}`).join(', ')

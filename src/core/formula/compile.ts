@@ -1,3 +1,4 @@
+import { nativeMath, portableMath, type MathTable } from '../portable-math'
 import type { CompiledSurface, Domain } from '../surface'
 import { generateSource } from './codegen'
 import { validateProgram } from './program'
@@ -5,6 +6,17 @@ import { tapeEntry } from './tape'
 import type { FormulaProgram } from './types'
 
 export type Evaluator = 'generated' | 'tape'
+
+export interface CompileOptions {
+  /** Generated code where the context allows it (the default), else the tape. */
+  evaluator?: Evaluator
+  /**
+   * 'portable' (the default): elementary functions that give the same bits in every
+   * engine, for anything that moves walkers; 'native': the engine's Math, faster,
+   * for what is only drawn or analysed (plots, critical points).
+   */
+  math?: 'portable' | 'native'
+}
 
 type Entries = Pick<CompiledSurface, 'value' | 'gradient' | 'hessian'>
 
@@ -22,16 +34,16 @@ function canGenerateCode(): boolean {
   return generatedCodeAllowed
 }
 
-function generatedEntries(program: FormulaProgram, p: Float64Array): Entries {
+function generatedEntries(program: FormulaProgram, p: Float64Array, m: MathTable): Entries {
   // The source is built only from the validated program: see codegen.ts.
-  const factory = new Function('M', 'p', generateSource(program)) as (m: Math, p: Float64Array) => Entries
-  return factory(Math, p)
+  const factory = new Function('M', 'p', generateSource(program)) as (m: MathTable, p: Float64Array) => Entries
+  return factory(m, p)
 }
 
-function tapeEntries(program: FormulaProgram, p: Float64Array): Entries {
-  const value = tapeEntry(program, 'value', p)
-  const gradient = tapeEntry(program, 'gradient', p)
-  const hessian = tapeEntry(program, 'hessian', p)
+function tapeEntries(program: FormulaProgram, p: Float64Array, m: MathTable): Entries {
+  const value = tapeEntry(program, 'value', p, m)
+  const gradient = tapeEntry(program, 'gradient', p, m)
+  const hessian = tapeEntry(program, 'hessian', p, m)
   return { value: (x, y) => value(x, y), gradient, hessian }
 }
 
@@ -45,8 +57,10 @@ export function compileProgram(
   program: FormulaProgram,
   parameters: ReadonlyMap<string, number>,
   domain: Domain,
-  evaluator: Evaluator = canGenerateCode() ? 'generated' : 'tape',
+  options: CompileOptions = {},
 ): CompiledSurface {
+  const evaluator = options.evaluator ?? (canGenerateCode() ? 'generated' : 'tape')
+  const m = options.math === 'native' ? nativeMath : portableMath
   validateProgram(program)
   const names = program.parameters
   const p = new Float64Array(names.length)
@@ -55,7 +69,7 @@ export function compileProgram(
     if (v === undefined || !Number.isFinite(v)) throw new Error(`compileProgram: parameter '${name}' has no finite value`)
     p[i] = v
   })
-  const entries = evaluator === 'generated' ? generatedEntries(program, p) : tapeEntries(program, p)
+  const entries = evaluator === 'generated' ? generatedEntries(program, p, m) : tapeEntries(program, p, m)
   return {
     program,
     domain: { ...domain },

@@ -1,5 +1,5 @@
 export { checkFormula, compileFormula, DEFAULT_DOMAIN, DEFAULT_PARAMETER_VALUE, type CompileResult } from './check'
-export { compileProgram, type Evaluator } from './compile'
+export { compileProgram, type CompileOptions, type Evaluator } from './compile'
 export { FUNCTIONS, PARAMETER_PATTERN, parameterNameProblem } from './names'
 export { MAX_DEPTH, MAX_LENGTH } from './lexer'
 export type { CheckedFormula, FormulaError, FormulaProgram, FormulaResult } from './types'

@@ -1,3 +1,5 @@
+import { portableMath, type MathTable } from '../portable-math'
+
 /**
  * The expression DAG every formula is compiled from. Nodes are hash-consed, so a
  * subexpression shared by the value, the gradient and the Hessian (the exp()
@@ -37,41 +39,45 @@ export const KINKS = new Set<Op>(['abs', 'sign', 'min', 'max', 'ifpos'])
 /** Integer powers written as products (x*x is exact and 10x faster than Math.pow). */
 export const MAX_EXPANDED_POWER = 4
 
-/** The one definition of what each operation computes, shared by folding and the tape evaluator. */
-export function apply(op: Op, a: number, b: number, c: number): number {
+/**
+ * The one definition of what each operation computes, shared by folding and the
+ * tape evaluator. Folding always uses the portable functions, so a program's
+ * constants are the same bits in every engine.
+ */
+export function apply(op: Op, a: number, b: number, c: number, m: MathTable = portableMath): number {
   switch (op) {
     case 'add': return a + b
     case 'sub': return a - b
     case 'mul': return a * b
     case 'div': return a / b
-    case 'pow': return power(a, b)
+    case 'pow': return power(a, b, m)
     case 'neg': return -a
-    case 'exp': return Math.exp(a)
-    case 'log': return Math.log(a)
-    case 'sqrt': return Math.sqrt(a)
-    case 'sin': return Math.sin(a)
-    case 'cos': return Math.cos(a)
-    case 'tan': return Math.tan(a)
-    case 'asin': return Math.asin(a)
-    case 'acos': return Math.acos(a)
-    case 'atan': return Math.atan(a)
-    case 'sinh': return Math.sinh(a)
-    case 'cosh': return Math.cosh(a)
-    case 'tanh': return Math.tanh(a)
-    case 'abs': return Math.abs(a)
-    case 'sign': return Math.sign(a)
-    case 'min': return Math.min(a, b)
-    case 'max': return Math.max(a, b)
+    case 'exp': return m.exp(a)
+    case 'log': return m.log(a)
+    case 'sqrt': return m.sqrt(a)
+    case 'sin': return m.sin(a)
+    case 'cos': return m.cos(a)
+    case 'tan': return m.tan(a)
+    case 'asin': return m.asin(a)
+    case 'acos': return m.acos(a)
+    case 'atan': return m.atan(a)
+    case 'sinh': return m.sinh(a)
+    case 'cosh': return m.cosh(a)
+    case 'tanh': return m.tanh(a)
+    case 'abs': return m.abs(a)
+    case 'sign': return m.sign(a)
+    case 'min': return m.min(a, b)
+    case 'max': return m.max(a, b)
     case 'ifpos': return a >= 0 ? b : c
     default: throw new Error(`apply: '${op}' is not an operation`)
   }
 }
 
-export function power(a: number, n: number): number {
+export function power(a: number, n: number, m: MathTable = portableMath): number {
   if (n === 2) return a * a
   if (n === 3) return a * a * a
   if (n === 4) return a * a * (a * a)
-  return Math.pow(a, n)
+  return m.pow(a, n)
 }
 
 const MIN_NORMAL = 2 ** -1022

@@ -1,5 +1,6 @@
 import { OPCODE, OPS, apply, arity, type Op } from './ir'
 import { entryRoots, reachable, type Entry } from './codegen'
+import type { MathTable } from '../portable-math'
 import type { FormulaProgram } from './types'
 
 /**
@@ -8,7 +9,7 @@ import type { FormulaProgram } from './types'
  * computed into a slot of one Float64Array. Same operations, same order, so the
  * same numbers as the generated code, bit for bit; no allocation per call.
  */
-export function tapeEntry(program: FormulaProgram, entry: Entry, p: Float64Array): (x: number, y: number, out?: Float64Array) => number {
+export function tapeEntry(program: FormulaProgram, entry: Entry, p: Float64Array, m: MathTable): (x: number, y: number, out?: Float64Array) => number {
   const roots = entryRoots(program, entry)
   const { order } = reachable(program, roots)
   const slot = new Map(order.map((id, k) => [id, k]))
@@ -35,7 +36,7 @@ export function tapeEntry(program: FormulaProgram, entry: Entry, p: Float64Array
       else if (c === OPCODE.x) v[k] = x
       else if (c === OPCODE.y) v[k] = y
       else if (c === OPCODE.param) v[k] = p[operand[3 * k]]
-      else v[k] = apply(ops[c], v[operand[3 * k]], v[operand[3 * k + 1]], v[operand[3 * k + 2]])
+      else v[k] = apply(ops[c], v[operand[3 * k]], v[operand[3 * k + 1]], v[operand[3 * k + 2]], m)
     }
     const value = finite(v[rootSlots[0]])
     if (out) for (let k = 1; k < rootSlots.length; k++) out[k - 1] = value === value ? finite(v[rootSlots[k]]) : NaN

@@ -106,3 +106,15 @@ describe('hostile links', () => {
     expect(problems.map((p) => p.field)).toEqual(['lanes[0].settings.lr', 'lanes[1].settings.kT', 'lanes[2].settings.dt', 'lanes[3].walkers'])
   })
 })
+
+describe('the page around the state', () => {
+  it('reads speed up to the run controls’ limit, 1,000 steps a frame', () => {
+    expect(decodeState('speed=1000').state.view.speed).toBe(1000)
+    expect(decodeState('speed=1001').problems.map((p) => p.field)).toEqual(['speed'])
+  })
+
+  it('knows the page’s own keys (experiment, embed, theme, bench) and reports a surface a formula overrides', () => {
+    expect(decodeState(`${encodeState(state())}&experiment=local-minimum&embed=1&theme=dark&bench`).problems).toEqual([])
+    expect(decodeState('surface=himmelblau&formula=x%5E2').problems.map((p) => p.field)).toEqual(['surface'])
+  })
+})

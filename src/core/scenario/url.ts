@@ -1,6 +1,6 @@
 import type { ScenarioProblem } from './validate'
 import { validateScenario } from './validate'
-import { DEFAULT_LANES } from './defaults'
+import { copyLane, DEFAULT_LANES } from './defaults'
 import { MAX_LANES, SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from './types'
 import { defaultView, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
 
@@ -115,7 +115,13 @@ export function encodeState({ scenario, view }: SharedState): string {
   return q.toString()
 }
 
-const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', 'embed'])
+/**
+ * Keys the page reads beside the state: which guided experiment is open, minimal chrome for
+ * embedding, a forced theme, and the browser tests' hook. Known, so never reported, but not state.
+ */
+export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench']
+
+const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', ...PAGE_KEYS])
 
 /** Reads a query (with or without its '?'): the state, and what could not be read. */
 export function decodeState(query: string): { state: SharedState; problems: ScenarioProblem[] } {
@@ -136,6 +142,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   const formula = q.get('formula')
   const id = q.get('surface')
   if (formula !== null) {
+    if (id !== null) problems.push({ field: 'surface', message: 'the link also has a formula, which is drawn instead; ignored' })
     surface.kind = 'formula'
     surface.text = formula
     surface.domain = domainOf(q.get('domain')) ?? { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }
@@ -151,7 +158,9 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   const lanes = q.getAll('lane')
   // A lane written by hand may leave out its walkers and start: they take the default lane's.
   if (lanes.length > MAX_LANES) problems.push({ field: 'lane', message: `at most ${MAX_LANES} lanes: the ${lanes.length - MAX_LANES} after them were ignored` })
-  if (lanes.length > 0) {
+  // A link without lanes runs the default ones, as one without a seed runs seed 1.
+  if (lanes.length === 0) raw.lanes = DEFAULT_LANES.map(copyLane)
+  else {
     raw.lanes = lanes.slice(0, MAX_LANES).map((text, k) => {
       const lane = laneOf(text)
       const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]

@@ -8,13 +8,18 @@ export interface ViewState {
   camera: [number, number, number] | null
   /** Steps per animation frame. */
   speed: number
-  /** The step to run to and pause at when the state is opened (0: start paused at the beginning). */
+  /**
+   * The step the state was taken at: opening it runs to exactly this step and
+   * pauses there. 0: the run starts from the beginning, as the page does.
+   */
   step: number
 }
 
-export const MAX_SPEED = 10_000
+/** Steps per animation frame: the page's default and its limit (the run controls use these). */
+export const DEFAULT_SPEED = 10
+export const MAX_SPEED = 1000
 export const MAX_SHARED_STEP = 10_000_000
 
 export function defaultView(): ViewState {
-  return { colourScale: 'auto', basins: false, show3d: true, camera: null, speed: 20, step: 0 }
+  return { colourScale: 'auto', basins: false, show3d: true, camera: null, speed: DEFAULT_SPEED, step: 0 }
 }

@@ -2,6 +2,7 @@ import type { MethodContext, MethodDescriptor, Stepper } from '../method'
 import { num, type ParamSpec } from '../params'
 import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
+import { portableMath as pm } from '../../portable-math'
 
 /** The eps added to a root-mean-square gradient (AdaGrad, RMSProp, Adam). */
 export function epsParam(fallback: number): ParamSpec {
@@ -37,8 +38,8 @@ export function adamStepper({ surface, walkers: w, settings }: MethodContext, we
     step(t) {
       const lr = learningRate(settings, t)
       const k = t + 1
-      const stepSize = lr / (1 - b1 ** k)
-      const root2 = Math.sqrt(1 - b2 ** k)
+      const stepSize = lr / (1 - pm.pow(b1, k))
+      const root2 = Math.sqrt(1 - pm.pow(b2, k))
       const decay = 1 - lr * weightDecay
       for (let i = 0; i < w.n; i++) {
         if (isStopped(w, i)) continue

@@ -89,7 +89,7 @@ export const lbfgs: MethodDescriptor = {
           const x0 = w.x[i]
           const y0 = w.y[i]
           const u0 = w.u[i]
-          let alpha = n === 0 ? lr * Math.min(1, 1 / Math.hypot(dx, dy)) : lr
+          let alpha = n === 0 ? lr * Math.min(1, 1 / Math.sqrt(dx * dx + dy * dy)) : lr
           let accepted = false
           for (let e = 0; e < maxLineSearch; e++) {
             const u = surface.value(x0 + alpha * dx, y0 + alpha * dy)

@@ -3,6 +3,7 @@ import { STREAM, uniformOpen } from '../noise'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Perturbed gradient descent (Jin et al., ICML 2017, Algorithm 2). When |g| <= gThreshold
@@ -50,7 +51,7 @@ export const perturbedGradientDescent: MethodDescriptor = {
           if (isStopped(w, i)) continue
           const gx = w.gx[i]
           const gy = w.gy[i]
-          if (!settled[i] && Math.hypot(gx, gy) <= gThreshold && t - lastKick[i] > tThreshold) {
+          if (!settled[i] && Math.sqrt(gx * gx + gy * gy) <= gThreshold && t - lastKick[i] > tThreshold) {
             if (lastKick[i] >= 0 && w.u[i] - uBeforeKick[i] > -fThreshold) {
               settled[i] = 1
             } else {
@@ -60,7 +61,7 @@ export const perturbedGradientDescent: MethodDescriptor = {
               lastKick[i] = t
               kicks++
               uBeforeKick[i] = w.u[i]
-              moveTo(surface, w, i, w.x[i] + r * Math.cos(angle), w.y[i] + r * Math.sin(angle), g)
+              moveTo(surface, w, i, w.x[i] + r * pm.cos(angle), w.y[i] + r * pm.sin(angle), g)
               continue
             }
           }

@@ -1,5 +1,6 @@
 import type { RunStats } from '../method'
 import type { Walkers } from '../walkers'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * The Metropolis-Hastings test of Metropolis, MALA, HMC and replica swaps: accepts
@@ -8,7 +9,7 @@ import type { Walkers } from '../walkers'
  * the proposal) fails both comparisons and is rejected.
  */
 export function metropolisTest(logRatio: number, coin: number, stats: RunStats): boolean {
-  const accept = logRatio >= 0 || coin < Math.exp(logRatio)
+  const accept = logRatio >= 0 || coin < pm.exp(logRatio)
   if (stats.recording) {
     stats.proposed++
     if (accept) stats.accepted++

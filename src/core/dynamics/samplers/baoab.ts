@@ -4,6 +4,7 @@ import { num } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Langevin dynamics by BAOAB (Leimkuhler & Matthews, J. Chem. Phys. 138:174102,
@@ -24,7 +25,7 @@ export const baoab: MethodDescriptor = {
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')
-    const c = Math.exp(-num(settings, 'gamma') * dt)
+    const c = pm.exp(-num(settings, 'gamma') * dt)
     const half = (0.5 * dt) / MASS
     const g = new Float64Array(2)
     const xi = new Float64Array(2)

@@ -1,5 +1,6 @@
 import type { Domain } from '../../surface'
 import type { BiasGradient } from './langevin-propagator'
+import { portableMath as pm } from '../../portable-math'
 
 /** Gaussian hills are cut off this many widths from their centre (the tail left out is exp(-12.5) ~ 4e-6 of the height). */
 const HILL_CUTOFF = 5
@@ -163,7 +164,7 @@ class HillAxis {
   private add(i: number, d: number, sigma: number): void {
     const s2 = sigma * sigma
     this.index[this.count] = i
-    this.factor[this.count] = Math.exp((-0.5 * d * d) / s2)
+    this.factor[this.count] = pm.exp((-0.5 * d * d) / s2)
     this.slope[this.count] = -d / s2
     this.count++
   }

@@ -5,6 +5,7 @@ import { temperature } from '../schedules'
 import { STATUS } from '../status'
 import { dtParam, samplerParams } from './common'
 import { DEGREES_OF_FREEDOM, recordKinetic, tauParam, verletStep } from './verlet'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Stochastic velocity rescaling (Bussi, Donadio & Parrinello, J. Chem. Phys.
@@ -29,7 +30,7 @@ export const bussi: MethodDescriptor = {
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')
-    const c = Math.exp((-0.5 * dt) / num(settings, 'tau'))
+    const c = pm.exp((-0.5 * dt) / num(settings, 'tau'))
     const g = new Float64Array(2)
     const r = new Float64Array(4)
     const nf = DEGREES_OF_FREEDOM

@@ -3,6 +3,7 @@ import { MASS, type RunStats } from '../method'
 import { STREAM, type Noise } from '../noise'
 import type { Walkers } from '../walkers'
 import { recordKinetic } from './verlet'
+import { portableMath as pm } from '../../portable-math'
 
 /** A bias potential V added to U: adds dV/dx, dV/dy at (x, y) to out[0], out[1]. */
 export interface BiasGradient {
@@ -33,7 +34,7 @@ export class LangevinPropagator {
     gamma: number,
     private readonly bias?: BiasGradient,
   ) {
-    this.c = Math.exp(-gamma * dt)
+    this.c = pm.exp(-gamma * dt)
     this.half = (0.5 * dt) / MASS
   }
 

@@ -5,6 +5,7 @@ import { STATUS } from '../status'
 import { BiasGrid } from './bias-grid'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 import { LangevinPropagator } from './langevin-propagator'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Well-tempered metadynamics (Barducci, Bussi & Parrinello, PRL 100:020603, 2008)
@@ -73,7 +74,7 @@ export const metadynamics: MethodDescriptor = {
           if (w.status[i] === STATUS.diverged) continue
           // A walker that has just run off has non-finite U; the lane will stop it, it drops no hill.
           if (!Number.isFinite(w.u[i])) continue
-          bias.deposit(w.x[i], w.y[i], height * Math.exp(-bias.value(w.x[i], w.y[i]) / deltaT), sigma)
+          bias.deposit(w.x[i], w.y[i], height * pm.exp(-bias.value(w.x[i], w.y[i]) / deltaT), sigma)
           hills++
         }
       },

@@ -5,13 +5,15 @@ import { STATUS } from '../status'
 import type { Walkers } from '../walkers'
 import { dtParam, samplerParams } from './common'
 import { DEGREES_OF_FREEDOM, recordKinetic, tauParam, verletStep } from './verlet'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Suzuki-Yoshida weights by number of terms (Yoshida, Phys. Lett. A 150:262, 1990; the
  * seven-term set as in Martyna et al. 1996 and OpenMM, its default); each set sums to 1.
  */
-const W3 = 1 / (2 - Math.cbrt(2))
-const W5 = 1 / (4 - Math.cbrt(4))
+// 1 / (2 - 2^(1/3)) and 1 / (4 - 4^(1/3)), written out: every engine reads a literal alike.
+const W3 = 1.3512071919596578
+const W5 = 0.4144907717943757
 const W7 = [0.784513610477560, 0.235573213359357, -1.17767998417887]
 const YOSHIDA_WEIGHTS: Readonly<Record<string, readonly number[]>> = {
   '1': [1],
@@ -71,10 +73,10 @@ export class ThermostatChains {
       z[last] += 0.5 * d * this.force(last, first, twoKinetic, kT)
       for (let j = last - 1; j >= first; j--) {
         // zeta_{j+1} does not change again before the way back up, so the factor serves both passes.
-        e[j - first] = Math.exp(-0.25 * d * z[j + 1])
+        e[j - first] = pm.exp(-0.25 * d * z[j + 1])
         z[j] = (z[j] * e[j - first] + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]
       }
-      const f = Math.exp(-d * z[first])
+      const f = pm.exp(-d * z[first])
       scale *= f
       twoKinetic *= f * f
       for (let j = first; j <= last; j++) this.eta[j] += d * z[j]

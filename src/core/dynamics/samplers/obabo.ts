@@ -5,6 +5,7 @@ import { temperature } from '../schedules'
 import { STATUS } from '../status'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 import { recordKinetic, verletStep } from './verlet'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Langevin dynamics by OBABO (Bussi & Parrinello, Phys. Rev. E 75:056707, 2007):
@@ -24,7 +25,7 @@ export const obabo: MethodDescriptor = {
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')
-    const c = Math.exp(-0.5 * num(settings, 'gamma') * dt)
+    const c = pm.exp(-0.5 * num(settings, 'gamma') * dt)
     const g = new Float64Array(2)
     const xi = new Float64Array(4)
     return {

@@ -6,6 +6,7 @@ import { STATUS } from '../status'
 import { metropolisTest } from './accept-reject'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 import { LangevinPropagator } from './langevin-propagator'
+import { portableMath as pm } from '../../portable-math'
 
 /**
  * Parallel tempering, replica exchange (Swendsen & Wang, PRL 57:2607, 1986;
@@ -65,7 +66,7 @@ export const parallelTempering: MethodDescriptor = {
     if (problem) throw new RangeError(`parallel tempering: ${problem.message}`)
     const ensembles = w.n / R
     const propagator = new LangevinPropagator(surface, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'))
-    const ratio = Float64Array.from({ length: R }, (_, k) => (kTMax / kT) ** (k / (R - 1)))
+    const ratio = Float64Array.from({ length: R }, (_, k) => pm.pow(kTMax / kT, k / (R - 1)))
     const ladder = new Float64Array(R)
     /** The rung of each walker, and the walker at rung k of ensemble e (index e R + k). */
     const rung = Int32Array.from({ length: w.n }, (_, i) => i % R)
