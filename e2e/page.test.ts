@@ -1,68 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchChromium, openPage } from './chromium'
+import { ascii, contourXStart, controlMessage, hook, mapPoint, MULLER_BROWN, paintedPixels, plotLabels, shownStep, WAIT, waitForLabels, walkersAwayFromStarts } from './helpers'
 
 const chromiumPath = inject('chromiumPath')
 const appUrl = inject('appUrl')
-
-/** A guard against a hang, not a speed requirement. */
-const WAIT = { timeout: 30_000 }
-
-/** The page writes a true minus sign; the tests compare with ASCII. */
-const ascii = (text: string) => text.replace(/\u2212/g, '-')
-
-async function plotLabels(page: Page): Promise<string[]> {
-  const texts = await page.$$eval('#contour-plot .textpoint text', (nodes) => nodes.map((node) => node.textContent ?? ''))
-  return texts.filter(Boolean).map(ascii).sort()
-}
-
-/** Waits until the 2D plot's point labels include all of `expected`. */
-async function waitForLabels(page: Page, expected: string[]): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => {
-      const shown = [...document.querySelectorAll('#contour-plot .textpoint text')].map((n) => (n.textContent ?? '').replace(/\u2212/g, '-'))
-      return wanted.every((label) => shown.includes(label))
-    },
-    expected,
-    WAIT,
-  )
-}
-
-/** Painted pixels of a canvas layer over a view. */
-function paintedPixels(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (canvas) => {
-    const c = canvas as HTMLCanvasElement
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
-    let n = 0
-    if (data) for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
-    return n
-  })
-}
-
-/** The step shown by the run controls. */
-async function shownStep(page: Page): Promise<number> {
-  const text = (await page.locator('.run-controls .status').textContent()) ?? ''
-  const match = /Step ([\d,]+)/.exec(text)
-  return match ? Number(match[1].replace(/,/g, '')) : NaN
-}
-
-/** The message a control shows for its value (from its aria-describedby), and whether it is marked invalid. */
-async function controlMessage(page: Page, control: ReturnType<Page['getByRole']>): Promise<{ invalid: string | null; message: string }> {
-  const invalid = await control.getAttribute('aria-invalid')
-  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean)
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))
-  return { invalid, message: texts.join(' ') }
-}
-
-/** The first x of the contour trace: tells which domain is drawn. */
-function contourXStart(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const plot = document.getElementById('contour-plot') as (HTMLElement & { data?: { x: ArrayLike<number> }[] }) | null
-    return plot?.data?.[0]?.x[0] ?? NaN
-  })
-}
-
-const MULLER_BROWN = ['MA -146.70', 'MB -108.17', 'MC -80.77', 'S1 -40.66', 'S2 -72.25']
 
 describe.skipIf(!chromiumPath)('the playground page', () => {
   let browser: Browser
@@ -122,11 +64,16 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await page.close()
   })
 
-  test('choosing another surface redraws both plots', async () => {
-    const { page, errors } = await openPage(browser, appUrl)
+  test('choosing another surface redraws both plots and restarts both lanes from step 0 at their starts', async () => {
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
     await waitForLabels(page, MULLER_BROWN)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(20)
+    // Paused, so that the restart is seen at step 0 rather than raced.
+    await hook(page, (h) => h.pause())
     await page.getByRole('combobox', { name: 'Surface' }).selectOption('himmelblau')
     await waitForLabels(page, ['max 181.62'])
+    await expect.poll(() => shownStep(page), WAIT).toBe(0)
+    expect(await walkersAwayFromStarts(page, 2)).toEqual([])
     const labels = await plotLabels(page)
     expect(labels.filter((label) => label === 'min 0.00')).toHaveLength(4)
     expect(labels.filter((label) => label.startsWith('saddle'))).toHaveLength(4)
@@ -240,26 +187,21 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
   })
 
   test('space pauses, a click on the map drops every lane there, r resets; every control is labelled', async () => {
-    const { page, errors } = await openPage(browser, appUrl)
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
     await waitForLabels(page, MULLER_BROWN)
     await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(0)
     await page.locator('body').press(' ')
     await page.getByRole('button', { name: 'Play' }).waitFor(WAIT)
-    // A click at the data point (-0.5, 1.5), from plotly's own axis layout.
-    const target = await page.evaluate(() => {
-      const gd = document.getElementById('contour-plot') as HTMLElement & { _fullLayout: { xaxis: { _offset: number; _length: number; range: number[] }; yaxis: { _offset: number; _length: number; range: number[] } } }
-      const { xaxis: x, yaxis: y } = gd._fullLayout
-      const r = gd.getBoundingClientRect()
-      return { x: r.left + x._offset + ((-0.5 - x.range[0]) / (x.range[1] - x.range[0])) * x._length, y: r.top + y._offset + (1 - (1.5 - y.range[0]) / (y.range[1] - y.range[0])) * y._length }
-    })
+    const target = await mapPoint(page, -0.5, 1.5)
     await page.mouse.click(target.x, target.y)
     const xs = page.getByRole('textbox', { name: 'x', exact: true })
     const ys = page.getByRole('textbox', { name: 'y', exact: true })
     await expect.poll(async () => Number(await xs.nth(0).inputValue()), WAIT).toBeCloseTo(-0.5, 1)
     expect(Number(await ys.nth(0).inputValue())).toBeCloseTo(1.5, 1)
     expect(Number(await xs.nth(1).inputValue())).toBeCloseTo(-0.5, 1)
-    // The run restarted from there and stays paused.
+    // The run restarted from there, every walker of both lanes at the point shown, and stays paused.
     await expect.poll(() => shownStep(page), WAIT).toBe(0)
+    expect(await walkersAwayFromStarts(page, 2)).toEqual([])
     await page.getByRole('button', { name: 'Step' }).click()
     await expect.poll(() => shownStep(page), WAIT).toBe(1)
     // Space on a focused button presses the button: the shortcut is for the page.
@@ -317,9 +259,14 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     const lr = page.getByRole('textbox', { name: 'learning rate' })
     await lr.fill('0.01')
     await lr.press('Enter')
-    const diverged = () => page.evaluate(() => (window as unknown as { __landscape: { statusCounts(): number[][] } }).__landscape.statusCounts()[0]?.[6] ?? 0)
+    const diverged = () => hook(page, (h) => h.statusCounts()[0]?.[6] ?? 0)
     await expect.poll(diverged, WAIT).toBe(1)
     expect(await controlMessage(page, lr)).toMatchObject({ invalid: 'false' })
+    // Said in words in the lane's panel, and the page still runs: the sampler lane goes on.
+    const status = page.getByRole('region', { name: 'Lane A', exact: true }).locator('p.status')
+    await expect.poll(async () => ascii((await status.textContent()) ?? ''), WAIT).toMatch(/^Diverged at step \d+: learning rate 0\.01 is above the stability limit/)
+    const later = await shownStep(page)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(later)
     expect(errors).toEqual([])
     await page.close()
   })

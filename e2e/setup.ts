@@ -14,7 +14,8 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const outDir = fileURLToPath(new URL('../.e2e/dist', import.meta.url))
+/** One build per test run, so two runs in the same checkout never serve or delete each other's. */
+const outDir = fileURLToPath(new URL(`../.e2e/dist-${process.pid}`, import.meta.url))
 /** The app must work from any sub-path of a static host, so the tests use one. */
 const SUB_PATH = '/some/sub/path/'
 

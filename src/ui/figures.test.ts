@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { CriticalKind } from '../core/surfaces/types'
 import { sampleGrid } from '../engine/grid'
 import { contourFigure, surfaceFigure, type SurfaceView } from './figures'
+import { LANE_COLOURS } from './lanes/lane-colours'
 import type { NamedPoint } from './points'
 
 const domain = { xmin: -2, xmax: 2, ymin: -1, ymax: 1 }
@@ -85,5 +86,18 @@ describe('surfaceFigure', () => {
     const figure = surfaceFigure(view([point('minimum', 0, 0)], { mesh: sampleGrid(bowl, domain, { nx: 2, ny: 2 }) }), light)
     const lift = 0.01 * 8
     expect((figure.data[1] as { z: number[] }).z[0]).toBeCloseTo(8 + lift, 12)
+  })
+})
+
+describe('critical-point markers', () => {
+  test('are white with a dark outline, told apart by symbol, in 2D and 3D: colours belong to the lanes', () => {
+    const points = [point('minimum', 0, 0), point('saddle', 1, 2), point('maximum', -1, 3), point('degenerate', 0.5, 1)]
+    for (const figure of [contourFigure(view(points), light), surfaceFigure(view(points), light)]) {
+      const markers = figure.data.slice(1).map((trace) => (trace as Partial<ScatterData>).marker!)
+      expect(markers.map((m) => m.color)).toEqual(['#ffffff', '#ffffff', '#ffffff', '#ffffff'])
+      expect(markers.map((m) => m.line?.color)).toEqual(['#111111', '#111111', '#111111', '#111111'])
+      expect(new Set(markers.map((m) => m.symbol)).size).toBe(4)
+      for (const m of markers) expect(LANE_COLOURS.map((c) => c.toLowerCase())).not.toContain(String(m.color).toLowerCase())
+    }
   })
 })

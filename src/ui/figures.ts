@@ -25,16 +25,22 @@ export interface Figure {
   layout: Partial<Layout>
 }
 
-/** Okabe-Ito colours (safe for colour-blind readers) and symbols drawn both in 2D and 3D. */
 /** Symbols plotly draws both in 2D and in 3D. */
 type MarkerShape = 'circle' | 'diamond' | 'square' | 'cross'
 
-export const KIND_STYLE: Record<CriticalKind, { colour: string; symbol: MarkerShape; legend: string }> = {
-  minimum: { colour: '#56B4E9', symbol: 'circle', legend: 'minimum' },
-  saddle: { colour: '#E69F00', symbol: 'diamond', legend: 'saddle' },
-  maximum: { colour: '#D55E00', symbol: 'square', legend: 'maximum' },
-  degenerate: { colour: '#CC79A7', symbol: 'cross', legend: 'degenerate' },
+/**
+ * Critical points are told apart by symbol and label, never by colour: the lanes
+ * own the colours (lanes/lane-colours.ts), and a point drawn in a lane's hue would
+ * read as that lane's. So every kind is white with a dark outline, which holds on
+ * both ends of viridis and in both themes.
+ */
+export const KIND_STYLE: Record<CriticalKind, { symbol: MarkerShape; legend: string }> = {
+  minimum: { symbol: 'circle', legend: 'minimum' },
+  saddle: { symbol: 'diamond', legend: 'saddle' },
+  maximum: { symbol: 'square', legend: 'maximum' },
+  degenerate: { symbol: 'cross', legend: 'degenerate' },
 }
+const MARKER = { fill: '#ffffff', outline: '#111111' }
 const KINDS = Object.keys(KIND_STYLE) as CriticalKind[]
 
 /** Beyond this many points only the lowest minimum carries a text label (hover still names every one). */
@@ -200,7 +206,7 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
       hovertemplate: `%{hovertext}<br>${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}<extra>${style.legend}</extra>`,
       textposition: 'top center',
       textfont: { color: '#ffffff', size: 12, shadow: '0 0 3px #000, 0 0 2px #000' },
-      marker: { symbol: style.symbol, color: style.colour, size: markerSize(view.points.length, 11), line: { color: '#111111', width: 1.5 } },
+      marker: { symbol: style.symbol, color: MARKER.fill, size: markerSize(view.points.length, 11), line: { color: MARKER.outline, width: 1.5 } },
       showlegend: points.length > 0,
       cliponaxis: false,
     }
@@ -257,7 +263,7 @@ export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
       z: points.map((p) => markerHeight(p.x, p.y, p.value)),
       hovertext: points.map((p) => p.label),
       hovertemplate: `%{hovertext}<extra>${style.legend}</extra>`,
-      marker: { symbol: style.symbol, color: style.colour, size: markerSize(view.points.length, 6), line: { color: '#111111', width: 1 } },
+      marker: { symbol: style.symbol, color: MARKER.fill, size: markerSize(view.points.length, 6), line: { color: MARKER.outline, width: 1 } },
       showlegend: points.length > 0,
     }
   })

@@ -1,6 +1,6 @@
 import { checkFormula, DEFAULT_DOMAIN } from '../core/formula'
 import type { FormulaError, FormulaProgram } from '../core/formula/types'
-import type { LaneSpec, SurfaceSpec } from '../core/scenario'
+import type { LaneSpec, ScenarioProblem, SurfaceSpec } from '../core/scenario'
 import type { Domain } from '../core/surface'
 import { atlasSurface, DEFAULT_SURFACE_ID, type AtlasSurface } from '../core/surfaces'
 import type { ColourScale } from '../core/surfaces/types'
@@ -163,6 +163,60 @@ export class Playground {
     this.#domain = domain
     if (this.#surfaceId === CUSTOM_SURFACE) this.#customDomain = domain
     void this.#show()
+  }
+
+  /**
+   * Shows the surface of a shared state (a link, the last session, an experiment)
+   * with its lanes, in one change of the scenario, in `colourScale` ('auto': the
+   * surface's own). Resolves once the scenario has it, with what could not be
+   * used, in words: a formula that does not check or is nowhere finite (its text
+   * stays in the box with its error, and the last good surface runs the lanes),
+   * a parameter the formula does not have, a domain on a periodic surface.
+   */
+  async load(spec: SurfaceSpec, lanes: LaneSpec[], colourScale: ColourScale | 'auto'): Promise<ScenarioProblem[]> {
+    const problems: ScenarioProblem[] = []
+    const entry = spec.kind === 'atlas' ? (atlasSurface(spec.id) ?? null) : null
+    const text = entry ? entry.formula : spec.kind === 'formula' ? spec.text : ''
+    clearTimeout(this.#pendingCheck)
+    this.#surfaceId = entry ? entry.id : CUSTOM_SURFACE
+    this.#text = text
+    const lastGood = this.#checked
+    const lastParameters = this.#parameters
+    const lastDomain = this.#domain
+    // The spec's values, or the formula's own: never those of the surface before.
+    this.#parameters = []
+    const checked = this.#check(text, entry)
+    if (!checked) {
+      this.#parameters = lastParameters
+      problems.push({ field: 'formula', message: `${this.#error?.message ?? 'not a formula'}; the surface before it is shown` })
+      await this.#show({ lanes: () => lanes })
+      return problems
+    }
+    const given = new Map(Object.entries(spec.parameters))
+    this.#parameters = this.#parameters.map((p) => {
+      const value = given.get(p.name)
+      given.delete(p.name)
+      return value === undefined ? p : { ...p, value, min: Math.min(p.min, value), max: Math.max(p.max, value) }
+    })
+    for (const name of given.keys()) problems.push({ field: `param.${name}`, message: 'the formula has no such parameter, ignored' })
+    if (entry) {
+      const d = spec.domain
+      if (d && entry.domain.periodic) problems.push({ field: 'domain', message: `${entry.title} is periodic on its own domain, which cannot be changed` })
+      const same = !d || entry.domain.periodic || (d.xmin === entry.domain.xmin && d.xmax === entry.domain.xmax && d.ymin === entry.domain.ymin && d.ymax === entry.domain.ymax)
+      this.#domain = same ? entry.domain : d
+    } else if (spec.kind === 'formula') {
+      this.#domain = this.#customDomain = spec.domain
+    }
+    await this.#show({ lanes: () => lanes, colourScale: colourScale === 'auto' ? (entry?.colourScale ?? 'linear') : colourScale })
+    if (this.#checked === checked && this.#error) {
+      // Nowhere finite: the lanes run on the last good surface.
+      problems.push({ field: 'formula', message: `${this.#error.message}; the surface before it is shown` })
+      this.#checked = lastGood
+      this.#parameters = lastParameters
+      this.#domain = lastDomain
+      await this.#show({ lanes: () => lanes })
+    }
+    return problems
   }
 
   setColourScale(scale: ColourScale): void {

@@ -1,4 +1,4 @@
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame, SamplingFrame } from '../../engine/frame'
 
 /**
  * The data behind a figure, as CSV and JSON, each with a header that records
@@ -70,8 +70,32 @@ export function tracesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
   return `${header(h, 'traces (optimizers: U and |grad U| of walker 0; samplers: means over walkers)')}\n${rows.join('\n')}\n`
 }
 
-/** Everything at once, as one JSON document. */
-export function dataJSON(h: DataHeader, frames: readonly LaneFrame[]): string {
+/**
+ * The frames of the newest comparison with the exact density: frames carry one
+ * about once a second, so it is usually a little older than the latest frame,
+ * and it is written with its own step.
+ */
+export interface SampledFrames {
+  step: number
+  frames: readonly LaneFrame[]
+}
+
+function samplingJSON(s: SamplingFrame, step: number) {
+  return {
+    step,
+    kT: s.kT,
+    nx: s.nx,
+    ny: s.ny,
+    counts: Array.from(s.counts),
+    exact: Array.from(s.exact),
+    summary: s.summary,
+    transitions: s.transitions,
+    kinetic: s.kinetic,
+  }
+}
+
+/** Everything at once, as one JSON document; each lane's histogram is the newest, with the step it was taken at. */
+export function dataJSON(h: DataHeader, frames: readonly LaneFrame[], sampled: SampledFrames | null = null): string {
   const doc = {
     version: h.version,
     link: h.link,
@@ -86,18 +110,15 @@ export function dataJSON(h: DataHeader, frames: readonly LaneFrame[]): string {
       lead: f.lead,
       traces: { step: Array.from(f.traces.step), ...Object.fromEntries(Object.entries(f.traces.series).map(([k, v]) => [k, Array.from(v)])) },
       report: f.report,
-      sampling: f.sampling && {
-        kT: f.sampling.kT,
-        nx: f.sampling.nx,
-        ny: f.sampling.ny,
-        counts: Array.from(f.sampling.counts),
-        exact: Array.from(f.sampling.exact),
-        summary: f.sampling.summary,
-        transitions: f.sampling.transitions,
-        kinetic: f.sampling.kinetic,
-      },
+      sampling: samplingOf(f, h.step, sampled),
       extras: f.extras,
     })),
   }
   return JSON.stringify(doc, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)
+}
+
+function samplingOf(f: LaneFrame, step: number, sampled: SampledFrames | null) {
+  if (f.sampling) return samplingJSON(f.sampling, step)
+  const older = sampled?.frames.find((g) => g.lane === f.lane)?.sampling
+  return older && sampled ? samplingJSON(older, sampled.step) : null
 }

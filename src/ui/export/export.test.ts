@@ -1,18 +1,23 @@
+/// <reference path="./gifenc.d.ts" />
+import { applyPalette, GIFEncoder, quantize } from 'gifenc'
 import { describe, expect, it } from 'vitest'
-import { methodById } from '../../core/dynamics/methods'
-import { resolveSettings } from '../../core/dynamics/params'
 import { defaultScenario } from '../../core/scenario/defaults'
 import { resolveSurface } from '../../core/scenario/surface'
+import type { Scenario } from '../../core/scenario/types'
 import { atlasSurface } from '../../core/surfaces'
 import { VERSION } from '../../core/version'
 import { Simulation } from '../../engine/simulation'
 import { colourMap } from '../colour'
+import { frameCount, frameSteps, planProblems } from './animation-plan'
 import { figureCaption, formatValue } from './caption'
 import { dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV } from './data'
-import { escapeXml, figureSVG } from './svg-figure'
+import { exportFileName } from './file-name'
+import { figureInput } from './figure-input'
+import { gifStructure } from './gif-frames'
+import { captionInput } from './state-caption'
+import { escapeXml, figureSVG, type FigureGrid } from './svg-figure'
 
-function run(steps: number) {
-  const scenario = defaultScenario()
+function run(steps: number, scenario: Scenario = defaultScenario()) {
   const r = resolveSurface(scenario.surface)
   if (!r.ok) throw new Error(r.message)
   const { program, parameters, domain } = r.surface
@@ -21,21 +26,22 @@ function run(steps: number) {
   return { scenario, sim, frames: sim.frames(true), domain }
 }
 
-function caption(steps: number) {
-  const scenario = defaultScenario()
-  const entry = atlasSurface('muller-brown')!
-  return figureCaption({
-    surface: { title: entry.title, formula: entry.formula, reference: entry.reference, parameters: {}, domain: entry.domain, axes: entry.axes },
-    lanes: scenario.lanes.map((lane) => {
-      const method = methodById(lane.method)!
-      const r = resolveSettings(method.params, lane.settings, method.id)
-      if (!r.ok) throw new Error('settings')
-      return { method, settings: r.settings, walkers: lane.walkers, start: lane.start }
-    }),
-    step: steps,
-    seed: scenario.seed,
-    version: VERSION,
-  })
+const mullerBrown = atlasSurface('muller-brown')!
+
+function caption(steps: number, scenario: Scenario = defaultScenario()) {
+  return figureCaption(captionInput(scenario, { domain: mullerBrown.domain, axes: mullerBrown.axes, entry: mullerBrown }, steps, VERSION))
+}
+
+function grid(sim: Simulation, domain: { xmin: number; xmax: number; ymin: number; ymax: number }): FigureGrid {
+  const g = { nx: 60, ny: 50, x: new Float64Array(60), y: new Float64Array(50), z: new Float64Array(3000) }
+  for (let j = 0; j < 50; j++) {
+    for (let i = 0; i < 60; i++) {
+      g.x[i] = domain.xmin + ((domain.xmax - domain.xmin) * i) / 59
+      g.y[j] = domain.ymin + ((domain.ymax - domain.ymin) * j) / 49
+      g.z[j * 60 + i] = sim.surface.value(g.x[i], g.y[j])
+    }
+  }
+  return g
 }
 
 describe('captions', () => {
@@ -48,31 +54,37 @@ describe('captions', () => {
     expect(text).toContain(`After 12,000 steps; seed 1; landscape playground ${VERSION}.`)
   })
 
+  it('are read from the scenario that ran: a setting left out is named with the default it ran with, a changed one with its value', () => {
+    const scenario = defaultScenario()
+    scenario.seed = 7
+    scenario.lanes[0] = { ...scenario.lanes[0], method: 'momentum', settings: { lr: 2e-4, momentum: 0.5 } }
+    scenario.lanes[1] = { ...scenario.lanes[1], settings: { kT: 35, dt: 1e-3, gamma: 5 }, walkers: 40, start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 } }
+    const text = caption(300, scenario)
+    expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (0, 0.5).')
+    expect(text).toContain('B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.')
+    expect(text).toContain('After 300 steps; seed 7;')
+  })
+
   it('write numbers so they read back exactly', () => {
-    for (const v of [1e-4, 0.002, 20, 0.1 + 0.2, 123456789, 2.5e-7, -3]) expect(Number(formatValue(v).replace('e', 'e'))).toBe(v)
+    for (const v of [1e-4, 0.002, 20, 0.1 + 0.2, 123456789, 2.5e-7, -3]) expect(Number(formatValue(v))).toBe(v)
   })
 })
 
 describe('figures as vector SVG', () => {
+  const { frames, domain, sim } = run(200)
+  const lanes = frames.map((f) => ({ label: `${f.lane}: <${f.method}> & co`, colour: '#D55E00', positions: f.positions, trails: f.trails, trailWalkers: f.trailWalkers, trailLength: f.trailLength }))
+  const input = (panels: typeof lanes[]) => ({
+    grid: grid(sim, domain),
+    colour: colourMap('clip', -150, 100, 100),
+    domain,
+    axes: ['x', 'y'] as [string, string],
+    panels,
+    points: [{ x: -0.558, y: 1.442, kind: 'minimum' as const }],
+    caption: caption(200),
+  })
+
   it('draw contours, walkers and trails as paths, with no raster image, and escape text', () => {
-    const { frames, domain, sim } = run(200)
-    const grid = { nx: 60, ny: 50, x: new Float64Array(60), y: new Float64Array(50), z: new Float64Array(3000) }
-    for (let j = 0; j < 50; j++) {
-      for (let i = 0; i < 60; i++) {
-        grid.x[i] = domain.xmin + ((domain.xmax - domain.xmin) * i) / 59
-        grid.y[j] = domain.ymin + ((domain.ymax - domain.ymin) * j) / 49
-        grid.z[j * 60 + i] = sim.surface.value(grid.x[i], grid.y[j])
-      }
-    }
-    const svg = figureSVG({
-      grid,
-      colour: colourMap('clip', Math.min(...grid.z), Math.max(...grid.z), 100),
-      domain,
-      axes: ['x', 'y'],
-      lanes: frames.map((f) => ({ title: `${f.lane}: <${f.method}> & co`, colour: '#D55E00', positions: f.positions, trails: f.trails, trailWalkers: f.trailWalkers, trailLength: f.trailLength })),
-      points: [{ x: -0.558, y: 1.442, kind: 'minimum' }],
-      caption: caption(200),
-    })
+    const svg = figureSVG(input(lanes.map((lane) => [lane])))
     expect(svg.startsWith('<svg')).toBe(true)
     expect(svg).not.toMatch(/<image|data:image/)
     expect((svg.match(/<path /g) ?? []).length).toBeGreaterThan(40)
@@ -80,6 +92,44 @@ describe('figures as vector SVG', () => {
     expect(svg).not.toContain('<gd>')
     expect(svg.match(/<svg/g)).toHaveLength(1)
     expect(svg.trim().endsWith('</svg>')).toBe(true)
+    // One clipped map per lane, one colour bar, the caption underneath.
+    expect(svg.match(/<clipPath/g)).toHaveLength(2)
+    expect(svg).toContain(`landscape playground ${VERSION}.`)
+  })
+
+  it('are whole pixels wide and high, so a PNG at scale s is exactly s times the size', () => {
+    for (const panels of [lanes.map((lane) => [lane]), [lanes]]) {
+      const svg = figureSVG(input(panels))
+      const [, w, h] = /width='([\d.]+)' height='([\d.]+)'/.exec(svg)!
+      expect(Number.isInteger(Number(w)) && Number.isInteger(Number(h))).toBe(true)
+    }
+  })
+
+  it('draw every lane on one map for the 2D view, each walker a circle in its lane colour', () => {
+    const svg = figureSVG(input([lanes]))
+    expect(svg.match(/<clipPath/g)).toHaveLength(1)
+    const walkers = [...svg.matchAll(/<path d='([^']*)' fill='#D55E00' stroke='#000000' stroke-width='0.4'\/>/g)]
+    expect(walkers).toHaveLength(2)
+    // 1 + 500 walkers, each drawn as two arcs.
+    expect(walkers.reduce((n, m) => n + (m[1].match(/a/g) ?? []).length, 0)).toBe(2 * 501)
+  })
+
+  it('take the lanes in the colours the page draws them, a map a lane for the figure and one map for the 2D view', () => {
+    const view = {
+      axes: ['x', 'y'] as [string, string],
+      domain,
+      colourScale: 'clip' as const,
+      clipAt: 100,
+      contour: { ...grid(sim, domain), min: -146.7, max: 1000 },
+      mesh: { ...grid(sim, domain), min: -140, max: 900 },
+      points: [],
+    }
+    const source = { view, frames, methods: ['Gradient descent', 'Langevin (BAOAB)'], colours: ['#0072B2', '#009E73'], caption: 'c' }
+    const figure = figureInput(source, 'figure')
+    expect(figure.panels.map((p) => p.map((lane) => [lane.label, lane.colour]))).toEqual([[['A: Gradient descent', '#0072B2']], [['B: Langevin (BAOAB)', '#009E73']]])
+    expect(figureInput(source, 'map').panels).toHaveLength(1)
+    // Coloured as the page colours it: cut at 100, over the range of both of its grids.
+    expect([figure.colour.min, figure.colour.max, figure.colour.title]).toEqual([-146.7, 100, 'U (cut at 100)'])
   })
 
   it('escapes every XML special character', () => {
@@ -104,5 +154,59 @@ describe('data exports', () => {
     const doc = JSON.parse(dataJSON(header, frames))
     expect(doc.lanes[1].positions).toHaveLength(500)
     expect(doc.link).toBe(header.link)
+    expect(doc.lanes[1].sampling.step).toBe(300)
+  })
+
+  it('write the newest histogram with the step it was taken at when the latest frame has none', () => {
+    const { sim, frames: sampled } = run(200)
+    sim.advance(50)
+    const latest = sim.frames(false)
+    const header = { version: VERSION, link: 'x', caption: caption(250), step: 250 }
+    const doc = JSON.parse(dataJSON(header, latest, { step: 200, frames: sampled }))
+    expect(doc.step).toBe(250)
+    expect(doc.lanes[0].sampling).toBeNull()
+    expect(doc.lanes[1].sampling.step).toBe(200)
+    expect(doc.lanes[1].sampling.counts).toHaveLength(40 * 40)
+  })
+})
+
+describe('file names', () => {
+  it('name the surface, what, the step, the date and the scale', () => {
+    const date = new Date(2026, 10, 27, 23, 59)
+    expect(exportFileName({ surface: { kind: 'atlas', id: 'muller-brown', parameters: {} }, what: 'figure', step: 5000, date, scale: 2, extension: 'png' })).toBe(
+      'muller-brown_figure_step-5000_2026-11-27_2x.png',
+    )
+    expect(
+      exportFileName({ surface: { kind: 'formula', text: 'x^2', parameters: {}, domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 } }, what: 'Lane A: U of walker 1', step: 0, date, extension: 'svg' }),
+    ).toBe('formula_lane-a-u-of-walker-1_step-0_2026-11-27.svg')
+  })
+})
+
+describe('animations', () => {
+  it('take a frame at the start and every so many steps, the last at N', () => {
+    expect(frameSteps({ steps: 40, every: 10, from: 0 })).toEqual([0, 10, 20, 30, 40])
+    expect(frameSteps({ steps: 45, every: 10, from: 100 })).toEqual([100, 110, 120, 130, 140, 145])
+    for (const [steps, every] of [[40, 10], [45, 10], [1, 1], [1000, 7]]) expect(frameSteps({ steps, every, from: 0 })).toHaveLength(frameCount({ steps, every }))
+  })
+
+  it('refuse plans a student could mistype, field by field', () => {
+    expect(planProblems({ steps: 1000, every: 20, fps: 10, from: 0, scale: 1 })).toEqual({})
+    const bad = planProblems({ steps: 0.5, every: 0, fps: 100, from: 0, scale: 1 })
+    expect(Object.keys(bad).sort()).toEqual(['every', 'fps', 'steps'])
+    expect(planProblems({ steps: 100_000, every: 1, fps: 10, from: 0, scale: 1 }).every).toContain('at most')
+  })
+
+  it('are counted frame by frame in the GIF itself', () => {
+    const gif = GIFEncoder()
+    const rgba = new Uint8ClampedArray(8 * 6 * 4)
+    for (let k = 0; k < 3; k++) {
+      rgba.fill(40 * k + 20)
+      const palette = quantize(rgba, 256)
+      gif.writeFrame(applyPalette(rgba, palette), 8, 6, { palette, delay: 100, repeat: 0 })
+    }
+    gif.finish()
+    expect(gifStructure(gif.bytes())).toEqual({ width: 8, height: 6, images: 3, controlExtensions: 3, delays: [100, 100, 100] })
+    expect(() => gifStructure(gif.bytes().subarray(0, 40))).toThrow(/truncated/)
+    expect(() => gifStructure(new TextEncoder().encode('PNG........'))).toThrow(/not a GIF/)
   })
 })

@@ -3,13 +3,15 @@ import { contours } from 'd3-contour'
 import { interpolateViridis } from 'd3-scale-chromatic'
 import type { Domain } from '../../core/surface'
 import type { ColourMap } from '../colour'
+import { dotRadius, wrapJump } from '../views/walkers-layer'
 
 /**
  * A figure as a true vector SVG, built directly (not through plotly, whose SVG
- * export embeds WebGL traces and heatmaps as raster images): the lanes side by
- * side on one sheet, each with the filled contour bands of the surface as
- * <path> elements, its walkers and trails as <path> elements, axes with ticks
- * and labels, one shared colour bar, and the caption underneath. Pure string
+ * export embeds WebGL traces and heatmaps as raster images): maps side by side
+ * on one sheet (a lane a map for the figure layout, or every lane on one map for
+ * the 2D view), each with the filled contour bands of the surface as <path>
+ * elements, its walkers and trails as <path> elements, axes with ticks and
+ * labels, one shared colour bar, and the caption underneath. Pure string
  * building: tested in Node, rasterised to PNG in the browser.
  */
 export interface FigureGrid {
@@ -22,7 +24,8 @@ export interface FigureGrid {
 }
 
 export interface FigureLane {
-  title: string
+  /** 'A: Gradient descent': the key above the map; the caption says the rest. */
+  label: string
   colour: string
   /** x0, y0, x1, y1... */
   positions: Float32Array
@@ -42,7 +45,8 @@ export interface FigureInput {
   colour: ColourMap
   domain: Domain
   axes: [string, string]
-  lanes: FigureLane[]
+  /** The maps of the sheet, each with its lanes: one lane a map (the figure layout), or every lane on one (the 2D view). */
+  panels: FigureLane[][]
   points: FigurePoint[]
   caption: string
 }
@@ -60,35 +64,59 @@ const r1 = (v: number) => Math.round(v * 10) / 10
 
 export function figureSVG(input: FigureInput, panelWidth = 320): string {
   const { domain: d, grid, colour } = input
-  const panels = Math.max(1, input.lanes.length)
+  const panels = Math.max(1, input.panels.length)
   const aspect = (d.ymax - d.ymin) / (d.xmax - d.xmin)
   const plotW = panelWidth
   const plotH = Math.max(120, Math.min(2.5 * plotW, plotW * aspect))
   const margin = { left: 48, top: 28, gap: 56, bottom: 44 }
-  const barW = 90
+  // Room for the colour bar and its title ('U (log scale)', 'U (cut at 100)').
+  const barW = Math.max(90, Math.ceil(30 + 6.6 * colour.title.length))
   const width = margin.left + panels * plotW + (panels - 1) * margin.gap + barW
-  const captionLines = wrap(input.caption, Math.floor((width - 16) / 6.2))
-  const height = margin.top + plotH + margin.bottom + 16 * captionLines.length + 12
+  const captionLines = wrap(input.caption, Math.floor((width - 16) / 5.9))
+  // Whole pixels, so that a PNG at scale s is exactly s times as wide and as high.
+  const height = Math.ceil(margin.top + plotH + margin.bottom + 16 * captionLines.length + 12)
   const bands = contourBands(grid, colour)
   const parts: string[] = [
-    `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${r1(height)}' viewBox='0 0 ${width} ${r1(height)}' ${FONT} font-size='12'>`,
+    `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}' ${FONT} font-size='12'>`,
     `<rect width='100%' height='100%' fill='#ffffff'/>`,
   ]
-  input.lanes.forEach((lane, k) => {
+  input.panels.forEach((panel, k) => {
     const left = margin.left + k * (plotW + margin.gap)
     const sx = (x: number) => left + ((x - d.xmin) / (d.xmax - d.xmin)) * plotW
     const sy = (y: number) => margin.top + plotH - ((y - d.ymin) / (d.ymax - d.ymin)) * plotH
-    parts.push(`<g>`, `<text x='${left}' y='${margin.top - 10}' font-weight='bold'>${escapeXml(lane.title)}</text>`)
+    parts.push(`<g>`, laneKey(panel, left, margin.top - 10, plotW))
     parts.push(`<clipPath id='clip${k}'><rect x='${left}' y='${margin.top}' width='${plotW}' height='${r1(plotH)}'/></clipPath>`)
     parts.push(`<g clip-path='url(#clip${k})'>`)
     for (const band of bands) parts.push(`<path d='${band.path(sx, sy, grid, d)}' fill='${band.fill}'/>`)
-    parts.push(trailPath(lane, sx, sy), walkerPath(lane, sx, sy), pointMarks(input.points, sx, sy), `</g>`)
+    // As on the page: critical points under the walkers (a converged walker sits on its minimum),
+    // every trail under every walker, and big clouds first, so a lone walker is never hidden.
+    parts.push(pointMarks(input.points, sx, sy))
+    for (const lane of panel) parts.push(trailPath(lane, sx, sy, wrapJump(d)))
+    for (const lane of [...panel].sort((a, b) => b.positions.length - a.positions.length)) parts.push(walkerPath(lane, sx, sy))
+    parts.push(`</g>`)
     parts.push(axes(left, margin.top, plotW, plotH, d, input.axes), `</g>`)
   })
   parts.push(colourBar(margin.left + panels * plotW + (panels - 1) * margin.gap + 24, margin.top, plotH, bands, colour))
   captionLines.forEach((line, k) => parts.push(`<text x='8' y='${r1(margin.top + plotH + margin.bottom + 14 + 16 * k)}'>${escapeXml(line)}</text>`))
   parts.push('</svg>')
   return parts.join('\n')
+}
+
+/** A dot in each lane's colour with its label, in one row; letters alone when the labels do not fit. */
+function laneKey(lanes: FigureLane[], left: number, baseline: number, room: number): string {
+  const width = (text: string) => 20 + 6.6 * text.length
+  const full = lanes.reduce((sum, lane) => sum + width(lane.label), 0) <= room
+  const out: string[] = []
+  let x = left
+  for (const lane of lanes) {
+    const text = full ? lane.label : lane.label.split(':')[0]
+    out.push(
+      `<path d='M${r1(x)},${baseline - 4}a4,4 0 1,0 8,0a4,4 0 1,0 -8,0' fill='${lane.colour}' stroke='#000000' stroke-width='0.6'/>`,
+      `<text x='${r1(x + 12)}' y='${baseline}' font-weight='bold'>${escapeXml(text)}</text>`,
+    )
+    x += width(text)
+  }
+  return out.join('')
 }
 
 interface Band {
@@ -124,7 +152,8 @@ function contourBands(grid: FigureGrid, colour: ColourMap): Band[] {
 function walkerPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number): string {
   const n = lane.positions.length / 2
   const stride = Math.max(1, Math.ceil(n / MAX_DRAWN_WALKERS))
-  const r = n > 200 ? 1.6 : 3
+  // The page's dot sizes, a little smaller for the smaller map: a lone walker stands out, a cloud stays a cloud.
+  const r = n > 200 ? 1.6 : Math.round(8 * dotRadius(n)) / 10
   const dots: string[] = []
   for (let i = 0; i < n; i += stride) {
     const x = sx(lane.positions[2 * i])
@@ -134,10 +163,12 @@ function walkerPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number)
   return `<path d='${dots.join('')}' fill='${lane.colour}' stroke='#000000' stroke-width='0.4'/>`
 }
 
-function trailPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number): string {
+function trailPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number, jump: { x: number; y: number }): string {
   const segments: string[] = []
   for (let w = 0; w < lane.trailWalkers; w++) {
     let pen = 'M'
+    let lastX = 0
+    let lastY = 0
     for (let k = 0; k < lane.trailLength; k++) {
       const x = lane.trails[(w * lane.trailLength + k) * 2]
       const y = lane.trails[(w * lane.trailLength + k) * 2 + 1]
@@ -145,8 +176,12 @@ function trailPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) 
         pen = 'M'
         continue
       }
+      // A jump across a periodic boundary is a wrap, not a path across the map.
+      if (pen === 'L' && (Math.abs(x - lastX) >= jump.x || Math.abs(y - lastY) >= jump.y)) pen = 'M'
       segments.push(`${pen}${r1(sx(x))},${r1(sy(y))}`)
       pen = 'L'
+      lastX = x
+      lastY = y
     }
   }
   return `<path d='${segments.join('')}' fill='none' stroke='${lane.colour}' stroke-width='1.5' stroke-linejoin='round'/>`

@@ -3,6 +3,7 @@ import type { LaneFrame } from '../../engine/frame'
 import type { SimulationSetup } from '../../engine/simulation'
 import { SimulationClient } from '../../engine/simulation-client'
 import type { FrameAnswer } from '../../engine/simulation-messages'
+import { DEFAULT_SPEED } from '../../core/scenario/view'
 import { SAMPLING_INTERVAL_MS, samplingDelay } from './pace'
 
 /** Frames handed to the views: `revision` grows with every new one, so a view redraws only when it changed. */
@@ -11,8 +12,8 @@ export interface PublishedFrames {
   frames: readonly LaneFrame[]
 }
 
-export const DEFAULT_SPEED = 10
-export const MAX_SPEED = 1000
+// One pair of limits for the run controls and for shared links.
+export { DEFAULT_SPEED, MAX_SPEED } from '../../core/scenario/view'
 
 /**
  * The running simulation, seen from the page. The worker owns the walkers; the
@@ -35,7 +36,8 @@ export class Run {
   #frameInFlight = false
   #arrived: { generation: number; answer: FrameAnswer } | null = null
   #samplingDue = 0
-  #stepWanted = false
+  /** Steps asked for by hand (the Step button), done in one frame. */
+  #stepsWanted = 0
   /** Frames published since the page opened, for the benchmark. */
   published = 0
   /** Skip the animation frame: publish and ask again as soon as a frame arrives (benchmark hook). */
@@ -49,6 +51,8 @@ export class Run {
   #loading = $state(false)
   #crash = $state<string | null>(null)
   #failure = $state<string | null>(null)
+  /** A run-to: the step it pauses at, and its own pace (null: the run's speed). */
+  #target = $state.raw<{ step: number; speed: number | null } | null>(null)
 
   /** The latest frames as plain data for the drawing tasks (read every animation frame, so not reactive). */
   latest: PublishedFrames = { revision: 0, frames: [] }
@@ -105,10 +109,34 @@ export class Run {
     this.#speed = steps
   }
 
-  /** Pauses and advances one step. */
-  stepOnce(): void {
+  /**
+   * Pauses and advances `steps` steps in one frame, with the comparison with the
+   * exact density refreshed: a step by hand shows every panel as it now is.
+   */
+  stepOnce(steps = 1): void {
     this.#playing = false
-    this.#stepWanted = true
+    this.#stepsWanted = steps
+  }
+
+  /** The step a run-to will pause at; null when there is none. */
+  get target(): number | null {
+    return this.#target?.step ?? null
+  }
+
+  /**
+   * Plays to exactly `step` and pauses there (a shared link's step, an
+   * experiment's length), `speed` steps a frame if given, else at the run's
+   * speed; the frame that lands on it carries the comparison with the exact
+   * density. A new load (any change of the scenario, a reset) drops it.
+   */
+  runTo(step: number, speed: number | null = null): void {
+    this.#target = { step, speed }
+    this.#playing = true
+  }
+
+  /** Exact (float64) positions of a lane's walkers, after every frame asked for so far. */
+  positions(lane: number): Promise<{ x: Float64Array; y: Float64Array }> {
+    return this.#client.positions(lane)
   }
 
   /** Builds the run from `setup` (a new scenario), or from the same setup again (reset). */
@@ -119,6 +147,7 @@ export class Run {
     this.#arrived = null
     this.#loadWanted = true
     this.#loading = true
+    this.#target = null
     void this.#pumpLoad()
   }
 
@@ -139,12 +168,22 @@ export class Run {
   tick(now: number): void {
     if (this.#arrived) this.#publish(this.#arrived)
     if (this.#frameInFlight || this.#loadInFlight || this.#loading || this.#crash) return
-    if (this.#stepWanted) {
-      this.#stepWanted = false
-      this.#request(1, now)
+    if (this.#stepsWanted > 0) {
+      this.#request(this.#stepsWanted, now, true)
+      this.#stepsWanted = 0
     } else if (this.#playing) {
-      this.#request(this.#speed, now)
+      this.#play(now)
     }
+  }
+
+  /** The next frame while playing: `speed` steps, or up to the run-to's step, where it pauses. */
+  #play(now: number): void {
+    const target = this.#target
+    if (!target) return this.#request(this.#speed, now)
+    const advance = Math.min(target.speed ?? this.#speed, target.step - this.#step)
+    if (advance > 0) return this.#request(advance, now, advance === target.step - this.#step)
+    this.#target = null
+    this.#playing = false
   }
 
   /** Kills the worker as a crash would (the browser tests' hook). */
@@ -180,9 +219,9 @@ export class Run {
     if (!this.#failure) this.#request(0, performance.now())
   }
 
-  #request(advance: number, now: number): void {
+  #request(advance: number, now: number, byHand = false): void {
     const generation = this.#generation
-    const sampling = advance > 0 && now >= this.#samplingDue
+    const sampling = advance > 0 && (byHand || now >= this.#samplingDue)
     this.#frameInFlight = true
     const asked = performance.now()
     this.#client.frame(advance, sampling).then(
@@ -196,7 +235,7 @@ export class Run {
         this.#arrived = { generation, answer }
         if (this.unthrottled) {
           this.#publish(this.#arrived)
-          if (this.#playing) this.#request(this.#speed, performance.now())
+          if (this.#playing) this.#play(performance.now())
         }
       },
       (error: unknown) => {
@@ -214,5 +253,9 @@ export class Run {
     this.published++
     this.#frames = frames
     this.#step = step
+    if (this.#target && step >= this.#target.step) {
+      this.#target = null
+      this.#playing = false
+    }
   }
 }

@@ -1,0 +1,121 @@
+import type { SweepResult } from '../../core/analysis/sweep'
+import { methodById } from '../../core/dynamics/methods'
+import type { Experiment } from '../../core/experiments'
+import type { Scenario, ScenarioProblem } from '../../core/scenario'
+import type { SharedState } from '../../core/scenario/url'
+import { readExperiment, type ExperimentReading } from '../../engine/experiment-checks'
+import type { LaneFrame } from '../../engine/frame'
+import type { Run } from '../run/run.svelte'
+import type { PageScenario } from '../scenario.svelte'
+import type { PageState } from '../share/shared-state.svelte'
+
+/** What the page now shows against an experiment's claim, judged on the frames at its stated step. */
+export interface Verdict extends ExperimentReading {
+  step: number
+  /** The claim's check needs the sweep and it has not come yet. */
+  waitingForSweep: boolean
+}
+
+/** JSON with object keys sorted: the same text for the same plain data, whatever order its keys came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  )
+}
+
+/** Lanes with a temperature keep a comparison with the exact density; the checks read it. */
+const samples = (lane: Scenario['lanes'][number]) => methodById(lane.method)?.params.some((p) => p.name === 'kT') ?? false
+
+/**
+ * The guided experiment open on the page, if any: loading its preset (a copy),
+ * playing it to its stated step and pausing there, and the verdict on its claim
+ * from the page's own frames at that step (src/engine/experiment-checks.ts: the
+ * check the Node tests run). The verdict stands until the run starts over; it
+ * is given only while the scenario is the preset's, whose claim it is.
+ */
+export class ExperimentState {
+  readonly #page: PageState
+  readonly #scenario: PageScenario
+  readonly #run: Run
+  #active = $state.raw<Experiment | null>(null)
+  /** The page's scenario just after the preset was loaded: what "unchanged" means. */
+  #baseline = $state.raw<Scenario | null>(null)
+  /** What was loaded is the preset's scenario (a link may carry a changed one). */
+  #preset = $state(false)
+  #frames = $state.raw<readonly LaneFrame[] | null>(null)
+  #sweep = $state.raw<SweepResult | null>(null)
+
+  constructor(page: PageState, scenario: PageScenario, run: Run) {
+    this.#page = page
+    this.#scenario = scenario
+    this.#run = run
+  }
+
+  get active(): Experiment | null {
+    return this.#active
+  }
+
+  /** The open experiment's preset is applied (its views now show its run). */
+  get loaded(): boolean {
+    return this.#active !== null && this.#baseline !== null
+  }
+
+  /** The settings differ from the preset's (its claim is not about them). */
+  readonly changed = $derived.by(() => this.#baseline !== null && (!this.#preset || JSON.stringify(this.#scenario.scenario) !== JSON.stringify(this.#baseline)))
+
+  readonly verdict = $derived.by((): Verdict | null => {
+    const e = this.#active
+    const frames = this.#frames
+    if (!e || !frames || this.changed) return null
+    const waitingForSweep = e.sweep !== undefined && this.#sweep === null
+    return { ...readExperiment(e, frames, this.#sweep), step: e.steps, waitingForSweep }
+  })
+
+  /**
+   * Opens an experiment: its preset (or `state`, a link's version of it), then
+   * plays to its stated step at the preset's speed, unless the state names a
+   * step of its own (a link copied part-way, replayed there by applyState).
+   */
+  async open(experiment: Experiment, state: SharedState = structuredClone(experiment.state)): Promise<ScenarioProblem[]> {
+    this.#active = experiment
+    this.#baseline = null
+    this.#preset = canonical(state.scenario) === canonical(experiment.state.scenario)
+    this.#frames = null
+    this.#sweep = null
+    const problems = await this.#page.applyState(state)
+    if (this.#active !== experiment || this.#page.applying) return problems
+    this.#baseline = this.#scenario.scenario
+    if (state.view.step === 0) this.#run.runTo(experiment.steps)
+    return problems
+  }
+
+  close(): void {
+    this.#active = null
+    this.#baseline = null
+    this.#frames = null
+    this.#sweep = null
+  }
+
+  /** The Arrhenius sweep the page ran for the open experiment. */
+  setSweep(result: SweepResult | null): void {
+    this.#sweep = result
+  }
+
+  /**
+   * Called with each new set of frames: keeps the frames of the experiment's
+   * stated step that carry every sampler's comparison with the exact answer
+   * (the frame a run-to lands on does), and forgets them when the run starts over.
+   */
+  observe(frames: readonly LaneFrame[]): void {
+    const e = this.#active
+    const step = frames[0]?.step
+    if (!e || step === undefined || this.#baseline === null) return
+    if (step < e.steps) {
+      if (this.#frames) this.#frames = null
+      return
+    }
+    const lanes = this.#scenario.lanes
+    const complete = frames.length === lanes.length && frames.every((f, k) => f.sampling !== null || !samples(lanes[k]))
+    if (step === e.steps && complete && this.#frames === null) this.#frames = frames
+  }
+}
