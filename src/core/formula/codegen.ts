@@ -114,25 +114,43 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
   roots.forEach((r, k) => lines.push(`const r${k} = ${ref(r)};`))
   // Infinity and NaN both leave as NaN (r - r is 0 only for finite r), and so do
   // the derivatives where the value itself is not finite. One comparison decides
-  // the common case where everything is finite.
-  const all = roots.map((_, k) => `(r${k} - r${k})`).join(' + ')
-  const fast = [...roots.slice(1).map((_, k) => `out[${k}] = r${k + 1};`), 'return r0;'].join(' ')
-  lines.push(`if (${all} === 0) { ${fast} }`)
-  lines.push('const ok = r0 - r0 === 0;')
-  for (let k = 1; k < roots.length; k++) lines.push(`out[${k - 1}] = ok && r${k} - r${k} === 0 ? r${k} : NaN;`)
-  lines.push('return ok ? r0 : NaN;')
+  // the common case where everything is finite; the rest is out of line, in
+  // finish(), which keeps this function small enough for V8 to inline into the
+  // caller's loop (its limit is 460 bytes of bytecode).
+  if (roots.length === 1) {
+    lines.push('return r0 - r0 === 0 ? r0 : NaN;')
+  } else {
+    const all = roots.map((_, k) => `(r${k} - r${k})`).join(' + ')
+    const fast = [...roots.slice(1).map((_, k) => `out[${k}] = r${k + 1};`), 'return r0;'].join(' ')
+    lines.push(`if (${all} === 0) { ${fast} }`)
+    lines.push(`return finish${roots.length}(${roots.map((_, k) => `r${k}`).join(', ')}, out);`)
+  }
   return lines.join('\n')
 }
+
+/** The slow path of the gradient (3 roots) and Hessian (4 roots): NaN for whatever is not finite. */
+const FINISH = [
+  'const finish3 = (r0, r1, r2, out) => { const ok = r0 - r0 === 0;',
+  '  out[0] = ok && r1 - r1 === 0 ? r1 : NaN; out[1] = ok && r2 - r2 === 0 ? r2 : NaN; return ok ? r0 : NaN; };',
+  'const finish4 = (r0, r1, r2, r3, out) => { const ok = r0 - r0 === 0;',
+  '  out[0] = ok && r1 - r1 === 0 ? r1 : NaN; out[1] = ok && r2 - r2 === 0 ? r2 : NaN;',
+  '  out[2] = ok && r3 - r3 === 0 ? r3 : NaN; return ok ? r0 : NaN; };',
+].join('\n')
 
 /**
  * Source of a factory (M, p) => { value, gradient, hessian }, where M is a math
  * table and p the parameter vector (a Float64Array the caller may change in place).
+ * The table's name goes into the source as a comment: V8 caches compiled code by
+ * source text, and two tables behind one source would share one set of call-site
+ * feedback, which stops Math.exp from being inlined where the native table is used.
  */
-export function generateSource(program: FormulaProgram): string {
+export function generateSource(program: FormulaProgram, table: 'native' | 'portable' = 'portable'): string {
   const names = Object.values(MATH_NAME).map((n) => `${n} = M.${n}`).join(', ')
   return [
     '"use strict";',
+    table === 'native' ? '// math: native' : '// math: portable',
     `const ${names};`,
+    FINISH,
     'return {',
     `value(x, y, out) {\n${entryBody(program, 'value')}\n},`,
     `gradient(x, y, out) {\n${entryBody(program, 'gradient')}\n},`,

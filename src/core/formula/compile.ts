@@ -36,7 +36,7 @@ function canGenerateCode(): boolean {
 
 function generatedEntries(program: FormulaProgram, p: Float64Array, m: MathTable): Entries {
   // The source is built only from the validated program: see codegen.ts.
-  const factory = new Function('M', 'p', generateSource(program)) as (m: MathTable, p: Float64Array) => Entries
+  const factory = new Function('M', 'p', generateSource(program, m === nativeMath ? 'native' : 'portable')) as (m: MathTable, p: Float64Array) => Entries
   return factory(m, p)
 }
 
