@@ -7,7 +7,13 @@ import type { LaneFrame } from '../../engine/frame'
 import { globalMinimumCount, statusLine, statusSentence } from '../panels/status-line'
 
 /** A lane's status line as one sentence, from its frame, as the lane's panel words it. */
-export function laneStatus(frame: LaneFrame, spec: LaneSpec, landscape: Landscape | null, domain: Domain): string {
+export function laneStatus(
+  frame: LaneFrame,
+  spec: LaneSpec,
+  landscape: Landscape | null,
+  domain: Domain,
+  basins: readonly { sampled: number; exact: number }[] | null = frame.sampling?.summary.basins ?? null,
+): string {
   const method = methodById(spec.method)
   const resolved = method && resolveSettings(method.params, spec.settings, method.name)
   const line = statusLine({
@@ -20,6 +26,7 @@ export function laneStatus(frame: LaneFrame, spec: LaneSpec, landscape: Landscap
     step: frame.step,
     domain,
     atGlobalMinimum: frame.family === 'optimizer' && frame.walkers > 1 ? globalMinimumCount(frame.statuses, frame.energies, landscape) : null,
+    basins,
   })
   return statusSentence(line)
 }

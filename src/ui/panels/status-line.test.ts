@@ -206,3 +206,14 @@ describe('globalMinimumCount', () => {
     expect(globalMinimumCount(statuses, energies, null)).toBeNull()
   })
 })
+
+describe('a sampler with its basins counted', () => {
+  it('says which basins it has visited and how its time compares with the Boltzmann shares', () => {
+    const settings = resolved({ method: 'baoab', settings: { kT: 20 }, walkers: 10, start: { kind: 'point', x: 0, y: 0 } })
+    const basins = [{ sampled: 0.41, exact: 0.806 }, { sampled: 0.36, exact: 0.128 }]
+    const line = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins }))
+    expect(line.lead).toBe(`sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: 41% / 36% (Boltzmann: 81% / 13%)`)
+    const once = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: [{ sampled: 1, exact: 0.806 }, { sampled: 0, exact: 0.128 }] }))
+    expect(once.lead).toMatch(/^sampling at kT = 20: visited 1 of 2 basins;/)
+  })
+})

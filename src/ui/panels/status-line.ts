@@ -30,6 +30,8 @@ export interface StatusInput {
   atGlobalMinimum?: number | null
   /** For the nearest minimum on a periodic surface. */
   domain?: Domain
+  /** Samplers: the share of samples in each basin, against the exact Boltzmann share (minima lowest first). */
+  basins?: readonly { sampled: number; exact: number }[] | null
 }
 
 export interface StatusLine {
@@ -186,6 +188,15 @@ function samplingText(input: StatusInput): string {
   const kT = typeof settings.kT === 'number' ? temperature(settings, Math.max(0, input.step - 1)) : null
   const annealing = typeof settings.anneal === 'string' && settings.anneal !== 'none'
   const head = kT === null ? 'sampling' : annealing ? `annealing, now at kT = ${g(kT)}` : `sampling at kT = ${g(kT)}`
+  const basins = input.basins
+  const minima = input.landscape?.minima
+  if (basins && minima && basins.length === minima.length && basins.length > 1) {
+    // Where the walkers have spent their time, basin by basin, beside where exp(-U/kT) says they should.
+    const share = (p: number) => `${Math.round(100 * p)}%`
+    const visited = basins.filter((b) => b.sampled > 0).length
+    const where = visited === basins.length ? `visited all ${basins.length} basins` : `visited ${visited} of ${basins.length} basins`
+    return `${head}: ${where}; time in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})`
+  }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}`
 }
 
