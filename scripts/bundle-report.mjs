@@ -21,13 +21,14 @@ const gzipKiB = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 })
 const isJs = (file) => file.endsWith('.js') || file.endsWith('.mjs')
 
 /** Files reached from `keys` through static imports, with the CSS and worker chunks they bring. */
-function reach(keys, seen = new Set()) {
+function reach(keys, seen = new Set(), rootRole = 'entry') {
   const files = { js: new Map(), css: new Set() }
+  const roots = new Set(keys)
   const visit = (key) => {
     if (seen.has(key)) return
     seen.add(key)
     const chunk = manifest[key]
-    files.js.set(chunk.file, chunk.isEntry ? 'entry' : 'static import')
+    files.js.set(chunk.file, chunk.isEntry ? 'entry' : roots.has(key) ? rootRole : 'static import')
     for (const css of chunk.css ?? []) files.css.add(css)
     // A worker is emitted as an asset of the chunk that starts it.
     for (const asset of chunk.assets ?? []) if (isJs(asset)) files.js.set(asset, 'worker')
@@ -41,7 +42,7 @@ const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
 const seen = new Set()
 const startup = reach(entries, seen)
 const dynamicKeys = Object.values(manifest).flatMap((chunk) => chunk.dynamicImports ?? [])
-const onUse = reach(dynamicKeys.filter((key) => !seen.has(key)), seen)
+const onUse = reach(dynamicKeys.filter((key) => !seen.has(key)), seen, 'dynamic import')
 // Anything else in assets/ (say a worker's own chunks) is loaded only when asked for.
 const listed = new Set([...startup.js.keys(), ...onUse.js.keys()])
 for (const file of readdirSync(join(dist, 'assets'))) {
