@@ -36,6 +36,7 @@ function name(s: ExportSnapshot, what: string, extension: string, scale?: number
 const MAP_WIDTH = 440
 
 const svgBlob = (svg: string) => new Blob([svg], { type: 'image/svg+xml' })
+const grids = (s: ExportSnapshot) => s.overlays.map((layer) => layer.grid)
 const layerSource = (s: ExportSnapshot) => ({ frames: s.frames, colours: s.colours, domain: s.view.domain })
 
 function chartSlug(chart: PageChart): string {
@@ -43,7 +44,7 @@ function chartSlug(chart: PageChart): string {
 }
 
 export async function viewPNG(s: ExportSnapshot, target: ViewTarget, scale: number): Promise<ExportFile> {
-  if (target.kind === 'map') return { blob: await pngBlob(await mapImage(scale, s.overlays, layerSource(s))), name: name(s, 'map', 'png', scale) }
+  if (target.kind === 'map') return { blob: await pngBlob(await mapImage(scale, grids(s), layerSource(s))), name: name(s, 'map', 'png', scale) }
   if (target.kind === '3d') return { blob: await pngBlob(await surfaceImage(scale, s.view, layerSource(s))), name: name(s, '3d', 'png', scale) }
   return { blob: await pngBlob(await rasterise(chartSVG(target.chart), scale)), name: name(s, chartSlug(target.chart), 'png', scale) }
 }
@@ -86,7 +87,7 @@ export function dataFile(s: ExportSnapshot, kind: DataKind): ExportFile {
 }
 
 export async function animationFile(s: ExportSnapshot, plan: AnimationPlan, format: 'gif' | 'webm', progress: Progress, signal: AbortSignal): Promise<ExportFile> {
-  const source = { setup: s.setup, domain: s.view.domain, colours: s.colours, overlays: s.overlays }
+  const source = { setup: s.setup, domain: s.view.domain, colours: s.colours, overlays: grids(s) }
   const makeEncoder =
     format === 'gif' ? (canvas: HTMLCanvasElement) => gifEncoder(canvas, plan.fps) : async (canvas: HTMLCanvasElement) => (await import('./webm')).webmEncoder(canvas, plan.fps)
   const blob = await recordAnimation(plan, source, makeEncoder, progress, signal)

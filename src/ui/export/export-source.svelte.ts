@@ -104,7 +104,7 @@ export class ExportSource {
       frames,
       step,
       methods: scenario.lanes.map((lane) => methodById(lane.method)?.name ?? lane.method),
-      overlays: overlays.grids,
+      overlays: overlays.layers,
       colours: [...this.#page.colours()],
       ...describe(step),
       sampled: sampled && { step: sampledStep, frames: sampled, ...describe(sampledStep) },

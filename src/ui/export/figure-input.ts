@@ -1,7 +1,9 @@
 import type { LaneFrame } from '../../engine/frame'
 import { colourMap } from '../colour'
 import type { SurfaceView } from '../figures'
-import type { FigureInput, FigureLane } from './svg-figure'
+import { laneName } from '../lanes/lane-colours'
+import type { OverlayLayer } from '../views/map-overlays.svelte'
+import type { FigureInput, FigureLane, FigureLegend } from './svg-figure'
 
 /** What a vector figure is drawn from: the surface as the page draws it, the frames drawn, the caption. */
 export interface FigureSource {
@@ -12,6 +14,8 @@ export interface FigureSource {
   /** Colours by lane, as the page draws them. */
   colours: readonly string[]
   caption: string
+  /** The map's overlays as shown; none when absent. */
+  overlays?: readonly OverlayLayer[]
 }
 
 function figureLane(frame: LaneFrame, method: string, colour: string): FigureLane {
@@ -25,21 +29,38 @@ function figureLane(frame: LaneFrame, method: string, colour: string): FigureLan
   }
 }
 
+/** The legend of one overlay, under a heading that says whose it is. */
+function legendOf(layer: OverlayLayer, methods: readonly string[]): FigureLegend {
+  if (layer.lane === null) return { title: null, entries: layer.legend }
+  const method = methods[layer.lane]
+  return { title: `${laneName(layer.lane)}${method ? `, ${method},` : ''} started at each point ends at:`, entries: layer.legend }
+}
+
 /**
  * The figure's input: the contour grid coloured as the page colours it (the
  * range of both of the page's grids, in the colour scale chosen), the critical
  * points, and the lanes either each on its own map ('figure') or all on one
- * ('map', the 2D view).
+ * ('map', the 2D view). The overlays go where the page shows them: the basins
+ * of the minima under every map, a lane's basins of attraction under its own
+ * map (every lane's, on the one map of the 2D view), each with its legend.
  */
 export function figureInput(source: FigureSource, layout: 'figure' | 'map'): FigureInput {
   const { view, frames } = source
   const lanes = frames.map((f) => figureLane(f, source.methods[f.lane] ?? f.method, source.colours[f.lane] ?? '#000000'))
+  const layers = source.overlays ?? []
+  const overlays =
+    layout === 'figure'
+      ? frames.map((f) => layers.filter((layer) => layer.lane === null || layer.lane === f.lane).map((layer) => layer.grid))
+      : [layers.map((layer) => layer.grid)]
+  const shown = layout === 'figure' ? layers.filter((layer) => layer.lane === null || frames.some((f) => f.lane === layer.lane)) : layers
   return {
     grid: view.contour,
     colour: colourMap(view.colourScale, Math.min(view.contour.min, view.mesh.min), Math.max(view.contour.max, view.mesh.max), view.clipAt),
     domain: view.domain,
     axes: view.axes,
     panels: layout === 'figure' ? lanes.map((lane) => [lane]) : [lanes],
+    overlays,
+    legend: shown.map((layer) => legendOf(layer, source.methods)).filter((group) => group.entries.length > 0),
     points: view.points.map((p) => ({ x: p.x, y: p.y, kind: p.kind })),
     caption: source.caption,
   }

@@ -2,7 +2,7 @@ import type { SharedState } from '../../core/scenario/url'
 import type { LaneFrame } from '../../engine/frame'
 import type { SimulationSetup } from '../../engine/simulation'
 import type { SurfaceView } from '../figures'
-import type { CategoryGrid } from '../views/grid-layer'
+import type { OverlayLayer } from '../views/map-overlays.svelte'
 import type { SampledFrames } from './data'
 
 /**
@@ -21,7 +21,8 @@ export interface ExportSnapshot {
   step: number
   /** Method names by lane. */
   methods: string[]
-  overlays: readonly CategoryGrid[]
+  /** The map's overlays as shown (basins of the minima, a lane's basins of attraction). */
+  overlays: readonly OverlayLayer[]
   /** The lanes' colours as drawn. */
   colours: readonly string[]
   caption: string

@@ -3,6 +3,8 @@ import { contours } from 'd3-contour'
 import { interpolateViridis } from 'd3-scale-chromatic'
 import type { Domain } from '../../core/surface'
 import type { ColourMap } from '../colour'
+import type { CategoryGrid } from '../views/grid-layer'
+import type { LegendEntry } from '../views/overlays'
 import { dotRadius, wrapJump } from '../views/walkers-layer'
 
 /**
@@ -11,7 +13,9 @@ import { dotRadius, wrapJump } from '../views/walkers-layer'
  * on one sheet (a lane a map for the figure layout, or every lane on one map for
  * the 2D view), each with the filled contour bands of the surface as <path>
  * elements, its walkers and trails as <path> elements, axes with ticks and
- * labels, one shared colour bar, and the caption underneath. Pure string
+ * labels, the page's overlays (basins of the minima, an optimizer's basins of
+ * attraction) as translucent <path> regions with their legend, one shared
+ * colour bar, and the caption underneath. Pure string
  * building: tested in Node, rasterised to PNG in the browser.
  */
 export interface FigureGrid {
@@ -40,6 +44,12 @@ export interface FigurePoint {
   kind: 'minimum' | 'saddle' | 'maximum' | 'degenerate'
 }
 
+/** One overlay's legend, under its heading (none for the basins of the minima, whose entries name themselves). */
+export interface FigureLegend {
+  title: string | null
+  entries: readonly LegendEntry[]
+}
+
 export interface FigureInput {
   grid: FigureGrid
   colour: ColourMap
@@ -49,6 +59,9 @@ export interface FigureInput {
   panels: FigureLane[][]
   points: FigurePoint[]
   caption: string
+  /** Under each map (same order as panels), the overlays it shows, bottom first. */
+  overlays?: readonly (readonly CategoryGrid[])[]
+  legend?: readonly FigureLegend[]
 }
 
 /** At most this many walkers per lane are drawn (a fixed, even subset). */
@@ -73,8 +86,11 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
   const barW = Math.max(90, Math.ceil(30 + 6.6 * colour.title.length))
   const width = margin.left + panels * plotW + (panels - 1) * margin.gap + barW
   const captionLines = wrap(input.caption, Math.floor((width - 16) / 5.9))
+  const legendRows = layoutLegend(input.legend ?? [], width - 16)
+  const legendTop = margin.top + plotH + margin.bottom
+  const captionTop = legendTop + LEGEND_ROW * legendRows.length + (legendRows.length > 0 ? 6 : 0)
   // Whole pixels, so that a PNG at scale s is exactly s times as wide and as high.
-  const height = Math.ceil(margin.top + plotH + margin.bottom + 16 * captionLines.length + 12)
+  const height = Math.ceil(captionTop + 16 * captionLines.length + 12)
   const bands = contourBands(grid, colour)
   const parts: string[] = [
     `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}' ${FONT} font-size='12'>`,
@@ -88,6 +104,7 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
     parts.push(`<clipPath id='clip${k}'><rect x='${left}' y='${margin.top}' width='${plotW}' height='${r1(plotH)}'/></clipPath>`)
     parts.push(`<g clip-path='url(#clip${k})'>`)
     for (const band of bands) parts.push(`<path d='${band.path(sx, sy, grid, d)}' fill='${band.fill}'/>`)
+    for (const overlay of input.overlays?.[k] ?? []) parts.push(...overlayPaths(overlay, sx, sy))
     // As on the page: critical points under the walkers (a converged walker sits on its minimum),
     // every trail under every walker, and big clouds first, so a lone walker is never hidden.
     parts.push(pointMarks(input.points, sx, sy))
@@ -97,7 +114,8 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
     parts.push(axes(left, margin.top, plotW, plotH, d, input.axes), `</g>`)
   })
   parts.push(colourBar(margin.left + panels * plotW + (panels - 1) * margin.gap + 24, margin.top, plotH, bands, colour))
-  captionLines.forEach((line, k) => parts.push(`<text x='8' y='${r1(margin.top + plotH + margin.bottom + 14 + 16 * k)}'>${escapeXml(line)}</text>`))
+  legendRows.forEach((row, k) => parts.push(legendRow(row, 8, legendTop + 12 + LEGEND_ROW * k)))
+  captionLines.forEach((line, k) => parts.push(`<text x='8' y='${r1(captionTop + 14 + 16 * k)}'>${escapeXml(line)}</text>`))
   parts.push('</svg>')
   return parts.join('\n')
 }
@@ -115,6 +133,76 @@ function laneKey(lanes: FigureLane[], left: number, baseline: number, room: numb
       `<text x='${r1(x + 12)}' y='${baseline}' font-weight='bold'>${escapeXml(text)}</text>`,
     )
     x += width(text)
+  }
+  return out.join('')
+}
+
+/**
+ * An overlay's categories as regions: for each colour in use, the outline of its
+ * cells (d3-contour of the category's indicator at 1/2, which runs halfway
+ * between neighbouring nodes and half a spacing beyond the outer ones: the
+ * cells the page paints), filled with the colour at its opacity.
+ */
+function overlayPaths(grid: CategoryGrid, sx: (x: number) => number, sy: (y: number) => number): string[] {
+  const { nx, ny, xs, ys, codes, colours } = grid
+  if (nx < 2 || ny < 2) return []
+  const dx = (xs[nx - 1] - xs[0]) / (nx - 1)
+  const dy = (ys[ny - 1] - ys[0]) / (ny - 1)
+  const gx = (u: number) => r1(sx(xs[0] + (u - 0.5) * dx))
+  const gy = (v: number) => r1(sy(ys[0] + (v - 0.5) * dy))
+  const present = new Set<number>()
+  for (let k = 0; k < nx * ny; k++) present.add(codes[k])
+  const generator = contours().size([nx, ny]).thresholds([0.5])
+  const indicator = new Array<number>(nx * ny)
+  const out: string[] = []
+  for (const code of [...present].sort((a, b) => a - b)) {
+    const colour = colours[code]
+    if (!colour || colour[3] === 0) continue
+    for (let k = 0; k < nx * ny; k++) indicator[k] = codes[k] === code ? 1 : 0
+    const [region] = generator(indicator)
+    const d = region.coordinates.map((rings) => rings.map((ring) => `M${ring.map(([u, v]) => `${gx(u)},${gy(v)}`).join('L')}Z`).join('')).join('')
+    if (d) out.push(`<path d='${d}' fill='rgb(${colour[0]},${colour[1]},${colour[2]})' fill-opacity='${+(colour[3] / 255).toFixed(3)}'/>`)
+  }
+  return out
+}
+
+const LEGEND_ROW = 16
+type LegendItem = { kind: 'title'; text: string } | { kind: 'entry'; text: string; colour: string }
+
+const itemWidth = (item: LegendItem) => (item.kind === 'title' ? 0 : 16) + 6.6 * item.text.length + 14
+
+/** The legends in rows of at most `room` pixels: each overlay's on a new row, its heading first. */
+function layoutLegend(groups: readonly FigureLegend[], room: number): LegendItem[][] {
+  const rows: LegendItem[][] = []
+  for (const group of groups) {
+    let row: LegendItem[] = []
+    let used = 0
+    const items: LegendItem[] = [...(group.title ? [{ kind: 'title' as const, text: group.title }] : []), ...group.entries.map((e) => ({ kind: 'entry' as const, text: e.label, colour: e.colour }))]
+    for (const item of items) {
+      if (row.length > 0 && used + itemWidth(item) > room) {
+        rows.push(row)
+        row = []
+        used = 0
+      }
+      row.push(item)
+      used += itemWidth(item)
+    }
+    if (row.length > 0) rows.push(row)
+  }
+  return rows
+}
+
+function legendRow(row: LegendItem[], left: number, baseline: number): string {
+  const out: string[] = []
+  let x = left
+  for (const item of row) {
+    // A swatch for a colour; a note (as 'colours repeat for 40 minima') stands alone.
+    if (item.kind === 'entry' && item.colour !== 'transparent') {
+      out.push(`<path d='M${r1(x)},${baseline - 10}h10v10h-10Z' fill='${escapeXml(item.colour)}' stroke='#000000' stroke-width='0.5'/>`)
+    }
+    const textX = item.kind === 'title' ? x : x + 16
+    out.push(`<text x='${r1(textX)}' y='${baseline}'${item.kind === 'title' ? " font-style='italic'" : ''}>${escapeXml(item.text)}</text>`)
+    x += itemWidth(item)
   }
   return out.join('')
 }

@@ -4,6 +4,13 @@ import type { PageScenario } from '../scenario.svelte'
 import type { CategoryGrid } from './grid-layer'
 import { attractionOverlay, basinOverlay, type LegendEntry } from './overlays'
 
+/** One overlay as shown: its cells, its legend, and the lane it belongs to (null: the surface's own, as the basins of the minima). */
+export interface OverlayLayer {
+  grid: CategoryGrid
+  legend: readonly LegendEntry[]
+  lane: number | null
+}
+
 interface Made {
   map: AttractionMap
   /** The surface, method, settings and seed it was made with: it shows only while they hold. */
@@ -55,8 +62,15 @@ export class MapOverlays {
     return this.showAttraction && map ? attractionOverlay(map) : null
   })
 
-  readonly grids: readonly CategoryGrid[] = $derived.by(() => [this.#basinLayer?.grid, this.#attractionLayer?.grid].filter((g) => g !== undefined))
-  readonly legend: readonly LegendEntry[] = $derived.by(() => [...(this.#basinLayer?.legend ?? []), ...(this.#attractionLayer?.legend ?? [])])
+  /** What the map shows, bottom first: the basins of the minima under a lane's basins of attraction. */
+  readonly layers: readonly OverlayLayer[] = $derived.by(() => {
+    const out: OverlayLayer[] = []
+    if (this.#basinLayer) out.push({ ...this.#basinLayer, lane: null })
+    if (this.#attractionLayer) out.push({ ...this.#attractionLayer, lane: this.attractionLane })
+    return out
+  })
+  readonly grids: readonly CategoryGrid[] = $derived.by(() => this.layers.map((layer) => layer.grid))
+  readonly legend: readonly LegendEntry[] = $derived.by(() => this.layers.flatMap((layer) => layer.legend))
 
   /** A lane's panel made (or dropped) its map. */
   set(k: number, map: AttractionMap | null): void {
