@@ -117,6 +117,11 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     // Minima lowest first: 0 = MA, 1 = MB, 2 = MC.
     await expect.poll(async () => (await sampledBasins(page, 'Lane B')).slice(0, 2).every((p) => p > 0), WAIT).toBe(true)
     expect(await shownStep(page)).toBe(20_000)
+    // At 1280 wide every column of the sampler's tables shows (sampled beside exact) without scrolling them.
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.querySelector('caption, th')?.textContent?.trim()),
+    )
+    expect(hidden).toEqual([])
     expect(errors).toEqual([])
     await page.close()
   }, 120_000)
