@@ -13,7 +13,7 @@ function state(overrides: Partial<SharedState> = {}): SharedState {
 describe('links', () => {
   it('round-trip the default state and read like the run they describe', () => {
     const query = encodeState(state())
-    expect(query).toBe('v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d')
+    expect(query).toBe('v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d&end')
     const { state: back, problems } = decodeState(`?${query}`)
     expect(problems).toEqual([])
     expect(back).toEqual(state())
@@ -48,6 +48,8 @@ describe('links', () => {
  * to a state the validator accepts as it is, with the bad fields named; no
  * prototype may change and nothing may run (a canary global stays unset).
  */
+const FIELDS = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step']
+
 function hostileCorpus(): string[] {
   const good = encodeState(state())
   const payloads = [
@@ -57,17 +59,16 @@ function hostileCorpus(): string[] {
     '{"a":1}', '[1,2]', 'true', 'null', 'undefined', '${1+1}', '`x`', '\\', '../../etc/passwd', 'a'.repeat(5000), '😀', '\u202e',
     'import("fs")', 'x.constructor', 'evaluate("1")', 'f(x)=x', 'a=1',
   ]
-  const fields = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step']
   const corpus: string[] = []
   for (const p of payloads) {
     const e = encodeURIComponent(p)
-    corpus.push(`${good}&${fields[corpus.length % fields.length]}=${e}`)
+    corpus.push(`${good}&${FIELDS[corpus.length % FIELDS.length]}=${e}`)
     corpus.push(`surface=${e}&lane=${e}`)
     corpus.push(`formula=${e}&param=${e}:1,a:${e}`)
     corpus.push(`lane=gd,lr:${e},walkers:${e},at:${e}_${e}&seed=${e}`)
     corpus.push(`${e}=${e}&lane=baoab,${e}:${e}`)
   }
-  for (let cut = 0; cut < good.length; cut += 7) corpus.push(good.slice(0, cut))
+  for (let cut = 7; cut < good.length; cut += 7) corpus.push(good.slice(0, cut))
   corpus.push('lane=' + Array.from({ length: 50 }, () => 'gd').join('&lane='))
   corpus.push('lane=parallel-tempering,walkers:10,at:0_0')
   corpus.push('lane=gd,lr:1e9&lane=baoab,kT:0&lane=baoab,dt:-1&lane=metropolis,walkers:1000000')
@@ -95,10 +96,44 @@ describe('hostile links', () => {
         expect(p.field.length).toBeLessThanOrEqual(64)
       }
       expect(Number.isInteger(s.view.speed) && Number.isInteger(s.view.step)).toBe(true)
+      // Every link of the corpus has something wrong with it, and the reader is told.
+      expect(problems.length, query.slice(0, 120)).toBeGreaterThan(0)
     }
     expect(canary.__landscapeCanary).toBe(0)
     expect(Object.getOwnPropertyNames(Object.prototype).join()).toBe(before)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('keep the good fields of a good link that a hostile field was added to', () => {
+    const good = encodeState(state())
+    const defaults = defaultScenario()
+    for (const query of corpus.filter((q) => q.startsWith(`${good}&`))) {
+      const field = query.slice(good.length + 1, query.indexOf('=', good.length + 1))
+      const { state: s, problems } = decodeState(query)
+      // Repeated fields: the first (good) one is used. A formula or domain replaces the surface, with a notice.
+      expect(s.scenario.seed, query.slice(0, 120)).toBe(1)
+      expect(s.scenario.lanes.slice(0, 2)).toEqual(defaults.lanes)
+      expect(s.view.show3d).toBe(true)
+      if (!['formula', 'domain', 'param'].includes(field)) expect(s.scenario.surface).toEqual(defaults.surface)
+      expect(problems.map((p) => p.field).some((f) => f === field || f.startsWith('surface') || f.startsWith('lanes[2]') || f === 'version'), `${field}: ${JSON.stringify(problems)}`).toBe(true)
+    }
+  })
+
+  it('name a field given twice, a link cut short, a parameter that is not name:value, and more walkers than the page draws', () => {
+    const good = encodeState(state())
+    expect(decodeState(`${good}&seed=7`).problems).toEqual([{ field: 'seed', message: 'given 2 times: the first is used, the others ignored' }])
+    // Cut inside 'kT:20': it still reads as a number, but the end mark is gone.
+    const cut = good.slice(0, good.indexOf('kT:20') + 4)
+    const { state: s, problems } = decodeState(cut)
+    expect(s.scenario.lanes[1].settings.kT).toBe(2)
+    expect(problems.map((p) => p.field)).toEqual(['link'])
+    expect(problems[0].message).toContain('cut short')
+    expect(decodeState('surface=himmelblau&param=a,b:2').problems).toEqual([{ field: 'param', message: "'a' is not name:value, ignored" }])
+    const big = decodeState('lane=gd,walkers:10000&lane=baoab,walkers:10001')
+    expect(big.state.scenario.lanes.map((l) => l.walkers)).toEqual([10_000, 500])
+    expect(big.problems.map((p) => p.field)).toEqual(['lanes[1].walkers'])
+    // A link written by hand (no version) needs no end mark.
+    expect(decodeState('surface=himmelblau&seed=3').problems).toEqual([])
   })
 
   it('names the bad fields of a link with one mistake per lane', () => {

@@ -2,7 +2,7 @@ import type { ScenarioProblem } from './validate'
 import { validateScenario } from './validate'
 import { copyLane, DEFAULT_LANES } from './defaults'
 import { MAX_LANES, SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from './types'
-import { defaultView, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
+import { defaultView, MAX_PAGE_WALKERS, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
 
 /**
  * The whole state in a URL query, versioned and readable:
@@ -10,11 +10,14 @@ import { defaultView, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
  *   ?v=1&surface=muller-brown&seed=1
  *    &lane=gd,lr:0.0001,walkers:1,at:0_0.5
  *    &lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5
- *    &speed=20&view=3d&step=12000
+ *    &speed=20&view=3d&step=12000&end
  *
  * A typed formula travels as `formula=` (percent-encoded) with `domain=x0_x1_y0_y1`
  * and `param=a:2,b:3`. Numbers are written with String(), which reads back to
- * the same double, so a link reproduces the run bit for bit.
+ * the same double, so a link reproduces the run bit for bit. A link made here
+ * ends with `end`: one cut short on its way (a chat window, an e-mail) lost
+ * it, and is read with a notice that its last values may be incomplete (`kT:2`
+ * where it said `kT:20`).
  *
  * Reading a link never trusts it: the query is split into plain strings, turned
  * into a scenario-shaped object with known keys only, and handed to
@@ -90,7 +93,7 @@ class Query {
   toString(): string {
     // ',' ':' and '_' are safe in a query and keep it readable.
     const encode = (t: string) => encodeURIComponent(t).replace(/%2C/g, ',').replace(/%3A/g, ':')
-    return this.pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&')
+    return this.pairs.map(([k, v]) => (v === '' ? encode(k) : `${encode(k)}=${encode(v)}`)).join('&')
   }
 }
 
@@ -112,6 +115,7 @@ export function encodeState({ scenario, view }: SharedState): string {
   q.set('view', flags.join(','))
   if (view.camera) q.set('cam', view.camera.map(num).join('_'))
   if (view.step > 0) q.set('step', String(view.step))
+  q.set(END, '')
   return q.toString()
 }
 
@@ -121,7 +125,13 @@ export function encodeState({ scenario, view }: SharedState): string {
  */
 export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench']
 
-const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', ...PAGE_KEYS])
+/** The last key of a link made here. */
+const END = 'end'
+
+const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', END, ...PAGE_KEYS])
+
+/** At most this many items in a lane or in `param` are read. */
+const MAX_ITEMS = 64
 
 /** Reads a query (with or without its '?'): the state, and what could not be read. */
 export function decodeState(query: string): { state: SharedState; problems: ScenarioProblem[] } {
@@ -133,7 +143,15 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
     return { state: { scenario, view }, problems: [...problems] }
   }
   const q = Query.parse(query.startsWith('?') ? query.slice(1) : query, problems)
-  for (const key of new Set(q.keys())) if (!KNOWN.has(key)) problems.push({ field: clip(key), message: 'unknown field, ignored' })
+  for (const key of new Set(q.keys())) {
+    if (!KNOWN.has(key)) problems.push({ field: clip(key), message: 'unknown field, ignored' })
+    else if (key !== 'lane') {
+      const n = q.getAll(key).length
+      if (n > 1) problems.push({ field: key, message: `given ${n} times: the first is used, the others ignored` })
+    }
+  }
+  // A link made here says where it ends; one that has its version but not its end was cut short.
+  if (q.has('v') && !q.has(END)) problems.push({ field: 'link', message: "the link has no end mark: it may have been cut short, so check the values near its end" })
 
   const raw: Record<string, unknown> = {}
   const version = q.get('v')
@@ -152,7 +170,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
     const domain = domainOf(q.get('domain'))
     if (domain) surface.domain = domain
   }
-  surface.parameters = pairsOf(q.get('param'))
+  surface.parameters = pairsOf(q.get('param'), problems)
   raw.surface = surface
   raw.seed = q.has('seed') ? numberOf(q.get('seed')!) : 1
   const lanes = q.getAll('lane')
@@ -162,7 +180,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   if (lanes.length === 0) raw.lanes = DEFAULT_LANES.map(copyLane)
   else {
     raw.lanes = lanes.slice(0, MAX_LANES).map((text, k) => {
-      const lane = laneOf(text)
+      const lane = laneOf(text, `lanes[${k}]`, problems)
       const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
       if (!Object.hasOwn(lane, 'walkers')) lane.walkers = fallback.walkers
       if (!Object.hasOwn(lane, 'start')) lane.start = { ...fallback.start }
@@ -172,6 +190,13 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
 
   const { scenario, problems: scenarioProblems } = validateScenario(raw)
   problems.push(...scenarioProblems.map((p) => ({ field: p.field, message: p.message })))
+  // The engine takes 100,000 walkers a lane; the page draws at most 10,000.
+  scenario.lanes.forEach((lane, k) => {
+    if (lane.walkers <= MAX_PAGE_WALKERS) return
+    const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
+    problems.push({ field: `lanes[${k}].walkers`, message: `the playground runs at most ${MAX_PAGE_WALKERS.toLocaleString('en')} walkers a lane; ${fallback.walkers} used` })
+    lane.walkers = fallback.walkers
+  })
 
   const speed = q.get('speed')
   if (speed !== null) {
@@ -197,7 +222,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   const step = q.get('step')
   if (step !== null) {
     const v = numberOf(step)
-    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v + 0
     else problems.push({ field: 'step', message: `step must be a whole number from 0 to ${MAX_SHARED_STEP}` })
   }
   return { state: { scenario, view }, problems }
@@ -215,12 +240,17 @@ function domainOf(text: string | null): Record<string, number> | undefined {
 }
 
 /** 'a:2,b:3' as {a: 2, b: 3}; keys are checked by the validator. */
-function pairsOf(text: string | null): Record<string, unknown> {
+function pairsOf(text: string | null, problems: ScenarioProblem[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (!text) return out
-  for (const item of text.split(',').slice(0, 64)) {
+  const items = text.split(',')
+  if (items.length > MAX_ITEMS) problems.push({ field: 'param', message: `at most ${MAX_ITEMS} parameters are read: the ${items.length - MAX_ITEMS} after them were ignored` })
+  for (const item of items.slice(0, MAX_ITEMS)) {
     const colon = item.indexOf(':')
-    if (colon <= 0) continue
+    if (colon <= 0) {
+      problems.push({ field: 'param', message: `'${clip(item)}' is not name:value, ignored` })
+      continue
+    }
     const key = item.slice(0, colon)
     // defineProperty: a key such as __proto__ becomes an own property (then refused by name), never the prototype.
     Object.defineProperty(out, key, { value: numberOf(item.slice(colon + 1)), enumerable: true, writable: true, configurable: true })
@@ -228,11 +258,12 @@ function pairsOf(text: string | null): Record<string, unknown> {
   return out
 }
 
-function laneOf(text: string): Record<string, unknown> {
+function laneOf(text: string, field: string, problems: ScenarioProblem[]): Record<string, unknown> {
   const [method, ...items] = text.split(',')
   const settings: Record<string, unknown> = {}
   const lane: Record<string, unknown> = { method, settings }
-  for (const item of items.slice(0, 64)) {
+  if (items.length > MAX_ITEMS) problems.push({ field, message: `at most ${MAX_ITEMS} settings are read: the ${items.length - MAX_ITEMS} after them were ignored` })
+  for (const item of items.slice(0, MAX_ITEMS)) {
     const colon = item.indexOf(':')
     const key = colon < 0 ? item : item.slice(0, colon)
     const value = colon < 0 ? '' : item.slice(colon + 1)

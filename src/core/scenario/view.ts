@@ -19,6 +19,8 @@ export interface ViewState {
 export const DEFAULT_SPEED = 10
 export const MAX_SPEED = 1000
 export const MAX_SHARED_STEP = 10_000_000
+/** Walkers in one lane of the playground (the engine and the CLI take up to 100,000). */
+export const MAX_PAGE_WALKERS = 10_000
 
 export function defaultView(): ViewState {
   return { colourScale: 'auto', basins: false, show3d: true, camera: null, speed: DEFAULT_SPEED, step: 0 }

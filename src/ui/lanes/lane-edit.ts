@@ -6,7 +6,7 @@ import type { Domain } from '../../core/surface'
 import type { AtlasSurface } from '../../core/surfaces'
 
 /** Walkers per lane the page allows (the engine allows more; the views are tuned for this many). */
-export const MAX_LANE_WALKERS = 10_000
+export { MAX_PAGE_WALKERS as MAX_LANE_WALKERS } from '../../core/scenario/view'
 
 /**
  * The settings an atlas surface suggests for a method: its stable learning rate,
