@@ -16,7 +16,7 @@ interface SweepOutput {
   scenario: unknown
   from: number
   to: number
-  rates: { kT: number; rate: number; rateLow: number; rateHigh: number; transitions: number; time: number; kramers: number | null }[]
+  rates: { kT: number; rate: number; rateLow: number; rateHigh: number; transitions: number; time: number; passages: number; mfpt: number; mfptLow: number; mfptHigh: number; kramers: number | null }[]
   fit: { barrier: number; stderr: number; prefactor: number } | null
   saddleBarrier: number
   theory: string | null

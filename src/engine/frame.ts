@@ -76,9 +76,11 @@ export interface SamplingFrame {
   /**
    * Transition counts between basins, counts[i * m + j] for i -> j, the time committed
    * to each basin, and the transitions through each saddle (channel):
-   * channels[(i * m + j) * saddles + k] for i -> j through saddle k of the landscape.
+   * channels[(i * m + j) * saddles + k] for i -> j through saddle k of the landscape;
+   * and the first passages i -> j measured, with the sum and sum of squares of their
+   * times, at i * m + j (empty on surfaces with more than MFPT_MAX_BASINS minima).
    */
-  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[] }
+  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[]; passages: number[]; passageTime: number[]; passageTimeSq: number[] }
   /**
    * Methods with velocities: the histogram of each walker's kinetic energy K = |v|^2/2
    * at every step, on KINETIC_BINS bins over [0, kineticMax); K above the last edge

@@ -235,6 +235,9 @@ class LaneRun {
         counts: t ? Array.from(t.counts) : [],
         time: t ? Array.from(t.time) : [],
         channels: t ? Array.from(t.channels) : [],
+        passages: t ? Array.from(t.passages) : [],
+        passageTime: t ? Array.from(t.passageTime) : [],
+        passageTimeSq: t ? Array.from(t.passageTimeSq) : [],
       },
       kinetic: this.kinetic ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove } : null,
     }

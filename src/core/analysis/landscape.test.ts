@@ -18,7 +18,7 @@ import { basinPopulations, harmonicPopulations } from './populations'
 import { arrheniusFit, bottleneck, transitionRate } from './rates'
 import { connectSaddles } from './saddles'
 import { temperatureSweep } from './sweep'
-import { poissonInterval, TransitionCounter } from './transitions'
+import { passageInterval, poissonInterval, TransitionCounter } from './transitions'
 
 const atlas = (id: string) => compileAtlasSurface(atlasSurface(id)!)
 function formula(text: string, domain = { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }): CompiledSurface {
@@ -170,6 +170,37 @@ describe('transitions', () => {
     expect(plain.counts[right * 2 + left]).toBe(3)
     // Each transition is credited to the one saddle joining the wells.
     expect(withCores.rate(left, right).channels).toEqual([1])
+  })
+})
+
+describe('first-passage times', () => {
+  it('are measured from the first arrival in i since the walker was last in j to its arrival in j, through any basin', () => {
+    const s = atlas('muller-brown')
+    const points = criticalPoints(s)
+    const landscape = connectSaddles(s, points)
+    const map = basinMap(s, points, 120)
+    // Minima lowest first: 0 = MA, 1 = MB, 2 = MC. One walker sits at the minima in turn, one step each.
+    const at = landscape.minima.map((m) => [m.x, m.y])
+    const counter = new TransitionCounter(s, map, landscape, 1, { cores: true })
+    for (const k of [0, 0, 1, 2, 0, 1]) counter.observe(0, at[k][0], at[k][1], s.value(at[k][0], at[k][1]))
+    // Clock 1: in 0. 3: in 1 (0 -> 1 took 2). 4: in 2 (0 -> 2 took 3, 1 -> 2 took 1). 5: in 0 (1 -> 0: 2,
+    // 2 -> 0: 1). 6: in 1 (0 -> 1: 1, from the new arrival in 0 at 5; 2 -> 1: 2, by way of 0).
+    const mfpt = (i: number, j: number) => [counter.rate(i, j).passages, counter.rate(i, j).mfpt]
+    expect([mfpt(0, 1), mfpt(0, 2), mfpt(1, 2), mfpt(1, 0), mfpt(2, 0), mfpt(2, 1)]).toEqual([[2, 1.5], [1, 3], [1, 1], [1, 2], [1, 1], [1, 2]])
+    // The direct transitions are counted as before: 2 -> 1 never happened directly.
+    expect(counter.rate(2, 1).transitions).toBe(0)
+  })
+
+  it('have a 95% interval: Gamma(n) quantiles below 30 passages, the normal one of a mean above', () => {
+    // One exponential passage of time 1: tau in [1 / -ln(0.025), 1 / -ln(0.975)] = [0.27108, 39.498].
+    const one = passageInterval(1, 1, 1)
+    expect(one.low).toBeCloseTo(1 / -Math.log(0.025), 4)
+    expect(one.high).toBeCloseTo(1 / -Math.log(0.975), 2)
+    // 1, 2, ..., 40: mean 20.5, sample variance 40 * 41 / 12 = 136.67, half-width 1.96 * sqrt(136.67 / 40) = 3.6229.
+    const times = Array.from({ length: 40 }, (_, k) => k + 1)
+    const many = passageInterval(40, times.reduce((a, t) => a + t, 0), times.reduce((a, t) => a + t * t, 0))
+    expect(many.mean).toBe(20.5)
+    expect(many.high - many.mean).toBeCloseTo(1.959964 * Math.sqrt(136.6667 / 40), 3)
   })
 })
 

@@ -36,6 +36,11 @@ export interface SweepRate {
   transitions: number
   /** Time spent committed to `from`. */
   time: number
+  /** First passages from `from` to `to`, their mean time and its 95% interval (NaN when none). */
+  passages: number
+  mfpt: number
+  mfptLow: number
+  mfptHigh: number
   /** The rate theory's prediction at this kT (null when the method has none). */
   theory: number | null
 }
@@ -113,6 +118,10 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
       rateHigh: estimate.rateHigh,
       transitions: estimate.transitions,
       time: estimate.time,
+      passages: estimate.passages,
+      mfpt: estimate.mfpt,
+      mfptLow: estimate.mfptLow,
+      mfptHigh: estimate.mfptHigh,
       theory: theory ? transitionRate(r.surface, from, limiting.saddle, kT, gamma, theory) : null,
     })
     if (cancelled) break

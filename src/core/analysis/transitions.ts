@@ -12,6 +12,13 @@ import type { Landscape } from './saddles'
  * Without core sets every change of basin counts. Each transition is credited
  * to the saddle (channel) it crossed: the saddle joining the two basins nearest
  * to where the walker last changed basin.
+ *
+ * Mean first-passage times are measured, not inferred from rates: the clock of
+ * i -> j starts when a walker commits to i for the first time since it was last
+ * in j (or since it started) and stops when it first reaches the core of j,
+ * whatever basins it visits on the way. On two basins the mean equals 1/k; on
+ * more it is the time a reader would wait, which 1/k_ij is not. Tracked on
+ * surfaces with at most MFPT_MAX_BASINS minima (a clock per walker and pair).
  */
 export interface TransitionOptions {
   cores?: boolean
@@ -19,6 +26,9 @@ export interface TransitionOptions {
   /** Time per step (dt for dynamics; 1 counts steps). */
   timeStep?: number
 }
+
+/** Surfaces with more minima than this (Rastrigin's hundreds) get no first-passage clocks. */
+export const MFPT_MAX_BASINS = 8
 
 export interface RateEstimate {
   from: number
@@ -30,7 +40,8 @@ export interface RateEstimate {
   /** 95% confidence interval of the rate (exact Poisson, Garwood). */
   rateLow: number
   rateHigh: number
-  /** Mean first-passage time, 1 / rate, with its interval. */
+  /** First passages from i to j measured, and their mean time with its 95% interval (passageInterval); NaN when none or not tracked. */
+  passages: number
   mfpt: number
   mfptLow: number
   mfptHigh: number
@@ -52,6 +63,14 @@ export class TransitionCounter {
   private readonly crossing: Int32Array
   private readonly cores: boolean
   private readonly timeStep: number
+  /** Each walker's own clock. */
+  private readonly clock: Float64Array
+  /** start[(w * m + i) * m + j]: when walker w's passage i -> j began; NaN when none is under way. */
+  private readonly start: Float64Array | null
+  /** First passages i -> j seen, and the sum and sum of squares of their times, at i * m + j. */
+  readonly passages: Float64Array
+  readonly passageTime: Float64Array
+  readonly passageTimeSq: Float64Array
 
   constructor(
     private readonly surface: CompiledSurface,
@@ -75,6 +94,17 @@ export class TransitionCounter {
     this.committed = new Int32Array(walkers).fill(-1)
     this.lastLabel = new Int32Array(walkers).fill(-1)
     this.crossing = new Int32Array(walkers).fill(-1)
+    this.clock = new Float64Array(walkers)
+    const tracked = m >= 2 && m <= MFPT_MAX_BASINS
+    this.start = tracked ? new Float64Array(walkers * m * m).fill(NaN) : null
+    this.passages = new Float64Array(tracked ? m * m : 0)
+    this.passageTime = new Float64Array(tracked ? m * m : 0)
+    this.passageTimeSq = new Float64Array(tracked ? m * m : 0)
+  }
+
+  /** Whether first-passage times are measured on this surface. */
+  get tracksPassages(): boolean {
+    return this.start !== null
   }
 
   /** Walker i is at (x, y) with energy u after a step. */
@@ -85,6 +115,7 @@ export class TransitionCounter {
     if (label >= 0) this.lastLabel[i] = label
     const state = this.cores ? (label >= 0 && u <= this.coreLimit[label] ? label : -1) : label
     const from = this.committed[i]
+    this.clock[i] += this.timeStep
     if (from >= 0) this.time[from] += this.timeStep
     if (state < 0 || state === from) return
     if (from >= 0) {
@@ -93,6 +124,28 @@ export class TransitionCounter {
       if (s >= 0) this.channels[(from * this.m + state) * this.landscape.saddles.length + s]++
     }
     this.committed[i] = state
+    if (this.start) this.arrive(i, state)
+  }
+
+  /** Walker i has just committed to basin `to`: passages into it end, passages out of it begin. */
+  private arrive(i: number, to: number): void {
+    const m = this.m
+    const start = this.start!
+    const now = this.clock[i]
+    const base = i * m * m
+    for (let k = 0; k < m; k++) {
+      if (k === to) continue
+      const began = start[base + k * m + to]
+      if (!Number.isNaN(began)) {
+        const t = now - began
+        this.passages[k * m + to]++
+        this.passageTime[k * m + to] += t
+        this.passageTimeSq[k * m + to] += t * t
+        start[base + k * m + to] = NaN
+      }
+      // A passage to k starts at the first arrival here since the walker was last in k.
+      if (Number.isNaN(start[base + to * m + k])) start[base + to * m + k] = now
+    }
   }
 
   /** The saddle joining basins a and b nearest to (x, y), or -1. */
@@ -117,6 +170,9 @@ export class TransitionCounter {
     const [low, high] = poissonInterval(n)
     const rate = time > 0 ? n / time : NaN
     const s = this.landscape.saddles.length
+    const k = from * this.m + to
+    const passages = this.start ? this.passages[k] : 0
+    const mfpt = passages > 0 ? passageInterval(passages, this.passageTime[k], this.passageTimeSq[k]) : { mean: NaN, low: NaN, high: NaN }
     return {
       from,
       to,
@@ -125,9 +181,10 @@ export class TransitionCounter {
       rate,
       rateLow: time > 0 ? low / time : NaN,
       rateHigh: time > 0 ? high / time : NaN,
-      mfpt: 1 / rate,
-      mfptLow: time > 0 ? time / high : NaN,
-      mfptHigh: time > 0 && low > 0 ? time / low : Infinity,
+      passages,
+      mfpt: mfpt.mean,
+      mfptLow: mfpt.low,
+      mfptHigh: mfpt.high,
       channels: Array.from(this.channels.subarray((from * this.m + to) * s, (from * this.m + to + 1) * s)),
     }
   }
@@ -155,6 +212,25 @@ export function poissonInterval(n: number): [number, number] {
   const low = n === 0 ? 0 : solveMean((mean) => 1 - poissonCdf(n - 1, mean) - 0.025, n)
   const high = solveMean((mean) => 0.025 - poissonCdf(n, mean), n)
   return [low, high]
+}
+
+/**
+ * The mean of n first-passage times (their sum and sum of squares) with a 95%
+ * interval. From 30 passages on, the normal interval of a sample mean (the
+ * passage times' own spread, no model). Below, passages over a barrier are
+ * close to exponential: the sum of n exponential times of mean tau is
+ * Gamma(n, tau), so tau lies in [sum / g(0.975), sum / g(0.025)] with g the
+ * quantiles of Gamma(n, 1) (P(Gamma(n, 1) <= x) = P(Poisson(x) >= n)).
+ */
+export function passageInterval(n: number, sum: number, sumSq: number): { mean: number; low: number; high: number } {
+  const mean = sum / n
+  if (n >= 30) {
+    const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1))
+    const half = (1.959963984540054 * Math.sqrt(variance)) / Math.sqrt(n)
+    return { mean, low: Math.max(0, mean - half), high: mean + half }
+  }
+  const quantile = (q: number) => solveMean((x) => 1 - poissonCdf(n - 1, x) - q, n)
+  return { mean, low: sum / quantile(0.975), high: sum / quantile(0.025) }
 }
 
 /** P(N <= n) for N ~ Poisson(mean), summed in log space. */

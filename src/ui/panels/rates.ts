@@ -1,4 +1,4 @@
-import { poissonInterval } from '../../core/analysis/transitions'
+import { passageInterval, poissonInterval } from '../../core/analysis/transitions'
 import type { SamplingFrame } from '../../engine/frame'
 
 export interface ObservedRate {
@@ -32,4 +32,36 @@ export function transitionRates(transitions: Pick<SamplingFrame['transitions'], 
     }
   }
   return rates.sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to)
+}
+
+export interface ObservedPassage {
+  from: number
+  to: number
+  /** First passages measured. */
+  count: number
+  /** Their mean time, with its 95% interval (passageInterval). */
+  mean: number
+  low: number
+  high: number
+}
+
+/**
+ * Mean first-passage times between basins as the sampler measured them (the
+ * clock of i -> j runs from the first arrival in i since the walker was last in
+ * j to its arrival in j): the pairs with at least one passage, the most measured
+ * first. Empty when the surface has too many minima for them to be tracked.
+ */
+export function firstPassages(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'passages' | 'passageTime' | 'passageTimeSq'>): ObservedPassage[] {
+  const { minima: m, passages, passageTime, passageTimeSq } = transitions
+  const out: ObservedPassage[] = []
+  if (passages.length !== m * m) return out
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      const n = passages[i * m + j]
+      if (i === j || !(n > 0)) continue
+      const { mean, low, high } = passageInterval(n, passageTime[i * m + j], passageTimeSq[i * m + j])
+      out.push({ from: i, to: j, count: n, mean, low, high })
+    }
+  }
+  return out.sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to)
 }

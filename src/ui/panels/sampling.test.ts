@@ -3,7 +3,7 @@ import type { BasinComparison, RunSummary } from '../../core/analysis/observer'
 import { defaultScenario } from '../../core/scenario/defaults'
 import type { LaneFrame } from '../../engine/frame'
 import { paintDensity, peakBin, probabilities, sharedMaximum, viridis } from './density-image'
-import { transitionRates } from './rates'
+import { firstPassages, transitionRates } from './rates'
 import { reportFigures } from './report-figures'
 import { basinDeviation, basinVerdict, mixingText, tvVerdict } from './sampling-verdict'
 import { simulate, type SimulatedRun } from './testing/simulated'
@@ -75,6 +75,24 @@ describe('rates from transitions', () => {
     // Garwood's 95% interval for 5 events: 1.6235 to 11.6683.
     expect(rates[0].low).toBeCloseTo(1.6235 / 50, 4)
     expect(rates[0].high).toBeCloseTo(11.6683 / 50, 4)
+  })
+
+  it('on the real run: first-passage times for the pairs with passages, each mean inside its interval', () => {
+    const t = sampler.sampling!.transitions
+    const passages = firstPassages(t)
+    expect(passages.length).toBeGreaterThan(0)
+    expect(passages.reduce((a, p) => a + p.count, 0)).toBe(t.passages.reduce((a, b) => a + b, 0))
+    for (const p of passages) {
+      expect(p.mean).toBe(t.passageTime[p.from * 3 + p.to] / p.count)
+      expect(p.low).toBeLessThanOrEqual(p.mean)
+      expect(p.high).toBeGreaterThanOrEqual(p.mean)
+    }
+    // Every direct transition out of i into j is also a first passage unless the walker was already on its way
+    // from an earlier arrival: passages i -> j never outnumber arrivals in j.
+    for (let j = 0; j < 3; j++) {
+      const arrivals = [0, 1, 2].reduce((a, i) => a + (t.counts[i * 3 + j] ?? 0), 0)
+      for (let i = 0; i < 3; i++) if (i !== j) expect(t.passages[i * 3 + j]).toBeLessThanOrEqual(arrivals)
+    }
   })
 
   it('on the real run: every transition is counted once, and k = n / T', () => {
