@@ -3,9 +3,13 @@ import { atlas } from '../optimizers/test-lane'
 import { runSampling, temperatureShiftTV } from '../testing/sampling'
 
 /**
- * Each equation-of-motion sampler against the exact Boltzmann histogram (runSampling:
- * walkers start from the exact density, TV must stay under the 99.9th percentile a
- * perfect sampler with the same N_eff reaches). Each row also predicts the
+ * Each equation-of-motion sampler against the exact Boltzmann histogram: TV must stay
+ * under the 99.9th percentile a perfect sampler with the same N_eff reaches. On the
+ * double well the walkers start uniform over the domain (its populations are the
+ * exact ones by symmetry, so the burn-in only has to relax the wells): a sampler that
+ * does not reach the Boltzmann density fails, as the negative controls at the end
+ * show. On Müller-Brown they start from the exact density (runSampling's default),
+ * since reaching its populations from anywhere else takes many hops out of MA. Each row also predicts the
  * discretization bias of its dt as a temperature shift s (dynamics.md) and requires
  * its TV, temperatureShiftTV(s), to stay under a tenth of the bound, so that a pass
  * is not luck of a loose bound.
@@ -89,9 +93,9 @@ const MULLER_BROWN: Row[] = [
   { method: 'nose-hoover-chain', settings: { dt: 0.002, tau: 0.1 }, walkers: 100, steps: 15000, burnin: 1000, shift: verletShift(4068, 0.002), note: 'tau = 1/gamma' },
 ]
 
-function histogramTest(surfaceId: string, kT: number, row: Row, seed: number): void {
+function histogramTest(surfaceId: string, kT: number, row: Row, seed: number, start: 'boltzmann' | 'uniform'): void {
   const { surface } = atlas(surfaceId)
-  const result = runSampling({ surface, method: row.method, settings: { kT, ...row.settings }, walkers: row.walkers, steps: row.steps, burnin: row.burnin, seed, bins: BINS })
+  const result = runSampling({ surface, method: row.method, settings: { kT, ...row.settings }, walkers: row.walkers, steps: row.steps, burnin: row.burnin, seed, bins: BINS, start: start === 'uniform' ? { kind: 'uniform' } : 'boltzmann' })
   const predicted = temperatureShiftTV(surface, kT, row.shift, BINS)
   console.log(
     `${row.method} on ${surfaceId} (kT ${kT}): tv ${result.tv.toFixed(4)}, bound ${result.bound.toFixed(4)}, ` +
@@ -103,9 +107,31 @@ function histogramTest(surfaceId: string, kT: number, row: Row, seed: number): v
 
 describe('equation-of-motion samplers match the exact Boltzmann histogram', () => {
   describe.each(DOUBLE_WELL)('double well at kT = 0.5: $method ($note)', (row) => {
-    it('stays within the perfect-sampler bound', () => histogramTest('double-well', 0.5, row, 11))
+    it('reaches the exact histogram from a uniform start, within the perfect-sampler bound', () => histogramTest('double-well', 0.5, row, 11, 'uniform'))
   })
   describe.each(MULLER_BROWN)('Müller-Brown at kT = 20: $method ($note)', (row) => {
-    it('stays within the perfect-sampler bound', () => histogramTest('muller-brown', 20, row, 12))
+    it('stays within the perfect-sampler bound', () => histogramTest('muller-brown', 20, row, 12, 'boltzmann'))
+  })
+})
+
+describe('the histogram test catches a sampler that is wrong (negative controls, same harness as the BAOAB row)', () => {
+  const row = DOUBLE_WELL[0]
+  const run = (settings: Record<string, number>, referenceKT?: number) =>
+    runSampling({ surface: atlas('double-well').surface, method: 'baoab', settings: { ...row.settings, ...settings }, walkers: row.walkers, steps: row.steps, burnin: row.burnin, seed: 11, bins: BINS, start: { kind: 'uniform' }, referenceKT })
+
+  it('one that does not move keeps its uniform start and fails the bound', () => {
+    // dt = 1e-6: 5,500 steps move a walker ~1e-5, nothing next to a bin of 0.13; the histogram stays uniform
+    // (TV from the exact density about 0.6) while N_eff is only the number of walkers.
+    const frozen = run({ kT: 0.5, dt: 1e-6 })
+    console.log(`frozen BAOAB: tv ${frozen.tv.toFixed(4)}, bound ${frozen.bound.toFixed(4)}`)
+    expect(frozen.tv).toBeGreaterThan(frozen.bound)
+  })
+
+  it('one that runs 50% hot (kT 0.75 against the exact density at 0.5) fails the bound', () => {
+    // TV between the exact densities at kT 0.75 and 0.5 on these bins is about 0.13 (wider wells, more weight
+    // near the barrier), above the ~0.06 a perfect sampler of this size reaches.
+    const hot = run({ kT: 0.75 }, 0.5)
+    console.log(`BAOAB at kT 0.75 against kT 0.5: tv ${hot.tv.toFixed(4)}, bound ${hot.bound.toFixed(4)}`)
+    expect(hot.tv).toBeGreaterThan(hot.bound)
   })
 })

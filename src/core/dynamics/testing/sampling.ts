@@ -34,6 +34,8 @@ export interface SamplingRun {
   bins?: number
   /** Where walkers start; 'boltzmann' draws them from the exact density (the default). */
   start?: Start | 'boltzmann'
+  /** The temperature of the exact density compared with (default: the sampler's kT); set apart only to show a test catches a wrong one. */
+  referenceKT?: number
   /** How many walkers' series feed the autocorrelation times (default 16). */
   chains?: number
 }
@@ -67,7 +69,7 @@ export function runSampling(run: SamplingRun): SamplingResult {
   // Every step of every chain is kept (no blocking): the tests' runs are short enough.
   const observer = new RunObserver(surface, basins, null, walkers, { bins: [bins, bins], chains: run.chains ?? 16, transitions: false, seriesCapacity: 2 * Math.ceil(steps / 2) + 2 })
   const histogram = observer.histogram
-  const exact = exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges)
+  const exact = exactBinProbabilities(surface, run.referenceKT ?? kT, histogram.xEdges, histogram.yEdges)
   lane.stats.recording = false
   lane.advance(burnin)
   lane.stats.recording = true
@@ -75,7 +77,7 @@ export function runSampling(run: SamplingRun): SamplingResult {
     lane.advance(1)
     observer.observe(lane)
   }
-  const summary = observer.summary(kT, exact, [], seed)
+  const summary = observer.summary(run.referenceKT ?? kT, exact, [], seed)
   return {
     tv: summary.tv,
     kl: summary.kl,
