@@ -55,10 +55,16 @@ export interface SweepResult {
   cancelled: boolean
 }
 
-/** Why a method cannot be swept (no clock to measure rates with), or null. */
+/**
+ * Why a method cannot be swept, or null: no clock to measure rates with, or
+ * crossings that are not those of U at one constant kT.
+ */
 export function sweepRefusal(method: MethodDescriptor): string | null {
-  if (method.physicalTime) return null
-  return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
+  if (!method.physicalTime) return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
+  if (method.id === 'parallel-tempering') return `${method.name} swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature (use a Langevin method)`
+  if (method.id === 'metadynamics') return `${method.name} adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U (use a Langevin method)`
+  if (method.id === 'nve') return `${method.name} has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT (use a Langevin method)`
+  return null
 }
 
 /** Which rate theory describes a method's dynamics. */
@@ -85,7 +91,9 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   let done = 0
   let cancelled = false
   for (const kT of r.kTs) {
-    const resolved = resolveSettings(r.method.params, { ...r.settings, kT }, r.method.name)
+    // Each temperature is held constant: an annealing schedule would move it during the run.
+    const hold = r.method.params.some((p) => p.name === 'anneal') ? { anneal: 'none' } : {}
+    const resolved = resolveSettings(r.method.params, { ...r.settings, kT, ...hold }, r.method.name)
     if (!resolved.ok) return { error: resolved.errors[0] }
     const dt = resolved.settings.dt as number
     const gamma = (resolved.settings.gamma as number | undefined) ?? 1
