@@ -57,6 +57,12 @@ describe('landscape critical', () => {
     expect(doc.points).toEqual([{ x: 0, y: 0, value: 0, kind: 'saddle', eigenvalues: [-2, 4] }])
   })
 
+  it('reads a formula that starts with a minus sign as the value of --formula', async () => {
+    const r = await run('critical', '--formula', '-exp(-x^2 - y^2)', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).points.map((p: { kind: string; value: number }) => [p.kind, p.value])).toEqual([['minimum', -1]])
+  })
+
   it('uses [-5, 5]^2 for a formula without --domain and prints a table without --json', async () => {
     const r = await run('critical', '--formula', '(x^2-1)^2 + y^2')
     expect(r.code).toBe(0)

@@ -70,15 +70,17 @@ export async function main(argv: string[], stdout: Writable, stderr: Writable): 
 }
 
 /**
- * `--domain -1,1,-2,2`: node's parser takes a value starting with '-' for an
- * option, so a negative number is joined to its option (`--domain=-1,1,-2,2`).
+ * `--domain -1,1,-2,2`, `--formula "-exp(-x^2)"`: node's parser takes a value
+ * starting with '-' for an option, so a value of a string option that starts
+ * with a single '-' (the only short option is -h) is joined to its option
+ * (`--domain=-1,1,-2,2`).
  */
 function joinNegativeValues(command: Command, args: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < args.length; i++) {
     const name = args[i].startsWith('--') ? args[i].slice(2) : undefined
     const next = args[i + 1]
-    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-(?!-)/.test(next) && next !== '-h') {
       out.push(`${args[i]}=${next}`)
       i++
     } else {
