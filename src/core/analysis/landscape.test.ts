@@ -14,6 +14,7 @@ import { boltzmannDensity, exactBinProbabilities } from './boltzmann'
 import { criticalPoints } from './critical'
 import { perfectSamplerTV } from './distances'
 import { Histogram2D } from './histogram'
+import { RunObserver } from './observer'
 import { basinPopulations, harmonicPopulations } from './populations'
 import { arrheniusFit, bottleneck, transitionRate } from './rates'
 import { connectSaddles } from './saddles'
@@ -170,6 +171,28 @@ describe('transitions', () => {
     expect(plain.counts[right * 2 + left]).toBe(3)
     // Each transition is credited to the one saddle joining the wells.
     expect(withCores.rate(left, right).channels).toEqual([1])
+  })
+})
+
+describe('sampled basin populations', () => {
+  it('carry an error that does not vanish for a basin never (or always) visited', () => {
+    const s = atlas('double-well')
+    const points = criticalPoints(s)
+    const map = basinMap(s, points, 101)
+    const n = 50
+    // Fifty walkers that never leave the left well, observed 20 times: one basin at p = 1, the other at p = 0.
+    const walkers = { n, x: new Float64Array(n).fill(-1), y: new Float64Array(n), u: new Float64Array(n).fill(s.value(-1, 0)) }
+    const observer = new RunObserver(s, map, null, n, { transitions: false })
+    for (let t = 0; t < 20; t++) observer.observe({ walkers, counts: () => true })
+    const kT = 0.5
+    const populations = basinPopulations(s, map, kT)
+    const summary = observer.summary(kT, exactBinProbabilities(s, kT, observer.histogram.xEdges, observer.histogram.yEdges), populations)
+    const nEff = summary.nEff
+    // Wilson's correction at p = 0 and 1: sqrt(1/(4 n^2)) / (1 + 1/n) = 1 / (2 (n + 1)).
+    for (const b of summary.basins) {
+      expect([0, 1]).toContain(b.sampled)
+      expect(b.sampledError).toBeCloseTo(1 / (2 * (Math.max(1, nEff) + 1)), 12)
+    }
   })
 })
 

@@ -142,7 +142,10 @@ export class RunObserver {
       tvPerfectMean: mean,
       basins: populations.map((pop, k) => {
         const p = inBasins > 0 ? this.basinCounts[k] / inBasins : 0
-        const error = Math.sqrt((p * (1 - p)) / Math.max(1, nEff))
+        // One standard error with Wilson's score correction (z = 1): the plain binomial sqrt(p(1-p)/n) from
+        // n = N_eff, plus 1/(4n^2), so a basin never or always visited still gets an error of about 1/(2n).
+        const n = Math.max(1, nEff)
+        const error = Math.sqrt((p * (1 - p)) / n + 1 / (4 * n * n)) / (1 + 1 / n)
         return {
           minimum: k,
           sampled: p,
