@@ -120,6 +120,28 @@ describe('landscape optimize', () => {
 })
 
 describe('landscape sample', () => {
+  it('matches the exact density within the perfect-sampler bound once mixed, with the kinetic temperature at kT', async () => {
+    // BAOAB on the double well at kT = 0.5 (dt 0.05, gamma 1): its slowest autocorrelation time is ~200 steps
+    // (samplers/histogram.test.ts), so 2,000 steps of burn-in from one minimum leave both wells filled.
+    const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--set', 'gamma=1', '--walkers', '200', '--steps', '2000', '--burnin', '2000', '--dt', '0.05', '--json')
+    const doc = JSON.parse(r.stdout)
+    expect(doc.tv).toBeLessThanOrEqual(doc.tvPerfect)
+    expect(doc.kl).toBeLessThanOrEqual(doc.klPerfect)
+    // 400,000 correlated samples of K: the mean within 5% of kT (BAOAB's on-step velocities read low by
+    // omega^2 dt^2 / 4 = 0.5%), the variance of K within 15% of kT^2.
+    expect(Math.abs(doc.kineticTemperature / 0.5 - 1)).toBeLessThan(0.05)
+    expect(Math.abs(doc.kineticVariance / 0.25 - 1)).toBeLessThan(0.15)
+    expect(doc.method).toEqual({})
+  })
+
+  it('reports parallel tempering\'s swap acceptance per pair of neighbouring rungs', async () => {
+    const r = await run('sample', '--surface', 'double-well', '--method', 'parallel-tempering', '--kT', '0.25', '--set', 'replicas=4', '--walkers', '8', '--steps', '500', '--json')
+    const doc = JSON.parse(r.stdout)
+    expect(doc.method.temperatures).toHaveLength(4)
+    expect(doc.method.swapAcceptance).toHaveLength(3)
+    for (const a of doc.method.swapAcceptance) expect(a).toBeGreaterThan(0)
+  })
+
   it('histograms every walker at every step after burn-in, inside the domain', async () => {
     const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '20', '--steps', '200', '--burnin', '50', '--dt', '0.05', '--bins', '8,6', '--json')
     const doc = JSON.parse(r.stdout)
@@ -147,6 +169,11 @@ describe('landscape sample', () => {
     const saved = JSON.parse((await run('sample', '--scenario', file, '--steps', '100', '--json')).stdout)
     expect(saved.positions).toEqual(direct.positions)
     expect(saved.seed).toBe(9)
+    // A scenario of another version is refused whole, with exit code 2 and the reason.
+    writeFileSync(file, JSON.stringify({ ...direct.scenario, version: 2 }))
+    const newer = await run('sample', '--scenario', file, '--steps', '100', '--json')
+    expect([newer.code, newer.stdout]).toEqual([2, ''])
+    expect(newer.stderr).toBe('landscape sample: --scenario: version: this landscape reads scenarios of version 1 only, and runs none in part (2 given)\n')
   })
 })
 
@@ -221,6 +248,9 @@ describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => 
     [['sample', '--surface', 'ring', '--method', 'gd', '--kT', '1', '--walkers', '5', '--steps', '5'], /gd has no temperature/],
     [['sample', '--scenario', '/nonexistent/file.json', '--steps', '5'], /cannot read/],
     [['sweep', '--surface', 'double-well', '--method', 'metropolis', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /has no physical time/],
+    [['sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '1', '--set', 'kT=2', '--walkers', '5', '--steps', '5'], /--kT and --set kT both give kT/],
+    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'lr=0.1', '--set', 'lr=0.2', '--start', '1,1', '--steps', '5'], /'lr' is given twice/],
+    [['critical', '--formula', 'a*x', '--param', 'a=1', '--param', 'a=2'], /'a' is given twice/],
     [['sweep', '--surface', 'double-well', '--method', 'parallel-tempering', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /no walker stays at one kT/],
     [['sweep', '--surface', 'double-well', '--method', 'metadynamics', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /biased surface/],
     [['sweep', '--surface', 'double-well', '--method', 'nve', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /no thermostat/],

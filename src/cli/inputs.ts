@@ -65,6 +65,7 @@ export function surfaceSpecFromOptions(values: Record<string, unknown>): Surface
     const name = item.slice(0, eq).trim()
     const problem = parameterNameProblem(name)
     if (problem) throw new UsageError(`--param: ${problem}`)
+    if (Object.hasOwn(parameters, name)) throw new UsageError(`--param: '${name}' is given twice`)
     parameters[name] = parseNumber(item.slice(eq + 1), `--param ${name}`)
   }
   const domain = values.domain !== undefined ? parseDomain(values.domain as string) : undefined

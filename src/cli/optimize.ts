@@ -9,6 +9,9 @@ interface OptimizeOutput {
   version: string
   seed: number
   scenario: unknown
+  steps: number
+  /** Every K-th step is in the path (and the last). */
+  every: number
   path: [number, number, number][]
   end: { x: number; y: number; value: number; gradNorm: number; status: string; label: 'global' | 'local' | null; divergedAt: number | null }
 }
@@ -45,6 +48,8 @@ export const optimizeCommand: Command = {
       version: VERSION,
       seed: input.scenario.seed,
       scenario: resolvedScenario(input.scenario),
+      steps,
+      every,
       path,
       end: {
         x: w.x[0],

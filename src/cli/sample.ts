@@ -21,7 +21,16 @@ interface SampleOutput {
   histogram: { xEdges: number[]; yEdges: number[]; counts: number[][]; outside: number }
   positions: [number, number][]
   meanKinetic: number | null
+  /** 2<K>/N_f (N_f = 2): the temperature the velocities show, and the variance of K (canonical: kT^2). */
+  kineticTemperature: number | null
+  kineticVariance: number | null
   acceptance: number | null
+  /**
+   * What the method reports beyond these: parallel tempering's ladder and swap
+   * acceptance per neighbouring pair, metadynamics' bias and reconstructed free
+   * energy on its grid (see `landscape methods`).
+   */
+  method: Record<string, unknown>
   /** Distances of the histogram from the exact Boltzmann bin probabilities at the final kT. */
   tv: number
   kl: number
@@ -100,7 +109,10 @@ export const sampleCommand: Command = {
       histogram: { xEdges: [...histogram.xEdges], yEdges: [...histogram.yEdges], counts: histogram.rows(), outside: histogram.outside },
       positions: Array.from({ length: w.n }, (_, i) => [w.x[i], w.y[i]]),
       meanKinetic: report.meanKinetic,
+      kineticTemperature: report.kineticTemperature,
+      kineticVariance: report.kineticVariance,
       acceptance: report.acceptance,
+      method: lane.extras(),
       tv: summary.tv,
       kl: summary.kl,
       tvPerfect: summary.tvPerfect,
@@ -114,8 +126,9 @@ export const sampleCommand: Command = {
     const total = r.histogram.counts.flat().reduce((a, b) => a + b, 0)
     return [
       `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
-      `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}`,
+      `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}; kinetic temperature: ${r.kineticTemperature === null ? '-' : formatNumber(r.kineticTemperature)}`,
       `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
+      ...(Array.isArray(r.method.swapAcceptance) ? [`swap acceptance per pair of neighbouring rungs: ${(r.method.swapAcceptance as (number | null)[]).map((a) => (a === null ? '-' : formatNumber(a, 3))).join(', ')}`] : []),
       `TV distance from the exact density: ${formatNumber(r.tv, 3)} (a perfect sampler with N_eff = ${Math.round(r.nEff)} stays under ${formatNumber(r.tvPerfect, 3)}); KL ${formatNumber(r.kl, 3)} (perfect sampler under ${formatNumber(r.klPerfect, 3)})`,
       ...r.basins.map((b) => `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, exact ${formatNumber(b.exact, 3)}`),
       'use --json for the histogram and positions',
