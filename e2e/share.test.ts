@@ -153,8 +153,7 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       await section.locator(`[data-focus="${e.focus}"]`).waitFor(WAIT)
       expect(await section.locator('h2').textContent()).toContain(e.title)
       expect(await section.locator('.question').textContent()).toContain(e.question)
-      // The Arrhenius plot is the sweep the page runs in its task worker, started from the experiment's panel.
-      if (e.sweep) await section.getByRole('button', { name: 'Measure rates' }).click()
+      // The Arrhenius plot is the sweep the page runs in its task worker: it starts as the experiment opens (one click).
       await expect
         .poll(() => share(page, (h) => {
           const x = h.page.experiment()
