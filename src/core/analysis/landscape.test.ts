@@ -16,7 +16,7 @@ import { perfectSamplerTV } from './distances'
 import { Histogram2D } from './histogram'
 import { RunObserver } from './observer'
 import { basinPopulations, harmonicPopulations } from './populations'
-import { arrheniusFit, bottleneck, transitionRate } from './rates'
+import { arrheniusFit, bottleneck, directSaddles, transitionRate } from './rates'
 import { connectSaddles } from './saddles'
 import { temperatureSweep } from './sweep'
 import { passageInterval, poissonInterval, TransitionCounter } from './transitions'
@@ -262,8 +262,27 @@ describe('rates', () => {
     expect(result.rates.every((r) => r.transitions >= 30)).toBe(true)
     expect(Math.abs(result.fit!.barrier - 1)).toBeLessThan(0.15)
     expect(result.saddleBarrier).toBeCloseTo(1, 9)
-    for (const r of result.rates) expect(r.rate / r.theory!).toBeGreaterThan(0.7)
+    // Eyring-Kramers is harmonic: on the quartic wells the exact rate is lower (kT = 0.25: 60.64 / 69.26 = 0.88 of it,
+    // lower still at 0.5). So the measured rate is under EK within three Poisson standard errors, and above 0.7 of it.
+    for (const r of result.rates) {
+      expect(r.rate / r.theory!).toBeGreaterThan(0.7)
+      expect(r.rate / r.theory!).toBeLessThan(1 + 3 / Math.sqrt(r.transitions))
+    }
   }, 120_000)
+
+  it('adds the rates over parallel saddles: the dihedral surface has two passes between its two lowest minima', () => {
+    const s = atlas('dihedral')
+    const points = criticalPoints(s)
+    const landscape = connectSaddles(s, points)
+    const direct = directSaddles(landscape, 0, 1)
+    expect(direct.length).toBe(2)
+    const result = temperatureSweep({ surface: s, landscape, map: basinMap(s, points, 60), scales: statusScales(s, points), method: methodById('overdamped')!, settings: { dt: 0.001, gamma: 1 }, kTs: [1], walkers: 1, steps: 1, burnin: 0, seed: 1, from: 0, to: 1 })
+    if ('error' in result) throw new Error(result.error.message)
+    const each = direct.map((c) => transitionRate(s, landscape.minima[0], c.saddle, 1, 1, 'eyring-kramers'))
+    expect(result.rates[0].theory).toBeCloseTo(each[0] + each[1], 12)
+    // The barrier read from the saddle point stays the lower pass's.
+    expect(result.saddleBarrier).toBeCloseTo(Math.min(...direct.map((c) => c.saddle.value)) - landscape.minima[0].value, 12)
+  })
 
   it('refuses a sweep with a method that has no physical time', () => {
     const s = atlas('double-well')

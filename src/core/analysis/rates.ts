@@ -18,6 +18,11 @@ export function bottleneck(landscape: Landscape, i: number, j: number): SaddleCo
   return undefined
 }
 
+/** Every saddle joining minima i and j directly (parallel channels, as the dihedral surface's two passes). */
+export function directSaddles(landscape: Landscape, i: number, j: number): SaddleConnection[] {
+  return landscape.saddles.filter((s) => (s.joins[0] === i && s.joins[1] === j) || (s.joins[0] === j && s.joins[1] === i))
+}
+
 export type RateTheory = 'eyring-kramers' | 'kramers-langer'
 
 /**

@@ -4,7 +4,7 @@ import { resolveSettings, type SettingError } from '../dynamics/params'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { BasinMap } from './basins'
-import { arrheniusFit, bottleneck, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
+import { arrheniusFit, bottleneck, directSaddles, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
 import type { Landscape } from './saddles'
 import { TransitionCounter } from './transitions'
 
@@ -84,6 +84,10 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   if (refusal) return { error: { field: 'method', message: refusal } }
   const limiting = bottleneck(r.landscape, r.from, r.to)
   if (!limiting) return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
+  // Neighbouring minima: the rates over each saddle joining them add up (parallel channels). Others: the rate
+  // over the path's highest saddle, the one that limits it (an estimate: the path's other basins are ignored).
+  const direct = directSaddles(r.landscape, r.from, r.to)
+  const channels = direct.length > 0 ? direct : [limiting]
   const from = r.landscape.minima[r.from]
   const theory = rateTheory(r.method)
   const rates: SweepRate[] = []
@@ -130,7 +134,7 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
       mfpt: estimate.mfpt,
       mfptLow: estimate.mfptLow,
       mfptHigh: estimate.mfptHigh,
-      theory: theory ? transitionRate(r.surface, from, limiting.saddle, kT, gamma, theory) : null,
+      theory: theory ? channels.reduce((k, c) => k + transitionRate(r.surface, from, c.saddle, kT, gamma, theory), 0) : null,
     })
     if (cancelled) break
   }
