@@ -1,7 +1,7 @@
 import { Lane } from '../dynamics/lane'
 import type { MethodDescriptor } from '../dynamics/method'
 import type { Settings } from '../dynamics/params'
-import { STATUS, WALKER_STATUSES, type StatusScales } from '../dynamics/status'
+import { CONVERGED, STATUS, WALKER_STATUSES, type StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { CriticalPoint } from './critical'
 import { distance } from './domain'
@@ -61,14 +61,17 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   }
   const lane = new Lane({ surface: r.surface, method: r.method, settings: r.settings, walkers: n * n, start: { kind: 'points', xs: startX, ys: startY }, seed: r.seed ?? 1, scales: r.scales })
   const w = lane.walkers
-  const settled = (s: number) => s === STATUS.minimum || s === STATUS.saddle || s === STATUS.maximum || s === STATUS.diverged
+  // Converged, diverged, or stopped on flat ground (|grad U| under the converged threshold: it will not move again).
+  const still = CONVERGED * r.scales.gradient
+  const settled = (s: number, i: number) =>
+    s === STATUS.minimum || s === STATUS.saddle || s === STATUS.maximum || s === STATUS.diverged || (s === STATUS.plateau && Math.hypot(w.gx[i], w.gy[i]) <= still)
   let cancelled = false
   const chunk = 50
   while (lane.t < maxSteps) {
     lane.advance(Math.min(chunk, maxSteps - lane.t))
     let running = 0
     for (let i = 0; i < w.n; i++) {
-      if (settled(w.status[i])) w.frozen[i] = 1
+      if (settled(w.status[i], i)) w.frozen[i] = 1
       else running++
     }
     if (running === 0) break

@@ -7,7 +7,7 @@ import { RandomStream } from '../random'
 import type { CompiledSurface } from '../surface'
 import { atlasSurface } from '../surfaces'
 import { compileAtlasSurface } from '../surfaces/compile'
-import { attractionMap, OUTCOME } from './attraction'
+import { attractionMap, OUTCOME, OUTCOMES } from './attraction'
 import { integratedTime } from './autocorrelation'
 import { basinAt, basinMap } from './basins'
 import { boltzmannDensity, exactBinProbabilities } from './boltzmann'
@@ -323,5 +323,30 @@ describe('basin-of-attraction maps', () => {
     expect([...map.outcome].every((o) => o === OUTCOME['global minimum'] || o === OUTCOME['local minimum'])).toBe(true)
     const unstable = attractionMap({ surface: s, method: gd, settings: settings(1e-2), scales, minima, n: 10 })
     expect([...unstable.outcome].every((o) => o === OUTCOME.diverged)).toBe(true)
+  })
+
+  it('a well in flat ground: starts far out stop on a plateau, not at a saddle', () => {
+    // U = -exp(-r^2) on [-6, 6]^2: at r = 4.5 |grad U| = 9 exp(-20) = 2e-8, under the converged threshold
+    // from the start, and the Hessian is as flat. The one critical point is the minimum at the origin.
+    const s = formula('-exp(-x^2 - y^2)', { xmin: -6, xmax: 6, ymin: -6, ymax: 6 })
+    const points = criticalPoints(s)
+    expect(points.map((p) => p.kind)).toEqual(['minimum'])
+    const minima = points.filter((p) => p.kind === 'minimum')
+    const gd = methodById('gd')!
+    const r = resolveSettings(gd.params, { lr: 0.1 }, 'gd')
+    if (!r.ok) throw new Error('settings')
+    const map = attractionMap({ surface: s, method: gd, settings: r.settings, scales: statusScales(s, points), minima, n: 12 })
+    const outcome = (i: number, j: number) => OUTCOMES[map.outcome[j * 12 + i]]
+    // Node (0, 0) is at (-5.5, -5.5), far out; node (5, 5) at (-0.5, -0.5), in the well.
+    expect(outcome(0, 0)).toBe('plateau')
+    expect(outcome(11, 11)).toBe('plateau')
+    expect(outcome(5, 5)).toBe('global minimum')
+    expect([...map.outcome].some((o) => OUTCOMES[o] === 'saddle')).toBe(false)
+    // Starts at r >= 4 are all on the plateau (nearer ones still creep down a slope 1e-2 of the typical one).
+    for (let j = 0; j < 12; j++) {
+      for (let i = 0; i < 12; i++) {
+        if (Math.hypot(map.xs[i], map.ys[j]) >= 4) expect(outcome(i, j), `(${map.xs[i]}, ${map.ys[j]})`).toBe('plateau')
+      }
+    }
   })
 })

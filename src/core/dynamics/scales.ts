@@ -17,5 +17,6 @@ export function statusScales(surface: CompiledSurface, points: readonly Critical
     valueRange: sample.valueRange,
     lowestMinimum: minima.length > 0 ? Math.min(...minima.map((p) => p.value)) : NaN,
     extent: sample.extent,
+    stationary: points.flatMap((p) => [p.x, p.y]),
   }
 }

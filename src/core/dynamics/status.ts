@@ -24,6 +24,12 @@ export interface StatusScales {
   lowestMinimum: number
   /** Diagonal of the domain: what 'barely moves' is measured against. */
   extent: number
+  /**
+   * The surface's known critical points, x0, y0, x1, y1...: a walker stopped where
+   * the Hessian is flat too is at one of them (a monkey saddle) or on a plateau
+   * (far out on exp(-r^2)). Absent: not known, and such a walker is called a saddle.
+   */
+  stationary?: readonly number[]
 }
 
 /** |grad U| below this fraction of the typical gradient counts as converged. */
@@ -39,6 +45,8 @@ export const PLATEAU_PATH = 0.01
 export const OSCILLATION_WINDOW = 100
 /** An eigenvalue below this fraction of the other one makes a converged walker degenerate. */
 export const DEGENERATE_RATIO = 1e-3
+/** A walker stopped on flat ground this close to a known critical point (a fraction of the domain's diagonal) is at it. */
+export const NEAR_CRITICAL = 0.02
 
 /**
  * Follows each optimizer walker's path and names what it does: converged
@@ -159,13 +167,26 @@ export class StatusTracker {
     const hi = this.eigen[1]
     const kind = hessianKind(lo, hi, this.scales.curvature, DEGENERATE_RATIO)
     this.degenerate[i] = kind === 'degenerate' ? 1 : 0
+    // Stopped with mixed curvatures: a saddle if one of the surface's is here; elsewhere the ground is
+    // merely too flat to move on (far out on exp(-r^2) |grad U| and the Hessian fade together).
+    if (kind === 'saddle') return this.nearCritical(i) ? STATUS.saddle : STATUS.plateau
     if (kind !== 'degenerate') return STATUS[kind]
     // Degenerate: name it by the eigenvalue that is not flat (a ring of minima is a
-    // minimum). When both are flat (a monkey saddle's zero Hessian) the signs are
-    // round-off, and a stationary point that is neither is called a saddle.
+    // minimum). When both are flat the signs are round-off: at a known critical point
+    // (a monkey saddle's zero Hessian) a stationary point that is neither minimum nor
+    // maximum is a saddle; anywhere else the ground is flat all round, a plateau
+    // (gradient descent far out on exp(-r^2), where |grad U| underflows).
     const large = Math.abs(lo) > Math.abs(hi) ? lo : hi
-    if (Math.abs(large) <= FLAT_CURVATURE * this.scales.curvature) return STATUS.saddle
+    if (Math.abs(large) <= FLAT_CURVATURE * this.scales.curvature) return this.nearCritical(i) ? STATUS.saddle : STATUS.plateau
     return large > 0 ? STATUS.minimum : STATUS.maximum
+  }
+
+  private nearCritical(i: number): boolean {
+    const points = this.scales.stationary
+    if (!points) return true
+    const r = NEAR_CRITICAL * this.scales.extent
+    for (let k = 0; k + 1 < points.length; k += 2) if (Math.hypot(this.w.x[i] - points[k], this.w.y[i] - points[k + 1]) <= r) return true
+    return false
   }
 
   /** 'global' or 'local' for a walker at a minimum, when the surface's minima are known. */
