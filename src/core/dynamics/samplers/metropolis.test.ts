@@ -65,6 +65,16 @@ describe('metropolis', () => {
     expect(temperature(linear.settings, 1000)).toBeCloseTo(0.01, 15)
     expect(temperature(linear.settings, 5000)).toBeCloseTo(0.01, 15)
 
+    // Logarithmic, kT(t) = kT ln 2 / ln(2 + t/stage): kT at 0, kT/2 at 2 stages (ln 4), kT/3 at 6 (ln 8), and the floor kT end.
+    const log = resolveSettings(metropolis.params, { kT: 1, anneal: 'logarithmic', kTEnd: 0.2, annealSteps: 100 }, 'metropolis')
+    if (!log.ok) throw new Error('bad settings')
+    expect(temperature(log.settings, 0)).toBe(1)
+    expect(temperature(log.settings, 200)).toBeCloseTo(0.5, 14)
+    expect(temperature(log.settings, 600)).toBeCloseTo(1 / 3, 14)
+    // ln 2 / ln(2 + t/100) = 0.2 at t = 100 (2^5 - 2) = 3,000: the floor holds from there.
+    expect(temperature(log.settings, 2999)).toBeGreaterThan(0.2)
+    expect(temperature(log.settings, 10_000)).toBe(0.2)
+
     // kT 1 -> 1e-3 by factors of 0.9 every 100 steps (66 stages, 6,600 steps), then 1,400 steps at 1e-3.
     const settings = { kT: 1, step: 0.05, anneal: 'geometric', alpha: 0.9, annealSteps: 100, kTEnd: 1e-3 }
     const lane = testLane({ method: 'metropolis', surface: doubleWell, settings, walkers: 16, start: { kind: 'uniform' }, seed: 5 })
