@@ -1,6 +1,9 @@
 import { attractionMap } from '../src/core/analysis/attraction'
 import { basinMap } from '../src/core/analysis/basins'
-import { boltzmannDensity } from '../src/core/analysis/boltzmann'
+import { boltzmannDensity, exactBinProbabilities } from '../src/core/analysis/boltzmann'
+import { Histogram2D } from '../src/core/analysis/histogram'
+import { basinPopulations } from '../src/core/analysis/populations'
+import { SAMPLING_BINS } from '../src/engine/simulation'
 import { criticalPoints } from '../src/core/analysis/critical'
 import { methodById } from '../src/core/dynamics/methods'
 import { resolveSettings } from '../src/core/dynamics/params'
@@ -21,6 +24,15 @@ export function analysisBenchmarks(): void {
     boltzmannDensity(map.values, 20, area)
   }, 7)
   console.log(`\nMüller-Brown, 200 x 200 grid: basin map + exact Boltzmann density at kT = 20: ${densityMs.toFixed(1)} ms (target < 50 ms)`)
+  // What a sampler lane compares with, made once per run and temperature in the worker (src/engine/simulation.ts):
+  // probabilities integrated over each histogram bin (Gauss-Legendre) and basin populations by quadrature.
+  const map150 = basinMap(surface, points, 150)
+  const h = Histogram2D.uniform(d.xmin, d.xmax, SAMPLING_BINS, d.ymin, d.ymax, SAMPLING_BINS)
+  const referenceMs = time(() => {
+    exactBinProbabilities(surface, 20, h.xEdges, h.yEdges, 2)
+    basinPopulations(surface, map150, 20)
+  }, 5)
+  console.log(`the page's exact reference at kT = 20 (${SAMPLING_BINS} x ${SAMPLING_BINS} bins integrated, populations of the 150 x 150 basin map): ${referenceMs.toFixed(0)} ms, once per run and temperature`)
   const gd = methodById('gd')!
   const settings = resolveSettings(gd.params, { lr: 1e-4 }, 'gd')
   if (!settings.ok) throw new Error('settings')
