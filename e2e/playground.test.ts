@@ -15,16 +15,19 @@ const appUrl = inject('appUrl')
 const LONG = { timeout: 60_000 }
 
 /** `landscape sample --scenario FILE --lane K --steps N --json`, run here in Node: the walkers' final positions. */
-async function cliPositions(scenario: unknown, lane: number, steps: number): Promise<[number, number][]> {
+async function cliPositions(scenario: unknown, lane: number, steps: number, command: 'sample' | 'optimize' = 'sample'): Promise<[number, number][]> {
   const dir = mkdtempSync(join(tmpdir(), 'landscape-e2e-'))
   try {
     const file = join(dir, 'scenario.json')
     writeFileSync(file, JSON.stringify(scenario))
     let out = ''
     let err = ''
-    const code = await main(['sample', '--scenario', file, '--lane', String(lane), '--steps', String(steps), '--json'], { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) })
-    if (code !== 0) throw new Error(`landscape sample exited with ${code}: ${err}`)
-    return JSON.parse(out).positions
+    const extra = command === 'optimize' ? ['--every', String(steps)] : []
+    const code = await main([command, '--scenario', file, '--lane', String(lane), '--steps', String(steps), ...extra, '--json'], { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) })
+    if (code !== 0) throw new Error(`landscape ${command} exited with ${code}: ${err}`)
+    const doc = JSON.parse(out)
+    // optimize runs one walker: its end is its position.
+    return command === 'optimize' ? [[doc.end.x, doc.end.y]] : doc.positions
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -85,7 +88,7 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     await browser?.close()
   })
 
-  test("positions from the page's worker are `landscape sample`'s, bit for bit, after 10,000 steps of the default scenario", async () => {
+  test("positions from the page's worker are `landscape sample`'s and `landscape optimize`'s, bit for bit, after 10,000 steps of the default scenario", async () => {
     const { page, errors } = await openPage(browser, `${appUrl}?bench`)
     await waitForLabels(page, MULLER_BROWN)
     await pausedAtZero(page)
@@ -99,6 +102,10 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     expect(worker.x).toHaveLength(cli.length)
     const differ = cli.filter(([x, y], i) => !Object.is(x, worker.x[i]) || !Object.is(y, worker.y[i])).length
     expect(differ, `walkers whose float64 positions differ from the CLI's; ${await mathLibraries(page)}`).toBe(0)
+    // The gradient-descent lane too, against `landscape optimize`.
+    const [[gx, gy]] = await cliPositions(scenario, 0, 10_000, 'optimize')
+    const gd = await hook(page, (h) => h.positions(0))
+    expect([Object.is(gd.x[0], gx), Object.is(gd.y[0], gy)], `${gd.x[0]}, ${gd.y[0]} against ${gx}, ${gy}`).toEqual([true, true])
     expect(errors).toEqual([])
     await page.close()
   }, 120_000)
