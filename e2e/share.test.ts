@@ -5,7 +5,7 @@ import { defaultScenario } from '../src/core/scenario'
 import { decodeState, encodeState } from '../src/core/scenario/url'
 import { defaultView } from '../src/core/scenario/view'
 import { launchChromium, openPage } from './chromium'
-import { MULLER_BROWN, WAIT, waitForLabels } from './helpers'
+import { ascii, MULLER_BROWN, WAIT, waitForLabels } from './helpers'
 
 const chromiumPath = inject('chromiumPath')
 const appUrl = inject('appUrl')
@@ -141,6 +141,12 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       channels: '.channels tbody tr',
       arrhenius: '.arrhenius',
     }
+    const says: Record<string, RegExp> = {
+      'local-minimum': /Lane A, Gradient descent: stuck in local minimum U = -80\.77 \(global minimum is -146\.70\)/i,
+      'saddle-escape': /Lane A, Gradient descent: stopped at a saddle point/i,
+      plateau: /Lane A, Gradient descent: on a plateau/i,
+      'rosenbrock-valley': /Newton[^:]*: reached the global minimum/i,
+    }
     for (const e of EXPERIMENTS) {
       await page.getByText('Experiments', { exact: true }).click()
       await page.locator(`button[data-experiment="${e.id}"]`).click()
@@ -166,6 +172,9 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       expect(await section.locator(`[data-focus="${e.focus}"]`).count()).toBe(1)
       const selector = drawn[e.focus] ?? '.status-lines li'
       expect(await section.locator(selector).count(), `${e.id}: ${selector}`).toBeGreaterThan(0)
+      // What the reader sees says what the claim says, in words.
+      const words = says[e.id]
+      if (words) await expect.poll(async () => ascii((await section.innerText()).replace(/\s+/g, ' ')), WAIT).toMatch(words)
       // The address names the experiment, at the step it stands at.
       await expect.poll(() => page.url(), WAIT).toMatch(new RegExp(`&experiment=${e.id}(&|$)`))
     }

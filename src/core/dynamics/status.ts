@@ -43,8 +43,14 @@ export const PLATEAU_STEPS = 200
 export const PLATEAU_PATH = 0.01
 /** Steps per window of the oscillation test. */
 export const OSCILLATION_WINDOW = 100
-/** An eigenvalue below this fraction of the other one makes a converged walker degenerate. */
-export const DEGENERATE_RATIO = 1e-3
+/**
+ * An eigenvalue below this fraction of the other one makes a converged walker
+ * degenerate. A walker stopped beside a ring of minima, where |grad U| fell under
+ * CONVERGED, sees a tangential curvature of about |grad U|/r: 1e-5 of the radial
+ * one on the ring surface. Rosenbrock's minimum, merely ill-conditioned (0.40 and
+ * 1001.6, a ratio of 4e-4), is not degenerate.
+ */
+export const DEGENERATE_RATIO = 1e-4
 /** A walker stopped on flat ground this close to a known critical point (a fraction of the domain's diagonal) is at it. */
 export const NEAR_CRITICAL = 0.02
 

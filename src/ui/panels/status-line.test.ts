@@ -59,6 +59,13 @@ describe('status line from real runs', () => {
     expect(line.key).toContain('flat')
   })
 
+  it("Newton on Rosenbrock reaches the global minimum: ill-conditioned (eigenvalues 0.40 and 1001.6), not a flat valley", () => {
+    const newton: LaneSpec = { method: 'newton', settings: {}, walkers: 1, start: { kind: 'point', x: -1.2, y: 1 } }
+    const { line, frame } = lineOf(atlas('rosenbrock'), newton, 50)
+    expect(frame.lead).toMatchObject({ status: 'minimum', label: 'global' })
+    expect(line.lead).toBe('reached the global minimum U = 0.00')
+  })
+
   it('started on the top of the ring it stays at the maximum', () => {
     expect(lineOf(atlas('ring'), gd(0.05, 0, 0), 10).line.lead).toBe('stopped at a maximum: both Hessian eigenvalues are negative (U = 1.00)')
   })
