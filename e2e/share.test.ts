@@ -82,13 +82,27 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       h.runTo(1234)
     })
     await pausedAt(page, 1234)
+    // Turn the 3D view (left drag) and pan it (right drag): the eye, centre and up go into the link.
+    await page.locator('#surface-plot .gl-container canvas').first().waitFor(WAIT)
+    const box = (await page.locator('#surface-plot').boundingBox())!
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2]
+    await page.mouse.move(cx, cy)
+    await page.mouse.down()
+    await page.mouse.move(cx + 90, cy + 20, { steps: 8 })
+    await page.mouse.up()
+    await page.mouse.move(cx, cy)
+    await page.mouse.down({ button: 'right' })
+    await page.mouse.move(cx + 40, cy - 30, { steps: 8 })
+    await page.mouse.up({ button: 'right' })
     await page.getByRole('button', { name: 'Copy link' }).click()
     const link = await page.getByRole('textbox', { name: 'Link to this state' }).inputValue()
+    const cam = /&cam=([^&]+)/.exec(link)?.[1].split('_').map(Number) ?? []
+    expect(cam, link).toHaveLength(9)
     // The page's own address: the sub-path the build is served from.
     expect(link.startsWith(`${appUrl}?v=1&`)).toBe(true)
     expect(link).toMatch(/&seed=11&/)
     expect(link).toMatch(/&view=3d,log&/)
-    expect(link).toMatch(/&step=1234$/)
+    expect(link).toMatch(/&step=1234&end$/)
     const before = { state: await share(page, (h) => h.page.state()), bits: await positionBits(page) }
     expect(before.bits).toHaveLength(2)
 
@@ -98,6 +112,14 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
     expect(await positionBits(reopened.page)).toEqual(before.bits)
     expect(await reopened.page.getByRole('combobox', { name: 'Colour scale' }).inputValue()).toBe('log')
     expect(await reopened.page.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('11')
+    // The reopened scene looks from the same eye at the same centre with the same up (to the link's 4 decimals).
+    const scene = async (p: Page) =>
+      p.evaluate(() => {
+        type Plot = HTMLElement & { _fullLayout: { scene: { _scene: { getCamera(): Record<'eye' | 'center' | 'up', { x: number; y: number; z: number }> } } } }
+        const c = (document.getElementById('surface-plot') as Plot)._fullLayout.scene._scene.getCamera()
+        return [c.eye, c.center, c.up].flatMap((v) => [v.x, v.y, v.z])
+      })
+    await expect.poll(async () => (await scene(reopened.page)).every((v, k) => Math.abs(v - cam[k]) < 1e-3), WAIT).toBe(true)
     expect([...errors, ...reopened.errors]).toEqual([])
     await page.close()
     await reopened.page.close()

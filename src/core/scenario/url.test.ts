@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultScenario } from './defaults'
 import { decodeState, encodeState, type SharedState } from './url'
 import { validateScenario } from './validate'
-import { defaultView } from './view'
+import { defaultView, type Camera } from './view'
 
 const canary = globalThis as unknown as Record<string, unknown>
 
@@ -33,6 +33,21 @@ describe('links', () => {
     expect(problems).toEqual([])
     expect(back).toEqual(s)
     expect(Object.is((back.scenario.surface.parameters as Record<string, number>).a, 0.1 + 0.2)).toBe(true)
+  })
+
+  it('carry the 3D camera: the eye alone, or the eye, centre and up; a camera that cannot look anywhere is named', () => {
+    for (const camera of [[1.25, -1.5, 0.75], [1.25, -1.5, 0.75, 0.1, -0.2, 0, 0, 0.3, 0.9]] as const) {
+      const s = state()
+      s.view.camera = [...camera] as Camera
+      const { state: back, problems } = decodeState(encodeState(s))
+      expect(problems).toEqual([])
+      expect(back.view.camera).toEqual([...camera])
+    }
+    for (const cam of ['1_2', '1_2_3_4_5', '0_0_0', '1_1_1_1_1_1_0_0_1', '1_2_3_0_0_0_0_0_0', '1_2_1e3']) {
+      const { state: back, problems } = decodeState(`surface=ring&cam=${cam}`)
+      expect(problems.map((p) => p.field), cam).toEqual(['cam'])
+      expect(back.view.camera).toBeNull()
+    }
   })
 
   it('name what a newer version has that this one cannot read, and keep the rest', () => {

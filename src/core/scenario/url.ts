@@ -2,7 +2,7 @@ import type { ScenarioProblem } from './validate'
 import { validateScenario } from './validate'
 import { copyLane, DEFAULT_LANES } from './defaults'
 import { MAX_LANES, SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from './types'
-import { defaultView, MAX_PAGE_WALKERS, MAX_SHARED_STEP, MAX_SPEED, type ViewState } from './view'
+import { defaultView, MAX_PAGE_WALKERS, MAX_SHARED_STEP, MAX_SPEED, type Camera, type ViewState } from './view'
 
 /**
  * The whole state in a URL query, versioned and readable:
@@ -215,9 +215,12 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   }
   const cam = q.get('cam')
   if (cam !== null) {
-    const eye = cam.split('_').map(numberOf)
-    if (eye.length === 3 && eye.every((v) => Number.isFinite(v) && Math.abs(v) <= 100)) view.camera = eye as [number, number, number]
-    else problems.push({ field: 'cam', message: 'camera must be three numbers x_y_z' })
+    const v = cam.split('_').map(numberOf)
+    const finite = v.every((c) => Number.isFinite(c) && Math.abs(c) <= 100)
+    // The eye may not sit on the centre, and up must be a direction.
+    const apart = v.length === 9 ? Math.hypot(v[0] - v[3], v[1] - v[4], v[2] - v[5]) > 0 && Math.hypot(v[6], v[7], v[8]) > 0 : Math.hypot(v[0], v[1], v[2]) > 0
+    if ((v.length === 3 || v.length === 9) && finite && apart) view.camera = v as Camera
+    else problems.push({ field: 'cam', message: 'camera must be three numbers x_y_z (the eye), or nine (eye, centre, up), each within 100' })
   }
   const step = q.get('step')
   if (step !== null) {

@@ -4,8 +4,12 @@ export interface ViewState {
   colourScale: 'auto' | 'linear' | 'log' | 'clip'
   basins: boolean
   show3d: boolean
-  /** The 3D camera's eye, in plotly's scene units; null for the default. */
-  camera: [number, number, number] | null
+  /**
+   * The 3D camera in plotly's scene units: its eye (3 numbers), or its eye, the
+   * centre it looks at and its up direction (9) when those are not the default
+   * (0, 0, 0) and (0, 0, 1); null for the figure's own.
+   */
+  camera: Camera | null
   /** Steps per animation frame. */
   speed: number
   /**
@@ -14,6 +18,8 @@ export interface ViewState {
    */
   step: number
 }
+
+export type Camera = [number, number, number] | [number, number, number, number, number, number, number, number, number]
 
 /** Steps per animation frame: the page's default and its limit (the run controls use these). */
 export const DEFAULT_SPEED = 10

@@ -1,3 +1,4 @@
+import type { Camera } from '../../core/scenario/view'
 import { tick } from 'svelte'
 import type { ScenarioProblem } from '../../core/scenario'
 import type { SharedState } from '../../core/scenario/url'
@@ -11,8 +12,8 @@ import type { MapOverlays } from '../views/map-overlays.svelte'
 /** How the page shows the run beyond what the other state classes hold: the 3D view and its camera. */
 export class PageView {
   show3d = $state(true)
-  /** The 3D camera's eye (from the figure's relayout), null for the figure's own. */
-  camera = $state.raw<[number, number, number] | null>(null)
+  /** The 3D camera (from the figure's relayout): its eye, or eye, centre and up; null for the figure's own. */
+  camera = $state.raw<Camera | null>(null)
 }
 
 interface Parts {
