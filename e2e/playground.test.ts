@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { main } from '../src/cli/main'
+import { defaultScenario } from '../src/core/scenario/defaults'
+import { resolveSurface } from '../src/core/scenario/surface'
+import { Simulation } from '../src/engine/simulation'
 import { launchChromium, openPage } from './chromium'
 import { ascii, controlMessage, hook, MULLER_BROWN, shownStep, WAIT, waitForLabels } from './helpers'
 
@@ -132,6 +135,27 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     expect(errors).toEqual([])
     await page.close()
   }, 120_000)
+
+  test('paused, every number describes the step shown: the comparison with the exact density is brought up to it', async () => {
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
+    await waitForLabels(page, MULLER_BROWN)
+    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(300)
+    await page.locator('body').press(' ')
+    await page.getByRole('button', { name: 'Play' }).waitFor(WAIT)
+    const step = await shownStep(page)
+    expect(await hook(page, (h) => h.step())).toBe(step)
+    // The same run in Node to that step: its basin shares are the ones the paused page states.
+    const scenario = defaultScenario()
+    const r = resolveSurface(scenario.surface)
+    if (!r.ok) throw new Error(r.message)
+    const sim = new Simulation({ program: r.surface.program, parameters: [...r.surface.parameters], domain: r.surface.domain, seed: scenario.seed, lanes: scenario.lanes })
+    sim.advance(step)
+    const shares = sim.frames(true)[1].sampling!.summary.basins.map((b) => `${Math.round(100 * b.sampled)}%`).join(' / ')
+    // While playing the shares may trail the step ("time up to step N"); paused, they are the step's own.
+    await expect.poll(() => statusLine(page, 'Lane B'), WAIT).toContain(`; time in the basins of U = -146.70 / -108.17 / -80.77: ${shares} (`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
 
   test('a sampler lane measures rates at several temperatures in the task worker, with progress and cancel, and plots Arrhenius', async () => {
     const { page, errors } = await openPage(browser, appUrl)

@@ -13,6 +13,7 @@ export function laneStatus(
   landscape: Landscape | null,
   domain: Domain,
   basins: readonly { sampled: number; exact: number }[] | null = frame.sampling?.summary.basins ?? null,
+  basinsStep: number | null = frame.sampling ? frame.step : null,
 ): string {
   const method = methodById(spec.method)
   const resolved = method && resolveSettings(method.params, spec.settings, method.name)
@@ -27,6 +28,7 @@ export function laneStatus(
     domain,
     atGlobalMinimum: frame.family === 'optimizer' && frame.walkers > 1 ? globalMinimumCount(frame.statuses, frame.energies, landscape) : null,
     basins,
+    basinsStep,
   })
   return statusSentence(line)
 }

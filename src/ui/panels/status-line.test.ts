@@ -223,4 +223,12 @@ describe('a sampler with its basins counted', () => {
     const once = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: [{ sampled: 1, exact: 0.806 }, { sampled: 0, exact: 0.128 }] }))
     expect(once.lead).toMatch(/^sampling at kT = 20: visited 1 of 2 basins;/)
   })
+
+  it('says up to which step the shares were measured when that is not the step shown', () => {
+    const settings = resolved({ method: 'baoab', settings: { kT: 20 }, walkers: 10, start: { kind: 'point', x: 0, y: 0 } })
+    const basins = [{ sampled: 0.41, exact: 0.806 }, { sampled: 0.36, exact: 0.128 }]
+    const at = (step: number, basinsStep: number) => statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins, step, basinsStep })).lead
+    expect(at(4030, 3500)).toMatch(/; time up to step 3,500 in the basins of U = /)
+    expect(at(4030, 4030)).toMatch(/; time in the basins of U = /)
+  })
 })

@@ -32,6 +32,8 @@ export interface StatusInput {
   domain?: Domain
   /** Samplers: the share of samples in each basin, against the exact Boltzmann share (minima lowest first). */
   basins?: readonly { sampled: number; exact: number }[] | null
+  /** The step the basin shares were measured at, when not `step` (they come with the comparison with the exact density, about once a second). */
+  basinsStep?: number | null
 }
 
 export interface StatusLine {
@@ -195,7 +197,8 @@ function samplingText(input: StatusInput): string {
     const share = (p: number) => `${Math.round(100 * p)}%`
     const visited = basins.filter((b) => b.sampled > 0).length
     const where = visited === basins.length ? `visited all ${basins.length} basins` : `visited ${visited} of ${basins.length} basins`
-    return `${head}: ${where}; time in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})`
+    const until = input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step ? ` up to step ${formatCount(input.basinsStep)}` : ''
+    return `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})`
   }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}`
 }

@@ -36,6 +36,8 @@ export class Run {
   #frameInFlight = false
   #arrived: { generation: number; answer: FrameAnswer } | null = null
   #samplingDue = 0
+  /** The step of the newest frame that carried the comparison with the exact density. */
+  #sampledAt = 0
   /** Steps asked for by hand (the Step button), done in one frame. */
   #stepsWanted = 0
   /** Frames published since the page opened, for the benchmark. */
@@ -145,6 +147,7 @@ export class Run {
     this.#setup = setup
     this.#generation++
     this.#arrived = null
+    this.#sampledAt = 0
     this.#loadWanted = true
     this.#loading = true
     this.#target = null
@@ -173,6 +176,10 @@ export class Run {
       this.#stepsWanted = 0
     } else if (this.#playing) {
       this.#play(now)
+    } else if (this.#step > 0 && this.#sampledAt !== this.#step && !this.#failure) {
+      // Paused: the panels' comparison with the exact density is brought up to the step shown, so every
+      // number on the page describes the same instant (while playing it lags by up to a sampling interval).
+      this.#request(0, now, true)
     }
   }
 
@@ -221,7 +228,7 @@ export class Run {
 
   #request(advance: number, now: number, byHand = false): void {
     const generation = this.#generation
-    const sampling = advance > 0 && (byHand || now >= this.#samplingDue)
+    const sampling = (advance > 0 || byHand) && (byHand || now >= this.#samplingDue)
     this.#frameInFlight = true
     const asked = performance.now()
     this.#client.frame(advance, sampling).then(
@@ -231,6 +238,7 @@ export class Run {
         if (sampling) {
           const arrived = performance.now()
           this.#samplingDue = arrived + samplingDelay(arrived - asked)
+          this.#sampledAt = answer.step
         }
         this.#arrived = { generation, answer }
         if (this.unthrottled) {
