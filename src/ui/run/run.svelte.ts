@@ -237,7 +237,7 @@ export class Run {
         if (generation !== this.#generation) return
         if (sampling) {
           const arrived = performance.now()
-          this.#samplingDue = arrived + samplingDelay(arrived - asked)
+          this.#samplingDue = arrived + samplingDelay(arrived - asked, this.#sampledAt === 0)
           this.#sampledAt = answer.step
         }
         this.#arrived = { generation, answer }
