@@ -60,13 +60,14 @@ export interface RunSummary {
  * transitions. summary() compares all of it with the exact answer at kT.
  */
 /**
- * How far N_eff may move before the perfect-sampler bound is drawn again: 30%.
- * Between N_eff = 300 and 30,000 on 1,600 bins TV's 99.9th percentile falls as
- * N_eff^-0.44, not ^-0.5, so the scaled value is off by 1.3^0.06 - 1 = 1.6% at
- * most, under the 4,000 draws' own noise at that percentile; and a page run
- * redraws it a few times an order of magnitude, not every second.
+ * How far N_eff may move before the perfect-sampler bound is drawn again: a
+ * factor of 2 either way. Between N_eff = 300 and 30,000 on 1,600 bins TV's
+ * 99.9th percentile falls as N_eff^-0.44 to ^-0.49, not ^-0.5, so the scaled
+ * value is off by 2^0.06 - 1 = 4% at most, under the 4,000 draws' own noise at
+ * that percentile (a handful of draws beyond it); and a page run draws it again
+ * once each time its N_eff doubles (a few hundred ms each), not every second.
  */
-const BOUND_REUSE = 0.3
+const BOUND_REUSE = 2
 
 export class RunObserver {
   readonly histogram: Histogram2D
@@ -76,7 +77,7 @@ export class RunObserver {
   private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
   /**
    * The last perfect-sampler bound (it costs a few hundred ms), reused while N_eff
-   * stays within BOUND_REUSE of the N_eff it was made for, scaled as the distances
+   * stays within a factor BOUND_REUSE of the N_eff it was made for, scaled as the distances
    * of many samples scale: TV as 1/sqrt(N_eff), KL as 1/N_eff.
    */
   private bound: { exact: Float64Array; nEff: number; tv: number; kl: number } | null = null
@@ -121,7 +122,7 @@ export class RunObserver {
 
   private perfectBounds(exact: Float64Array, nEff: number, seed: number): { tv: number; kl: number } {
     const b = this.bound
-    if (b && b.exact === exact && Math.abs(nEff / b.nEff - 1) <= BOUND_REUSE) return { tv: b.tv * Math.sqrt(b.nEff / nEff), kl: (b.kl * b.nEff) / nEff }
+    if (b && b.exact === exact && nEff <= BOUND_REUSE * b.nEff && nEff >= b.nEff / BOUND_REUSE) return { tv: b.tv * Math.sqrt(b.nEff / nEff), kl: (b.kl * b.nEff) / nEff }
     const bounds = perfectSamplerDistances(exact, nEff, 0.999, seed)
     this.bound = { exact, nEff, ...bounds }
     return bounds
