@@ -282,6 +282,18 @@ describe('rates', () => {
     expect(result.rates[0].theory).toBeCloseTo(each[0] + each[1], 12)
     // The barrier read from the saddle point stays the lower pass's.
     expect(result.saddleBarrier).toBeCloseTo(Math.min(...direct.map((c) => c.saddle.value)) - landscape.minima[0].value, 12)
+
+    // Three-hole, 0 -> 1: a direct pass exists, but the lowest path goes round by way of minimum 2; the
+    // prediction is over that path's highest saddle, the one the barrier is read from, not over the higher pass.
+    const t = atlas('three-hole')
+    const tPoints = criticalPoints(t)
+    const tLandscape = connectSaddles(t, tPoints)
+    const limiting = bottleneck(tLandscape, 0, 1)!
+    expect(directSaddles(tLandscape, 0, 1).includes(limiting)).toBe(false)
+    const round = temperatureSweep({ surface: t, landscape: tLandscape, map: basinMap(t, tPoints, 60), scales: statusScales(t, tPoints), method: methodById('overdamped')!, settings: { dt: 0.001, gamma: 1 }, kTs: [1], walkers: 1, steps: 1, burnin: 0, seed: 1, from: 0, to: 1 })
+    if ('error' in round) throw new Error(round.error.message)
+    expect(round.rates[0].theory).toBe(transitionRate(t, tLandscape.minima[0], limiting.saddle, 1, 1, 'eyring-kramers'))
+    expect(round.saddleBarrier).toBeCloseTo(limiting.saddle.value - tLandscape.minima[0].value, 12)
   })
 
   it('refuses a sweep with a method that has no physical time', () => {

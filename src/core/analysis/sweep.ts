@@ -61,9 +61,7 @@ export interface SweepResult {
  */
 export function sweepRefusal(method: MethodDescriptor): string | null {
   if (!method.physicalTime) return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
-  if (method.id === 'parallel-tempering') return `${method.name} swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature (use a Langevin method)`
-  if (method.id === 'metadynamics') return `${method.name} adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U (use a Langevin method)`
-  if (method.id === 'nve') return `${method.name} has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT (use a Langevin method)`
+  if (method.notRates) return `${method.name} ${method.notRates} (use a Langevin method)`
   return null
 }
 
@@ -84,19 +82,20 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   if (refusal) return { error: { field: 'method', message: refusal } }
   const limiting = bottleneck(r.landscape, r.from, r.to)
   if (!limiting) return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
-  // Neighbouring minima: the rates over each saddle joining them add up (parallel channels). Others: the rate
-  // over the path's highest saddle, the one that limits it (an estimate: the path's other basins are ignored).
+  // When the lowest path is a direct pass, the rates over every saddle joining the two minima add up (parallel
+  // channels, as the dihedral surface's two passes). Otherwise the rate over the path's highest saddle, the one
+  // that limits it (an estimate: the path's other basins are ignored), the saddle the barrier is read from.
   const direct = directSaddles(r.landscape, r.from, r.to)
-  const channels = direct.length > 0 ? direct : [limiting]
+  const channels = direct.includes(limiting) ? direct : [limiting]
   const from = r.landscape.minima[r.from]
   const theory = rateTheory(r.method)
   const rates: SweepRate[] = []
   const total = r.kTs.length * (r.burnin + r.steps)
   let done = 0
   let cancelled = false
+  // Each temperature is held constant: an annealing schedule would move it during the run.
+  const hold = r.method.params.some((p) => p.name === 'anneal') ? { anneal: 'none' } : {}
   for (const kT of r.kTs) {
-    // Each temperature is held constant: an annealing schedule would move it during the run.
-    const hold = r.method.params.some((p) => p.name === 'anneal') ? { anneal: 'none' } : {}
     const resolved = resolveSettings(r.method.params, { ...r.settings, kT, ...hold }, r.method.name)
     if (!resolved.ok) return { error: resolved.errors[0] }
     const dt = resolved.settings.dt as number

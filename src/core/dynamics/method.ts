@@ -60,6 +60,11 @@ export interface MethodDescriptor {
   /** Its step is a physical time step, so rates and Arrhenius fits make sense. */
   physicalTime: boolean
   /**
+   * Why its crossings, though timed, are not rates of U at one kT (a sweep says
+   * it after the method's name and refuses); absent when they are.
+   */
+  notRates?: string
+  /**
    * Settings that are each in range but do not fit together or with the walker
    * count (parallel tempering needs a multiple of its replicas): the problem in a
    * sentence, or null. Checked before create(), which may then rely on it.

@@ -53,6 +53,7 @@ export const metadynamics: MethodDescriptor = {
   ]),
   velocities: true,
   physicalTime: true,
+  notRates: 'adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U',
   create({ surface, walkers: w, settings, noise, stats }) {
     const gammaBias = num(settings, 'biasFactor')
     const height = num(settings, 'height')

@@ -23,6 +23,7 @@ export const nve: MethodDescriptor = {
   ),
   velocities: true,
   physicalTime: true,
+  notRates: 'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
   create({ surface, walkers: w, settings, stats }) {
     const dt = num(settings, 'dt')
     const g = new Float64Array(2)

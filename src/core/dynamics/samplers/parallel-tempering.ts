@@ -51,6 +51,7 @@ export const parallelTempering: MethodDescriptor = {
   ]),
   velocities: true,
   physicalTime: true,
+  notRates: 'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature',
   check(settings, walkers) {
     const R = num(settings, 'replicas')
     if (walkers % R !== 0) return { field: 'walkers', message: `${walkers} walkers cannot form ensembles of ${R} replicas: use a multiple of ${R}` }
