@@ -69,14 +69,16 @@ export function seedKey(seed: number): [number, number] {
  * probability of 2e-11, far below anything a run here can resolve.
  */
 export function normals4(words: Uint32Array, out: Float64Array, k: number): void {
-  const r1 = Math.sqrt(-2 * pm.log(uniformOpen(words[0])))
-  const t1 = 2 * Math.PI * uniformOpen(words[1])
-  const r2 = Math.sqrt(-2 * pm.log(uniformOpen(words[2])))
-  const t2 = 2 * Math.PI * uniformOpen(words[3])
-  out[k] = r1 * pm.cos(t1)
-  out[k + 1] = r1 * pm.sin(t1)
-  out[k + 2] = r2 * pm.cos(t2)
-  out[k + 3] = r2 * pm.sin(t2)
+  normalPair(words[0], words[1], out, k)
+  normalPair(words[2], words[3], out, k + 2)
+}
+
+/** Box-Muller: two standard normals from two 32-bit words, into out[k], out[k + 1]. */
+export function normalPair(a: number, b: number, out: Float64Array, k: number): void {
+  const r = Math.sqrt(-2 * pm.log(uniformOpen(a)))
+  const theta = 2 * Math.PI * uniformOpen(b)
+  out[k] = r * pm.cos(theta)
+  out[k + 1] = r * pm.sin(theta)
 }
 
 /**

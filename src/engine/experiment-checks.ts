@@ -167,9 +167,9 @@ function rosenbrockValley(r: Reading): void {
     r.expect(r.note('gd largest rise', largestRise(gd, 'energy')) <= 1e-6 * e[0], `${laneName(gd)}: gradient descent below its stability limit should only go downhill; U rose by ${fmt(largestRise(gd, 'energy'))}`)
     // On the floor y = x^2, U = (1 - x)^2 and a GD step shrinks 1 - x by 2 lr/(1 + 4 x^2) <= 1e-3 of itself: from x = -1
     // (1 - x = 2), 3,000 steps leave 1 - x >= 2 e^-3, so U >= 0.01 (far more, as the floor's 1 + 4 x^2 slows it further).
-    r.expect(r.note('gd U', gd.lead.u) > 0.01, `${laneName(gd)} should still be crawling along the valley (U > 0.01); U = ${fmt(gd.lead.u)}`)
-    // The claim quotes U about 0.16 (seed-free: gradient descent is deterministic): 0.1 to 0.25 reads as "about".
-    r.expect(gd.lead.u > 0.1 && gd.lead.u < 0.25, `${laneName(gd)} should be at U about 0.16; U = ${fmt(gd.lead.u)}`)
+    // The claim quotes the U gradient descent reaches, about 0.16 (deterministic, no seed): 0.1 to 0.25 reads as "about".
+    const u = r.note('gd U', gd.lead.u)
+    r.expect(u > 0.1 && u < 0.25, `${laneName(gd)} should still be crawling along the valley, at U about 0.16; U = ${fmt(u)}`)
   }
   if (momentum) {
     const rise = r.note('momentum largest rise', largestRise(momentum, 'energy'))

@@ -1,7 +1,7 @@
 import { basinMap, type BasinMap } from '../core/analysis/basins'
 import { exactBinProbabilities } from '../core/analysis/boltzmann'
 import { criticalPoints, type CriticalPoint } from '../core/analysis/critical'
-import { symmetricEigen } from '../core/analysis/eigen'
+import { symmetricEigenvalues } from '../core/analysis/eigen'
 import { RunObserver, type RunSummary } from '../core/analysis/observer'
 import { basinPopulations, type BasinPopulation } from '../core/analysis/populations'
 import { connectSaddles, type Landscape } from '../core/analysis/saddles'
@@ -97,7 +97,7 @@ class LaneRun {
     this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
     const w = lane.walkers
     sim.surface.hessian(w.x[0], w.y[0], this.h)
-    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
     this.startLimit = this.eigen[1] > 0 ? 2 / this.eigen[1] : null
     const kT = lane.config.settings.kT
     this.kinetic = lane.config.method.velocities ? new Float64Array(KINETIC_BINS) : null
@@ -190,7 +190,7 @@ class LaneRun {
   private lead(): LeadWalker {
     const w = this.lane.walkers
     this.sim.surface.hessian(w.x[0], w.y[0], this.h)
-    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
     return {
       x: w.x[0],
       y: w.y[0],

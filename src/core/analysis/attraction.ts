@@ -64,7 +64,7 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   // Converged, diverged, or stopped on flat ground (|grad U| under the converged threshold: it will not move again).
   const still = CONVERGED * r.scales.gradient
   const settled = (s: number, i: number) =>
-    s === STATUS.minimum || s === STATUS.saddle || s === STATUS.maximum || s === STATUS.diverged || (s === STATUS.plateau && Math.hypot(w.gx[i], w.gy[i]) <= still)
+    s === STATUS.minimum || s === STATUS.saddle || s === STATUS.maximum || s === STATUS.diverged || (s === STATUS.plateau && Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i]) <= still)
   let cancelled = false
   const chunk = 50
   while (lane.t < maxSteps) {

@@ -41,6 +41,10 @@ export function perfectSamplerDistances(p: Float64Array, nEff: number, quantile 
   const kl = new Float64Array(draws)
   let total = 0
   for (let k = 0; k < p.length; k++) total += p[k]
+  // The normalised probabilities and their logarithms, once for all draws.
+  const pn = Float64Array.from(p, (v) => v / total)
+  const logP = Float64Array.from(pn, (v) => Math.log(v))
+  const logN = Math.log(n)
   for (let d = 0; d < draws; d++) {
     let left = n
     let mass = total
@@ -52,9 +56,8 @@ export function perfectSamplerDistances(p: Float64Array, nEff: number, quantile 
       left -= count
       mass -= p[k]
       const pHat = count / n
-      const pk = p[k] / total
-      s += Math.abs(pHat - pk)
-      if (count > 0) divergence += pHat * Math.log(pHat / pk)
+      s += Math.abs(pHat - pn[k])
+      if (count > 0) divergence += pHat * (Math.log(count) - logN - logP[k])
     }
     tv[d] = 0.5 * s
     kl[d] = divergence

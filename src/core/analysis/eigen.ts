@@ -2,11 +2,10 @@ import type { CriticalKind } from '../surfaces/types'
 import { portableMath as pm } from '../portable-math'
 
 /**
- * Eigen-decomposition of the symmetric 2x2 matrix [[a, b], [b, c]].
- * Writes out[0] <= out[1] (the eigenvalues) and out[2], out[3] = (cos t, sin t),
- * the unit eigenvector of out[1]; the eigenvector of out[0] is (-sin t, cos t).
+ * Eigenvalues of the symmetric 2x2 matrix [[a, b], [b, c]]: out[0] <= out[1].
+ * What walker statuses need at every step, without the eigenvector's atan2, cos and sin.
  */
-export function symmetricEigen(a: number, b: number, c: number, out: Float64Array): void {
+export function symmetricEigenvalues(a: number, b: number, c: number, out: Float64Array): void {
   const mean = 0.5 * (a + c)
   const half = 0.5 * (a - c)
   const radius = Math.sqrt(half * half + b * b)
@@ -16,6 +15,15 @@ export function symmetricEigen(a: number, b: number, c: number, out: Float64Arra
   const small = large === 0 ? 0 : (a * c - b * b) / large
   out[0] = Math.min(large, small)
   out[1] = Math.max(large, small)
+}
+
+/**
+ * Eigen-decomposition of the symmetric 2x2 matrix [[a, b], [b, c]].
+ * Writes out[0] <= out[1] (the eigenvalues) and out[2], out[3] = (cos t, sin t),
+ * the unit eigenvector of out[1]; the eigenvector of out[0] is (-sin t, cos t).
+ */
+export function symmetricEigen(a: number, b: number, c: number, out: Float64Array): void {
+  symmetricEigenvalues(a, b, c, out)
   const angle = 0.5 * pm.atan2(2 * b, a - c)
   out[2] = pm.cos(angle)
   out[3] = pm.sin(angle)

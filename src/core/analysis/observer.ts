@@ -54,21 +54,21 @@ export interface RunSummary {
 }
 
 /**
- * Watches a running sampler: histograms every counted walker at every step,
- * counts samples per basin, keeps the time series of U, x, y and the basin label
- * of a few walkers (in bounded memory) for autocorrelation times, and counts
- * transitions. summary() compares all of it with the exact answer at kT.
- */
-/**
  * How far N_eff may move before the perfect-sampler bound is drawn again: a
  * factor of 2 either way. Between N_eff = 300 and 30,000 on 1,600 bins TV's
  * 99.9th percentile falls as N_eff^-0.44 to ^-0.49, not ^-0.5, so the scaled
- * value is off by 2^0.06 - 1 = 4% at most, under the 4,000 draws' own noise at
+ * value is off by about 2^0.06 - 1 = 4% at most, under the 4,000 draws' own noise at
  * that percentile (a handful of draws beyond it); and a page run draws it again
  * once each time its N_eff doubles (a few hundred ms each), not every second.
  */
 const BOUND_REUSE = 2
 
+/**
+ * Watches a running sampler: histograms every counted walker at every step,
+ * counts samples per basin, keeps the time series of U, x, y and the basin label
+ * of a few walkers (in bounded memory) for autocorrelation times, and counts
+ * transitions. summary() compares all of it with the exact answer at kT.
+ */
 export class RunObserver {
   readonly histogram: Histogram2D
   readonly basinCounts: Float64Array

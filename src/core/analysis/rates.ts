@@ -1,5 +1,5 @@
 import type { CompiledSurface } from '../surface'
-import { symmetricEigen } from './eigen'
+import { symmetricEigenvalues } from './eigen'
 import type { Landscape, SaddleConnection } from './saddles'
 
 /**
@@ -43,7 +43,7 @@ export function transitionRate(surface: CompiledSurface, minimum: { x: number; y
   const detMin = h[0] * h[2] - h[1] * h[1]
   surface.hessian(saddle.x, saddle.y, h)
   const detSaddle = Math.abs(h[0] * h[2] - h[1] * h[1])
-  symmetricEigen(h[0], h[1], h[2], e)
+  symmetricEigenvalues(h[0], h[1], h[2], e)
   const unstable = Math.abs(e[0])
   const growth = theory === 'eyring-kramers' ? unstable / gamma : Math.sqrt((gamma * gamma) / 4 + unstable) - gamma / 2
   return (growth / (2 * Math.PI)) * Math.sqrt(detMin / detSaddle) * Math.exp(-(saddle.value - minimum.value) / kT)

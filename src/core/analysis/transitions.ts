@@ -102,11 +102,6 @@ export class TransitionCounter {
     this.passageTimeSq = new Float64Array(tracked ? m * m : 0)
   }
 
-  /** Whether first-passage times are measured on this surface. */
-  get tracksPassages(): boolean {
-    return this.start !== null
-  }
-
   /** Walker i is at (x, y) with energy u after a step. */
   observe(i: number, x: number, y: number, u: number): void {
     const label = basinAt(this.map, x, y)

@@ -1,5 +1,4 @@
-import { philox4x32, seedKey, uniformOpen } from '../random'
-import { portableMath as pm } from '../portable-math'
+import { normalPair, normals4, philox4x32, seedKey, uniformOpen } from '../random'
 
 /**
  * Per-walker, per-step random numbers from the counter-based generator: the
@@ -50,20 +49,12 @@ export class Noise {
    */
   normal2(i: number, t: number, s: number, out: Float64Array, k = 0): void {
     const w = this.draw(i, t, s)
-    const r = Math.sqrt(-2 * pm.log(uniformOpen(w[0])))
-    const theta = 2 * Math.PI * uniformOpen(w[1])
-    out[k] = r * pm.cos(theta)
-    out[k + 1] = r * pm.sin(theta)
+    normalPair(w[0], w[1], out, k)
   }
 
   /** Four standard normals into out[k..k+3]. */
   normal4(i: number, t: number, s: number, out: Float64Array, k = 0): void {
-    this.normal2(i, t, s, out, k)
-    const w = this.words
-    const r = Math.sqrt(-2 * pm.log(uniformOpen(w[2])))
-    const theta = 2 * Math.PI * uniformOpen(w[3])
-    out[k + 2] = r * pm.cos(theta)
-    out[k + 3] = r * pm.sin(theta)
+    normals4(this.draw(i, t, s), out, k)
   }
 
   /** One uniform in (0, 1). */

@@ -1,4 +1,4 @@
-import { FLAT_CURVATURE, hessianKind, symmetricEigen } from '../analysis/eigen'
+import { FLAT_CURVATURE, hessianKind, symmetricEigenvalues } from '../analysis/eigen'
 import type { CompiledSurface } from '../surface'
 import type { Walkers } from './walkers'
 
@@ -168,7 +168,7 @@ export class StatusTracker {
   private classify(i: number): number {
     const w = this.w
     this.surface.hessian(w.x[i], w.y[i], this.h)
-    symmetricEigen(this.h[0], this.h[1], this.h[2], this.eigen)
+    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
     const lo = this.eigen[0]
     const hi = this.eigen[1]
     const kind = hessianKind(lo, hi, this.scales.curvature, DEGENERATE_RATIO)
@@ -191,7 +191,11 @@ export class StatusTracker {
     const points = this.scales.stationary
     if (!points) return true
     const r = NEAR_CRITICAL * this.scales.extent
-    for (let k = 0; k + 1 < points.length; k += 2) if (Math.hypot(this.w.x[i] - points[k], this.w.y[i] - points[k + 1]) <= r) return true
+    for (let k = 0; k + 1 < points.length; k += 2) {
+      const dx = this.w.x[i] - points[k]
+      const dy = this.w.y[i] - points[k + 1]
+      if (dx * dx + dy * dy <= r * r) return true
+    }
     return false
   }
 

@@ -225,7 +225,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   const step = q.get('step')
   if (step !== null) {
     const v = numberOf(step)
-    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v + 0
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v + 0 // + 0: a link's -0 reads as 0
     else problems.push({ field: 'step', message: `step must be a whole number from 0 to ${MAX_SHARED_STEP}` })
   }
   return { state: { scenario, view }, problems }
