@@ -1,3 +1,4 @@
+import { laneLetter } from '../lanes/lane-colours'
 import type { MethodDescriptor } from '../../core/dynamics/method'
 import type { Settings } from '../../core/dynamics/params'
 import type { ScenarioStart } from '../../core/scenario/types'
@@ -74,7 +75,7 @@ export function figureCaption(input: CaptionInput): string {
   const lanes = input.lanes.map((lane, k) => {
     const settings = settingsText(lane)
     const walkers = `${lane.walkers.toLocaleString('en-US')} walker${lane.walkers === 1 ? '' : 's'}`
-    return `${String.fromCharCode(65 + k)}: ${lane.method.name}${settings ? ` (${settings})` : ''}, ${walkers} ${startText(lane.start, s.axes)}.`
+    return `${laneLetter(k)}: ${lane.method.name}${settings ? ` (${settings})` : ''}, ${walkers} ${startText(lane.start, s.axes)}.`
   })
   const run = `After ${input.step.toLocaleString('en-US')} steps; seed ${input.seed}; landscape playground ${input.version}.`
   return [surfaceText, ...lanes, run].join(' ')

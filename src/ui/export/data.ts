@@ -1,4 +1,5 @@
 import type { LaneFrame, SamplingFrame } from '../../engine/frame'
+import { laneLetter } from '../lanes/lane-colours'
 
 /**
  * The data behind a figure, as CSV and JSON, each with a header that records
@@ -19,7 +20,7 @@ function header(h: DataHeader, what: string): string {
   return [`# landscape playground ${h.version}: ${what}`, `# step ${h.step}`, `# link ${h.link}`, `# ${caption}`].join('\n')
 }
 
-const lane = (k: number) => String.fromCharCode(65 + k)
+const lane = laneLetter
 
 export function trajectoriesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
   const rows = ['lane,walker,point,x,y']

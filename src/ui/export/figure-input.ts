@@ -1,7 +1,7 @@
 import type { LaneFrame } from '../../engine/frame'
 import { colourMap } from '../colour'
 import type { SurfaceView } from '../figures'
-import { laneName } from '../lanes/lane-colours'
+import { laneLetter, laneName } from '../lanes/lane-colours'
 import type { OverlayLayer } from '../views/map-overlays.svelte'
 import type { FigureInput, FigureLane, FigureLegend } from './svg-figure'
 
@@ -20,7 +20,7 @@ export interface FigureSource {
 
 function figureLane(frame: LaneFrame, method: string, colour: string): FigureLane {
   return {
-    label: `${String.fromCharCode(65 + frame.lane)}: ${method}`,
+    label: `${laneLetter(frame.lane)}: ${method}`,
     colour,
     positions: frame.positions,
     trails: frame.trails,

@@ -1,3 +1,4 @@
+import { laneName } from '../lanes/lane-colours'
 /**
  * The charts of the lane panels (energy traces, |grad U|, kinetic temperature),
  * found on the page so the export menu can list them by lane and title.
@@ -18,7 +19,7 @@ export function pageCharts(root: ParentNode = document): PageChart[] {
     if (lane === undefined) return
     panel.querySelectorAll('figure.chart').forEach((figure, k) => {
       const title = figure.querySelector('.title')?.textContent?.trim() || `chart ${k + 1}`
-      charts.push({ id: `chart-${lane}-${k}`, label: `Lane ${String.fromCharCode(65 + Number(lane))}: ${title}`, element: figure })
+      charts.push({ id: `chart-${lane}-${k}`, label: `${laneName(Number(lane))}: ${title}`, element: figure })
     })
   })
   return charts

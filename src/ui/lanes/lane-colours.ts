@@ -7,11 +7,13 @@
  */
 export const LANE_COLOURS = ['#D55E00', '#CC79A7', '#F0E442', '#56B4E9'] as const
 
-/** Lanes are named A, B, C, D on the page. */
-export function laneName(index: number): string {
-  return `Lane ${String.fromCharCode(65 + index)}`
+/** Lanes are lettered A, B, C, D on the page, in captions and in data files. */
+export function laneLetter(index: number): string {
+  return String.fromCharCode(65 + index)
 }
 
-export function laneColour(index: number): string {
-  return LANE_COLOURS[index % LANE_COLOURS.length]
+/** 'Lane A', 'Lane B'... */
+export function laneName(index: number): string {
+  return `Lane ${laneLetter(index)}`
 }
+

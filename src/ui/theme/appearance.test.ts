@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { LANE_COLOURS } from '../lanes/lane-colours'
 import { readAppearance } from './appearance-read'
 import { PALETTE_IDS, PALETTES, paletteColour } from './palettes'
 
@@ -13,7 +12,8 @@ describe('appearance', () => {
 
   it('offers two palettes of four lane colours; Okabe-Ito is the lanes’ own', () => {
     expect(PALETTE_IDS).toEqual(['okabe-ito', 'tol-vibrant'])
-    expect(PALETTES['okabe-ito'].colours).toBe(LANE_COLOURS)
+    expect([...PALETTES['okabe-ito'].colours]).toEqual(['#D55E00', '#CC79A7', '#F0E442', '#56B4E9'])
+    expect(PALETTES['tol-vibrant'].colours).not.toEqual(PALETTES['okabe-ito'].colours)
     for (const id of PALETTE_IDS) {
       const colours = [0, 1, 2, 3].map((k) => paletteColour(id, k))
       expect(new Set(colours).size).toBe(4)

@@ -18,10 +18,6 @@ export class FigureDriver {
     this.#element = element
   }
 
-  get busy(): boolean {
-    return this.#drawing
-  }
-
   draw(figure: Figure): void {
     if (this.#disposed) return
     if (this.#drawing) {
