@@ -15,7 +15,7 @@ export const adagrad: MethodDescriptor = {
   summary: 'Divides each axis by the root of all its past squared gradients: steep axes slow down at once, but every step keeps shrinking, so it can stall before reaching a minimum',
   reference: 'Duchi, Hazan & Singer, JMLR 12:2121 (2011)',
   params: optimizerParams(0.01, [
-    epsParam(1e-10),
+    epsParam(1e-10, 'the root of the sum of all past squared gradients'),
     { kind: 'number', name: 'initialAccumulator', label: 'initial accumulator', default: 0, min: 0, max: 1e6, scale: 'log', unit: 'energy^2/length^2', help: 'Starting value of the sum of squared gradients (larger = smaller first steps)' },
   ]),
   velocities: false,

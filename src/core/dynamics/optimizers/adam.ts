@@ -5,17 +5,18 @@ import { isStopped, moveTo, optimizerParams } from './common'
 import { portableMath as pm } from '../../portable-math'
 
 /** The eps added to a root-mean-square gradient (AdaGrad, RMSProp, Adam). */
-export function epsParam(fallback: number): ParamSpec {
+/** The eps of an adaptive method; `denominator` names what it is added to, which differs between methods. */
+export function epsParam(fallback: number, denominator: string): ParamSpec {
   return {
     kind: 'number', name: 'eps', label: 'epsilon', default: fallback, min: 1e-16, max: 1, scale: 'log', unit: 'energy/length',
-    help: 'Added to the root-mean-square gradient so a zero gradient never divides by zero',
+    help: `Added to ${denominator} so a zero gradient never divides by zero`,
   }
 }
 
 export const ADAM_PARAMS: readonly ParamSpec[] = [
   { kind: 'number', name: 'beta1', label: 'beta1', default: 0.9, min: 0, max: 0.9999, scale: 'linear', unit: '', help: 'Decay of the running mean of the gradient (momentum)' },
   { kind: 'number', name: 'beta2', label: 'beta2', default: 0.999, min: 0, max: 0.99999, scale: 'linear', unit: '', help: 'Decay of the running mean of the squared gradient (per-axis step scale)' },
-  epsParam(1e-8),
+  epsParam(1e-8, 'the root of the (bias-corrected) running mean of squared gradients'),
 ]
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { methodById } from '../methods'
 import { Noise, STREAM, uniformOpen } from '../noise'
 import { formulaSurface, path, testLane } from './test-lane'
 
@@ -76,6 +77,10 @@ describe('first three steps, worked by hand', () => {
     const x3 = x2 - (0.1 * g2x) / (Math.sqrt(s2x + g2x * g2x) + eps)
     const y3 = y2 - (0.1 * g2y) / (Math.sqrt(s2y + g2y * g2y) + eps)
     expectSteps(steps('adagrad', Q, { lr: 0.1, initialAccumulator: 1 }), [[x1, y1], [x2, y2], [x3, y3]])
+    // Its eps help says what it divides by: the root of a sum, not a root-mean-square.
+    const help = methodById('adagrad')!.params.find((p) => p.name === 'eps')!.help
+    expect(help).toMatch(/root of the sum/)
+    expect(help).not.toMatch(/mean/)
   })
 
   it('rmsprop: v <- alpha v + (1 - alpha) g^2; x <- x - lr g / (sqrt(v) + eps)', () => {

@@ -17,7 +17,7 @@ export const rmsprop: MethodDescriptor = {
   reference: 'Tieleman & Hinton, Coursera Neural Networks for Machine Learning, lecture 6.5 (2012)',
   params: optimizerParams(0.01, [
     { kind: 'number', name: 'alpha', label: 'alpha', default: 0.99, min: 0, max: 0.9999, scale: 'linear', unit: '', help: 'Decay of the running mean of the squared gradient' },
-    epsParam(1e-8),
+    epsParam(1e-8, 'the root-mean-square gradient (the root of the running mean of squared gradients)'),
   ]),
   velocities: false,
   physicalTime: false,
