@@ -197,12 +197,35 @@ describe('landscape sweep', () => {
     const r = await run('sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.4,0.6', '--walkers', '40', '--steps', '3000', '--dt', '0.05', '--json')
     const doc = JSON.parse(r.stdout)
     expect(doc.rates).toHaveLength(2)
+    expect(doc.theoryName).toBe('kramers-langer')
+    expect(doc.theoryCaveat).toBeNull()
+    expect(doc.mfptEstimator.id).toBe('exponential-mle')
     for (const p of doc.rates) {
       expect(p.transitions).toBeGreaterThan(0)
-      expect(p.kramers).toBeGreaterThan(0)
+      expect(p).not.toHaveProperty('kramers')
+      expect(p.theory).toBeGreaterThan(0)
+      // Two basins: the time at risk of 0 -> 1 is the time committed to 0, so the MFPT is 1/rate.
+      expect(p.mfpt).toBeCloseTo(1 / p.rate, 6)
+      expect(p.barrierOverKT).toBeCloseTo(1 / p.kT, 12)
+      expect(p.theoryHolds).toBe(false)
     }
     expect(doc.fit.barrier).toBeGreaterThan(0)
     expect(doc.saddleBarrier).toBeCloseTo(1, 9)
+    // The echo says where the walkers really started: the left minimum.
+    expect(doc.scenario.lanes[0].start).toEqual({ kind: 'point', x: doc.scenario.lanes[0].start.x, y: 0 })
+    expect(Math.abs(doc.scenario.lanes[0].start.x)).toBeCloseTo(1, 6)
+  })
+
+  it('prints the MFPT with its interval, and says when the rate theory is not expected to hold', async () => {
+    const r = await run('sweep', '--surface', 'double-well', '--method', 'overdamped', '--kT', '0.15,0.4', '--walkers', '40', '--steps', '3000', '--dt', '0.01')
+    expect(r.code).toBe(0)
+    const [header, , cold, hot] = r.stdout.split('\n')
+    expect(header).toMatch(/MFPT +95% interval +eyring-kramers +measured\/theory \(95%\) +barrier\/kT +theory accuracy/)
+    // barrier/kT = 6.67 at kT 0.15: an expected accuracy of kT/barrier = 15%; at 0.4 it is 2.5, under 5.
+    expect(cold).toMatch(/6\.67 +about ±15%$/)
+    expect(hot).toMatch(/2\.5 +not expected to hold \(under 5 kT\)$/)
+    expect(hot).toMatch(/^0\.4 +\S+ +\S+ - \S+ +\d+ +\S+ +\S+ - \S+ /)
+    expect(r.stdout).toMatch(/MFPT: exponential maximum likelihood/)
   })
 })
 

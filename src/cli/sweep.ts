@@ -1,7 +1,9 @@
 import { basinMap } from '../core/analysis/basins'
 import { criticalPoints } from '../core/analysis/critical'
 import { connectSaddles } from '../core/analysis/saddles'
-import { sweepRefusal, temperatureSweep } from '../core/analysis/sweep'
+import { sweepRefusal, temperatureSweep, type SweepRate } from '../core/analysis/sweep'
+import { MFPT_ESTIMATOR } from '../core/analysis/transitions'
+import { THEORY_MIN_BARRIER, theoryAccuracyWords } from '../core/analysis/rates'
 import { statusScales } from '../core/dynamics/scales'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
@@ -16,10 +18,14 @@ interface SweepOutput {
   scenario: unknown
   from: number
   to: number
-  rates: { kT: number; rate: number; rateLow: number; rateHigh: number; transitions: number; time: number; passages: number; mfpt: number; mfptLow: number; mfptHigh: number; kramers: number | null }[]
+  rates: SweepRate[]
   fit: { barrier: number; stderr: number; prefactor: number } | null
   saddleBarrier: number
-  theory: string | null
+  /** The rate theory each rate's `theory` comes from, and why it does not apply when it does not. */
+  theoryName: string | null
+  theoryCaveat: string | null
+  /** How mfpt is estimated (censored passages are counted). */
+  mfptEstimator: typeof MFPT_ESTIMATOR
 }
 
 export const sweepCommand: Command = {
@@ -31,7 +37,10 @@ export const sweepCommand: Command = {
     'recrossings at the saddle do not count), for the rate from I to J per unit time. Beside each',
     'rate, the rate theory of the dynamics (Eyring-Kramers for overdamped Langevin, Kramers-Langer',
     'for Langevin with friction gamma); then the Arrhenius fit of ln k against 1/kT, beside the',
-    'barrier read from the saddle. Minima are numbered lowest first (see `landscape basins`);',
+    'barrier read from the saddle. A rate theory is asymptotic: its own error is of order kT/barrier,',
+    `and below a barrier of ${THEORY_MIN_BARRIER} kT it is not expected to hold. Mean first-passage times count the`,
+    'passages still under way when the run ends (exponential maximum likelihood: time at risk over',
+    'completed passages). Minima are numbered lowest first (see `landscape basins`);',
     'by default I = 0 and J = 1, the two lowest. Methods without physical time are refused.',
     ...RUN_HELP.filter((line) => !line.includes('--start')),
     '  --kT T1,T2,...          the temperatures',
@@ -86,32 +95,49 @@ export const sweepCommand: Command = {
       to,
     })
     if ('error' in result) throw new UsageError(`--${result.error.field}: ${result.error.message}`)
+    if (result.theoryCaveat) warn(`rate theory: ${result.theoryCaveat}`)
+    // The walkers start at minimum `from`, whatever start the scenario gave: the echo says so.
+    const origin = landscape.minima[from]
+    const scenario = resolvedScenario(input.scenario)
+    scenario.lanes[input.laneIndex] = { ...scenario.lanes[input.laneIndex], start: { kind: 'point', x: origin.x, y: origin.y } }
     return {
       version: VERSION,
       seed: input.scenario.seed,
-      scenario: resolvedScenario(input.scenario),
+      scenario,
       from,
       to,
-      rates: result.rates.map(({ theory, ...r }) => ({ ...r, kramers: theory })),
+      rates: result.rates,
       fit: result.fit,
       saddleBarrier: result.saddleBarrier,
-      theory: result.theory,
+      theoryName: result.theory,
+      theoryCaveat: result.theoryCaveat,
+      mfptEstimator: MFPT_ESTIMATOR,
     }
   },
   table(result) {
     const r = result as SweepOutput
+    const interval = (low: number, high: number) => `${formatNumber(low, 3)} - ${Number.isFinite(high) ? formatNumber(high, 3) : 'inf'}`
     const rows = renderTable(
-      ['kT', 'rate', '95% interval', 'transitions', r.theory ?? 'theory', 'measured/theory'],
+      ['kT', 'rate', '95% interval', 'transitions', 'MFPT', '95% interval', r.theoryName ?? 'theory', 'measured/theory (95%)', 'barrier/kT', 'theory accuracy'],
       r.rates.map((p) => [
         formatNumber(p.kT, 4),
         formatNumber(p.rate, 4),
-        `${formatNumber(p.rateLow, 3)} - ${formatNumber(p.rateHigh, 3)}`,
+        interval(p.rateLow, p.rateHigh),
         String(p.transitions),
-        p.kramers === null ? '-' : formatNumber(p.kramers, 4),
-        p.kramers === null ? '-' : formatNumber(p.rate / p.kramers, 3),
+        Number.isFinite(p.mfpt) ? formatNumber(p.mfpt, 4) : '-',
+        p.mfptLow > 0 ? interval(p.mfptLow, p.mfptHigh) : '-',
+        p.theory === null ? '-' : formatNumber(p.theory, 4),
+        p.theory === null ? '-' : `${formatNumber(p.rate / p.theory, 3)} (${formatNumber(p.rateLow / p.theory, 2)} - ${formatNumber(p.rateHigh / p.theory, 2)})`,
+        formatNumber(p.barrierOverKT, 3),
+        p.theory === null ? '-' : theoryAccuracyWords(p),
       ]),
     )
     const fit = r.fit ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, prefactor ${formatNumber(r.fit.prefactor, 4)}` : 'Arrhenius fit: needs transitions at two temperatures at least'
-    return `${rows}\n\n${fit}\nbarrier from the saddle: ${formatNumber(r.saddleBarrier, 4)}`
+    const notes = [
+      `barrier from the saddle: ${formatNumber(r.saddleBarrier, 4)}`,
+      `MFPT: ${r.mfptEstimator.text}`,
+      ...(r.theoryCaveat ? [`rate theory not applied: ${r.theoryCaveat}`] : []),
+    ]
+    return `${rows}\n\n${fit}\n${notes.join('\n')}`
   },
 }

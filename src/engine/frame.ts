@@ -77,10 +77,11 @@ export interface SamplingFrame {
    * Transition counts between basins, counts[i * m + j] for i -> j, the time committed
    * to each basin, and the transitions through each saddle (channel):
    * channels[(i * m + j) * saddles + k] for i -> j through saddle k of the landscape;
-   * and the first passages i -> j measured, with the sum and sum of squares of their
-   * times, at i * m + j (empty on surfaces with more than MFPT_MAX_BASINS minima).
+   * and the first passages i -> j completed, those under way, and the time at risk
+   * (completed passages' times plus the time so far of those under way), at i * m + j
+   * (empty on surfaces with more than MFPT_MAX_BASINS minima).
    */
-  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[]; passages: number[]; passageTime: number[]; passageTimeSq: number[] }
+  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[]; passages: number[]; passagesOpen: number[]; passageExposure: number[] }
   /**
    * Methods with velocities: the histogram of each walker's kinetic energy K = |v|^2/2
    * at every step, on KINETIC_BINS bins over [0, kineticMax); K above the last edge

@@ -221,6 +221,7 @@ class LaneRun {
     if (observer.histogram.total > 0) this.lastSummary = observer.summary(kT, this.exact.probabilities, this.exact.populations, this.sim.setup.seed)
     if (!this.lastSummary) return null
     const t = observer.transitions
+    const open = t?.underWay()
     const m = this.sim.landscape.minima.length
     return {
       kT,
@@ -236,8 +237,8 @@ class LaneRun {
         time: t ? Array.from(t.time) : [],
         channels: t ? Array.from(t.channels) : [],
         passages: t ? Array.from(t.passages) : [],
-        passageTime: t ? Array.from(t.passageTime) : [],
-        passageTimeSq: t ? Array.from(t.passageTimeSq) : [],
+        passagesOpen: open ? Array.from(open.count) : [],
+        passageExposure: t && open ? Array.from(t.passageTime, (time, k) => time + open.time[k]) : [],
       },
       kinetic: this.kinetic ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove } : null,
     }

@@ -16,10 +16,10 @@ import { perfectSamplerTV } from './distances'
 import { Histogram2D } from './histogram'
 import { RunObserver } from './observer'
 import { basinPopulations, harmonicPopulations } from './populations'
-import { arrheniusFit, bottleneck, directSaddles, transitionRate } from './rates'
+import { arrheniusFit, bottleneck, directSaddles, theoryAccuracy, theoryCaveat, transitionRate } from './rates'
 import { connectSaddles } from './saddles'
 import { temperatureSweep } from './sweep'
-import { passageInterval, poissonInterval, TransitionCounter } from './transitions'
+import { poissonInterval, TransitionCounter } from './transitions'
 
 const atlas = (id: string) => compileAtlasSurface(atlasSurface(id)!)
 function formula(text: string, domain = { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }): CompiledSurface {
@@ -208,22 +208,19 @@ describe('first-passage times', () => {
     for (const k of [0, 0, 1, 2, 0, 1]) counter.observe(0, at[k][0], at[k][1], s.value(at[k][0], at[k][1]))
     // Clock 1: in 0. 3: in 1 (0 -> 1 took 2). 4: in 2 (0 -> 2 took 3, 1 -> 2 took 1). 5: in 0 (1 -> 0: 2,
     // 2 -> 0: 1). 6: in 1 (0 -> 1: 1, from the new arrival in 0 at 5; 2 -> 1: 2, by way of 0).
-    const mfpt = (i: number, j: number) => [counter.rate(i, j).passages, counter.rate(i, j).mfpt]
-    expect([mfpt(0, 1), mfpt(0, 2), mfpt(1, 2), mfpt(1, 0), mfpt(2, 0), mfpt(2, 1)]).toEqual([[2, 1.5], [1, 3], [1, 1], [1, 2], [1, 1], [1, 2]])
+    // Under way at clock 6: 0 -> 2 (since 5), 1 -> 0 and 1 -> 2 (since 6). Their time so far counts as time at
+    // risk: 0 -> 2 has one completed passage of 3 and one of at least 1, so its estimate is (3 + 1) / 1.
+    const mfpt = (i: number, j: number) => [counter.rate(i, j).passages, counter.rate(i, j).censored, counter.rate(i, j).mfpt]
+    expect([mfpt(0, 1), mfpt(0, 2), mfpt(1, 2), mfpt(1, 0), mfpt(2, 0), mfpt(2, 1)]).toEqual([
+      [2, 0, 1.5],
+      [1, 1, 4],
+      [1, 1, 1],
+      [1, 1, 2],
+      [1, 0, 1],
+      [1, 0, 2],
+    ])
     // The direct transitions are counted as before: 2 -> 1 never happened directly.
     expect(counter.rate(2, 1).transitions).toBe(0)
-  })
-
-  it('have a 95% interval: Gamma(n) quantiles below 30 passages, the normal one of a mean above', () => {
-    // One exponential passage of time 1: tau in [1 / -ln(0.025), 1 / -ln(0.975)] = [0.27108, 39.498].
-    const one = passageInterval(1, 1, 1)
-    expect(one.low).toBeCloseTo(1 / -Math.log(0.025), 4)
-    expect(one.high).toBeCloseTo(1 / -Math.log(0.975), 2)
-    // 1, 2, ..., 40: mean 20.5, sample variance 40 * 41 / 12 = 136.67, half-width 1.96 * sqrt(136.67 / 40) = 3.6229.
-    const times = Array.from({ length: 40 }, (_, k) => k + 1)
-    const many = passageInterval(40, times.reduce((a, t) => a + t, 0), times.reduce((a, t) => a + t * t, 0))
-    expect(many.mean).toBe(20.5)
-    expect(many.high - many.mean).toBeCloseTo(1.959964 * Math.sqrt(136.6667 / 40), 3)
   })
 })
 
@@ -294,6 +291,30 @@ describe('rates', () => {
     if ('error' in round) throw new Error(round.error.message)
     expect(round.rates[0].theory).toBe(transitionRate(t, tLandscape.minima[0], limiting.saddle, 1, 1, 'eyring-kramers'))
     expect(round.saddleBarrier).toBeCloseTo(limiting.saddle.value - tLandscape.minima[0].value, 12)
+  })
+
+  it('gives no Eyring-Kramers rate where a curvature nearly vanishes, and says why', () => {
+    // Nearly quartic wells: curvature 8e-4 along x at the minima (the y curvature is 2), where the harmonic
+    // prefactor sqrt(det H_min) would be off by orders of magnitude.
+    const s = formula('(x^2-1)^4 + 1e-4*(x^2-1)^2 + y^2', { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 })
+    const points = criticalPoints(s)
+    const landscape = connectSaddles(s, points)
+    const scales = statusScales(s, points)
+    expect(theoryCaveat(s, landscape.minima[0], landscape.saddles[0].saddle, scales.curvature)).toMatch(/curvature at the minimum \(0\.00080\) nearly vanishes/)
+    const r = temperatureSweep({ surface: s, landscape, map: basinMap(s, points, 60), scales, method: methodById('overdamped')!, settings: { dt: 0.001, gamma: 1 }, kTs: [0.2], walkers: 1, steps: 1, burnin: 0, seed: 1, from: 0, to: 1 })
+    if ('error' in r) throw new Error(r.error.message)
+    expect(r.rates[0].theory).toBeNull()
+    expect(r.theoryCaveat).toMatch(/harmonic prefactor/)
+    // The double well's curvatures (8 and 2 at the minima, -4 and 2 at the saddle) are far from vanishing.
+    const dw = atlas('double-well')
+    const dl = connectSaddles(dw, criticalPoints(dw))
+    expect(theoryCaveat(dw, dl.minima[0], dl.saddles[0].saddle, statusScales(dw).curvature)).toBeNull()
+  })
+
+  it('says how far a rate theory can be trusted: about kT/barrier, not at all under 5 kT', () => {
+    expect(theoryAccuracy(1, 0.1)).toEqual({ barrierOverKT: 10, relativeError: 0.1, holds: true })
+    expect(theoryAccuracy(1, 0.25).holds).toBe(false)
+    expect(theoryAccuracy(1, 0.2).holds).toBe(true)
   })
 
   it('refuses a sweep with a method that has no physical time', () => {

@@ -49,6 +49,52 @@ export function transitionRate(surface: CompiledSurface, minimum: { x: number; y
   return (growth / (2 * Math.PI)) * Math.sqrt(detMin / detSaddle) * Math.exp(-(saddle.value - minimum.value) / kT)
 }
 
+/**
+ * Below this barrier/kT a rate theory is not expected to hold: Eyring-Kramers is
+ * the first term of an expansion in kT/dE whose next term is of relative size
+ * kT/dE (Berglund, "Kramers' law: validity, derivations and generalisations",
+ * Markov Process. Relat. Fields 19:459, 2013). On the double well at dE/kT = 4 the
+ * exact mean exit time is already 1.14 times the formula's.
+ */
+export const THEORY_MIN_BARRIER = 5
+
+/** How far a rate theory can be trusted at barrier/kT: its own relative error is of order kT/dE. */
+export function theoryAccuracy(barrier: number, kT: number): { barrierOverKT: number; relativeError: number; holds: boolean } {
+  const barrierOverKT = barrier / kT
+  return { barrierOverKT, relativeError: kT / barrier, holds: barrierOverKT >= THEORY_MIN_BARRIER }
+}
+
+/** The accuracy to expect of a rate theory at barrier/kT, in words: "about ±20%", or why not at all. */
+export function theoryAccuracyWords(a: { theoryHolds: boolean; theoryError: number }): string {
+  return a.theoryHolds ? `about ±${Math.round(100 * a.theoryError)}%` : `not expected to hold (under ${THEORY_MIN_BARRIER} kT)`
+}
+
+/**
+ * A curvature at the minimum or the saddle below this fraction of the surface's
+ * typical curvature makes the harmonic prefactor meaningless (a quartic well or a
+ * flat saddle: the rate's prefactor then depends on kT; Berglund & Gentz, Markov
+ * Process. Relat. Fields 16:549, 2010).
+ */
+export const FLAT_FRACTION = 1e-3
+
+/**
+ * Why Eyring-Kramers does not apply between this minimum and saddle, or null: a
+ * curvature that (nearly) vanishes at either. `curvature` is the surface's typical
+ * Hessian norm (StatusScales.curvature).
+ */
+export function theoryCaveat(surface: CompiledSurface, minimum: { x: number; y: number }, saddle: { x: number; y: number }, curvature: number): string | null {
+  const h = new Float64Array(3)
+  const e = new Float64Array(4)
+  const flat = FLAT_FRACTION * curvature
+  surface.hessian(minimum.x, minimum.y, h)
+  symmetricEigenvalues(h[0], h[1], h[2], e)
+  if (!(e[0] > flat)) return `the curvature at the minimum (${e[0].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  surface.hessian(saddle.x, saddle.y, h)
+  symmetricEigenvalues(h[0], h[1], h[2], e)
+  if (!(Math.abs(e[0]) > flat && Math.abs(e[1]) > flat)) return `a curvature at the saddle (${e[0].toPrecision(2)}, ${e[1].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  return null
+}
+
 export interface ArrheniusFit {
   /** -slope of ln k against 1/kT. */
   barrier: number

@@ -4,7 +4,7 @@ import { resolveSettings, type SettingError } from '../dynamics/params'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { BasinMap } from './basins'
-import { arrheniusFit, bottleneck, directSaddles, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
+import { arrheniusFit, bottleneck, directSaddles, theoryAccuracy, theoryCaveat, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
 import type { Landscape } from './saddles'
 import { TransitionCounter } from './transitions'
 
@@ -36,13 +36,23 @@ export interface SweepRate {
   transitions: number
   /** Time spent committed to `from`. */
   time: number
-  /** First passages from `from` to `to`, their mean time and its 95% interval (NaN when none). */
+  /** First passages from `from` to `to` completed and still under way, and the time at risk. */
   passages: number
+  censored: number
+  exposure: number
+  /** Mean first-passage time and its 95% interval, censored passages counted (firstPassageTime). */
   mfpt: number
   mfptLow: number
   mfptHigh: number
-  /** The rate theory's prediction at this kT (null when the method has none). */
+  /** The rate theory's prediction at this kT (null when the method has none or it does not apply: see theoryCaveat). */
   theory: number | null
+  /**
+   * The barrier in units of kT, and the rate theory's own expected relative error at it
+   * (of order kT/barrier; not expected to hold at all below THEORY_MIN_BARRIER: theoryHolds false).
+   */
+  barrierOverKT: number
+  theoryError: number
+  theoryHolds: boolean
 }
 
 export interface SweepResult {
@@ -52,6 +62,8 @@ export interface SweepResult {
   saddleBarrier: number
   saddle: { x: number; y: number; value: number }
   theory: RateTheory | null
+  /** Why the rate theory does not apply here (a curvature that vanishes), or null. */
+  theoryCaveat: string | null
   cancelled: boolean
 }
 
@@ -88,7 +100,10 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   const direct = directSaddles(r.landscape, r.from, r.to)
   const channels = direct.includes(limiting) ? direct : [limiting]
   const from = r.landscape.minima[r.from]
+  const caveats = channels.map((c) => theoryCaveat(r.surface, from, c.saddle, r.scales.curvature)).filter((c) => c !== null)
+  const caveat = caveats[0] ?? null
   const theory = rateTheory(r.method)
+  const barrier = limiting.saddle.value - from.value
   const rates: SweepRate[] = []
   const total = r.kTs.length * (r.burnin + r.steps)
   let done = 0
@@ -130,19 +145,28 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
       transitions: estimate.transitions,
       time: estimate.time,
       passages: estimate.passages,
+      censored: estimate.censored,
+      exposure: estimate.exposure,
       mfpt: estimate.mfpt,
       mfptLow: estimate.mfptLow,
       mfptHigh: estimate.mfptHigh,
-      theory: theory ? channels.reduce((k, c) => k + transitionRate(r.surface, from, c.saddle, kT, gamma, theory), 0) : null,
+      theory: theory && !caveat ? channels.reduce((k, c) => k + transitionRate(r.surface, from, c.saddle, kT, gamma, theory), 0) : null,
+      ...theoryFields(barrier, kT),
     })
     if (cancelled) break
   }
   return {
     rates,
     fit: arrheniusFit(rates),
-    saddleBarrier: limiting.saddle.value - from.value,
+    saddleBarrier: barrier,
     saddle: { x: limiting.saddle.x, y: limiting.saddle.y, value: limiting.saddle.value },
     theory,
+    theoryCaveat: theory ? caveat : null,
     cancelled,
   }
+}
+
+function theoryFields(barrier: number, kT: number): Pick<SweepRate, 'barrierOverKT' | 'theoryError' | 'theoryHolds'> {
+  const a = theoryAccuracy(barrier, kT)
+  return { barrierOverKT: a.barrierOverKT, theoryError: a.relativeError, theoryHolds: a.holds }
 }

@@ -17,8 +17,10 @@ import type { Landscape } from './saddles'
  * i -> j starts when a walker commits to i for the first time since it was last
  * in j (or since it started) and stops when it first reaches the core of j,
  * whatever basins it visits on the way. On two basins the mean equals 1/k; on
- * more it is the time a reader would wait, which 1/k_ij is not. Tracked on
- * surfaces with at most MFPT_MAX_BASINS minima (a clock per walker and pair).
+ * more it is the time a reader would wait, which 1/k_ij is not. Passages still
+ * under way when the run is read are counted too (censored: see
+ * firstPassageTime); dropping them would average only the short ones. Tracked
+ * on surfaces with at most MFPT_MAX_BASINS minima (a clock per walker and pair).
  */
 export interface TransitionOptions {
   cores?: boolean
@@ -40,8 +42,12 @@ export interface RateEstimate {
   /** 95% confidence interval of the rate (exact Poisson, Garwood). */
   rateLow: number
   rateHigh: number
-  /** First passages from i to j measured, and their mean time with its 95% interval (passageInterval); NaN when none or not tracked. */
+  /** First passages from i to j completed, and those still under way (censored). */
   passages: number
+  censored: number
+  /** Time at risk: the completed passages' times plus the time so far of those under way. */
+  exposure: number
+  /** Mean first-passage time with its 95% interval (firstPassageTime); NaN when not tracked or no time at risk. */
   mfpt: number
   mfptLow: number
   mfptHigh: number
@@ -67,10 +73,9 @@ export class TransitionCounter {
   private readonly clock: Float64Array
   /** start[(w * m + i) * m + j]: when walker w's passage i -> j began; NaN when none is under way. */
   private readonly start: Float64Array | null
-  /** First passages i -> j seen, and the sum and sum of squares of their times, at i * m + j. */
+  /** First passages i -> j completed, and the sum of their times, at i * m + j. */
   readonly passages: Float64Array
   readonly passageTime: Float64Array
-  readonly passageTimeSq: Float64Array
 
   constructor(
     private readonly surface: CompiledSurface,
@@ -99,7 +104,6 @@ export class TransitionCounter {
     this.start = tracked ? new Float64Array(walkers * m * m).fill(NaN) : null
     this.passages = new Float64Array(tracked ? m * m : 0)
     this.passageTime = new Float64Array(tracked ? m * m : 0)
-    this.passageTimeSq = new Float64Array(tracked ? m * m : 0)
   }
 
   /** Walker i is at (x, y) with energy u after a step. */
@@ -135,7 +139,6 @@ export class TransitionCounter {
         const t = now - began
         this.passages[k * m + to]++
         this.passageTime[k * m + to] += t
-        this.passageTimeSq[k * m + to] += t * t
         start[base + k * m + to] = NaN
       }
       // A passage to k starts at the first arrival here since the walker was last in k.
@@ -159,15 +162,41 @@ export class TransitionCounter {
     return best
   }
 
-  rate(from: number, to: number): RateEstimate {
+  /**
+   * Passages under way now and the time they have run so far, per pair (i * m + j):
+   * with the completed ones, the time at risk of the censored estimate. Empty when
+   * passages are not tracked.
+   */
+  underWay(): { count: Float64Array; time: Float64Array } {
+    const m = this.m
+    const count = new Float64Array(this.passages.length)
+    const time = new Float64Array(this.passages.length)
+    const start = this.start
+    if (!start) return { count, time }
+    for (let w = 0; w < this.clock.length; w++) {
+      const base = w * m * m
+      for (let k = 0; k < m * m; k++) {
+        const began = start[base + k]
+        if (Number.isNaN(began)) continue
+        count[k]++
+        time[k] += this.clock[w] - began
+      }
+    }
+    return { count, time }
+  }
+
+  rate(from: number, to: number, open = this.underWay()): RateEstimate {
     const n = this.counts[from * this.m + to]
     const time = this.time[from]
     const [low, high] = poissonInterval(n)
     const rate = time > 0 ? n / time : NaN
     const s = this.landscape.saddles.length
     const k = from * this.m + to
-    const passages = this.start ? this.passages[k] : 0
-    const mfpt = passages > 0 ? passageInterval(passages, this.passageTime[k], this.passageTimeSq[k]) : { mean: NaN, low: NaN, high: NaN }
+    const tracked = this.start !== null
+    const passages = tracked ? this.passages[k] : 0
+    const censored = tracked ? open.count[k] : 0
+    const exposure = tracked ? this.passageTime[k] + open.time[k] : 0
+    const mfpt = tracked ? firstPassageTime(passages, exposure) : { mean: NaN, low: NaN, high: NaN }
     return {
       from,
       to,
@@ -177,6 +206,8 @@ export class TransitionCounter {
       rateLow: time > 0 ? low / time : NaN,
       rateHigh: time > 0 ? high / time : NaN,
       passages,
+      censored,
+      exposure,
       mfpt: mfpt.mean,
       mfptLow: mfpt.low,
       mfptHigh: mfpt.high,
@@ -187,7 +218,8 @@ export class TransitionCounter {
   /** Every pair with at least one transition, or every pair when `all`. */
   rates(all = false): RateEstimate[] {
     const out: RateEstimate[] = []
-    for (let i = 0; i < this.m; i++) for (let j = 0; j < this.m; j++) if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j))
+    const open = this.underWay()
+    for (let i = 0; i < this.m; i++) for (let j = 0; j < this.m; j++) if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j, open))
     return out
   }
 }
@@ -209,23 +241,29 @@ export function poissonInterval(n: number): [number, number] {
   return [low, high]
 }
 
+/** How mean first-passage times are estimated, for reports that must say it. */
+export const MFPT_ESTIMATOR = {
+  id: 'exponential-mle',
+  text: 'exponential maximum likelihood: time at risk (censored passages included) over completed passages, exact 95% interval',
+} as const
+
 /**
- * The mean of n first-passage times (their sum and sum of squares) with a 95%
- * interval. From 30 passages on, the normal interval of a sample mean (the
- * passage times' own spread, no model). Below, passages over a barrier are
- * close to exponential: the sum of n exponential times of mean tau is
- * Gamma(n, tau), so tau lies in [sum / g(0.975), sum / g(0.025)] with g the
- * quantiles of Gamma(n, 1) (P(Gamma(n, 1) <= x) = P(Poisson(x) >= n)).
+ * The mean first-passage time from n completed passages and the time at risk
+ * (the completed passages' times plus the time so far of those still under way),
+ * with a 95% interval. For exponential passage times with mean tau, censored at
+ * the end of the run, the likelihood is tau^-n exp(-exposure/tau): its maximum is
+ * exposure/n, and n is a Poisson count with mean exposure/tau, so Garwood's
+ * interval for that mean gives tau in [exposure/high, exposure/low] (Lawless,
+ * "Statistical Models and Methods for Lifetime Data", 2003, sec. 2.2). Passages
+ * over a barrier are close to exponential; for any distribution the estimate
+ * still converges to the mean once the run is long against it (renewal-reward:
+ * each walker leaves at most one passage open). With no completed passage the
+ * mean is NaN and `low` is still a 95% lower bound (exposure/3.689).
  */
-export function passageInterval(n: number, sum: number, sumSq: number): { mean: number; low: number; high: number } {
-  const mean = sum / n
-  if (n >= 30) {
-    const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1))
-    const half = (1.959963984540054 * Math.sqrt(variance)) / Math.sqrt(n)
-    return { mean, low: Math.max(0, mean - half), high: mean + half }
-  }
-  const quantile = (q: number) => solveMean((x) => 1 - poissonCdf(n - 1, x) - q, n)
-  return { mean, low: sum / quantile(0.975), high: sum / quantile(0.025) }
+export function firstPassageTime(n: number, exposure: number): { mean: number; low: number; high: number } {
+  if (!(exposure > 0)) return { mean: NaN, low: NaN, high: NaN }
+  const [low, high] = poissonInterval(n)
+  return { mean: n > 0 ? exposure / n : NaN, low: exposure / high, high: n > 0 ? exposure / low : Infinity }
 }
 
 /** P(N <= n) for N ~ Poisson(mean), summed in log space. */

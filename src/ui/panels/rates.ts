@@ -1,4 +1,4 @@
-import { passageInterval, poissonInterval } from '../../core/analysis/transitions'
+import { firstPassageTime, poissonInterval } from '../../core/analysis/transitions'
 import type { SamplingFrame } from '../../engine/frame'
 
 export interface ObservedRate {
@@ -37,9 +37,10 @@ export function transitionRates(transitions: Pick<SamplingFrame['transitions'], 
 export interface ObservedPassage {
   from: number
   to: number
-  /** First passages measured. */
+  /** First passages completed, and those still under way (censored). */
   count: number
-  /** Their mean time, with its 95% interval (passageInterval). */
+  open: number
+  /** Mean time with its 95% interval, the passages under way counted (firstPassageTime). */
   mean: number
   low: number
   high: number
@@ -48,19 +49,20 @@ export interface ObservedPassage {
 /**
  * Mean first-passage times between basins as the sampler measured them (the
  * clock of i -> j runs from the first arrival in i since the walker was last in
- * j to its arrival in j): the pairs with at least one passage, the most measured
- * first. Empty when the surface has too many minima for them to be tracked.
+ * j to its arrival in j): the pairs with at least one completed passage, the
+ * most measured first. Passages still under way count as time at risk, so long
+ * ones are not left out. Empty when the surface has too many minima for them to be tracked.
  */
-export function firstPassages(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'passages' | 'passageTime' | 'passageTimeSq'>): ObservedPassage[] {
-  const { minima: m, passages, passageTime, passageTimeSq } = transitions
+export function firstPassages(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'passages' | 'passagesOpen' | 'passageExposure'>): ObservedPassage[] {
+  const { minima: m, passages, passagesOpen, passageExposure } = transitions
   const out: ObservedPassage[] = []
   if (passages.length !== m * m) return out
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) {
       const n = passages[i * m + j]
       if (i === j || !(n > 0)) continue
-      const { mean, low, high } = passageInterval(n, passageTime[i * m + j], passageTimeSq[i * m + j])
-      out.push({ from: i, to: j, count: n, mean, low, high })
+      const { mean, low, high } = firstPassageTime(n, passageExposure[i * m + j])
+      out.push({ from: i, to: j, count: n, open: passagesOpen[i * m + j], mean, low, high })
     }
   }
   return out.sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to)

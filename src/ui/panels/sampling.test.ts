@@ -83,7 +83,9 @@ describe('rates from transitions', () => {
     expect(passages.length).toBeGreaterThan(0)
     expect(passages.reduce((a, p) => a + p.count, 0)).toBe(t.passages.reduce((a, b) => a + b, 0))
     for (const p of passages) {
-      expect(p.mean).toBe(t.passageTime[p.from * 3 + p.to] / p.count)
+      // Time at risk over completed passages; the passages under way add to the time, never to the count.
+      expect(p.mean).toBe(t.passageExposure[p.from * 3 + p.to] / p.count)
+      expect(p.open).toBe(t.passagesOpen[p.from * 3 + p.to])
       expect(p.low).toBeLessThanOrEqual(p.mean)
       expect(p.high).toBeGreaterThanOrEqual(p.mean)
     }

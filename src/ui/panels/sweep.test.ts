@@ -5,13 +5,14 @@ import { defaultTemperatures, parseTemperatures, stepsProblem, temperaturesText,
 import { barrierSentence, plotWords } from './sweep-words'
 
 const KT_RANGE = { min: 1e-4, max: 1e5 }
-const NO_PASSAGES = { passages: 0, mfpt: NaN, mfptLow: NaN, mfptHigh: NaN }
+const NO_PASSAGES = { passages: 0, censored: 0, exposure: 0, mfpt: NaN, mfptLow: NaN, mfptHigh: NaN }
+const THEORY = { barrierOverKT: 5, theoryError: 0.2, theoryHolds: true }
 
 /** A sweep on a barrier of 1 with prefactor 0.5, measured exactly: k = 0.5 exp(-1/kT). */
 function exactRates(kTs: number[], transitions = 100): SweepRate[] {
   return kTs.map((kT) => {
     const rate = 0.5 * Math.exp(-1 / kT)
-    return { kT, rate, rateLow: 0.8 * rate, rateHigh: 1.25 * rate, transitions, time: transitions / rate, ...NO_PASSAGES, theory: 0.6 * Math.exp(-1 / kT) }
+    return { kT, rate, rateLow: 0.8 * rate, rateHigh: 1.25 * rate, transitions, time: transitions / rate, ...NO_PASSAGES, theory: 0.6 * Math.exp(-1 / kT), ...THEORY }
   })
 }
 
@@ -53,7 +54,7 @@ describe('the temperatures of a sweep, as typed', () => {
 describe('the Arrhenius plot', () => {
   it('puts ln k against 1/kT, with no ln of a zero rate', () => {
     const rates = exactRates([0.25, 0.5])
-    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.69 / 1000, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null })
+    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.69 / 1000, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null, ...THEORY })
     const [a, , none] = arrheniusPoints(rates)
     expect(a.beta).toBe(4)
     expect(a.lnRate).toBeCloseTo(Math.log(0.5) - 4, 12)
@@ -92,7 +93,7 @@ describe('the Arrhenius plot', () => {
   })
 
   it('draws a temperature with no crossing as an upper bound from the axis, and a lone point with room', () => {
-    const none: SweepRate = { kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.7e-3, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null }
+    const none: SweepRate = { kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.7e-3, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null, ...THEORY }
     const layout = arrheniusLayout([none], null, BOX)!
     const [p] = layout.points
     expect(p.py).toBeNull()
@@ -113,7 +114,7 @@ describe('the sweep in words', () => {
 
   it('tells the plot', () => {
     const rates = exactRates([0.5])
-    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 1, transitions: 0, time: 1, ...NO_PASSAGES, theory: null })
+    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 1, transitions: 0, time: 1, ...NO_PASSAGES, theory: null, ...THEORY })
     expect(plotWords({ rates })).toBe('ln k = \u22122.69 at kT = 0.5; no crossing at kT = 0.1')
   })
 })
