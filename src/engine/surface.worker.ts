@@ -35,7 +35,8 @@ function answer(request: SurfaceRequest): void {
     const contour = sampleGrid(surface, request.domain, request.grids.contour)
     const mesh = sampleGrid(surface, request.domain, request.grids.mesh)
     const points = criticalPoints(surface)
-    const { nx, ny, xs, ys, labels } = basinMap(surface, points, request.grids.contour.nx, request.grids.contour.ny)
+    // The overlay draws the nodes' labels: the ridges through the cells are not needed here.
+    const { nx, ny, xs, ys, labels } = basinMap(surface, points, request.grids.contour.nx, request.grids.contour.ny, { ridges: false })
     const basins = { nx, ny, xs, ys, labels }
     reply = { type: 'surface', id: request.id, contour, mesh, points, basins }
     transfer = [...gridBuffers(contour), ...gridBuffers(mesh), ...basinBuffers(basins)]

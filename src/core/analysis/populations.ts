@@ -1,6 +1,6 @@
 import type { CompiledSurface } from '../surface'
-import type { BasinMap } from './basins'
-import { exactBinProbabilities, logSumExp } from './boltzmann'
+import { LINE_POSITIONS, QUADRATURE, SPLIT, type BasinMap } from './basins'
+import { GL_NODES, GL_WEIGHTS, logSumExp } from './boltzmann'
 import type { CriticalPoint } from './critical'
 
 /** A basin's share of the Boltzmann distribution at kT, and its free energy -kT ln P. */
@@ -16,40 +16,19 @@ export interface BasinPopulation {
 
 /**
  * Exact and harmonic basin populations at kT. The exact one integrates the
- * density over each cell of the basin map (Gauss-Legendre, in log space: no
- * overflow at low kT) and sums the cells of each basin; cells are labelled by
- * their centre. The harmonic one needs only each minimum's value and Hessian
- * determinant; it is good when kT is small against the barriers and the wells
- * are near-quadratic, and the two side by side show when it is not.
+ * density over the basins of the map (Gauss-Legendre, in log space: no overflow
+ * at low kT): a cell inside one basin with 6 x 6 points, a cell crossed by a ridge
+ * along each of its lines, on each side of the ridge's crossing (see BasinMap).
+ * The harmonic one needs only each minimum's value and Hessian determinant; it is
+ * good when kT is small against the barriers and the wells are near-quadratic, and
+ * the two side by side show when it is not.
  */
 export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: number): BasinPopulation[] {
   if (!(kT > 0)) throw new RangeError(`kT must be positive, not ${kT}`)
-  const { nx, ny, xs, ys, labels, minima } = map
-  const edges = (nodes: Float64Array, n: number, lo: number, hi: number, periodic: boolean) =>
-    Float64Array.from({ length: n + 1 }, (_, k) => {
-      if (periodic) return lo + ((hi - lo) * k) / n
-      if (k === 0) return lo
-      if (k === n) return hi
-      return 0.5 * (nodes[k - 1] + nodes[k])
-    })
-  const d = surface.domain
-  const xEdges = edges(xs, nx, d.xmin, d.xmax, map.periodic)
-  const yEdges = edges(ys, ny, d.ymin, d.ymax, map.periodic)
-  // On a periodic grid node k sits at the left edge of cell k; shift cells by half a spacing to centre them.
-  if (map.periodic) {
-    const hx = (d.xmax - d.xmin) / (2 * nx)
-    const hy = (d.ymax - d.ymin) / (2 * ny)
-    for (let k = 0; k <= nx; k++) xEdges[k] -= hx
-    for (let k = 0; k <= ny; k++) yEdges[k] -= hy
-  }
-  const cells = exactBinProbabilities(surface, kT, xEdges, yEdges, 1)
-  const exact = new Float64Array(minima.length)
-  for (let i = 0; i < nx; i++) {
-    for (let j = 0; j < ny; j++) {
-      const label = labels[j * nx + i]
-      if (label >= 0) exact[label] += cells[i * ny + j]
-    }
-  }
+  const { minima } = map
+  const logMass = basinLogMasses(surface, map, kT)
+  const logZ = logSumExp(logMass.total)
+  const exact = minima.map((_, k) => Math.exp(logSumExp(logMass.basins[k]) - logZ))
   const harmonic = harmonicPopulations(surface, minima, kT)
   return minima.map((_, k) => ({
     minimum: k,
@@ -58,6 +37,65 @@ export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: nu
     freeEnergy: -kT * Math.log(exact[k]),
     harmonicFreeEnergy: -kT * Math.log(harmonic[k]),
   }))
+}
+
+/** log of the integral of exp(-U/kT) over each basin's cells and pieces of cells, and over every cell. */
+function basinLogMasses(surface: CompiledSurface, map: BasinMap, kT: number): { basins: number[][]; total: number[] } {
+  const { xs, ys, cells } = map
+  const { cx, cy } = cells
+  const hx = map.periodic ? xs[1] - xs[0] : (xs[map.nx - 1] - xs[0]) / (map.nx - 1)
+  const hy = map.periodic ? ys[1] - ys[0] : (ys[map.ny - 1] - ys[0]) / (map.ny - 1)
+  const basins: number[][] = map.minima.map(() => [])
+  const total: number[] = []
+  const q = GL_NODES.length
+  const terms = new Float64Array(q * q)
+  const add = (label: number, logW: number) => {
+    total.push(logW)
+    if (label >= 0) basins[label].push(logW)
+  }
+  // log of the integral of the density over [a, b] along a line, by q-point Gauss-Legendre (weights scaled by w).
+  const lineTerms = new Float64Array(q)
+  const alongLine = (point: (t: number) => [number, number], a: number, b: number, logScale: number): number => {
+    if (b <= a) return -Infinity
+    for (let r = 0; r < q; r++) {
+      const t = a + (b - a) * 0.5 * (1 + GL_NODES[r])
+      const u = surface.value(...point(t))
+      lineTerms[r] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[r] * 0.5 * (b - a)) + logScale - u / kT : -Infinity
+    }
+    return logSumExp(lineTerms)
+  }
+  for (let j = 0; j < cy; j++) {
+    for (let i = 0; i < cx; i++) {
+      const cell = j * cx + i
+      const x0 = xs[0] + i * hx
+      const y0 = ys[0] + j * hy
+      const label = cells.label[cell]
+      if (label !== SPLIT) {
+        let k = 0
+        for (let s = 0; s < q; s++) {
+          for (let r = 0; r < q; r++) {
+            const u = surface.value(x0 + 0.5 * hx * (1 + GL_NODES[s]), y0 + 0.5 * hy * (1 + GL_NODES[r]))
+            terms[k++] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT : -Infinity
+          }
+        }
+        add(label, logSumExp(terms))
+        continue
+      }
+      const split = cells.split[cell]
+      const alongX = cells.axis[split] === 0
+      for (let line = 0; line < QUADRATURE; line++) {
+        const s = LINE_POSITIONS[line]
+        const point = (t: number): [number, number] => (alongX ? [x0 + t * hx, y0 + s * hy] : [x0 + s * hx, y0 + t * hy])
+        // The line's weight across the cell: a Gauss-Legendre weight on [0, 1] times the cell's area.
+        const logScale = Math.log(0.5 * GL_WEIGHTS[line] * hx * hy)
+        const at = split * QUADRATURE + line
+        add(cells.before[at], alongLine(point, 0, cells.first[at], logScale))
+        add(cells.between[at], alongLine(point, cells.first[at], cells.second[at], logScale))
+        add(cells.after[at], alongLine(point, cells.second[at], 1, logScale))
+      }
+    }
+  }
+  return { basins, total }
 }
 
 /** P_A proportional to exp(-U_A/kT) 2 pi kT / sqrt(det H_A), normalised over the minima. */
