@@ -50,6 +50,8 @@ export class Run {
   #frames = $state.raw<readonly LaneFrame[]>([])
   #step = $state(0)
   #landscape = $state.raw<Landscape | null>(null)
+  #surfaceKey = ''
+
   #loading = $state(false)
   #crash = $state<string | null>(null)
   #failure = $state<string | null>(null)
@@ -144,6 +146,10 @@ export class Run {
   /** Builds the run from `setup` (a new scenario), or from the same setup again (reset). */
   load(setup: SimulationSetup | null = this.#setup): void {
     if (!setup) return
+    // Another surface's minima and saddles describe nothing of this one: none until the worker answers.
+    const surfaceKey = JSON.stringify([setup.program, setup.parameters, setup.domain])
+    if (surfaceKey !== this.#surfaceKey) this.#landscape = null
+    this.#surfaceKey = surfaceKey
     this.#setup = setup
     this.#generation++
     this.#arrived = null
