@@ -120,13 +120,18 @@ describe('landscape optimize', () => {
 })
 
 describe('landscape sample', () => {
-  it('matches the exact density within the perfect-sampler bound once mixed, with the kinetic temperature at kT', async () => {
+  it('is found consistent with exact sampling once mixed, with the kinetic temperature at kT', async () => {
     // BAOAB on the double well at kT = 0.5 (dt 0.05, gamma 1): its slowest autocorrelation time is ~200 steps
     // (samplers/histogram.test.ts), so 2,000 steps of burn-in from one minimum leave both wells filled.
     const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--set', 'gamma=1', '--walkers', '200', '--steps', '2000', '--burnin', '2000', '--dt', '0.05', '--json')
     const doc = JSON.parse(r.stdout)
-    expect(doc.tv).toBeLessThanOrEqual(doc.tvPerfect)
-    expect(doc.kl).toBeLessThanOrEqual(doc.klPerfect)
+    // 2,000 recorded steps end in segments of 128 steps, 15 whole and one partly filled: round(15 / 4) = 4 whole
+    // segments, 512 steps, are left out as burn-in.
+    expect(doc.check).toMatchObject({ consistent: true, batchKind: 'walkers', batches: 32, falseAlarm: 0.002, from: 2000 + 512, steps: 2000 - 512 })
+    expect(doc.check.tv).toBeLessThanOrEqual(doc.check.tvBound)
+    expect(doc.check.maxBasinZ).toBeLessThanOrEqual(doc.check.basinZBound)
+    expect(doc.check.reasons).toHaveLength(1)
+    expect(doc).not.toHaveProperty('tvPerfect')
     // 400,000 correlated samples of K: the mean within 5% of kT (BAOAB's on-step velocities read low by
     // omega^2 dt^2 / 4 = 0.5%), the variance of K within 15% of kT^2.
     expect(Math.abs(doc.kineticTemperature / 0.5 - 1)).toBeLessThan(0.05)
@@ -189,6 +194,23 @@ describe('landscape basins', () => {
     expect(total).toBeCloseTo(1, 6)
     expect(doc.minima[0].population).toMatchObject({ kT: 20, exact: expect.any(Number), harmonic: expect.any(Number) })
     expect(JSON.parse((await run('basins', '--surface', 'double-well', '--json')).stdout).minima[0].population).toBeUndefined()
+  })
+})
+
+describe('landscape sample check', () => {
+  it('calls Berendsen inconsistent and says why, in the table too; does not judge NVE', async () => {
+    // Berendsen's rescaling, a negative control of the calibration (samplers/calibration-double-well.test.ts):
+    // no kinetic fluctuations, so the wells' shapes are off. NVE keeps each walker's energy: nothing to judge.
+    const args = ['--surface', 'double-well', '--kT', '0.5', '--walkers', '64', '--steps', '1500', '--burnin', '200', '--dt', '0.05']
+    const doc = JSON.parse((await run('sample', '--method', 'berendsen', ...args, '--json')).stdout)
+    expect(doc.check.consistent).toBe(false)
+    expect(doc.check.tv).toBeGreaterThan(doc.check.tvBound)
+    expect(doc.check.from).toBe(200 + 384)
+    const table = (await run('sample', '--method', 'berendsen', ...args)).stdout
+    expect(table).toMatch(/^Check against exact sampling \(steps 585 to 1700, the first quarter of the recorded ones left out as burn-in; 32 batches of walkers; .*\): not consistent with exact sampling: /m)
+    const nve = JSON.parse((await run('sample', '--method', 'nve', ...args, '--json')).stdout)
+    expect(nve.check.consistent).toBeNull()
+    expect(nve.check.reasons[0]).toMatch(/keeps the energy each walker starts with/)
   })
 })
 

@@ -300,17 +300,20 @@ function kineticEnergy(r: Reading): void {
 
 function noseHooverErgodicity(r: Reading): void {
   const [nh, chain, langevin] = [0, 1, 2].map((k) => r.sampling(k))
-  // tvPerfect: the TV a perfect sampler with the lane's N_eff stays under 99.9% of the time.
+  // The check: shapes within the basins and basin populations against the exact ones, on the run's own batches.
   if (nh) {
+    const check = nh.s.summary.check
     r.note('NH TV', nh.s.summary.tv)
-    r.note('NH tvPerfect', nh.s.summary.tvPerfect)
-    r.expect(nh.s.summary.tv > nh.s.summary.tvPerfect, `${laneName(nh.frame)} should miss the Boltzmann density (TV above ${fmt(nh.s.summary.tvPerfect)}); TV = ${fmt(nh.s.summary.tv)}`)
+    r.note('NH check TV', check.tv)
+    r.note('NH check bound', check.tvBound)
+    r.expect(check.consistent === false, `${laneName(nh.frame)} should be found inconsistent with exact sampling; the check says: ${check.reasons[0]}`)
   }
   for (const lane of [chain, langevin]) {
     if (!lane) continue
+    const check = lane.s.summary.check
     r.note(`${lane.frame.method} TV`, lane.s.summary.tv)
-    r.note(`${lane.frame.method} tvPerfect`, lane.s.summary.tvPerfect)
-    r.expect(lane.s.summary.tv < lane.s.summary.tvPerfect, `${laneName(lane.frame)} should match the Boltzmann density as a perfect sampler would (TV < ${fmt(lane.s.summary.tvPerfect)}); TV = ${fmt(lane.s.summary.tv)}`)
+    r.note(`${lane.frame.method} check TV`, check.tv)
+    r.expect(check.consistent === true, `${laneName(lane.frame)} should be consistent with exact sampling; the check says: ${check.reasons[0]}`)
   }
   if (nh && chain) r.expect(nh.s.summary.tv > chain.s.summary.tv, `Nosé-Hoover's TV (${fmt(nh.s.summary.tv)}) should be above the chain's (${fmt(chain.s.summary.tv)})`)
 }
@@ -391,9 +394,10 @@ function sgdAsLangevin(r: Reading): void {
     if (!lane) continue
     const { summary } = lane.s
     r.note(`${lane.frame.method} TV`, summary.tv)
-    r.expect(summary.tv < summary.tvPerfect, `${laneName(lane.frame)} should match the Boltzmann density (TV < ${fmt(summary.tvPerfect)}); TV = ${fmt(summary.tv)}`)
+    // The histogram's shape carries the O(lr) bias of both (the check may see it in a long run): the claim is the shares.
+    r.note(`${lane.frame.method} check TV`, summary.check.tv)
     for (const b of summary.basins) {
-      // The O(lr) bias widens both wells alike: the shares stay 1/2, to three standard errors from N_eff.
+      // The O(lr) bias widens both wells alike: the shares stay 1/2, to three standard errors from the batches.
       r.expect(Math.abs(b.sampled - b.exact) < 3 * b.sampledError, `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ${fmt(b.sampled)} ± ${fmt(b.sampledError)}`)
     }
   }

@@ -3,9 +3,9 @@ import { exactBinProbabilities } from '../core/analysis/boltzmann'
 import { criticalPoints, type CriticalPoint } from '../core/analysis/critical'
 import { symmetricEigenvalues } from '../core/analysis/eigen'
 import { RunObserver, type RunSummary } from '../core/analysis/observer'
-import { basinPopulations, type BasinPopulation } from '../core/analysis/populations'
 import { connectSaddles, type Landscape } from '../core/analysis/saddles'
 import type { Lane } from '../core/dynamics/lane'
+import { notBoltzmann } from '../core/dynamics/method'
 import { temperature } from '../core/dynamics/schedules'
 import { statusScales } from '../core/dynamics/scales'
 import { STATUS, WALKER_STATUSES } from '../core/dynamics/status'
@@ -78,7 +78,7 @@ class LaneRun {
   readonly record: DecimatingRecord
   readonly trails: Trails
   private readonly startLimit: number | null
-  private exact: { kT: number; probabilities: Float64Array; populations: BasinPopulation[] } | undefined
+  private exact: { kT: number; probabilities: Float64Array } | undefined
   private lastSummary: RunSummary | null = null
   /** Kinetic-energy histogram over [0, kineticMax), for methods with velocities. */
   private readonly kinetic: Float64Array | null
@@ -91,7 +91,12 @@ class LaneRun {
     const family = lane.config.method.family
     const sampling = lane.config.settings.kT !== undefined
     this.observer = sampling
-      ? new RunObserver(sim.surface, sim.map, sim.landscape, lane.walkers.n, { bins: [SAMPLING_BINS, SAMPLING_BINS], transitions: { timeStep: typeof lane.config.settings.dt === 'number' ? lane.config.settings.dt : 1 } })
+      ? new RunObserver(sim.surface, sim.map, sim.landscape, lane.walkers.n, {
+          bins: [SAMPLING_BINS, SAMPLING_BINS],
+          transitions: { timeStep: typeof lane.config.settings.dt === 'number' ? lane.config.settings.dt : 1 },
+          units: lane.units,
+          notBoltzmann: notBoltzmann(lane.config.method, lane.config.settings),
+        })
       : undefined
     this.record = new DecimatingRecord(family === 'optimizer' && !sampling ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'])
     this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
@@ -212,13 +217,9 @@ class LaneRun {
     const kT = temperature(this.lane.config.settings, Math.max(0, this.lane.t - 1))
     if (!this.exact || this.exact.kT !== kT) {
       const h = observer.histogram
-      this.exact = {
-        kT,
-        probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2),
-        populations: basinPopulations(this.sim.surface, this.sim.map, kT),
-      }
+      this.exact = { kT, probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2) }
     }
-    if (observer.histogram.total > 0) this.lastSummary = observer.summary(kT, this.exact.probabilities, this.exact.populations, this.sim.setup.seed)
+    if (observer.histogram.total > 0) this.lastSummary = observer.summary(kT, this.exact.probabilities, this.sim.setup.seed)
     if (!this.lastSummary) return null
     const t = observer.transitions
     const open = t?.underWay()

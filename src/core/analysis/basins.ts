@@ -358,29 +358,58 @@ function bisect(first: number, last: number, labelAt: (t: number) => number): nu
   return 0.5 * (lo + hi)
 }
 
-/** The basin of any point (x, y) in the domain, or -1: its cell's label, or its side of the ridge across the cell. */
-export function basinAt(map: BasinMap, x: number, y: number): number {
+/** The spacing of the map's cells along x and y. */
+export function cellSize(map: BasinMap): [number, number] {
   const { xs, ys } = map
+  return map.periodic ? [xs[1] - xs[0], ys[1] - ys[0]] : [(xs[map.nx - 1] - xs[0]) / (map.nx - 1), (ys[map.ny - 1] - ys[0]) / (map.ny - 1)]
+}
+
+/** The map cell holding (x, y) (j * cx + i), or -1 outside the domain. */
+export function cellAt(map: BasinMap, x: number, y: number): number {
   const { cx, cy } = map.cells
-  const hx = map.periodic ? xs[1] - xs[0] : (xs[map.nx - 1] - xs[0]) / (map.nx - 1)
-  const hy = map.periodic ? ys[1] - ys[0] : (ys[map.ny - 1] - ys[0]) / (map.ny - 1)
-  let fx = (x - xs[0]) / hx
-  let fy = (y - ys[0]) / hy
+  const [hx, hy] = cellSize(map)
+  let fx = (x - map.xs[0]) / hx
+  let fy = (y - map.ys[0]) / hy
   if (map.periodic) {
     fx = ((fx % cx) + cx) % cx
     fy = ((fy % cy) + cy) % cy
   }
-  if (!(fx >= 0 && fx <= cx && fy >= 0 && fy <= cy)) return NO_BASIN
-  const i = Math.min(cx - 1, Math.floor(fx))
-  const j = Math.min(cy - 1, Math.floor(fy))
-  const cell = j * cx + i
+  if (!(fx >= 0 && fx <= cx && fy >= 0 && fy <= cy)) return -1
+  return Math.min(cy - 1, Math.floor(fy)) * cx + Math.min(cx - 1, Math.floor(fx))
+}
+
+/** The basin of any point (x, y) in the domain, or -1: its cell's label, or its side of the ridge across the cell. */
+export function basinAt(map: BasinMap, x: number, y: number): number {
+  return basinInCell(map, cellAt(map, x, y), x, y)
+}
+
+/** basinAt for a point already known to lie in map cell `cell` (cellAt; -1: outside). */
+export function basinInCell(map: BasinMap, cell: number, x: number, y: number): number {
+  if (cell < 0) return NO_BASIN
   const label = map.cells.label[cell]
   if (label !== SPLIT) return label
+  const { cx, cy } = map.cells
+  const [hx, hy] = cellSize(map)
+  let fx = (x - map.xs[0]) / hx
+  let fy = (y - map.ys[0]) / hy
+  if (map.periodic) {
+    fx = ((fx % cx) + cx) % cx
+    fy = ((fy % cy) + cy) % cy
+  }
   const k = map.cells.split[cell]
-  const u = fx - i
-  const v = fy - j
-  const [t, s] = map.cells.axis[k] === 0 ? [u, v] : [v, u]
-  return sideOfRidge(map.cells, k, s, t)
+  const u = fx - (cell % cx)
+  const v = fy - Math.floor(cell / cx)
+  return map.cells.axis[k] === 0 ? sideOfRidge(map.cells, k, v, u) : sideOfRidge(map.cells, k, u, v)
+}
+
+/** The basins a point of map cell `cell` can be in: its label, or every label its ridge lines carry. */
+export function labelsInCell(map: BasinMap, cell: number): number[] {
+  const c = map.cells
+  if (c.label[cell] !== SPLIT) return [c.label[cell]]
+  const k = c.split[cell]
+  const out = new Set<number>()
+  for (let q = 0; q < QUADRATURE; q++) for (const l of [c.before[k * QUADRATURE + q], c.between[k * QUADRATURE + q], c.after[k * QUADRATURE + q]]) out.add(l)
+  return [...out]
 }
 
 /** In split cell k, the basin of the point at fraction t along the lines and s across them. */

@@ -1,5 +1,3 @@
-import { RandomStream } from '../random'
-
 /** Total-variation distance (1/2) sum |p - q|. */
 export function totalVariation(p: ArrayLike<number>, q: ArrayLike<number>): number {
   let s = 0
@@ -14,88 +12,6 @@ export function klDivergence(pHat: ArrayLike<number>, p: ArrayLike<number>): num
     if (pHat[k] > 0) s += p[k] > 0 ? pHat[k] * Math.log(pHat[k] / p[k]) : Infinity
   }
   return s
-}
-
-/**
- * The TV distance a perfect sampler would reach: the `quantile` of the TV
- * distance between p and the histogram of nEff independent draws from p, over
- * 4,000 simulated multinomial histograms. The mean TV, sum sqrt(p_i / (2 pi nEff)),
- * would be exceeded by a perfect sampler about 44% of the time; the 99.9th
- * percentile is a bound a correct sampler fails once in a thousand runs.
- *
- * Each multinomial histogram is drawn bin by bin as conditional binomials
- * (N_1 ~ Bin(n, p_1), N_2 ~ Bin(n - N_1, p_2 / (1 - p_1)), ...), so a draw costs
- * one binomial per bin whatever nEff is: the bound stays cheap for a run of
- * millions of samples.
- */
-export function perfectSamplerTV(p: Float64Array, nEff: number, quantile = 0.999, seed = 1): number {
-  return perfectSamplerDistances(p, nEff, quantile, seed).tv
-}
-
-/** The same quantile for both distances, TV and KL(p_hat || p), from the same simulated histograms. */
-export function perfectSamplerDistances(p: Float64Array, nEff: number, quantile = 0.999, seed = 1): { tv: number; kl: number } {
-  const n = Math.max(1, Math.round(nEff))
-  const draws = 4000
-  const random = new RandomStream(seed, 0x7e57)
-  const tv = new Float64Array(draws)
-  const kl = new Float64Array(draws)
-  let total = 0
-  for (let k = 0; k < p.length; k++) total += p[k]
-  // The normalised probabilities and their logarithms, once for all draws.
-  const pn = Float64Array.from(p, (v) => v / total)
-  const logP = Float64Array.from(pn, (v) => Math.log(v))
-  const logN = Math.log(n)
-  for (let d = 0; d < draws; d++) {
-    let left = n
-    let mass = total
-    let s = 0
-    let divergence = 0
-    for (let k = 0; k < p.length; k++) {
-      const q = mass > 0 ? Math.min(1, p[k] / mass) : 0
-      const count = left > 0 && q > 0 ? binomial(left, q, random) : 0
-      left -= count
-      mass -= p[k]
-      const pHat = count / n
-      s += Math.abs(pHat - pn[k])
-      if (count > 0) divergence += pHat * (Math.log(count) - logN - logP[k])
-    }
-    tv[d] = 0.5 * s
-    kl[d] = divergence
-  }
-  tv.sort()
-  kl.sort()
-  const at = Math.min(draws - 1, Math.floor(quantile * draws))
-  return { tv: tv[at], kl: kl[at] }
-}
-
-/**
- * A Bin(n, q) draw. Exact by inversion (walking the probabilities up from 0) when
- * the mean of the smaller tail n min(q, 1 - q) is under 40; above that the normal
- * approximation with continuity correction, whose error in any probability is
- * O(1 / sqrt(n q (1 - q))), a few percent at most, and far less in a TV summed over bins.
- */
-function binomial(n: number, q: number, random: RandomStream): number {
-  if (q >= 1) return n
-  const flip = q > 0.5
-  const r = flip ? 1 - q : q
-  const mean = n * r
-  let k: number
-  if (mean < 40) {
-    // P(0) = (1 - r)^n, then P(k + 1) = P(k) (n - k) r / ((k + 1)(1 - r)).
-    let u = random.uniform()
-    let prob = Math.exp(n * Math.log1p(-r))
-    k = 0
-    while (u > prob && k < n) {
-      u -= prob
-      prob *= ((n - k) * r) / ((k + 1) * (1 - r))
-      k++
-      if (prob === 0) break
-    }
-  } else {
-    k = Math.round(mean + Math.sqrt(mean * (1 - r)) * random.normal())
-    k = Math.min(n, Math.max(0, k))
-  }
-  return flip ? n - k : k
 }
 
 /** Walker's alias method: O(1) draws from a discrete distribution. */

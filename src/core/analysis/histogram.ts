@@ -32,7 +32,11 @@ export class Histogram2D {
   }
 
   add(x: number, y: number, weight = 1): void {
-    const b = this.bin(x, y)
+    this.addToBin(this.bin(x, y), weight)
+  }
+
+  /** Adds to bin b (from bin(); -1 counts outside). */
+  addToBin(b: number, weight = 1): void {
     if (b < 0) this.outside += weight
     else {
       this.counts[b] += weight

@@ -12,7 +12,6 @@ import { integratedTime } from './autocorrelation'
 import { basinAt, basinMap } from './basins'
 import { boltzmannDensity, exactBinProbabilities } from './boltzmann'
 import { criticalPoints } from './critical'
-import { perfectSamplerTV } from './distances'
 import { Histogram2D } from './histogram'
 import { RunObserver } from './observer'
 import { basinPopulations, harmonicPopulations } from './populations'
@@ -104,16 +103,6 @@ describe('statistics', () => {
     }
   })
 
-  it('the perfect-sampler bound shrinks like 1/sqrt(N_eff) and exceeds the mean TV', () => {
-    const p = new Float64Array(100).fill(0.01)
-    const mean = (n: number) => p.reduce((a, v) => a + Math.sqrt(v / (2 * Math.PI * n)), 0)
-    const b1 = perfectSamplerTV(p, 1000)
-    const b4 = perfectSamplerTV(p, 4000)
-    expect(b1).toBeGreaterThan(mean(1000))
-    expect(b1 / b4).toBeGreaterThan(1.7)
-    expect(b1 / b4).toBeLessThan(2.3)
-  })
-
   it('Poisson intervals (Garwood): 0 -> [0, 3.689], 10 -> [4.795, 18.39]', () => {
     expect(poissonInterval(0)[1]).toBeCloseTo(3.689, 3)
     const [lo, hi] = poissonInterval(10)
@@ -150,24 +139,28 @@ describe('transitions', () => {
 })
 
 describe('sampled basin populations', () => {
-  it('carry an error that does not vanish for a basin never (or always) visited', () => {
+  it('carry the error of their independent walkers when no batch has left a basin', () => {
     const s = atlas('double-well')
     const points = criticalPoints(s)
     const map = basinMap(s, points, 101)
     const n = 50
-    // Fifty walkers that never leave the left well, observed 20 times: one basin at p = 1, the other at p = 0.
+    // Fifty walkers that never leave the left well, observed 20 times: every batch has p = 1 in one basin and
+    // p = 0 in the other, so the batches' spread is 0 and says nothing; the error is then that of 50 walkers
+    // each drawing its basin once, sqrt(P (1 - P) / 50), the largest a correct run can have.
     const walkers = { n, x: new Float64Array(n).fill(-1), y: new Float64Array(n), u: new Float64Array(n).fill(s.value(-1, 0)) }
     const observer = new RunObserver(s, map, null, n, { transitions: false })
-    for (let t = 0; t < 20; t++) observer.observe({ walkers, counts: () => true })
+    for (let t = 0; t < 20; t++) observer.observe({ walkers, counts: () => true, unit: (i) => i })
     const kT = 0.5
     const populations = basinPopulations(s, map, kT)
-    const summary = observer.summary(kT, exactBinProbabilities(s, kT, observer.histogram.xEdges, observer.histogram.yEdges), populations)
-    const nEff = summary.nEff
-    // Wilson's correction at p = 0 and 1: sqrt(1/(4 n^2)) / (1 + 1/n) = 1 / (2 (n + 1)).
+    const summary = observer.summary(kT, exactBinProbabilities(s, kT, observer.histogram.xEdges, observer.histogram.yEdges))
     for (const b of summary.basins) {
       expect([0, 1]).toContain(b.sampled)
-      expect(b.sampledError).toBeCloseTo(1 / (2 * (Math.max(1, nEff) + 1)), 12)
+      expect(b.exact).toBeCloseTo(populations[b.minimum].exact, 12)
+      expect(b.sampledError).toBeCloseTo(Math.sqrt((b.exact * (1 - b.exact)) / n), 12)
     }
+    // The check sees a basin holding all the samples against about half, 7 standard errors off: inconsistent.
+    expect(summary.check.consistent).toBe(false)
+    expect(summary.check.reasons[0]).toMatch(/holds 100% of the samples against 50.0% exactly|was never visited/)
   })
 })
 

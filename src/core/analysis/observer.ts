@@ -1,10 +1,12 @@
 import type { CompiledSurface } from '../surface'
 import { effectiveSampleSize, integratedTime } from './autocorrelation'
-import { basinAt, type BasinMap } from './basins'
-import { klDivergence, perfectSamplerDistances, totalVariation } from './distances'
+import { SampleBatches } from './batches'
+import { checkCellsOf, type CheckCells } from './check-cells'
+import { basinInCell, cellAt, type BasinMap } from './basins'
+import { klDivergence, totalVariation } from './distances'
 import { Histogram2D } from './histogram'
-import type { BasinPopulation } from './populations'
 import type { Landscape } from './saddles'
+import { BURN_IN, checkSampling, type SamplingCheck } from './sampling-check'
 import { BlockedSeries } from './series'
 import { TransitionCounter, type TransitionOptions } from './transitions'
 
@@ -13,6 +15,8 @@ export interface ObservedWalkers {
   walkers: { n: number; x: Float64Array; y: Float64Array; u: Float64Array }
   /** Whether walker i is a sample of the target distribution now (see Lane.counts). */
   counts(i: number): boolean
+  /** The independent unit walker i belongs to (see Lane.unit). */
+  unit(i: number): number
 }
 
 export interface ObserverOptions {
@@ -23,11 +27,20 @@ export interface ObserverOptions {
   transitions?: TransitionOptions | false
   /** Samples kept per series before blocking halves them (see BlockedSeries). */
   seriesCapacity?: number
+  /** The independent units the walkers form (default: each walker is one; see Lane.units). */
+  units?: number
+  /** The lane's step count when observing begins (after a burn-in), so that the check names the lane's own steps. */
+  firstStep?: number
+  /**
+   * Why the method's samples are not exp(-U/kT) at one kT, or null (the default):
+   * the check of the run against the exact density then says so instead of judging.
+   */
+  notBoltzmann?: string | null
 }
 
 export interface BasinComparison {
   minimum: number
-  /** Fraction of samples in the basin, with its standard error from N_eff. */
+  /** Fraction of the samples in the domain that are in the basin, with its standard error from the run's batches. */
   sampled: number
   sampledError: number
   exact: number
@@ -41,53 +54,46 @@ export interface RunSummary {
   samples: number
   /** Integrated autocorrelation times in steps of U, x, y and the basin label, and the slowest of them. */
   tau: { energy: number; x: number; y: number; basin: number; slowest: number }
+  /** Samples over twice the slowest autocorrelation time: how many independent ones the run is worth. */
   nEff: number
+  /** Distances of the whole histogram from the exact bin probabilities. */
   tv: number
   kl: number
-  /** The 99.9th percentile of the TV a perfect sampler of the same N_eff reaches. */
-  tvPerfect: number
-  /** The same for the KL distance. */
-  klPerfect: number
-  /** Its mean, sum sqrt(p_i / (2 pi N_eff)) (a perfect sampler exceeds it about 44% of the time). */
-  tvPerfectMean: number
   basins: BasinComparison[]
+  /** The verdict: is the run consistent with exact sampling? (checkSampling) */
+  check: SamplingCheck
 }
 
 /**
- * How far N_eff may move before the perfect-sampler bound is drawn again: a
- * factor of 2 either way. Between N_eff = 300 and 30,000 on 1,600 bins TV's
- * 99.9th percentile falls as N_eff^-0.44 to ^-0.49, not ^-0.5, so the scaled
- * value is off by about 2^0.06 - 1 = 4% at most, under the 4,000 draws' own noise at
- * that percentile (a handful of draws beyond it); and a page run draws it again
- * once each time its N_eff doubles (a few hundred ms each), not every second.
- */
-const BOUND_REUSE = 2
-
-/**
  * Watches a running sampler: histograms every counted walker at every step,
- * counts samples per basin, keeps the time series of U, x, y and the basin label
- * of a few walkers (in bounded memory) for autocorrelation times, and counts
- * transitions. summary() compares all of it with the exact answer at kT.
+ * counts samples per basin, keeps them in batches (SampleBatches) for the check,
+ * keeps the time series of U, x, y and the basin label of a few walkers (in
+ * bounded memory) for autocorrelation times, and counts transitions. summary()
+ * compares all of it with the exact answer at kT.
  */
 export class RunObserver {
   readonly histogram: Histogram2D
   readonly basinCounts: Float64Array
   readonly transitions: TransitionCounter | undefined
   readonly chains: number
+  readonly batches: SampleBatches
+  readonly cells: CheckCells
+  private readonly notBoltzmann: string | null
+  private readonly firstStep: number
+  private readonly units: number
   private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
-  /**
-   * The last perfect-sampler bound (it costs a few hundred ms), reused while N_eff
-   * stays within a factor BOUND_REUSE of the N_eff it was made for, scaled as the distances
-   * of many samples scale: TV as 1/sqrt(N_eff), KL as 1/N_eff.
-   */
-  private bound: { exact: Float64Array; nEff: number; tv: number; kl: number } | null = null
 
   /** `landscape` is needed only when transitions are counted. */
-  constructor(surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
+  constructor(private readonly surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
     const d = surface.domain
     const [nx, ny] = options.bins ?? [30, 30]
     this.histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
     this.basinCounts = new Float64Array(map.minima.length)
+    this.cells = checkCellsOf(map)
+    this.batches = new SampleBatches(options.units ?? walkers, this.cells.pairs)
+    this.notBoltzmann = options.notBoltzmann ?? null
+    this.firstStep = options.firstStep ?? 0
+    this.units = options.units ?? walkers
     this.chains = Math.min(walkers, options.chains ?? 16)
     const make = () => Array.from({ length: this.chains }, () => new BlockedSeries(options.seriesCapacity))
     this.series = { energy: make(), x: make(), y: make(), basin: make() }
@@ -101,9 +107,13 @@ export class RunObserver {
       if (!run.counts(i)) continue
       const x = w.x[i]
       const y = w.y[i]
-      this.histogram.add(x, y)
-      const label = basinAt(this.map, x, y)
-      if (label >= 0 && this.histogram.bin(x, y) >= 0) this.basinCounts[label]++
+      const bin = this.histogram.bin(x, y)
+      this.histogram.addToBin(bin)
+      const cell = cellAt(this.map, x, y)
+      const label = basinInCell(this.map, cell, x, y)
+      if (bin >= 0 && label >= 0) this.basinCounts[label]++
+      const pair = this.cells.pair(cell, label)
+      if (pair >= 0) this.batches.add(run.unit(i), pair)
       this.transitions?.observe(i, x, y, w.u[i])
       if (i < this.chains) {
         this.series.energy[i].push(w.u[i])
@@ -112,6 +122,7 @@ export class RunObserver {
         this.series.basin[i].push(label)
       }
     }
+    this.batches.endStep()
   }
 
   /** Integrated autocorrelation time in steps of one observable over the chains. */
@@ -120,15 +131,12 @@ export class RunObserver {
     return integratedTime(series.map((s) => s.values())) * stride
   }
 
-  private perfectBounds(exact: Float64Array, nEff: number, seed: number): { tv: number; kl: number } {
-    const b = this.bound
-    if (b && b.exact === exact && nEff <= BOUND_REUSE * b.nEff && nEff >= b.nEff / BOUND_REUSE) return { tv: b.tv * Math.sqrt(b.nEff / nEff), kl: (b.kl * b.nEff) / nEff }
-    const bounds = perfectSamplerDistances(exact, nEff, 0.999, seed)
-    this.bound = { exact, nEff, ...bounds }
-    return bounds
-  }
-
-  summary(kT: number, exact: Float64Array, populations: readonly BasinPopulation[], seed = 1): RunSummary {
+  /**
+   * Everything compared with the exact answer at kT: `exact` holds the exact
+   * probabilities of the histogram's bins; the basins' come from the map's own
+   * quadrature (CheckCells). `basinName` names basins in the check's reasons.
+   */
+  summary(kT: number, exact: Float64Array, seed = 1, basinName?: (k: number) => string): RunSummary {
     const energy = this.tau(this.series.energy)
     const x = this.tau(this.series.x)
     const y = this.tau(this.series.y)
@@ -136,35 +144,29 @@ export class RunObserver {
     const finite = [energy, x, y, basin].filter(Number.isFinite)
     const slowest = finite.length > 0 ? Math.max(...finite) : NaN
     const samples = this.histogram.total
-    const nEff = effectiveSampleSize(samples, slowest)
     const pHat = this.histogram.probabilities()
-    let mean = 0
-    for (const p of exact) mean += Math.sqrt(p / (2 * Math.PI * nEff))
-    const inBasins = this.basinCounts.reduce((a, b) => a + b, 0)
-    const bounds = samples > 0 ? this.perfectBounds(exact, nEff, seed) : { tv: NaN, kl: NaN }
+    const pairs = this.cells.exact(this.surface, kT)
+    const batches = this.batches.batches(BURN_IN)
+    const check = checkSampling({ batches: { ...batches, from: batches.from + this.firstStep }, cells: this.cells, exact: pairs, notApplicable: this.notBoltzmann, tau: slowest, units: this.units, basinName, seed })
+    // The basins over the whole run, with the spread of every batch from the first step.
+    const whole = checkSampling({ batches: this.batches.batches(0), cells: this.cells, exact: pairs, notApplicable: 'not checked', tau: slowest, units: this.units }).basins
     return {
       samples,
       tau: { energy, x, y, basin, slowest },
-      nEff,
+      nEff: effectiveSampleSize(samples, slowest),
       tv: totalVariation(pHat, exact),
       kl: klDivergence(pHat, exact),
-      tvPerfect: bounds.tv,
-      klPerfect: bounds.kl,
-      tvPerfectMean: mean,
-      basins: populations.map((pop, k) => {
-        const p = inBasins > 0 ? this.basinCounts[k] / inBasins : 0
-        // One standard error with Wilson's score correction (z = 1): the plain binomial sqrt(p(1-p)/n) from
-        // n = N_eff, plus 1/(4n^2), so a basin never or always visited still gets an error of about 1/(2n).
-        const n = Math.max(1, nEff)
-        const error = Math.sqrt((p * (1 - p)) / n + 1 / (4 * n * n)) / (1 + 1 / n)
+      check,
+      basins: this.map.minima.map((_, k) => {
+        const { sampled, standardError, exact: population } = whole[k]
         return {
           minimum: k,
-          sampled: p,
-          sampledError: error,
-          exact: pop.exact,
-          freeEnergy: -kT * Math.log(p),
-          freeEnergyError: p > 0 ? (kT * error) / p : Infinity,
-          exactFreeEnergy: pop.freeEnergy,
+          sampled,
+          sampledError: standardError,
+          exact: population,
+          freeEnergy: -kT * Math.log(sampled),
+          freeEnergyError: sampled > 0 ? (kT * standardError) / sampled : Infinity,
+          exactFreeEnergy: -kT * Math.log(population),
         }
       }),
     }

@@ -1,5 +1,5 @@
 import type { CompiledSurface } from '../surface'
-import { LINE_POSITIONS, QUADRATURE, SPLIT, type BasinMap } from './basins'
+import { cellSize, LINE_POSITIONS, QUADRATURE, SPLIT, type BasinMap } from './basins'
 import { GL_NODES, GL_WEIGHTS, logSumExp } from './boltzmann'
 import type { CriticalPoint } from './critical'
 
@@ -26,9 +26,14 @@ export interface BasinPopulation {
 export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: number): BasinPopulation[] {
   if (!(kT > 0)) throw new RangeError(`kT must be positive, not ${kT}`)
   const { minima } = map
-  const logMass = basinLogMasses(surface, map, kT)
-  const logZ = logSumExp(logMass.total)
-  const exact = minima.map((_, k) => Math.exp(logSumExp(logMass.basins[k]) - logZ))
+  const basins: number[][] = minima.map(() => [])
+  const total: number[] = []
+  cellMasses(surface, map, kT, (_, label, logW) => {
+    total.push(logW)
+    if (label >= 0) basins[label].push(logW)
+  })
+  const logZ = logSumExp(total)
+  const exact = minima.map((_, k) => Math.exp(logSumExp(basins[k]) - logZ))
   const harmonic = harmonicPopulations(surface, minima, kT)
   return minima.map((_, k) => ({
     minimum: k,
@@ -39,20 +44,18 @@ export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: nu
   }))
 }
 
-/** log of the integral of exp(-U/kT) over each basin's cells and pieces of cells, and over every cell. */
-function basinLogMasses(surface: CompiledSurface, map: BasinMap, kT: number): { basins: number[][]; total: number[] } {
+/**
+ * Visits the log of the integral of exp(-U/kT) over each map cell's part in each
+ * basin (label -1: in none): a cell inside one basin once, by 6 x 6 Gauss-Legendre
+ * points; a cell crossed by a ridge along each of its lines, once per piece of line
+ * between crossings (so a cell is visited several times, a piece at a time).
+ */
+export function cellMasses(surface: CompiledSurface, map: BasinMap, kT: number, visit: (cell: number, label: number, logW: number) => void): void {
   const { xs, ys, cells } = map
   const { cx, cy } = cells
-  const hx = map.periodic ? xs[1] - xs[0] : (xs[map.nx - 1] - xs[0]) / (map.nx - 1)
-  const hy = map.periodic ? ys[1] - ys[0] : (ys[map.ny - 1] - ys[0]) / (map.ny - 1)
-  const basins: number[][] = map.minima.map(() => [])
-  const total: number[] = []
+  const [hx, hy] = cellSize(map)
   const q = GL_NODES.length
   const terms = new Float64Array(q * q)
-  const add = (label: number, logW: number) => {
-    total.push(logW)
-    if (label >= 0) basins[label].push(logW)
-  }
   // log of the integral of the density over [a, b] along a line, by q-point Gauss-Legendre (weights scaled by w).
   const lineTerms = new Float64Array(q)
   const alongLine = (point: (t: number) => [number, number], a: number, b: number, logScale: number): number => {
@@ -78,7 +81,7 @@ function basinLogMasses(surface: CompiledSurface, map: BasinMap, kT: number): { 
             terms[k++] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT : -Infinity
           }
         }
-        add(label, logSumExp(terms))
+        visit(cell, label, logSumExp(terms))
         continue
       }
       const split = cells.split[cell]
@@ -89,13 +92,12 @@ function basinLogMasses(surface: CompiledSurface, map: BasinMap, kT: number): { 
         // The line's weight across the cell: a Gauss-Legendre weight on [0, 1] times the cell's area.
         const logScale = Math.log(0.5 * GL_WEIGHTS[line] * hx * hy)
         const at = split * QUADRATURE + line
-        add(cells.before[at], alongLine(point, 0, cells.first[at], logScale))
-        add(cells.between[at], alongLine(point, cells.first[at], cells.second[at], logScale))
-        add(cells.after[at], alongLine(point, cells.second[at], 1, logScale))
+        visit(cell, cells.before[at], alongLine(point, 0, cells.first[at], logScale))
+        visit(cell, cells.between[at], alongLine(point, cells.first[at], cells.second[at], logScale))
+        visit(cell, cells.after[at], alongLine(point, cells.second[at], 1, logScale))
       }
     }
   }
-  return { basins, total }
 }
 
 /** P_A proportional to exp(-U_A/kT) 2 pi kT / sqrt(det H_A), normalised over the minima. */

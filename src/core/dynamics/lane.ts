@@ -99,6 +99,15 @@ export class Lane {
     return this.stepper.counts?.(i) ?? true
   }
 
+  /** How many independent units the walkers form, and walker i's (see Stepper.units). */
+  get units(): number {
+    return this.stepper.units ?? this.walkers.n
+  }
+
+  unit(i: number): number {
+    return this.stepper.unit?.(i) ?? i
+  }
+
   extras(): Record<string, unknown> {
     return this.stepper.extras?.() ?? {}
   }

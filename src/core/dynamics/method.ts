@@ -44,6 +44,13 @@ export interface Stepper {
    * tempering: only replicas at the lowest temperature are). Default: all are.
    */
   counts?(i: number): boolean
+  /**
+   * The walkers form `units` independent units, walker i belonging to unit(i):
+   * parallel tempering's ensembles of replicas, which swap among themselves.
+   * Default: each walker is its own unit.
+   */
+  units?: number
+  unit?(i: number): number
 }
 
 export interface MethodDescriptor {
@@ -65,6 +72,12 @@ export interface MethodDescriptor {
    */
   notRates?: string
   /**
+   * Why its samples are not exp(-U/kT) at the lane's kT (a bias added to U, an
+   * energy kept constant); absent when they are meant to be. The check of a run
+   * against the exact density says it instead of judging.
+   */
+  notBoltzmann?: string
+  /**
    * Settings that are each in range but do not fit together or with the walker
    * count (parallel tempering needs a multiple of its replicas): the problem in a
    * sentence, or null. Checked before create(), which may then rely on it.
@@ -75,3 +88,10 @@ export interface MethodDescriptor {
 
 /** Unit mass: the playground's reduced units (k_B = 1, m = 1). */
 export const MASS = 1
+
+/** Why a lane's samples are not exp(-U/kT) at its kT, or null: the method's reason, or a temperature that moves. */
+export function notBoltzmann(method: MethodDescriptor, settings: Settings): string | null {
+  if (method.notBoltzmann) return `${method.name} ${method.notBoltzmann}`
+  if (settings.anneal !== undefined && settings.anneal !== 'none') return 'the temperature changes during the run (annealing): no single exp(-U/kT) to compare with'
+  return null
+}

@@ -30,5 +30,5 @@ export const sgdAsLangevin: Experiment = {
   focus: 'noise',
   steps: 10_000,
   claim:
-    'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys half and half, their histogram matches the exact Boltzmann density, and they hop as often as overdamped Langevin walkers do.',
+    'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys half and half, as the Boltzmann distribution does, and hop as often as overdamped Langevin walkers do: the same dynamics, with the same small bias of its step (wells about 4% wider than exact).',
 }

@@ -14,6 +14,7 @@ export function laneStatus(
   domain: Domain,
   basins: readonly { sampled: number; exact: number }[] | null = frame.sampling?.summary.basins ?? null,
   basinsStep: number | null = frame.sampling ? frame.step : null,
+  consistent: boolean | null = frame.sampling?.summary.check.consistent ?? null,
 ): string {
   const method = methodById(spec.method)
   const resolved = method && resolveSettings(method.params, spec.settings, method.name)
@@ -29,6 +30,7 @@ export function laneStatus(
     atGlobalMinimum: frame.family === 'optimizer' && frame.walkers > 1 ? globalMinimumCount(frame.statuses, frame.energies, landscape) : null,
     basins,
     basinsStep,
+    consistent,
   })
   return statusSentence(line)
 }

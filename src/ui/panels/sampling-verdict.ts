@@ -1,26 +1,33 @@
-import type { BasinComparison, RunSummary } from '../../core/analysis/observer'
+import type { RunSummary } from '../../core/analysis/observer'
+import { BURN_IN, MEASURED_FALSE_ALARM, type SamplingCheck } from '../../core/analysis/sampling-check'
 import { formatCount, formatSignificant } from './numbers'
 
 export interface Verdict {
-  /** null: too few samples to say. */
+  /** null: the check cannot tell yet (or does not apply). */
   consistent: boolean | null
   text: string
+  /** What the verdict rests on, in words, worst first. */
+  reasons: string[]
+  /** What the check used: steps, batches, its false-alarm rate. */
+  basis: string
 }
 
 /**
- * The histogram's distance from the exact density against what a perfect
- * sampler with the same effective size reaches (the 99.9th percentile of its
- * TV): under it, the run is consistent with exact sampling; above it, biased
- * or not yet mixed.
+ * The check of the run against exact sampling (core/analysis/sampling-check.ts) in
+ * words: the shapes within the basins and each basin's population against the
+ * exact ones, on the run's own batches of walkers, leaving out the burn-in.
  */
-export function tvVerdict(summary: RunSummary): Verdict {
-  const tv = `TV ${formatSignificant(summary.tv, 2)}`
-  if (!(summary.samples > 0 && summary.nEff >= 1 && Number.isFinite(summary.tvPerfect))) {
-    return { consistent: null, text: `${tv}: too few independent samples yet to compare with a perfect sampler` }
-  }
-  const consistent = summary.tv <= summary.tvPerfect
-  const bound = `a perfect sampler with N_eff = ${formatCount(summary.nEff)} would be under ${formatSignificant(summary.tvPerfect, 2)}`
-  return { consistent, text: `${tv} \u2014 ${bound}: ${consistent ? 'consistent with exact sampling' : 'above: biased or not yet mixed'}` }
+export function samplingVerdict(check: SamplingCheck, timeStep: boolean): Verdict {
+  const quarter = BURN_IN === 0.25 ? 'quarter' : `${Math.round(100 * BURN_IN)}%`
+  const basis =
+    check.batches > 0
+      ? `Steps ${formatCount(check.from + 1)} to ${formatCount(check.from + check.steps)} (the first ${quarter} is burn-in), ${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}; a correct sampler is called wrong ${formatSignificant(100 * check.falseAlarm, 1)}% of the time by design (${formatSignificant(100 * MEASURED_FALSE_ALARM, 1)}% measured on short runs of 64 walkers).`
+      : ''
+  if (check.consistent === null) return { consistent: null, text: `Cannot tell yet: ${check.reasons[0]}`, reasons: check.reasons, basis }
+  if (check.consistent) return { consistent: true, text: 'Consistent with exact sampling of exp(\u2212U/kT)', reasons: check.reasons, basis }
+  // A time step too long biases every discretized dynamics: worth saying where it applies.
+  const hint = timeStep ? ' (a wrong sampler, a run not yet mixed, or a time step too long: a smaller dt or learning rate shrinks a discretization bias)' : ' (a wrong sampler, or a run not yet mixed)'
+  return { consistent: false, text: `Not consistent with exact sampling${hint}`, reasons: check.reasons, basis }
 }
 
 /** The observables whose autocorrelation times the summary gives, in words (others by their own name). */
@@ -36,23 +43,8 @@ export function mixingText(summary: RunSummary): string {
 }
 
 /** How many standard errors the sampled basin population is from the exact one (Infinity when the error is 0 and they differ). */
-export function basinDeviation(b: BasinComparison): number {
+export function basinDeviation(b: { sampled: number; sampledError: number; exact: number }): number {
   const d = Math.abs(b.sampled - b.exact)
   if (d === 0) return 0
   return b.sampledError > 0 ? d / b.sampledError : Infinity
-}
-
-/** Beyond this many standard errors a basin's population is flagged. */
-export const BASIN_FLAG = 3
-
-/**
- * The basin populations' own check, beside the TV: a histogram can be close
- * overall while the weights of the wells are still those of where the walkers
- * started. Null when every basin is within BASIN_FLAG standard errors.
- */
-export function basinVerdict(basins: readonly BasinComparison[]): string | null {
-  const worst = Math.max(0, ...basins.map(basinDeviation))
-  if (worst <= BASIN_FLAG) return null
-  if (!Number.isFinite(worst)) return 'Basin populations are off: some wells have not been visited yet'
-  return `Basin populations are off by up to ${formatSignificant(worst, 2)} standard errors: the walkers have not yet shared out their time between the wells`
 }

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BasinComparison, RunSummary } from '../../core/analysis/observer'
+import type { SamplingCheck } from '../../core/analysis/sampling-check'
 import { defaultScenario } from '../../core/scenario/defaults'
 import type { LaneFrame } from '../../engine/frame'
 import { paintDensity, peakBin, probabilities, sharedMaximum, viridis } from './density-image'
 import { firstPassages, transitionRates } from './rates'
 import { reportFigures } from './report-figures'
-import { basinDeviation, basinVerdict, mixingText, tvVerdict } from './sampling-verdict'
+import { basinDeviation, mixingText, samplingVerdict } from './sampling-verdict'
 import { simulate, type SimulatedRun } from './testing/simulated'
 
 /** The default scenario after 20,000 steps: gradient descent in MC, BAOAB at kT = 20 with 500 walkers. */
@@ -17,25 +18,53 @@ beforeAll(() => {
   sampler = run.frames[1]
 }, 120_000)
 
-function summary(overrides: Partial<RunSummary>): RunSummary {
-  return { samples: 1e6, tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 }, nEff: 2300, tv: 0.031, kl: 0.01, tvPerfect: 0.048, klPerfect: 0.02, tvPerfectMean: 0.04, basins: [], ...overrides }
+const CHECK: SamplingCheck = {
+  consistent: true,
+  tv: 0.012,
+  tvBound: 0.018,
+  tvP: 0.3,
+  maxBasinZ: 1.2,
+  basinZBound: 4.03,
+  basins: [],
+  batchKind: 'walkers',
+  batches: 32,
+  from: 5000,
+  steps: 15000,
+  falseAlarm: 0.002,
+  reasons: ['within the basins TV 0.012 is inside the run\'s own noise (bound 0.018), and every basin population within 4.03 standard errors (largest 1.2)'],
 }
 
-describe('TV verdict', () => {
-  it('under the perfect sampler bound: consistent; above: biased or not yet mixed', () => {
-    expect(tvVerdict(summary({}))).toEqual({ consistent: true, text: 'TV 0.031 \u2014 a perfect sampler with N_eff = 2,300 would be under 0.048: consistent with exact sampling' })
-    expect(tvVerdict(summary({ tv: 0.31 }))).toEqual({ consistent: false, text: 'TV 0.31 \u2014 a perfect sampler with N_eff = 2,300 would be under 0.048: above: biased or not yet mixed' })
+function summary(overrides: Partial<RunSummary>): RunSummary {
+  return { samples: 1e6, tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 }, nEff: 2300, tv: 0.031, kl: 0.01, basins: [], check: CHECK, ...overrides }
+}
+
+describe('the verdict in words', () => {
+  it('says consistent, and on what: steps, batches, false-alarm rate', () => {
+    const v = samplingVerdict(CHECK, true)
+    expect(v.consistent).toBe(true)
+    expect(v.text).toBe('Consistent with exact sampling of exp(\u2212U/kT)')
+    expect(v.reasons).toEqual(CHECK.reasons)
+    expect(v.basis).toBe('Steps 5,001 to 20,000 (the first quarter is burn-in), 32 batches of walkers; a correct sampler is called wrong 0.2% of the time by design (0.4% measured on short runs of 64 walkers).')
   })
 
-  it('says nothing it cannot know before there are samples', () => {
-    expect(tvVerdict(summary({ samples: 0, tvPerfect: NaN, nEff: 0, tv: 1 }))).toEqual({ consistent: null, text: 'TV 1: too few independent samples yet to compare with a perfect sampler' })
+  it('says not consistent with what can cause it: a discretized dynamics names its time step', () => {
+    const off = { ...CHECK, consistent: false, reasons: ['basin 1 holds 33.5% of the samples against 25.5% exactly: 10.6 standard errors off (bound 3.89)'] }
+    expect(samplingVerdict(off, true).text).toMatch(/^Not consistent with exact sampling \(a wrong sampler, a run not yet mixed, or a time step too long/)
+    expect(samplingVerdict(off, false).text).toBe('Not consistent with exact sampling (a wrong sampler, or a run not yet mixed)')
+    expect(samplingVerdict(off, false).reasons).toEqual(off.reasons)
   })
 
-  it('on the real run: the numbers in the words are the summary numbers', () => {
+  it('says nothing it cannot know', () => {
+    const unknown = { ...CHECK, consistent: null, reasons: ['too few batches yet to compare with (3 of the 16 needed): the run has just begun'] }
+    expect(samplingVerdict(unknown, true)).toMatchObject({ consistent: null, text: 'Cannot tell yet: too few batches yet to compare with (3 of the 16 needed): the run has just begun' })
+  })
+
+  it('on the real run: the default BAOAB lane is consistent, by 32 batches of walkers', () => {
     const s = sampler.sampling!.summary
-    const verdict = tvVerdict(s)
-    expect(verdict.consistent).toBe(s.tv <= s.tvPerfect)
-    expect(verdict.text).toMatch(/^TV 0\.\d+ \u2014 a perfect sampler with N_eff = [\d,]+ would be under 0\.\d+: (consistent with exact sampling|above: biased or not yet mixed)$/)
+    expect(s.check.batchKind).toBe('walkers')
+    expect(s.check.batches).toBe(32)
+    expect(s.check.consistent).toBe(true)
+    expect(samplingVerdict(s.check, true).text).toBe('Consistent with exact sampling of exp(\u2212U/kT)')
     expect(mixingText(s)).toMatch(/^N_eff = [\d,]+ of [\d,]+ samples; slowest autocorrelation time [\d,]+ steps \((U|x|y|the basin label)\)$/)
   })
 })
@@ -53,14 +82,6 @@ describe('basin deviation', () => {
     expect(basinDeviation(basin(0.7, 0.01, 0.8))).toBeCloseTo(10, 12)
     expect(basinDeviation(basin(0.5, 0, 0.5))).toBe(0)
     expect(basinDeviation(basin(0, 0, 0.1))).toBe(Infinity)
-  })
-
-  it('flags populations more than three standard errors off, by the worst of them', () => {
-    expect(basinVerdict([basin(0.5, 0.1, 0.6), basin(0.5, 0.1, 0.4)])).toBeNull()
-    expect(basinVerdict([basin(0.69, 0.009, 0.806), basin(0.2, 0.008, 0.128)])).toBe(
-      'Basin populations are off by up to 13 standard errors: the walkers have not yet shared out their time between the wells',
-    )
-    expect(basinVerdict([basin(1, 0, 0.9), basin(0, 0, 0.1)])).toBe('Basin populations are off: some wells have not been visited yet')
   })
 })
 

@@ -34,6 +34,8 @@ export interface StatusInput {
   basins?: readonly { sampled: number; exact: number }[] | null
   /** The step the basin shares were measured at, when not `step` (they come with the comparison with the exact density, about once a second). */
   basinsStep?: number | null
+  /** Samplers: the check's verdict (true: consistent with exact sampling; false: not; null: cannot tell yet). */
+  consistent?: boolean | null
 }
 
 export interface StatusLine {
@@ -198,9 +200,16 @@ function samplingText(input: StatusInput): string {
     const visited = basins.filter((b) => b.sampled > 0).length
     const where = visited === basins.length ? `visited all ${basins.length} basins` : `visited ${visited} of ${basins.length} basins`
     const until = input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step ? ` up to step ${formatCount(input.basinsStep)}` : ''
-    return `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})`
+    return `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})${verdictWords(input.consistent)}`
   }
-  return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}`
+  return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}${verdictWords(input.consistent)}`
+}
+
+/** The check's verdict as the status line's last words (the lane panel gives the reasons). */
+function verdictWords(consistent: boolean | null | undefined): string {
+  if (consistent === true) return '; consistent with exact sampling'
+  if (consistent === false) return '; not consistent with exact sampling'
+  return ''
 }
 
 function currentLearningRate(settings: Settings, step: number): number | null {

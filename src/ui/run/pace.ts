@@ -1,8 +1,8 @@
 /**
  * How often a frame also carries the comparison with the exact density: about
  * once a second. That comparison can cost the worker far more than a frame (the
- * first one at a temperature computes the exact density, and the perfect-sampler
- * bound is drawn again each time N_eff doubles: a few hundred ms each),
+ * first one at a temperature computes the exact density, a few hundred ms; the
+ * check's randomization test takes tens of ms each time),
  * and the walkers stand still meanwhile; so when it is slow, the interval
  * stretches to keep it to about a tenth of the worker's time, but never beyond
  * SAMPLING_LONGEST_MS, so the numbers on the page trail the walkers by a few

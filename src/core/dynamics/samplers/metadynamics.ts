@@ -54,6 +54,7 @@ export const metadynamics: MethodDescriptor = {
   velocities: true,
   physicalTime: true,
   notRates: 'adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U',
+  notBoltzmann: 'samples U plus its growing bias, not exp(-U/kT): its free-energy estimate is what compares with U',
   create({ surface, walkers: w, settings, noise, stats }) {
     const gammaBias = num(settings, 'biasFactor')
     const height = num(settings, 'height')
@@ -64,6 +65,9 @@ export const metadynamics: MethodDescriptor = {
     const propagator = new LangevinPropagator(surface, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'), bias)
     let hills = 0
     return {
+      // The walkers share one bias: together they are one unit.
+      units: 1,
+      unit: () => 0,
       step(t) {
         const kT = temperature(settings, t)
         for (let i = 0; i < w.n; i++) {

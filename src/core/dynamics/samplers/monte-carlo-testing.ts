@@ -115,8 +115,9 @@ export function doubleWellMoments(kT: number): { x2: number; y2: number } {
   return { x2: m / z, y2: kT / 2 }
 }
 
-/** One line per histogram test: method, surface, tv, bound, nEff, slowest tau, acceptance. */
+/** One line per histogram test: method, surface, the check's verdict and figures, slowest tau, acceptance. */
 export function samplingLine(method: string, surface: string, r: SamplingResult): string {
   const acceptance = r.report.acceptance === null ? 'n/a' : r.report.acceptance.toFixed(3)
-  return `${method} on ${surface}: tv ${r.tv.toFixed(4)} bound ${r.bound.toFixed(4)} nEff ${r.nEff.toFixed(0)} slowest tau ${r.tau.slowest.toFixed(1)} acceptance ${acceptance}`
+  const c = r.check
+  return `${method} on ${surface}: consistent ${c.consistent}, tv within basins ${c.tv.toFixed(4)} (bound ${c.tvBound.toFixed(4)}), largest basin z ${c.maxBasinZ.toFixed(2)} (bound ${c.basinZBound.toFixed(2)}), slowest tau ${r.tau.slowest.toFixed(1)}, acceptance ${acceptance}`
 }

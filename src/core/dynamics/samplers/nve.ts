@@ -24,6 +24,7 @@ export const nve: MethodDescriptor = {
   velocities: true,
   physicalTime: true,
   notRates: 'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
+  notBoltzmann: 'keeps the energy each walker starts with: it samples at constant energy, not exp(-U/kT)',
   create({ surface, walkers: w, settings, stats }) {
     const dt = num(settings, 'dt')
     const g = new Float64Array(2)

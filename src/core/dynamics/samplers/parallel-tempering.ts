@@ -123,6 +123,9 @@ export const parallelTempering: MethodDescriptor = {
         }
       },
       counts: (i) => rung[i] === 0,
+      // Replicas swap only within their ensemble: ensembles are the independent units.
+      units: ensembles,
+      unit: (i) => Math.floor(i / R),
       extras: () => ({
         temperatures: Array.from(ladder),
         swapAcceptance: Array.from(accepted, (a, k) => (attempted[k] > 0 ? a / attempted[k] : null)),
