@@ -1,7 +1,7 @@
 import type { CompiledSurface } from '../surface'
 import type { CriticalPoint } from './critical'
 import { distance, wrap } from './domain'
-import { symmetricEigen } from './eigen'
+import { symmetricEigen, symmetricEigenvalues } from './eigen'
 
 /** Where the gradient flow of a point ends: the index of a minimum (lowest first), or NO_BASIN. */
 export const NO_BASIN = -1
@@ -130,8 +130,10 @@ export class GradientFlow {
       if (known !== undefined) return known
       const norm = Math.hypot(g[0], g[1])
       surface.hessian(x, y, h)
-      symmetricEigen(h[0], h[1], h[2], e)
+      // Eigenvalues at every step; the eigenvector (atan2, cos, sin) only where the flow has stopped.
+      symmetricEigenvalues(h[0], h[1], h[2], e)
       if (norm <= still) {
+        symmetricEigen(h[0], h[1], h[2], e)
         // Stopped: on a floor (a degenerate minimum), or exactly on a ridge at its saddle.
         if (e[0] >= 0 || pushes >= 2) return e[0] >= -1e-9 * Math.abs(e[1]) ? this.nearest(x, y) : NO_BASIN
         pushes++

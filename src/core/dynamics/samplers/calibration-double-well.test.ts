@@ -31,7 +31,7 @@ const CORRECT: CalibrationRow[] = [
   { method: 'overdamped', settings: { dt: 0.002, gamma: 1 }, walkers: 64, steps: 2000, burnin: 200, start: 'boltzmann', note: 'Euler-Maruyama, h small' },
   dynamics('andersen', { dt: 0.05, nu: 1 }, 'collisions at the friction rate'),
   dynamics('bussi', { dt: 0.05, tau: 1 }, 'stochastic rescaling, tau = 1/gamma'),
-  { method: 'nose-hoover-chain', settings: { dt: 0.05, tau: 0.5 }, walkers: 32, steps: 400, burnin: 50, start: 'boltzmann', note: 'chain of 3, resonant with the wells' },
+  { method: 'nose-hoover-chain', settings: { dt: 0.05, tau: 0.5 }, walkers: 32, steps: 300, burnin: 50, start: 'boltzmann', note: 'chain of 3, resonant with the wells' },
   ...monteCarloRows(surface, KT, 64, 800, 100),
 ]
 

@@ -29,7 +29,7 @@ const CORRECT: CalibrationRow[] = [
   dynamics('overdamped', { dt: 5e-6, gamma: 1 }, 'Euler-Maruyama, h well below 2/omega^2'),
   dynamics('andersen', { dt: 0.002, nu: 10 }, 'collisions at the friction rate'),
   dynamics('bussi', { dt: 0.002, tau: 0.1 }, 'stochastic rescaling, tau = 1/gamma'),
-  dynamics('nose-hoover-chain', { dt: 0.002, tau: 0.1 }, 'chain of 3, tau = 1/gamma', 32, 400),
+  dynamics('nose-hoover-chain', { dt: 0.002, tau: 0.1 }, 'chain of 3, tau = 1/gamma', 32, 300),
   ...monteCarloRows(surface, KT, 64, 1000, 200),
 ]
 
