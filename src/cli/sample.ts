@@ -4,8 +4,7 @@ import { criticalPoints } from '../core/analysis/critical'
 import { RunObserver, type BasinComparison } from '../core/analysis/observer'
 import { checkWords, type SamplingCheck } from '../core/analysis/sampling-check'
 import { connectSaddles } from '../core/analysis/saddles'
-import { notBoltzmann } from '../core/dynamics/method'
-import { temperature } from '../core/dynamics/schedules'
+import { capabilities } from '../core/dynamics/resolve'
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
 import { parseNumber } from './inputs'
@@ -71,7 +70,7 @@ export const sampleCommand: Command = {
     }
     const input = runInput(
       values,
-      (m) => (m.params.some((p) => p.name === 'kT') ? null : `${m.id} has no temperature: run it with \`landscape optimize\``),
+      (m) => (capabilities(m).thermal ? null : `${m.id} has no temperature: run it with \`landscape optimize\``),
       (method, surface) => {
         if (values.kT === undefined) throw new UsageError('--kT is required')
         const extra: Record<string, number> = { kT: parseNumber(values.kT as string, '--kT') }
@@ -92,7 +91,7 @@ export const sampleCommand: Command = {
       bins: [nx, ny],
       transitions: false,
       units: lane.units,
-      notBoltzmann: notBoltzmann(lane.config.method, lane.config.settings),
+      notBoltzmann: lane.capabilities.notBoltzmann,
       firstStep: burnin,
     })
     lane.stats.recording = false
@@ -105,7 +104,7 @@ export const sampleCommand: Command = {
     const w = lane.walkers
     const report = lane.report()
     // Under annealing the target at the end is the final temperature.
-    const kT = temperature(lane.config.settings, Math.max(0, lane.t - 1))
+    const kT = lane.live().kT!
     const histogram = observer.histogram
     const summary = observer.summary(kT, exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges), input.scenario.seed)
     return {

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../core/analysis/observer'
 import type { LaneReport } from '../core/dynamics/lane'
-import type { Family } from '../core/dynamics/method'
+import type { Family, StepValues } from '../core/dynamics/method'
+import type { LiveValues } from '../core/dynamics/resolve'
 import type { MinimumLabel, WalkerStatus } from '../core/dynamics/status'
 
 /**
@@ -20,8 +21,10 @@ export interface LeadWalker {
   /** Hessian eigenvalues at the walker, smaller first. */
   eigenvalues: [number, number]
   divergedAt: number | null
-  /** The stability limit 2/lambda_max of gradient descent from the Hessian where the walker started (null: lambda_max <= 0). */
-  startLimit: number | null
+  /** kT, lr and dt at the step it diverged (a schedule may have moved them since), or null. */
+  divergedWith: StepValues | null
+  /** The largest Hessian eigenvalue where the walker started (null: not positive): the method's stability limit comes from it. */
+  startCurvature: number | null
   /** The surface's typical |grad U| over its domain (what 'plateau' is measured against). */
   typicalGradient: number
   /** The engine's own flatness test: one Hessian eigenvalue (or both) near zero at a converged walker. */
@@ -41,6 +44,8 @@ export interface LaneFrame {
   method: string
   family: Family
   step: number
+  /** kT, lr and dt the lane ran with for this step (schedules move them): what the status line states. */
+  live: LiveValues
   walkers: number
   /** x0, y0, x1, y1... of every walker (float32 is plenty to draw). */
   positions: Float32Array

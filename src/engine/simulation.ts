@@ -5,8 +5,6 @@ import { symmetricEigenvalues } from '../core/analysis/eigen'
 import { RunObserver, type RunSummary } from '../core/analysis/observer'
 import { connectSaddles, type Landscape } from '../core/analysis/saddles'
 import type { Lane } from '../core/dynamics/lane'
-import { notBoltzmann } from '../core/dynamics/method'
-import { temperature } from '../core/dynamics/schedules'
 import { statusScales } from '../core/dynamics/scales'
 import { STATUS, WALKER_STATUSES } from '../core/dynamics/status'
 import { compileProgram } from '../core/formula/compile'
@@ -77,7 +75,7 @@ class LaneRun {
   readonly observer: RunObserver | undefined
   readonly record: DecimatingRecord
   readonly trails: Trails
-  private readonly startLimit: number | null
+  private readonly startCurvature: number | null
   private exact: { kT: number; probabilities: Float64Array } | undefined
   private lastSummary: RunSummary | null = null
   /** Kinetic-energy histogram over [0, kineticMax), for methods with velocities. */
@@ -89,25 +87,26 @@ class LaneRun {
 
   constructor(private readonly sim: Simulation, readonly index: number, readonly lane: Lane) {
     const family = lane.config.method.family
-    const sampling = lane.config.settings.kT !== undefined
-    this.observer = sampling
+    const { thermal, velocities, notBoltzmann } = lane.capabilities
+    const dt = lane.live().dt
+    this.observer = thermal
       ? new RunObserver(sim.surface, sim.map, sim.landscape, lane.walkers.n, {
           bins: [SAMPLING_BINS, SAMPLING_BINS],
-          transitions: { timeStep: typeof lane.config.settings.dt === 'number' ? lane.config.settings.dt : 1 },
+          transitions: { timeStep: dt ?? 1 },
           units: lane.units,
-          notBoltzmann: notBoltzmann(lane.config.method, lane.config.settings),
+          notBoltzmann,
         })
       : undefined
-    this.record = new DecimatingRecord(family === 'optimizer' && !sampling ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'])
+    this.record = new DecimatingRecord(family === 'optimizer' && !thermal ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'])
     this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
     const w = lane.walkers
     sim.surface.hessian(w.x[0], w.y[0], this.h)
     symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
-    this.startLimit = this.eigen[1] > 0 ? 2 / this.eigen[1] : null
-    const kT = lane.config.settings.kT
-    this.kinetic = lane.config.method.velocities ? new Float64Array(KINETIC_BINS) : null
+    this.startCurvature = this.eigen[1] > 0 ? this.eigen[1] : null
+    const kT = lane.live().kT
+    this.kinetic = velocities ? new Float64Array(KINETIC_BINS) : null
     // Eight kT: the exponential leaves 3e-4 of its mass beyond.
-    this.kineticMax = typeof kT === 'number' ? 8 * kT : 1
+    this.kineticMax = kT !== null ? 8 * kT : 1
     this.recordStep()
   }
 
@@ -175,6 +174,7 @@ class LaneRun {
       method: lane.config.method.id,
       family: lane.config.method.family,
       step: lane.t,
+      live: lane.live(),
       walkers: w.n,
       positions,
       energies,
@@ -205,7 +205,8 @@ class LaneRun {
       label: this.lane.label(0),
       eigenvalues: [this.eigen[0], this.eigen[1]],
       divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0] : null,
-      startLimit: this.startLimit,
+      divergedWith: w.status[0] === STATUS.diverged ? this.lane.live(w.divergedAt[0]) : null,
+      startCurvature: this.startCurvature,
       typicalGradient: this.lane.config.scales.gradient,
       degenerate: this.lane.tracker?.degenerate[0] === 1,
     }
@@ -214,7 +215,8 @@ class LaneRun {
   private sampling(): SamplingFrame | null {
     const observer = this.observer
     if (!observer) return null
-    const kT = temperature(this.lane.config.settings, Math.max(0, this.lane.t - 1))
+    const kT = this.lane.live().kT
+    if (kT === null) return null
     if (!this.exact || this.exact.kT !== kT) {
       const h = observer.histogram
       this.exact = { kT, probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2) }

@@ -3,6 +3,7 @@ import type { CompiledSurface } from '../surface'
 import { emptyStats, MASS, type MethodDescriptor, type RunStats, type Stepper } from './method'
 import { Noise, STREAM } from './noise'
 import type { Settings } from './params'
+import { capabilities, liveValues, type Capabilities, type LiveValues } from './resolve'
 import { temperature } from './schedules'
 import { STATUS, StatusTracker, type MinimumLabel, type StatusScales } from './status'
 import { Walkers } from './walkers'
@@ -49,6 +50,7 @@ export class Lane {
   readonly noise: Noise
   readonly stats: RunStats = emptyStats()
   readonly tracker: StatusTracker | undefined
+  readonly capabilities: Capabilities
   /** Steps done so far. */
   t = 0
   private readonly stepper: Stepper
@@ -69,7 +71,8 @@ export class Lane {
     this.stepper = method.create({ surface, walkers: w, settings, noise: this.noise, stats: this.stats })
     // Statuses describe where a deterministic optimizer gets stuck; a noisy one at a
     // temperature (SGLD) samples, and its walkers are simply running.
-    this.tracker = method.family === 'optimizer' && settings.kT === undefined ? new StatusTracker(surface, w, config.scales) : undefined
+    this.capabilities = capabilities(method, settings)
+    this.tracker = method.family === 'optimizer' && !this.capabilities.thermal ? new StatusTracker(surface, w, config.scales) : undefined
     this.guard(-1)
   }
 
@@ -92,6 +95,11 @@ export class Lane {
 
   label(i: number): MinimumLabel {
     return this.tracker?.label(i) ?? null
+  }
+
+  /** kT, lr and dt as they were for the step just done (the schedules' values at t - 1; at t = 0, the first ones), or at step `at`. */
+  live(at = this.t - 1): LiveValues {
+    return liveValues({ method: this.config.method, settings: this.config.settings, capabilities: this.capabilities }, Math.max(0, at))
   }
 
   /** Whether walker i is a sample of the target distribution now (see Stepper.counts). */

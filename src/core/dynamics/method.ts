@@ -53,6 +53,27 @@ export interface Stepper {
   unit?(i: number): number
 }
 
+/**
+ * Where a method's step turns unstable on a quadratic well whose largest
+ * curvature is lambda_max: the quantity that sets it, its value now and the limit,
+ * for the words that explain a divergence or an oscillation.
+ */
+export interface StabilityLimit {
+  /** The quantity as a sentence names it before its value: 'learning rate', 'the time step dt ='. */
+  quantity: string
+  value: number
+  limit: number
+  /** How the limit is written: '2/lambda_max', '2/omega_max'. */
+  limitName: string
+}
+
+/** The values a method runs with at one step (see resolve.ts). */
+export interface StepValues {
+  kT: number | null
+  lr: number | null
+  dt: number | null
+}
+
 export interface MethodDescriptor {
   id: string
   family: Family
@@ -77,6 +98,8 @@ export interface MethodDescriptor {
    * against the exact density says it instead of judging.
    */
   notBoltzmann?: string
+  /** Its stability limit at largest curvature lambdaMax (> 0), or null; absent when it has none that simple. */
+  stability?(values: StepValues, settings: Settings, lambdaMax: number): StabilityLimit | null
   /**
    * Settings that are each in range but do not fit together or with the walker
    * count (parallel tempering needs a multiple of its replicas): the problem in a
@@ -94,4 +117,14 @@ export function notBoltzmann(method: MethodDescriptor, settings: Settings): stri
   if (method.notBoltzmann) return `${method.name} ${method.notBoltzmann}`
   if (settings.anneal !== undefined && settings.anneal !== 'none') return 'the temperature changes during the run (annealing): no single exp(-U/kT) to compare with'
   return null
+}
+
+/** x -= lr grad U (plus noise): stable on a quadratic exactly for lr < 2/lambda_max. */
+export function gradientStepStability(values: StepValues, _settings: Settings, lambdaMax: number): StabilityLimit | null {
+  return values.lr === null ? null : { quantity: 'learning rate', value: values.lr, limit: 2 / lambdaMax, limitName: '2/lambda_max' }
+}
+
+/** Velocity Verlet's B-A-B (mass 1): stable on a harmonic well for omega dt < 2, omega = sqrt(lambda_max). */
+export function verletStability(values: StepValues, _settings: Settings, lambdaMax: number): StabilityLimit | null {
+  return values.dt === null ? null : { quantity: 'the time step dt =', value: values.dt, limit: 2 / Math.sqrt(lambdaMax), limitName: '2/omega_max' }
 }

@@ -37,3 +37,6 @@ const byId = new Map(METHODS.map((m) => [m.id, m]))
 export function methodById(id: string): MethodDescriptor | undefined {
   return byId.get(id)
 }
+
+/** Which method a new lane gets: the next of a classic comparison not yet on the page (the first when all are). */
+export const NEW_LANE_ORDER: readonly string[] = [momentum.id, adam.id, DYNAMICS_SAMPLERS[0]!.id, gradientDescent.id, nesterov.id, rmsprop.id]

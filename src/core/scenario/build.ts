@@ -1,6 +1,5 @@
 import { Lane } from '../dynamics/lane'
-import { methodById } from '../dynamics/methods'
-import { resolveSettings } from '../dynamics/params'
+import { resolveLane } from '../dynamics/resolve'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { LaneSpec, Scenario } from './types'
@@ -15,11 +14,8 @@ export function buildLanes(surface: CompiledSurface, scenario: Scenario, scales:
 }
 
 export function buildLane(surface: CompiledSurface, spec: LaneSpec, seed: number, scales: StatusScales): Lane {
-  const method = methodById(spec.method)
-  if (!method) throw new Error(`buildLane: unknown method ${spec.method}`)
-  const resolved = resolveSettings(method.params, spec.settings, method.name)
+  const resolved = resolveLane(spec.method, spec.settings, spec.walkers)
   if (!resolved.ok) throw new Error(`buildLane: ${resolved.errors.map((e) => e.message).join('; ')}`)
-  const conflict = method.check?.(resolved.settings, spec.walkers)
-  if (conflict) throw new Error(`buildLane: ${conflict.message}`)
-  return new Lane({ surface, method, settings: resolved.settings, walkers: spec.walkers, start: spec.start, seed, scales })
+  const { method, settings } = resolved.lane
+  return new Lane({ surface, method, settings, walkers: spec.walkers, start: spec.start, seed, scales })
 }

@@ -1,5 +1,6 @@
 import type { SweepResult } from '../../core/analysis/sweep'
 import { methodById } from '../../core/dynamics/methods'
+import { capabilities } from '../../core/dynamics/resolve'
 import type { Experiment } from '../../core/experiments'
 import type { Scenario, ScenarioProblem } from '../../core/scenario'
 import type { SharedState } from '../../core/scenario/url'
@@ -24,7 +25,10 @@ function canonical(value: unknown): string {
 }
 
 /** Lanes with a temperature keep a comparison with the exact density; the checks read it. */
-const samples = (lane: Scenario['lanes'][number]) => methodById(lane.method)?.params.some((p) => p.name === 'kT') ?? false
+const samples = (lane: Scenario['lanes'][number]) => {
+  const method = methodById(lane.method)
+  return method ? capabilities(method).thermal : false
+}
 
 /**
  * The guided experiment open on the page, if any: loading its preset (a copy),

@@ -1,36 +1,44 @@
 import type { Landscape } from '../../core/analysis/saddles'
-import { methodById } from '../../core/dynamics/methods'
-import { resolveSettings } from '../../core/dynamics/params'
+import { resolveLane } from '../../core/dynamics/resolve'
 import type { LaneSpec } from '../../core/scenario'
 import type { Domain } from '../../core/surface'
 import type { LaneFrame } from '../../engine/frame'
-import { globalMinimumCount, statusLine, statusSentence } from '../panels/status-line'
+import type { KeptSampling } from '../run/latest-sampling'
+import { globalMinimumCount, statusLine, statusSentence, type StatusInput, type StatusLine } from '../panels/status-line'
 
-/** A lane's status line as one sentence, from its frame, as the lane's panel words it. */
-export function laneStatus(
-  frame: LaneFrame,
-  spec: LaneSpec,
-  landscape: Landscape | null,
-  domain: Domain,
-  basins: readonly { sampled: number; exact: number }[] | null = frame.sampling?.summary.basins ?? null,
-  basinsStep: number | null = frame.sampling ? frame.step : null,
-  consistent: boolean | null = frame.sampling?.summary.check.consistent ?? null,
-): string {
-  const method = methodById(spec.method)
-  const resolved = method && resolveSettings(method.params, spec.settings, method.name)
-  const line = statusLine({
+/** The last comparison with the exact density a lane has had, and the step it was made at. */
+type Kept = Pick<KeptSampling, 'sampling' | 'sampledAt'>
+
+/**
+ * What a lane's status line is made from: its frame (with the live values it ran
+ * with), its resolved settings, and the last comparison with the exact density. The
+ * lane's panel and the page's status strip both build it here.
+ */
+export function statusInput(frame: LaneFrame, spec: LaneSpec, landscape: Landscape | null, domain: Domain, kept: Kept | null): StatusInput {
+  const resolved = resolveLane(spec.method, spec.settings)
+  const summary = kept?.sampling?.summary ?? null
+  return {
     lead: frame.lead,
     statusCounts: frame.statusCounts,
     family: frame.family,
     landscape,
-    settings: resolved && resolved.ok ? resolved.settings : spec.settings,
+    settings: resolved.ok ? resolved.lane.settings : spec.settings,
     method: frame.method,
     step: frame.step,
+    live: frame.live,
     domain,
     atGlobalMinimum: frame.family === 'optimizer' && frame.walkers > 1 ? globalMinimumCount(frame.statuses, frame.energies, landscape) : null,
-    basins,
-    basinsStep,
-    consistent,
-  })
-  return statusSentence(line)
+    basins: summary?.basins ?? null,
+    basinsStep: kept?.sampledAt ?? null,
+    consistent: summary?.check.consistent ?? null,
+  }
+}
+
+/** A lane's status line, and as one sentence (what the status strip shows). */
+export function laneStatusLine(frame: LaneFrame, spec: LaneSpec, landscape: Landscape | null, domain: Domain, kept: Kept | null): StatusLine {
+  return statusLine(statusInput(frame, spec, landscape, domain, kept))
+}
+
+export function laneStatus(frame: LaneFrame, spec: LaneSpec, landscape: Landscape | null, domain: Domain, kept: Kept | null = frame.sampling ? { sampling: frame.sampling, sampledAt: frame.step } : null): string {
+  return statusSentence(laneStatusLine(frame, spec, landscape, domain, kept))
 }

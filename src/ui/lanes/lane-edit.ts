@@ -1,4 +1,4 @@
-import { methodById } from '../../core/dynamics/methods'
+import { methodById, NEW_LANE_ORDER } from '../../core/dynamics/methods'
 import { settingProblem } from '../../core/dynamics/params'
 import type { ScenarioStart } from '../../core/scenario'
 import type { LaneSpec } from '../../core/scenario/types'
@@ -55,11 +55,8 @@ function keptSettings(lane: LaneSpec): Record<string, number | string> {
 }
 const SCALED = new Set(['lr', 'dt', 'kT'])
 
-/** Which method a new lane gets: the next of a classic comparison not yet on the page. */
-const COMPARISON = ['momentum', 'adam', 'baoab', 'gd', 'nesterov', 'rmsprop']
-
 export function newLane(lanes: readonly LaneSpec[], entry: AtlasSurface | null): LaneSpec {
-  const method = COMPARISON.find((id) => !lanes.some((l) => l.method === id)) ?? 'gd'
+  const method = NEW_LANE_ORDER.find((id) => !lanes.some((l) => l.method === id)) ?? NEW_LANE_ORDER[0]!
   const sampler = methodById(method)?.family === 'sampler'
   const start = lanes[0]?.start ?? { kind: 'uniform' }
   return { method, settings: suggestedSettings(method, entry), walkers: sampler ? 500 : 1, start: { ...start } }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Landscape } from '../../core/analysis/saddles'
 import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
 import type { LeadWalker } from '../../engine/frame'
+import { liveValues, resolveLane } from '../../core/dynamics/resolve'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
 import { atlas, gd, resolved, simulate } from './testing/simulated'
 
@@ -10,7 +11,7 @@ function lineOf(surface: SurfaceSpec, lane: LaneSpec, steps: number) {
   const run = simulate(surface, [lane], steps)
   const f = run.frames[0]
   const atGlobalMinimum = globalMinimumCount(f.statuses, f.energies, run.landscape)
-  const line = statusLine({ lead: f.lead, statusCounts: f.statusCounts, family: f.family, landscape: run.landscape, settings: run.settings[0], method: f.method, step: f.step, domain: run.domain, atGlobalMinimum })
+  const line = statusLine({ lead: f.lead, statusCounts: f.statusCounts, family: f.family, landscape: run.landscape, settings: run.settings[0], method: f.method, step: f.step, live: f.live, domain: run.domain, atGlobalMinimum })
   return { line, frame: f, run, atGlobalMinimum }
 }
 
@@ -37,7 +38,7 @@ describe('status line from real runs', () => {
 
   it('with lr 0.01 it diverges at step 3, above the stability limit where it started', () => {
     const { line, frame } = lineOf(MULLER_BROWN, gd(0.01, 0, 0.5), 50)
-    expect(frame.lead.startLimit).toBeCloseTo(1.2755e-3, 6)
+    expect(2 / frame.lead.startCurvature!).toBeCloseTo(1.2755e-3, 6)
     expect(line.lead).toBe('diverged at step 3: learning rate 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started')
   })
 
@@ -110,7 +111,7 @@ describe('status line from real runs', () => {
 
 /** A lead walker by hand, for the branches no atlas run reaches reliably. */
 function lead(overrides: Partial<LeadWalker>): LeadWalker {
-  return { x: 0, y: 0, u: 0, gradNorm: 0, status: 'running', label: null, eigenvalues: [1, 2], divergedAt: null, startLimit: 1, typicalGradient: 10, degenerate: false, ...overrides }
+  return { x: 0, y: 0, u: 0, gradNorm: 0, status: 'running', label: null, eigenvalues: [1, 2], divergedAt: null, divergedWith: null, startCurvature: 2, typicalGradient: 10, degenerate: false, ...overrides }
 }
 
 const landscape: Landscape = {
@@ -121,8 +122,12 @@ const landscape: Landscape = {
   saddles: [],
 }
 
+/** A status input by hand; the live values are the lane's own at the step before `step`, as a frame carries them. */
 function input(overrides: Partial<StatusInput>): StatusInput {
-  return { lead: lead({}), statusCounts: [1, 0, 0, 0, 0, 0, 0], family: 'optimizer', landscape, settings: resolved(gd(0.1, 0, 0)), method: 'gd', step: 100, ...overrides }
+  const base = { lead: lead({}), statusCounts: [1, 0, 0, 0, 0, 0, 0], family: 'optimizer' as const, landscape, settings: resolved(gd(0.1, 0, 0)), method: 'gd', step: 100, ...overrides }
+  const lane = resolveLane(base.method, base.settings)
+  if (!lane.ok) throw new Error('settings')
+  return { live: liveValues(lane.lane, Math.max(0, (base.lead.divergedAt ?? base.step) - 1)), ...base }
 }
 
 describe('status line by hand', () => {
@@ -162,7 +167,7 @@ describe('status line by hand', () => {
   })
 
   it('divergence below the starting limit blames the curvature met on the way; a schedule gives the rate at that step', () => {
-    const diverged = lead({ status: 'diverged', divergedAt: 120, startLimit: 0.5 })
+    const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4 })
     expect(statusLine(input({ lead: diverged })).lead).toBe('diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, but the surface curves more steeply where it went')
     // lr 10 decayed tenfold every 100 steps is 1 at step 120, above 0.5.
     const decaying = resolved({ method: 'gd', settings: { lr: 10, schedule: 'step', decay: 0.1, period: 100 }, walkers: 1, start: { kind: 'uniform' } })
@@ -173,7 +178,7 @@ describe('status line by hand', () => {
     const adam = resolved({ method: 'adam', settings: { lr: 2 }, walkers: 1, start: { kind: 'uniform' } })
     const diverged = lead({ status: 'diverged', divergedAt: 7 })
     expect(statusLine(input({ lead: diverged, method: 'adam', settings: adam })).lead).toBe('diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 2)')
-    expect(statusLine(input({ lead: { ...diverged, startLimit: null } })).lead).toBe('diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 0.1)')
+    expect(statusLine(input({ lead: { ...diverged, startCurvature: null } })).lead).toBe('diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 0.1)')
     const mala = resolved({ method: 'mala', settings: { kT: 1 }, walkers: 1, start: { kind: 'uniform' } })
     expect(statusLine(input({ lead: diverged, family: 'sampler', method: 'mala', settings: mala })).lead).toBe('walker 1 diverged at step 7: it ran far off the domain or met a value that is not finite')
   })

@@ -1,10 +1,9 @@
 import type { CriticalPoint } from '../../core/analysis/critical'
 import { distance } from '../../core/analysis/domain'
 import type { Landscape } from '../../core/analysis/saddles'
-import type { Family } from '../../core/dynamics/method'
+import type { Family, StabilityLimit, StepValues } from '../../core/dynamics/method'
 import { methodById } from '../../core/dynamics/methods'
 import type { Settings } from '../../core/dynamics/params'
-import { learningRate, temperature } from '../../core/dynamics/schedules'
 import { STATUS, WALKER_STATUSES, type WalkerStatus } from '../../core/dynamics/status'
 import type { Domain } from '../../core/surface'
 import type { LeadWalker } from '../../engine/frame'
@@ -22,10 +21,12 @@ export interface StatusInput {
   statusCounts: readonly number[]
   family: Family
   landscape: Landscape | null
-  /** The lane's settings with the method's defaults filled in (resolveSettings). */
+  /** The lane's settings with the method's defaults filled in (resolveLane). */
   settings: Settings
   method: string
   step: number
+  /** kT, lr and dt as the frame carries them: the values the lane ran with, never derived again here. */
+  live: StepValues
   /** Walkers at the global minimum (globalMinimumCount), when known. */
   atGlobalMinimum?: number | null
   /** For the nearest minimum on a periodic surface. */
@@ -45,12 +46,6 @@ export interface StatusLine {
   /** With many walkers, how many do what; null for one walker. */
   counts: string | null
 }
-
-/**
- * Methods whose step is x -= lr grad U (plus noise): on a quadratic they are
- * stable exactly for lr < 2/lambda_max, so that limit explains what they do.
- */
-const GRADIENT_STEP_METHODS = new Set(['gd', 'perturbed-gd', 'sgld'])
 
 export function statusLine(input: StatusInput): StatusLine {
   const { lead, statusCounts, family } = input
@@ -147,37 +142,30 @@ function plateauText(lead: LeadWalker): string {
  */
 function oscillatingText(input: StatusInput): string {
   const { lead } = input
-  const lr = currentLearningRate(input.settings, input.step)
   const minimum = nearestMinimum(input)
-  const limit = minimum?.eigenvalues && minimum.eigenvalues[1] > 0 ? 2 / minimum.eigenvalues[1] : null
-  if (GRADIENT_STEP_METHODS.has(input.method) && lr !== null && limit !== null && lr > limit) {
-    return `oscillating: the learning rate ${g(lr)} is between the local stability limit 2/lambda_max = ${g(limit)} (at the minimum U = ${u(minimum!.value)}) and divergence`
+  const curvature = minimum?.eigenvalues && minimum.eigenvalues[1] > 0 ? minimum.eigenvalues[1] : null
+  const limit = curvature === null ? null : stabilityAt(input, curvature)
+  if (limit && limit.value > limit.limit) {
+    const quantity = limit.quantity.startsWith('the ') ? limit.quantity : `the ${limit.quantity}`
+    return `oscillating: ${quantity} ${g(limit.value)} is between the local stability limit ${limit.limitName} = ${g(limit.limit)} (at the minimum U = ${u(minimum!.value)}) and divergence`
   }
   return `oscillating: going back and forth without settling (U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)})`
 }
 
+/** The method's own stability limit (its descriptor knows it) at curvature lambda_max, with the lane's live values. */
+function stabilityAt(input: StatusInput, lambdaMax: number): StabilityLimit | null {
+  return methodById(input.method)?.stability?.(input.live, input.settings, lambdaMax) ?? null
+}
+
 function divergedText(input: StatusInput): string {
-  const { lead, settings } = input
+  const { lead } = input
+  // The values it diverged with (a schedule may have moved them since), as the engine recorded them.
+  const live = lead.divergedWith ?? input.live
   const step = lead.divergedAt ?? input.step
   const head = `diverged at step ${formatCount(step)}`
-  const start = lead.startLimit
-  const lr = typeof settings.lr === 'number' ? currentLearningRate(settings, step) : null
-  const descriptor = methodById(input.method)
-  const dt = typeof settings.dt === 'number' ? settings.dt : null
-  if (lr !== null && start !== null && GRADIENT_STEP_METHODS.has(input.method)) {
-    return `${head}: ${limitComparison(`learning rate ${g(lr)}`, lr, `2/lambda_max = ${g(start)}`, start)}`
-  }
-  // Velocity Verlet's B-A-B is stable on a harmonic well for omega dt < 2 (mass 1).
-  if (dt !== null && start !== null && descriptor?.velocities) {
-    const limit = Math.sqrt(2 * start)
-    return `${head}: ${limitComparison(`the time step dt = ${g(dt)}`, dt, `2/omega_max = ${g(limit)}`, limit)}`
-  }
-  // Euler-Maruyama moves h = dt/gamma of a gradient step.
-  if (input.method === 'overdamped' && dt !== null && typeof settings.gamma === 'number' && start !== null) {
-    const h = dt / settings.gamma
-    return `${head}: ${limitComparison(`the step h = dt/gamma = ${g(h)}`, h, `2/lambda_max = ${g(start)}`, start)}`
-  }
-  const detail = lr !== null ? ` (learning rate ${g(lr)})` : dt !== null ? ` (dt = ${g(dt)})` : ''
+  const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
+  if (limit) return `${head}: ${limitComparison(`${limit.quantity} ${g(limit.value)}`, limit.value, `${limit.limitName} = ${g(limit.limit)}`, limit.limit)}`
+  const detail = live.lr !== null ? ` (learning rate ${g(live.lr)})` : live.dt !== null ? ` (dt = ${g(live.dt)})` : ''
   return `${head}: it ran far off the domain or met a value that is not finite${detail}`
 }
 
@@ -189,7 +177,7 @@ function limitComparison(what: string, value: number, limitText: string, limit: 
 
 function samplingText(input: StatusInput): string {
   const { lead, settings } = input
-  const kT = typeof settings.kT === 'number' ? temperature(settings, Math.max(0, input.step - 1)) : null
+  const kT = input.live.kT
   const annealing = typeof settings.anneal === 'string' && settings.anneal !== 'none'
   const head = kT === null ? 'sampling' : annealing ? `annealing, now at kT = ${g(kT)}` : `sampling at kT = ${g(kT)}`
   const basins = input.basins
@@ -210,11 +198,6 @@ function verdictWords(consistent: boolean | null | undefined): string {
   if (consistent === true) return '; consistent with exact sampling'
   if (consistent === false) return '; not consistent with exact sampling'
   return ''
-}
-
-function currentLearningRate(settings: Settings, step: number): number | null {
-  if (typeof settings.lr !== 'number') return null
-  return typeof settings.schedule === 'string' ? learningRate(settings, step) : settings.lr
 }
 
 function nearestMinimum({ lead, landscape, domain }: StatusInput): CriticalPoint | null {

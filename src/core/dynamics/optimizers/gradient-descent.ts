@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, gradientStepStability } from '../method'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
@@ -11,6 +11,7 @@ export const gradientDescent: MethodDescriptor = {
   summary: 'Steps straight downhill; stops in the first minimum (or saddle) it reaches, and diverges if lr > 2/lambda_max',
   params: optimizerParams(0.001),
   velocities: false,
+  stability: gradientStepStability,
   physicalTime: false,
   create({ surface, walkers: w, settings }) {
     const g = new Float64Array(2)

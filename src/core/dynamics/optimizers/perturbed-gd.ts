@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, gradientStepStability } from '../method'
 import { STREAM, uniformOpen } from '../noise'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
@@ -32,6 +32,7 @@ export const perturbedGradientDescent: MethodDescriptor = {
     { kind: 'number', name: 'fThreshold', label: 'required drop', default: 1e-4, min: 0, max: 1e6, scale: 'log', unit: 'energy', help: 'A kick that has not lowered U by this much by the next stall ends the kicking' },
   ]),
   velocities: false,
+  stability: gradientStepStability,
   physicalTime: false,
   create({ surface, walkers: w, settings, noise }) {
     const radius = num(settings, 'radius')

@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, gradientStepStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
@@ -19,6 +19,7 @@ export const sgld: MethodDescriptor = {
   reference: 'Welling & Teh, ICML 2011',
   params: optimizerParams(0.001, [KT_PARAM]),
   velocities: false,
+  stability: gradientStepStability,
   physicalTime: false,
   create({ surface, walkers: w, settings, noise }) {
     const kT = num(settings, 'kT')

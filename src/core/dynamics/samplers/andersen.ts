@@ -1,4 +1,4 @@
-import { MASS, type MethodDescriptor } from '../method'
+import { MASS, type MethodDescriptor, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num, type ParamSpec } from '../params'
 import { temperature } from '../schedules'
@@ -27,6 +27,7 @@ export const andersen: MethodDescriptor = {
   reference: 'Andersen, J. Chem. Phys. 72:2384 (1980)',
   params: samplerParams([dtParam(0.01), COLLISION_FREQUENCY]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')

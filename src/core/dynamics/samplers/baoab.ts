@@ -1,4 +1,4 @@
-import { MASS, type MethodDescriptor } from '../method'
+import { MASS, type MethodDescriptor, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { temperature } from '../schedules'
@@ -22,6 +22,7 @@ export const baoab: MethodDescriptor = {
   reference: 'Leimkuhler & Matthews, J. Chem. Phys. 138:174102 (2013)',
   params: samplerParams([dtParam(0.01), GAMMA_PARAM]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')

@@ -1,4 +1,4 @@
-import { MASS, type MethodDescriptor } from '../method'
+import { MASS, type MethodDescriptor, verletStability } from '../method'
 import { num } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
@@ -23,6 +23,7 @@ export const berendsen: MethodDescriptor = {
   reference: 'Berendsen, Postma, van Gunsteren, DiNola & Haak, J. Chem. Phys. 81:3684 (1984)',
   params: samplerParams([dtParam(0.01), tauParam(0.1, 'Relaxation time of the temperature toward kT; values below dt act as dt (rescale fully every step)')]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create({ surface, walkers: w, settings, stats }) {
     const dt = num(settings, 'dt')

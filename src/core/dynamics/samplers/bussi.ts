@@ -1,4 +1,4 @@
-import { MASS, type MethodDescriptor } from '../method'
+import { MASS, type MethodDescriptor, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { temperature } from '../schedules'
@@ -27,6 +27,7 @@ export const bussi: MethodDescriptor = {
   reference: 'Bussi, Donadio & Parrinello, J. Chem. Phys. 126:014101 (2007)',
   params: samplerParams([dtParam(0.01), tauParam(0.1, 'Relaxation time of the kinetic energy toward its canonical law; small tau couples strongly')]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create({ surface, walkers: w, settings, noise, stats }) {
     const dt = num(settings, 'dt')

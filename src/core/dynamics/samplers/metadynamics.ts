@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, verletStability } from '../method'
 import { num } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
@@ -52,6 +52,7 @@ export const metadynamics: MethodDescriptor = {
     },
   ]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   notRates: 'adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U',
   notBoltzmann: 'samples U plus its growing bias, not exp(-U/kT): its free-energy estimate is what compares with U',

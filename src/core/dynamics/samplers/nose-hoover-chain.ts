@@ -1,4 +1,4 @@
-import { MASS, type MethodContext, type MethodDescriptor, type Stepper } from '../method'
+import { MASS, type MethodContext, type MethodDescriptor, type Stepper, verletStability } from '../method'
 import { choice, num, type ParamSpec } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
@@ -167,6 +167,7 @@ export const noseHooverChain: MethodDescriptor = {
     YOSHIDA,
   ]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create(context) {
     const { settings, walkers } = context

@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, verletStability } from '../method'
 import { num } from '../params'
 import { dtParam, samplerParams } from './common'
 import { createChainStepper, ThermostatChains } from './nose-hoover-chain'
@@ -24,6 +24,7 @@ export const noseHoover: MethodDescriptor = {
     tauParam(0.5, 'Period of the thermostat\'s own oscillation (Q = N_f kT tau^2): near the system\'s period couples best'),
   ]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   create(context) {
     return createChainStepper(context, new ThermostatChains(context.walkers.n, 1, 1, [1], num(context.settings, 'dt'), num(context.settings, 'tau')))

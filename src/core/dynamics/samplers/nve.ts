@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, verletStability } from '../method'
 import { num } from '../params'
 import { STATUS } from '../status'
 import { dtParam, samplerParams } from './common'
@@ -22,6 +22,7 @@ export const nve: MethodDescriptor = {
     p.name === 'kT' ? { ...p, help: 'Only the starting velocities are drawn at this temperature; afterwards each walker keeps its energy' } : p,
   ),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   notRates: 'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
   notBoltzmann: 'keeps the energy each walker starts with: it samples at constant energy, not exp(-U/kT)',

@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../method'
+import { type MethodDescriptor, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { temperature } from '../schedules'
@@ -50,6 +50,7 @@ export const parallelTempering: MethodDescriptor = {
     GAMMA_PARAM,
   ]),
   velocities: true,
+  stability: verletStability,
   physicalTime: true,
   notRates: 'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature',
   check(settings, walkers) {
