@@ -1,5 +1,5 @@
 import type { CompiledSurface, Domain } from '../core/surface'
-import type { GridSize, SurfaceGrid } from './messages'
+import type { GridSize, SurfaceGrid } from './protocol'
 
 /** n evenly spaced points from a to b, both ends included. */
 export function linspace(a: number, b: number, n: number): Float64Array {

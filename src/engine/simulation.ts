@@ -1,11 +1,11 @@
-import { basinMap, type BasinMap } from '../core/analysis/basins'
+import type { BasinMap } from '../core/analysis/basins'
 import { exactBinProbabilities } from '../core/analysis/boltzmann'
-import { criticalPoints, type CriticalPoint } from '../core/analysis/critical'
+import type { CriticalPoint } from '../core/analysis/critical'
 import { symmetricEigenvalues } from '../core/analysis/eigen'
 import { RunObserver, type RunSummary } from '../core/analysis/observer'
-import { connectSaddles, type Landscape } from '../core/analysis/saddles'
+import type { Landscape } from '../core/analysis/saddles'
+import { analyseSurface, type SurfaceAnalysis } from '../core/analysis/surface-analysis'
 import type { Lane } from '../core/dynamics/lane'
-import { statusScales } from '../core/dynamics/scales'
 import { STATUS, WALKER_STATUSES } from '../core/dynamics/status'
 import { compileProgram } from '../core/formula/compile'
 import type { FormulaProgram } from '../core/formula/types'
@@ -22,6 +22,8 @@ export interface SimulationSetup {
   domain: Domain
   seed: number
   lanes: LaneSpec[]
+  /** The surface's analysis, made once in the surface worker; made here when not given (Node, the CLI's checks). */
+  analysis?: SurfaceAnalysis
 }
 
 /** Histogram bins per axis of a sampler lane's comparison with the exact density. */
@@ -43,11 +45,11 @@ export class Simulation {
 
   constructor(readonly setup: SimulationSetup) {
     this.surface = compileProgram(setup.program, new Map(setup.parameters), setup.domain)
-    this.points = criticalPoints(this.surface)
-    this.landscape = connectSaddles(this.surface, this.points)
-    this.map = basinMap(this.surface, this.points, 150)
-    const scales = statusScales(this.surface, this.points)
-    this.runs = setup.lanes.map((spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, scales)))
+    const analysis = setup.analysis ?? analyseSurface(this.surface)
+    this.points = analysis.points
+    this.landscape = analysis.landscape
+    this.map = analysis.map
+    this.runs = setup.lanes.map((spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, analysis.scales)))
   }
 
   get step(): number {

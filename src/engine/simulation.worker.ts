@@ -1,6 +1,7 @@
 import { frameBuffers } from './frame'
+import type { SimulationService } from './protocol'
+import { serve } from './serve'
 import { Simulation } from './simulation'
-import type { SimulationAnswer, SimulationRequest } from './simulation-messages'
 
 /**
  * Owns the running walkers. Answers each request in order: a load builds the
@@ -9,33 +10,29 @@ import type { SimulationAnswer, SimulationRequest } from './simulation-messages'
  */
 let simulation: Simulation | null = null
 
-self.onmessage = (event: MessageEvent<SimulationRequest>) => {
-  const request = event.data
-  let answer: SimulationAnswer
-  let transfer: ArrayBuffer[] = []
-  try {
-    if (request.type === 'load') {
-      simulation = new Simulation(request.setup)
-      answer = {
-        type: 'loaded',
-        id: request.id,
-        landscape: simulation.landscape,
-        lanes: simulation.runs.map((r) => ({ method: r.lane.config.method.id, family: r.lane.config.method.family, walkers: r.lane.walkers.n })),
-      }
-    } else if (!simulation) {
-      answer = { type: 'failure', id: request.id, message: 'no simulation loaded' }
-    } else if (request.type === 'frame') {
-      simulation.advance(request.advance)
-      const frames = simulation.frames(request.sampling)
-      answer = { type: 'frame', id: request.id, step: simulation.step, frames }
-      transfer = frames.flatMap(frameBuffers)
-    } else {
-      const { x, y } = simulation.positions(request.lane)
-      answer = { type: 'positions', id: request.id, lane: request.lane, x, y }
-      transfer = [x.buffer as ArrayBuffer, y.buffer as ArrayBuffer]
-    }
-  } catch (e) {
-    answer = { type: 'failure', id: request.id, message: e instanceof Error ? e.message : String(e) }
-  }
-  self.postMessage(answer, { transfer })
+function loaded(): Simulation {
+  if (!simulation) throw new Error('no simulation loaded')
+  return simulation
 }
+
+serve<SimulationService>({
+  load({ setup }) {
+    simulation = new Simulation(setup)
+    return {
+      landscape: simulation.landscape,
+      lanes: simulation.runs.map((r) => ({ method: r.lane.config.method.id, family: r.lane.config.method.family, walkers: r.lane.walkers.n })),
+    }
+  },
+  frame({ advance, sampling }, context) {
+    const sim = loaded()
+    sim.advance(advance)
+    const frames = sim.frames(sampling)
+    context.transfer(frames.flatMap(frameBuffers))
+    return { step: sim.step, frames }
+  },
+  positions({ lane }, context) {
+    const { x, y } = loaded().positions(lane)
+    context.transfer([x.buffer as ArrayBuffer, y.buffer as ArrayBuffer])
+    return { lane, x, y }
+  },
+})

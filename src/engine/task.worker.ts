@@ -1,63 +1,42 @@
 import { attractionMap } from '../core/analysis/attraction'
-import { basinMap } from '../core/analysis/basins'
-import { criticalPoints } from '../core/analysis/critical'
-import { connectSaddles } from '../core/analysis/saddles'
 import { temperatureSweep } from '../core/analysis/sweep'
-import { methodById } from '../core/dynamics/methods'
-import { resolveSettings } from '../core/dynamics/params'
-import { statusScales } from '../core/dynamics/scales'
+import { resolveLane } from '../core/dynamics/resolve'
 import { compileProgram } from '../core/formula/compile'
-import type { TaskAnswer, TaskRequest } from './task-messages'
+import type { TaskService } from './protocol'
+import { serve } from './serve'
 
 /**
  * Long work started from the page (a basin-of-attraction map, a temperature
- * sweep), off both the page and the running simulation. It reports progress;
- * cancelling terminates the worker (the client starts a fresh one).
+ * sweep), off both the page and the running simulation, on the surface's
+ * analysis made once in the surface worker. It reports progress; cancelling
+ * terminates the worker (the client starts a fresh one).
  */
-self.onmessage = (event: MessageEvent<TaskRequest>) => {
-  const r = event.data
-  const post = (answer: TaskAnswer) => self.postMessage(answer)
-  try {
-    const surface = compileProgram(r.surface.program, new Map(r.surface.parameters), r.surface.domain)
-    const method = methodById(r.method)
-    if (!method) throw new Error(`unknown method ${r.method}`)
-    const points = criticalPoints(surface)
-    const scales = statusScales(surface, points)
-    let last = 0
-    const progress = (fraction: number) => {
-      if (fraction - last >= 0.01 || fraction === 1) {
-        last = fraction
-        post({ type: 'progress', id: r.id, fraction })
-      }
-      return true
-    }
-    if (r.type === 'attraction') {
-      const settings = resolveSettings(method.params, r.settings, method.name)
-      if (!settings.ok) throw new Error(settings.errors[0].message)
-      const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
-      const map = attractionMap({ surface, method, settings: settings.settings, scales, minima, n: r.n, maxSteps: r.maxSteps, seed: r.seed, progress })
-      self.postMessage({ type: 'attraction', id: r.id, map } satisfies TaskAnswer, { transfer: [map.outcome.buffer, map.minimum.buffer, map.xs.buffer, map.ys.buffer] as ArrayBuffer[] })
-    } else {
-      const result = temperatureSweep({
-        surface,
-        landscape: connectSaddles(surface, points),
-        map: basinMap(surface, points, 200),
-        scales,
-        method,
-        settings: r.settings,
-        kTs: r.kTs,
-        walkers: r.walkers,
-        steps: r.steps,
-        burnin: r.burnin,
-        seed: r.seed,
-        from: r.from,
-        to: r.to,
-        progress,
-      })
-      if ('error' in result) throw new Error(result.error.message)
-      post({ type: 'sweep', id: r.id, result })
-    }
-  } catch (e) {
-    post({ type: 'failure', id: r.id, message: e instanceof Error ? e.message : String(e) })
+serve<TaskService>({
+  attraction(task, context) {
+    const { surface, analysis, lane } = prepare(task)
+    const map = attractionMap({ surface, method: lane.method, settings: lane.settings, scales: analysis.scales, minima: analysis.landscape.minima, n: task.n, maxSteps: task.maxSteps, seed: task.seed, progress: report(context) })
+    context.transfer([map.outcome.buffer, map.minimum.buffer, map.xs.buffer, map.ys.buffer] as ArrayBuffer[])
+    return map
+  },
+  sweep(task, context) {
+    const { surface, analysis, lane } = prepare(task)
+    const { kTs, walkers, steps, burnin, seed, from, to } = task
+    const result = temperatureSweep({ surface, landscape: analysis.landscape, map: analysis.map, scales: analysis.scales, method: lane.method, settings: task.settings, kTs, walkers, steps, burnin, seed, from, to, progress: report(context) })
+    if ('error' in result) throw new Error(result.error.message)
+    return result
+  },
+})
+
+function prepare(task: { surface: TaskService['sweep']['params']['surface']; method: string; settings: Record<string, number | string> }) {
+  const { program, parameters, domain, analysis } = task.surface
+  const resolved = resolveLane(task.method, task.settings)
+  if (!resolved.ok) throw new Error(resolved.errors[0]!.message)
+  return { surface: compileProgram(program, new Map(parameters), domain), analysis, lane: resolved.lane }
+}
+
+function report(context: { progress(fraction: number): void }): (fraction: number) => boolean {
+  return (fraction) => {
+    context.progress(fraction)
+    return true
   }
 }

@@ -1,7 +1,7 @@
 import type { ContourData, Data, Layout, LayoutAxis, Scatter3dData, ScatterData, SurfaceData } from 'plotly.js'
 import type { Domain } from '../core/surface'
 import type { ColourScale, CriticalKind } from '../core/surfaces/types'
-import type { SurfaceGrid } from '../engine/messages'
+import type { SurfaceGrid } from '../engine/protocol'
 import { colourMap, type ColourMap } from './colour'
 import type { NamedPoint } from './points'
 

@@ -4,8 +4,10 @@ import type { LaneSpec, ScenarioProblem, SurfaceSpec } from '../core/scenario'
 import type { Domain } from '../core/surface'
 import { atlasSurface, DEFAULT_SURFACE_ID, type AtlasSurface } from '../core/surfaces'
 import type { ColourScale } from '../core/surfaces/types'
-import type { SurfaceClient } from '../engine/client'
-import type { BasinGrid, SurfaceRequest } from '../engine/messages'
+import type { SurfaceAnalysis } from '../core/analysis/surface-analysis'
+import type { SurfaceClient } from '../engine/clients'
+import type { BasinGrid, SurfaceViewRequest } from '../engine/protocol'
+import { Cancelled } from '../engine/worker-client'
 import type { SurfaceView } from './figures'
 import { lanesForSurface } from './lanes/lane-edit'
 import { namePoints } from './points'
@@ -16,7 +18,7 @@ import { parameterRange, type ParameterSetting } from './surface/parameters'
 export const CUSTOM_SURFACE = 'custom'
 
 /** The fine grid for the contour map, the coarse one for the 3D surface (WebGL draws every quad). */
-const GRIDS: SurfaceRequest['grids'] = { contour: { nx: 120, ny: 120 }, mesh: { nx: 60, ny: 60 } }
+const GRIDS: SurfaceViewRequest['grids'] = { contour: { nx: 120, ny: 120 }, mesh: { nx: 60, ny: 60 } }
 
 /** How long typing must pause before the formula is checked. */
 export const CHECK_DELAY_MS = 250
@@ -56,6 +58,7 @@ export class Playground {
   #colourScale = $state<ColourScale>('linear')
   #view = $state.raw<SurfaceView | null>(null)
   #basins = $state.raw<BasinGrid | null>(null)
+  #analysis = $state.raw<SurfaceAnalysis | null>(null)
   /** Surfaces asked of the worker and not yet answered. */
   #computing = $state(0)
   #failure = $state<string | null>(null)
@@ -106,9 +109,13 @@ export class Playground {
   get view(): SurfaceView | null {
     return this.#view
   }
-  /** The basins of the minima of the surface drawn. */
+  /** The basins of the minima of the surface drawn: the nodes of its analysis's basin map. */
   get basins(): BasinGrid | null {
     return this.#basins
+  }
+  /** The analysis of the surface drawn (critical points, saddles, basins), shared with the workers that run on it. */
+  get analysis(): SurfaceAnalysis | null {
+    return this.#analysis
   }
   /** A surface is being computed. */
   get busy(): boolean {
@@ -259,9 +266,7 @@ export class Playground {
     const parameters: [string, number][] = this.#parameters.map((p) => [p.name, p.value])
     this.#computing++
     try {
-      const answer = await this.#client.compute({ program, parameters, domain, grids: GRIDS })
-      // null: the user moved on and a newer surface is on its way.
-      if (!answer) return
+      const answer = await this.#client.call('view', { program, parameters, domain, grids: GRIDS }, { supersede: true })
       this.#failure = null
       if (Number.isFinite(answer.contour.min) && Number.isFinite(answer.mesh.min)) {
         const axes = entry?.axes ?? ['x', 'y']
@@ -274,19 +279,22 @@ export class Playground {
           mesh: answer.mesh,
           points: namePoints(answer.points, entry?.points ?? [], domain),
         }
-        this.#basins = answer.basins
+        const { map } = answer.analysis
+        this.#basins = { nx: map.nx, ny: map.ny, xs: map.xs, ys: map.ys, labels: map.labels }
+        this.#analysis = answer.analysis
         this.#shownText = text
         if (colourScale) this.#colourScale = colourScale
         else if (entry && this.#shownEntry !== entry) this.#colourScale = entry.colourScale
         this.#shownEntry = entry
-        this.#scenario.setSurface(surfaceSpec(text, entry, parameters, domain), { program, parameters, domain, axes, entry }, lanes?.(domain))
+        this.#scenario.setSurface(surfaceSpec(text, entry, parameters, domain), { program, parameters, domain, analysis: answer.analysis, axes, entry }, lanes?.(domain))
       } else {
         // Nothing to draw (plotly's 3D scene breaks on a surface with no finite value): the
         // user's mistake, shown as one, and the last good surface stays.
         this.#error = { message: `U is not a finite number anywhere on ${describeDomain(domain)}`, column: 1, length: text.length }
       }
     } catch (e) {
-      this.#failure = e instanceof Error ? e.message : String(e)
+      // Cancelled: the user moved on and a newer surface is on its way.
+      if (!(e instanceof Cancelled)) this.#failure = e instanceof Error ? e.message : String(e)
     } finally {
       this.#computing--
     }

@@ -1,7 +1,7 @@
 import { defaultScenario, MAX_LANES, type LaneSpec, type Scenario, type SurfaceSpec } from '../core/scenario'
 import type { AtlasSurface } from '../core/surfaces'
 import type { SimulationSetup } from '../engine/simulation'
-import type { TaskSurface } from '../engine/task-messages'
+import type { TaskSurface } from '../engine/protocol'
 import { startAt } from './lanes/lane-edit'
 
 /** A scenario's surface as checked on the page: what a worker compiles, with what the page labels it by. */
@@ -25,8 +25,8 @@ export class PageScenario {
   readonly setup = $derived.by((): SimulationSetup | null => {
     const surface = this.#surface
     if (!surface) return null
-    const { program, parameters, domain } = surface
-    return { program, parameters, domain, seed: this.#scenario.seed, lanes: this.#scenario.lanes }
+    const { program, parameters, domain, analysis } = surface
+    return { program, parameters, domain, analysis, seed: this.#scenario.seed, lanes: this.#scenario.lanes }
   })
 
   get scenario(): Scenario {

@@ -1,6 +1,6 @@
 import type { Domain } from '../../core/surface'
 import type { SimulationSetup } from '../../engine/simulation'
-import { SimulationClient } from '../../engine/simulation-client'
+import { simulationClient } from '../../engine/clients'
 import type { CategoryGrid } from '../views/grid-layer'
 import type { PlotArea } from '../views/plot-area'
 import { frameSteps, type AnimationPlan } from './animation-plan'
@@ -73,13 +73,13 @@ export async function recordAnimation(
   const ground = await mapGround(plan.scale, source.overlays)
   const { canvas, ctx } = pixelCanvas(ground.canvas.width, ground.canvas.height)
   const encoder = await makeEncoder(canvas)
-  const client = new SimulationClient()
+  const client = simulationClient()
   try {
     progress(0, steps.length)
-    await unlessCancelled(client.load(source.setup), signal)
+    await unlessCancelled(client.call('load', { setup: source.setup }), signal)
     let at = 0
     for (let k = 0; k < steps.length; k++) {
-      const answer = await unlessCancelled(client.frame(steps[k] - at, false), signal)
+      const answer = await unlessCancelled(client.call('frame', { advance: steps[k] - at, sampling: false }), signal)
       at = answer.step
       ctx.drawImage(ground.canvas, 0, 0)
       drawMapWalkers(ctx, ground.area, plan.scale, { frames: answer.frames, colours: source.colours, domain: source.domain })

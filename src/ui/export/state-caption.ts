@@ -1,5 +1,4 @@
-import { methodById } from '../../core/dynamics/methods'
-import { resolveSettings } from '../../core/dynamics/params'
+import { resolveLane } from '../../core/dynamics/resolve'
 import type { Scenario } from '../../core/scenario/types'
 import type { Domain } from '../../core/surface'
 import type { AtlasSurface } from '../../core/surfaces'
@@ -33,12 +32,10 @@ export function captionInput(scenario: Scenario, surface: RunSurface, step: numb
       axes: surface.axes,
     },
     lanes: scenario.lanes.map((lane) => {
-      const method = methodById(lane.method)
-      if (!method) throw new Error(`no method '${lane.method}'`)
-      const resolved = resolveSettings(method.params, lane.settings, method.id)
+      const resolved = resolveLane(lane.method, lane.settings)
       // The page runs only scenarios that passed these checks.
       if (!resolved.ok) throw new Error(`lane settings do not resolve: ${resolved.errors.map((e) => e.message).join('; ')}`)
-      return { method, settings: resolved.settings, walkers: lane.walkers, start: lane.start }
+      return { method: resolved.lane.method, settings: resolved.lane.settings, walkers: lane.walkers, start: lane.start }
     }),
     step,
     seed: scenario.seed,

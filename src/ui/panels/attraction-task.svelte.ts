@@ -1,5 +1,5 @@
 import type { AttractionMap } from '../../core/analysis/attraction'
-import type { TaskSurface } from '../../engine/task-messages'
+import type { TaskSurface } from '../../engine/protocol'
 import { TaskRunner } from './task-runner.svelte'
 
 export interface AttractionRequest {
@@ -18,7 +18,7 @@ export class AttractionTask extends TaskRunner {
   map(request: AttractionRequest, done: (map: AttractionMap) => void): Promise<void> {
     return this.run({ type: 'attraction', ...request, n: MAP_STARTS, maxSteps: MAP_MAX_STEPS }, (answer) => {
       if (answer.type !== 'attraction') throw new Error(`the task worker answered with a ${answer.type}`)
-      done(answer.map)
+      done(answer.value)
     })
   }
 }

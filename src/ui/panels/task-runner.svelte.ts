@@ -1,8 +1,11 @@
-import { TaskClient } from '../../engine/task-client'
+import { taskClient } from '../../engine/clients'
+import type { Params, Result, TaskService } from '../../engine/protocol'
+import { Cancelled } from '../../engine/worker-client'
 
-/** What TaskClient.run takes (a task request without its id) and what it answers. */
-export type TaskBody = Parameters<TaskClient['run']>[0]
-export type TaskResult = Awaited<ReturnType<TaskClient['run']>>
+/** A task as a panel asks for it (the call and its parameters), and what it answers. */
+type Methods = keyof TaskService
+export type TaskBody = { [M in Methods]: { type: M } & Params<TaskService, M> }[Methods]
+export type TaskResult = { [M in Methods]: { type: M; value: Result<TaskService, M> } }[Methods]
 
 /**
  * One panel's long task in the task worker (a basin-of-attraction map, a
@@ -11,7 +14,7 @@ export type TaskResult = Awaited<ReturnType<TaskClient['run']>>
  * cancel drops whatever was running, and its answer is never reported.
  */
 export class TaskRunner {
-  readonly #client = new TaskClient()
+  readonly #client = taskClient()
   #running = $state(false)
   #progress = $state(0)
   #failure = $state<string | null>(null)
@@ -37,12 +40,16 @@ export class TaskRunner {
     this.#failure = null
     try {
       // A $state proxy cannot be posted to a worker: plain copies.
-      const answer = await this.#client.run($state.snapshot(request) as TaskBody, (fraction) => {
+      const { type, ...params } = $state.snapshot(request) as TaskBody
+      const onProgress = (fraction: number) => {
         if (generation === this.#generation) this.#progress = fraction
-      })
-      if (generation === this.#generation) done(answer)
+      }
+      // One task at a time: a new one stops whatever was running.
+      this.#client.cancel()
+      const value = await this.#client.call(type, params as never, { onProgress })
+      if (generation === this.#generation) done({ type, value } as TaskResult)
     } catch (e) {
-      if (generation === this.#generation) this.#failure = e instanceof Error ? e.message : String(e)
+      if (generation === this.#generation && !(e instanceof Cancelled)) this.#failure = e instanceof Error ? e.message : String(e)
     } finally {
       if (generation === this.#generation) this.#running = false
     }

@@ -1,8 +1,8 @@
 import type { Landscape } from '../../core/analysis/saddles'
 import type { LaneFrame } from '../../engine/frame'
 import type { SimulationSetup } from '../../engine/simulation'
-import { SimulationClient } from '../../engine/simulation-client'
-import type { FrameAnswer } from '../../engine/simulation-messages'
+import { simulationClient, type SimulationClient } from '../../engine/clients'
+import type { FrameAnswer } from '../../engine/protocol'
 import { DEFAULT_SPEED } from '../../core/scenario/view'
 import { SAMPLING_INTERVAL_MS, samplingDelay } from './pace'
 
@@ -61,7 +61,7 @@ export class Run {
   /** The latest frames as plain data for the drawing tasks (read every animation frame, so not reactive). */
   latest: PublishedFrames = { revision: 0, frames: [] }
 
-  constructor(client = new SimulationClient()) {
+  constructor(client: SimulationClient = simulationClient()) {
     this.#client = client
     client.onCrash = (message) => {
       this.#crash = message
@@ -140,7 +140,7 @@ export class Run {
 
   /** Exact (float64) positions of a lane's walkers, after every frame asked for so far. */
   positions(lane: number): Promise<{ x: Float64Array; y: Float64Array }> {
-    return this.#client.positions(lane)
+    return this.#client.call('positions', { lane })
   }
 
   /** Builds the run from `setup` (a new scenario), or from the same setup again (reset). */
@@ -214,7 +214,7 @@ export class Run {
     this.#loadInFlight = true
     const generation = this.#generation
     try {
-      const answer = await this.#client.load(this.#setup)
+      const answer = await this.#client.call('load', { setup: this.#setup })
       if (generation === this.#generation) {
         this.#landscape = answer.landscape
         this.#failure = null
@@ -237,7 +237,7 @@ export class Run {
     const sampling = (advance > 0 || byHand) && (byHand || now >= this.#samplingDue)
     this.#frameInFlight = true
     const asked = performance.now()
-    this.#client.frame(advance, sampling).then(
+    this.#client.call('frame', { advance, sampling }).then(
       (answer) => {
         this.#frameInFlight = false
         if (generation !== this.#generation) return

@@ -1,5 +1,5 @@
 import { OUTCOMES, type AttractionMap } from '../../core/analysis/attraction'
-import type { BasinGrid } from '../../engine/messages'
+import type { BasinGrid } from '../../engine/protocol'
 import { OUTCOME_COLOURS } from '../panels/outcome-colours'
 import { formatValue } from '../format'
 import type { NamedPoint } from '../points'

@@ -1,0 +1,29 @@
+import { statusScales } from '../dynamics/scales'
+import type { StatusScales } from '../dynamics/status'
+import type { CompiledSurface } from '../surface'
+import { basinMap, type BasinMap } from './basins'
+import { criticalPoints, type CriticalPoint } from './critical'
+import { connectSaddles, type Landscape } from './saddles'
+
+/** The grid the page analyses a surface on: its basin overlay, sampled basins and sweeps share it. */
+export const ANALYSIS_GRID = 150
+
+/**
+ * Everything known of a surface before any walker moves: its critical points,
+ * the minima joined by saddles, the basins of the gradient flow on a grid, and
+ * the scales walker statuses are judged on. Plain data: made once per surface
+ * and grid (in the page's surface worker) and handed to the workers that run on
+ * it, instead of each finding it again.
+ */
+export interface SurfaceAnalysis {
+  grid: number
+  points: CriticalPoint[]
+  landscape: Landscape
+  map: BasinMap
+  scales: StatusScales
+}
+
+export function analyseSurface(surface: CompiledSurface, grid = ANALYSIS_GRID): SurfaceAnalysis {
+  const points = criticalPoints(surface)
+  return { grid, points, landscape: connectSaddles(surface, points), map: basinMap(surface, points, grid), scales: statusScales(surface, points) }
+}
