@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { MethodDescriptor } from '../core/dynamics/method'
 import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveSettings } from '../core/dynamics/params'
+import { resolveLane } from '../core/dynamics/resolve'
 import { statusScales } from '../core/dynamics/scales'
 import { buildLane } from '../core/scenario/build'
 import { SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from '../core/scenario/types'
@@ -116,9 +117,12 @@ export function runInput(
   const surface = compileSurfaceSpec(spec)
   const seed = parseInteger(values.seed as string | undefined, '--seed', 0, Number.MAX_SAFE_INTEGER, 1)
   const laneSpec: LaneSpec = { method: method.id, ...lane(method, surface) }
-  const resolved = resolveSettings(method.params, laneSpec.settings, method.id)
-  const conflict = resolved.ok ? method.check?.(resolved.settings, laneSpec.walkers) : null
-  if (conflict) throw new UsageError(`--${conflict.field === 'walkers' ? 'walkers' : 'set'}: ${conflict.message}`)
+  // Each setting was checked as it was read (parseSettings); here they are checked together and with the walkers.
+  const resolved = resolveLane(method.id, laneSpec.settings, laneSpec.walkers)
+  if (!resolved.ok) {
+    const { field, message } = resolved.errors[0]!
+    throw new UsageError(`--${field === 'walkers' ? 'walkers' : 'set'}: ${message}`)
+  }
   const scenario: Scenario = { version: SCENARIO_VERSION, surface: spec, seed, lanes: [laneSpec] }
   return { scenario, laneIndex: 0, method, surface }
 }

@@ -1,6 +1,7 @@
 import { Lane } from '../dynamics/lane'
 import type { MethodDescriptor } from '../dynamics/method'
-import { resolveSettings, type SettingError } from '../dynamics/params'
+import type { SettingError } from '../dynamics/params'
+import { resolveLane } from '../dynamics/resolve'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { BasinMap } from './basins'
@@ -111,14 +112,15 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   // Each temperature is held constant: an annealing schedule would move it during the run.
   const hold = r.method.params.some((p) => p.name === 'anneal') ? { anneal: 'none' } : {}
   for (const kT of r.kTs) {
-    const resolved = resolveSettings(r.method.params, { ...r.settings, kT, ...hold }, r.method.name)
-    if (!resolved.ok) return { error: resolved.errors[0] }
-    const dt = resolved.settings.dt as number
-    const gamma = (resolved.settings.gamma as number | undefined) ?? 1
+    const resolved = resolveLane(r.method.id, { ...r.settings, kT, ...hold })
+    if (!resolved.ok) return { error: resolved.errors[0]! }
+    const settings = resolved.lane.settings
+    const dt = settings.dt as number
+    const gamma = (settings.gamma as number | undefined) ?? 1
     const lane = new Lane({
       surface: r.surface,
       method: r.method,
-      settings: resolved.settings,
+      settings,
       walkers: r.walkers,
       start: { kind: 'point', x: from.x, y: from.y },
       seed: r.seed,

@@ -1,5 +1,6 @@
 import { methodById, METHODS } from '../dynamics/methods'
 import { resolveSettings } from '../dynamics/params'
+import { resolveLane } from '../dynamics/resolve'
 import { MAX_WALKERS } from '../dynamics/walkers'
 import { MAX_LENGTH } from '../formula/lexer'
 import { parameterNameProblem } from '../formula/names'
@@ -162,8 +163,9 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
   if (Number.isInteger(walkersValue) && (walkersValue as number) >= 1 && (walkersValue as number) <= MAX_WALKERS) walkers = walkersValue as number
   else problems.push({ field: `${field}.walkers`, message: `walkers must be a whole number from 1 to ${MAX_WALKERS}` })
   const start = readStart(own(value, 'start'), `${field}.start`, problems) ?? { ...fallback.start }
-  const resolved = resolveSettings(method.params, settings, method.name)
-  const conflict = resolved.ok ? method.check?.(resolved.settings, walkers) : null
+  // Each setting was read above on its own; resolveLane checks them together and with the walker count.
+  const resolved = resolveLane(method.id, settings, walkers)
+  const conflict = resolved.ok ? null : resolved.errors[0]
   if (conflict) {
     problems.push({ field: `${field}.${conflict.field === 'walkers' ? 'walkers' : `settings.${conflict.field}`}`, message: `${conflict.message} (the lane was reset)` })
     return copyLane(fallback)
