@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { main } from '../src/cli/main'
 import { defaultScenario } from '../src/core/scenario/defaults'
 import { resolveSurface } from '../src/core/scenario/surface'
-import { Simulation } from '../src/engine/simulation'
+import { Simulation } from '../src/core/run/simulation'
 import { launchChromium, openPage } from './chromium'
 import { ascii, controlMessage, hook, MULLER_BROWN, shownStep, WAIT, waitForLabels } from './helpers'
 

@@ -2,7 +2,7 @@ import type { SweepResult } from '../core/analysis/sweep'
 import { methodById } from '../core/dynamics/methods'
 import { PLATEAU } from '../core/dynamics/status'
 import type { Experiment } from '../core/experiments/types'
-import type { LaneFrame, SamplingFrame } from './frame'
+import type { LaneFrame, SamplingFrame } from '../core/run/frame'
 
 /**
  * Whether a guided experiment's claim holds, judged ONLY from the frames the page

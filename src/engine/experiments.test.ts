@@ -8,8 +8,8 @@ import { resolveSurface } from '../core/scenario/surface'
 import { decodeState, encodeState } from '../core/scenario/url'
 import { validateScenario } from '../core/scenario/validate'
 import { checkExperiment, readExperiment } from './experiment-checks'
-import type { LaneFrame } from './frame'
-import { Simulation } from './simulation'
+import type { LaneFrame } from '../core/run/frame'
+import { Simulation } from '../core/run/simulation'
 
 /** Builds the experiment's Simulation as the page's worker does, runs its steps and takes frames with sampling. */
 function simulate(experiment: Experiment): { sim: Simulation; frames: LaneFrame[] } {

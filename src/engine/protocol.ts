@@ -5,8 +5,8 @@ import type { SweepRequest, SweepResult } from '../core/analysis/sweep'
 import type { Landscape } from '../core/analysis/saddles'
 import type { FormulaProgram } from '../core/formula/types'
 import type { Domain } from '../core/surface'
-import type { LaneFrame } from './frame'
-import type { SimulationSetup } from './simulation'
+import type { LaneFrame } from '../core/run/frame'
+import type { SimulationSetup } from '../core/run/simulation'
 
 /**
  * Every message between the page and its workers, declared once for both sides.

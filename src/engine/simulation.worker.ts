@@ -1,7 +1,7 @@
-import { frameBuffers } from './frame'
+import { frameBuffers } from '../core/run/frame'
 import type { SimulationService } from './protocol'
 import { serve } from './serve'
-import { Simulation } from './simulation'
+import { Simulation } from '../core/run/simulation'
 
 /**
  * Owns the running walkers. Answers each request in order: a load builds the

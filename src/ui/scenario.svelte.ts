@@ -1,6 +1,6 @@
 import { defaultScenario, MAX_LANES, type LaneSpec, type Scenario, type SurfaceSpec } from '../core/scenario'
 import type { AtlasSurface } from '../core/surfaces'
-import type { SimulationSetup } from '../engine/simulation'
+import type { SimulationSetup } from '../core/run/simulation'
 import type { TaskSurface } from '../engine/protocol'
 import { startAt } from './lanes/lane-edit'
 

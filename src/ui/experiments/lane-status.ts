@@ -2,7 +2,7 @@ import type { Landscape } from '../../core/analysis/saddles'
 import { resolveLane } from '../../core/dynamics/resolve'
 import type { LaneSpec } from '../../core/scenario'
 import type { Domain } from '../../core/surface'
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame } from '../../core/run/frame'
 import type { KeptSampling } from '../run/latest-sampling'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput, type StatusLine } from '../panels/status-line'
 

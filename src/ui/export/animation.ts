@@ -1,5 +1,5 @@
 import type { Domain } from '../../core/surface'
-import type { SimulationSetup } from '../../engine/simulation'
+import type { SimulationSetup } from '../../core/run/simulation'
 import { simulationClient } from '../../engine/clients'
 import type { CategoryGrid } from '../views/grid-layer'
 import type { PlotArea } from '../views/plot-area'

@@ -1,4 +1,4 @@
-import type { LaneFrame, SamplingFrame } from '../../engine/frame'
+import type { LaneFrame, SamplingFrame } from '../../core/run/frame'
 import { laneLetter } from '../lanes/lane-colours'
 
 /**

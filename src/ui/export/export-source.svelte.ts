@@ -1,7 +1,7 @@
 import { untrack } from 'svelte'
 import { methodById } from '../../core/dynamics/methods'
 import { VERSION } from '../../core/version'
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame } from '../../core/run/frame'
 import type { SurfaceView } from '../figures'
 import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'

@@ -1,4 +1,4 @@
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame } from '../../core/run/frame'
 import { colourMap } from '../colour'
 import type { SurfaceView } from '../figures'
 import { laneLetter, laneName } from '../lanes/lane-colours'

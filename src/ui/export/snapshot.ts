@@ -1,6 +1,6 @@
 import type { SharedState } from '../../core/scenario/url'
-import type { LaneFrame } from '../../engine/frame'
-import type { SimulationSetup } from '../../engine/simulation'
+import type { LaneFrame } from '../../core/run/frame'
+import type { SimulationSetup } from '../../core/run/simulation'
 import type { SurfaceView } from '../figures'
 import type { OverlayLayer } from '../views/map-overlays.svelte'
 import type { SampledFrames } from './data'

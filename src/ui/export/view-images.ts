@@ -1,6 +1,6 @@
 import type { Layout, PlotlyDataLayoutConfig, PlotlyHTMLElement } from 'plotly.js'
 import type { Domain } from '../../core/surface'
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame } from '../../core/run/frame'
 import { surfaceHeight, type SurfaceView } from '../figures'
 import { Plotly } from '../plotly'
 import { CloudImage } from '../views/cloud'

@@ -1,5 +1,5 @@
 import { firstPassageTime, poissonInterval } from '../../core/analysis/transitions'
-import type { SamplingFrame } from '../../engine/frame'
+import type { SamplingFrame } from '../../core/run/frame'
 
 export interface ObservedRate {
   from: number

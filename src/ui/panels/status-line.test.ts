@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Landscape } from '../../core/analysis/saddles'
 import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
-import type { LeadWalker } from '../../engine/frame'
+import type { LeadWalker } from '../../core/run/frame'
 import { liveValues, resolveLane } from '../../core/dynamics/resolve'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
 import { atlas, gd, resolved, simulate } from './testing/simulated'

@@ -6,7 +6,7 @@ import { methodById } from '../../core/dynamics/methods'
 import type { Settings } from '../../core/dynamics/params'
 import { STATUS, WALKER_STATUSES, type WalkerStatus } from '../../core/dynamics/status'
 import type { Domain } from '../../core/surface'
-import type { LeadWalker } from '../../engine/frame'
+import type { LeadWalker } from '../../core/run/frame'
 import { formatValue } from '../format'
 import { formatCount, formatSignificant } from './numbers'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LaneFrame, SamplingFrame } from '../../engine/frame'
+import type { LaneFrame, SamplingFrame } from '../../core/run/frame'
 import { LatestSampling } from './latest-sampling'
 
 const sampling = { kT: 1 } as SamplingFrame

@@ -1,4 +1,4 @@
-import type { LaneFrame, SamplingFrame } from '../../engine/frame'
+import type { LaneFrame, SamplingFrame } from '../../core/run/frame'
 
 /** A lane's latest comparison with the exact answer, the step it was made at, and the method's extras. */
 export interface KeptSampling {

@@ -1,6 +1,6 @@
 import type { Landscape } from '../../core/analysis/saddles'
-import type { LaneFrame } from '../../engine/frame'
-import type { SimulationSetup } from '../../engine/simulation'
+import type { LaneFrame } from '../../core/run/frame'
+import type { SimulationSetup } from '../../core/run/simulation'
 import { simulationClient, type SimulationClient } from '../../engine/clients'
 import type { FrameAnswer } from '../../engine/protocol'
 import { DEFAULT_SPEED } from '../../core/scenario/view'

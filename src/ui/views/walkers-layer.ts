@@ -1,6 +1,6 @@
 import { STATUS } from '../../core/dynamics/status'
 import type { Domain } from '../../core/surface'
-import type { LaneFrame } from '../../engine/frame'
+import type { LaneFrame } from '../../core/run/frame'
 import { discStamp, packHex, type CloudImage, type Stamp } from './cloud'
 
 /** Dots drawn per lane per frame at most: more walkers are simulated, every k-th is drawn. */

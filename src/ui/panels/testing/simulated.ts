@@ -4,8 +4,8 @@ import { resolveSettings, type Settings } from '../../../core/dynamics/params'
 import { resolveSurface } from '../../../core/scenario/surface'
 import type { LaneSpec, SurfaceSpec } from '../../../core/scenario/types'
 import type { Domain } from '../../../core/surface'
-import type { LaneFrame } from '../../../engine/frame'
-import { Simulation } from '../../../engine/simulation'
+import type { LaneFrame } from '../../../core/run/frame'
+import { Simulation } from '../../../core/run/simulation'
 
 /** Real frames for the panels' tests: the page's own engine, run in Node. */
 export interface SimulatedRun {

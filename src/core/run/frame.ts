@@ -1,8 +1,8 @@
-import type { RunSummary } from '../core/analysis/observer'
-import type { LaneReport } from '../core/dynamics/lane'
-import type { Family, StepValues } from '../core/dynamics/method'
-import type { LiveValues } from '../core/dynamics/resolve'
-import type { MinimumLabel, WalkerStatus } from '../core/dynamics/status'
+import type { RunSummary } from '../analysis/observer'
+import type { LaneReport } from '../dynamics/lane'
+import type { Family, StepValues } from '../dynamics/method'
+import type { LiveValues } from '../dynamics/resolve'
+import type { MinimumLabel, WalkerStatus } from '../dynamics/status'
 
 /**
  * What the simulation worker sends the page once per animation frame, per lane.
