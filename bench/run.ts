@@ -1,4 +1,5 @@
 import { analysisBenchmarks } from './analysis'
+import { cliBenchmarks } from './cli'
 import { criticalBenchmarks } from './critical'
 import { dynamicsBenchmarks } from './dynamics'
 import { formulaBenchmarks } from './formula'
@@ -9,3 +10,4 @@ formulaBenchmarks()
 criticalBenchmarks()
 dynamicsBenchmarks()
 analysisBenchmarks()
+cliBenchmarks()
