@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { buildSync } from 'esbuild'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { basinMap } from '../src/core/analysis/basins'
 import { exactBinProbabilities } from '../src/core/analysis/boltzmann'
-import { criticalPoints } from '../src/core/analysis/critical'
 import { RunObserver } from '../src/core/analysis/observer'
-import { connectSaddles } from '../src/core/analysis/saddles'
-import { notBoltzmann } from '../src/core/dynamics/method'
+import { analyseSurface, ANALYSIS_GRID } from '../src/core/analysis/surface-analysis'
 import { Noise, STREAM } from '../src/core/dynamics/noise'
 import { temperature } from '../src/core/dynamics/schedules'
 import { parseNumber } from '../src/cli/inputs'
@@ -76,13 +75,22 @@ function startup(): void {
   console.log(`landscape methods / node -e 0 = ${(cli / node).toFixed(2)}x (goal within 4x)`)
 }
 
+/** bench/hand-baoab.ts bundled into one module (it imports the engine's portable exp and noise), for node to run. */
+function portableHandBundle(): string {
+  const out = join(ROOT, 'dist-cli', 'hand-baoab.mjs')
+  buildSync({ entryPoints: [join(ROOT, 'bench', 'hand-baoab.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'silent' })
+  return out
+}
+
 function sampling(): void {
-  const [hand, cli] = processTimes([HAND, [BIN, ...SAMPLE]], 5)
+  const portable = [portableHandBundle(), ...HAND.slice(1)]
+  const [hand, handFast, cli] = processTimes([portable, HAND, [BIN, ...SAMPLE]], 5)
   table(`Müller-Brown BAOAB, ${WALKERS} walkers x ${STEPS} steps, dt ${DT}, gamma ${GAMMA}, kT ${KT}: whole processes, median of 5`, [
-    { process: `node ${HAND.join(' ')}`, ms: fmt(hand), 'walker-steps/s': fmt((WALKERS * STEPS) / (hand / 1000)) },
+    { process: 'node bench/hand-baoab.ts (bundled): hand-written, portable exp and counter-based normals', ms: fmt(hand), 'walker-steps/s': fmt((WALKERS * STEPS) / (hand / 1000)) },
+    { process: `node ${HAND.join(' ')} (Math.exp, xorshift: not reproducible across engines)`, ms: fmt(handFast), 'walker-steps/s': fmt((WALKERS * STEPS) / (handFast / 1000)) },
     { process: `node ${BIN} ${SAMPLE.join(' ')}`, ms: fmt(cli), 'walker-steps/s': fmt((WALKERS * STEPS) / (cli / 1000)) },
   ])
-  console.log(`hand-written BAOAB / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x)`)
+  console.log(`hand-written BAOAB (the same arithmetic) / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x); the Math.exp and xorshift loop / landscape sample = ${(handFast / cli).toFixed(2)}x`)
   sampleParts(cli, hand)
 }
 
@@ -99,8 +107,8 @@ function sampleParts(wholeMs: number, handMs: number): void {
     parts.push({ part, ms: performance.now() - t0 })
     return result
   }
-  const { input, lane } = timed('inputs, surface compile, lane (statusScales)', () => {
-    const input = runInput(
+  const input = timed('inputs and surface compile', () =>
+    runInput(
       values,
       () => null,
       (method, surface) => ({
@@ -108,20 +116,13 @@ function sampleParts(wholeMs: number, handMs: number): void {
         walkers: parseInteger(values.walkers as string, '--walkers', 1, 100_000),
         start: startOption(values, surface),
       }),
-    )
-    return { input, lane: laneOf(input) }
-  })
+    ),
+  )
   const surface = input.surface.compiled
-  const points = timed('critical points', () => criticalPoints(surface))
-  const map = timed('basin map (200 x 200)', () => basinMap(surface, points, 200))
-  const observer = timed('saddle connections and observer', () =>
-    new RunObserver(surface, map, connectSaddles(surface, points), lane.walkers.n, {
-      bins: [30, 30],
-      transitions: false,
-      units: lane.units,
-      notBoltzmann: notBoltzmann(lane.config.method, lane.config.settings),
-      firstStep: 0,
-    }),
+  const analysis = timed(`the surface's analysis (critical points, saddles, ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map, scales)`, () => analyseSurface(surface))
+  const lane = timed('the lane', () => laneOf(input, analysis.scales))
+  const observer = timed('observer', () =>
+    new RunObserver(surface, analysis.map, null, lane.walkers.n, { bins: [30, 30], transitions: false, units: lane.units, notBoltzmann: lane.capabilities.notBoltzmann, firstStep: 0 }),
   )
   let stepping = 0
   let observing = 0

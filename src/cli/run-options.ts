@@ -4,6 +4,7 @@ import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveSettings } from '../core/dynamics/params'
 import { resolveLane } from '../core/dynamics/resolve'
 import { statusScales } from '../core/dynamics/scales'
+import type { StatusScales } from '../core/dynamics/status'
 import { buildLane } from '../core/scenario/build'
 import { SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from '../core/scenario/types'
 import { validateScenario } from '../core/scenario/validate'
@@ -159,8 +160,8 @@ export function startOption(values: Record<string, unknown>, surface: SurfaceInp
   return { kind: 'point', x: (d.xmin + d.xmax) / 2, y: (d.ymin + d.ymax) / 2 }
 }
 
-/** Builds the lane to run, with the status scales of its surface. */
-export function laneOf(input: RunInput) {
-  const spec = input.scenario.lanes[input.laneIndex]
-  return buildLane(input.surface.compiled, spec, input.scenario.seed, statusScales(input.surface.compiled))
+/** Builds the lane to run, with the status scales of its surface (measured here unless given). */
+export function laneOf(input: RunInput, scales: StatusScales = statusScales(input.surface.compiled)) {
+  const spec = input.scenario.lanes[input.laneIndex]!
+  return buildLane(input.surface.compiled, spec, input.scenario.seed, scales)
 }

@@ -1,9 +1,7 @@
-import { basinMap } from '../core/analysis/basins'
 import { exactBinProbabilities } from '../core/analysis/boltzmann'
-import { criticalPoints } from '../core/analysis/critical'
 import { RunObserver, type BasinComparison } from '../core/analysis/observer'
 import { checkWords, type SamplingCheck } from '../core/analysis/sampling-check'
-import { connectSaddles } from '../core/analysis/saddles'
+import { analyseSurface } from '../core/analysis/surface-analysis'
 import { capabilities } from '../core/dynamics/resolve'
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
@@ -83,11 +81,11 @@ export const sampleCommand: Command = {
       },
     )
     input.surface.warnings.forEach(warn)
-    const lane = laneOf(input)
     const surface = input.surface.compiled
-    const points = criticalPoints(surface)
-    const map = basinMap(surface, points, 200)
-    const observer = new RunObserver(surface, map, connectSaddles(surface, points), lane.walkers.n, {
+    // Analysed once, on the page's grid: the lane's status scales, and the basins the samples are counted in.
+    const analysis = analyseSurface(surface)
+    const lane = laneOf(input, analysis.scales)
+    const observer = new RunObserver(surface, analysis.map, null, lane.walkers.n, {
       bins: [nx, ny],
       transitions: false,
       units: lane.units,
@@ -106,7 +104,8 @@ export const sampleCommand: Command = {
     // Under annealing the target at the end is the final temperature.
     const kT = lane.live().kT!
     const histogram = observer.histogram
-    const summary = observer.summary(kT, exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges), input.scenario.seed)
+    // 2 x 2 cells of 6 x 6 Gauss-Legendre points per bin, as the page's comparison does.
+    const summary = observer.summary(kT, exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges, 2), input.scenario.seed)
     return {
       version: VERSION,
       seed: input.scenario.seed,

@@ -49,6 +49,9 @@ export interface BasinMap {
 export interface BasinCells {
   cx: number
   cy: number
+  /** Width and height of a cell. */
+  hx: number
+  hy: number
   label: Int32Array
   split: Int32Array
   axis: Uint8Array
@@ -100,7 +103,9 @@ export function basinMap(surface: CompiledSurface, points: readonly CriticalPoin
   const gradientScale = sampleSurface(surface, 21).gradientScale || 1
   const flow = (tolerance: number) => new GradientFlow(surface, { minima, spacing, tolerance, gradientScale })
   const labels = new Int32Array(nx * ny).fill(minima.length > 0 ? SPLIT : NO_BASIN)
-  const map: BasinMap = { nx, ny, xs, ys, values, labels, minima, periodic, cells: emptyCells(periodic ? nx : nx - 1, periodic ? ny : ny - 1) }
+  const hx = periodic ? xs[1] - xs[0] : (xs[nx - 1] - xs[0]) / (nx - 1)
+  const hy = periodic ? ys[1] - ys[0] : (ys[ny - 1] - ys[0]) / (ny - 1)
+  const map: BasinMap = { nx, ny, xs, ys, values, labels, minima, periodic, cells: emptyCells(periodic ? nx : nx - 1, periodic ? ny : ny - 1, hx, hy) }
   if (minima.length === 0) {
     map.cells.label.fill(NO_BASIN)
     return map
@@ -120,9 +125,9 @@ export function basinMap(surface: CompiledSurface, points: readonly CriticalPoin
   return map
 }
 
-function emptyCells(cx: number, cy: number): BasinCells {
+function emptyCells(cx: number, cy: number, hx: number, hy: number): BasinCells {
   const none = { axis: new Uint8Array(0), first: new Float64Array(0), second: new Float64Array(0), before: new Int32Array(0), between: new Int32Array(0), after: new Int32Array(0) }
-  return { cx, cy, label: new Int32Array(cx * cy), split: new Int32Array(cx * cy).fill(-1), ...none }
+  return { cx, cy, hx, hy, label: new Int32Array(cx * cy), split: new Int32Array(cx * cy).fill(-1), ...none }
 }
 
 /**
@@ -167,13 +172,15 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
   const hx = xs[1] - xs[0]
   const hy = ys[1] - ys[0]
   const periods: [number, number] | null = periodic ? [nx * hx, ny * hy] : null
+  const seen = new Set<number>()
   // Whether a traced ridge crosses the edge from node (i, j) to its neighbour one step along x (axis 0) or y.
   const crossed = (i: number, j: number, axis: 0 | 1): boolean => {
     const x = xs[0] + i * hx
     const y = ys[0] + j * hy
     const [ex, ey] = axis === 0 ? [x + hx, y] : [x, y + hy]
+    if (!ridges.hasSegmentsNear(x, y) && !ridges.hasSegmentsNear(ex, ey)) return false
     let count = 0
-    const seen = new Set<number>()
+    seen.clear()
     for (const [px, py] of [[x, y], [ex, ey]]) {
       ridges.segmentsNear(px, py, (k) => {
         if (seen.has(k)) return
@@ -249,8 +256,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
     after: new Int32Array(n * QUADRATURE),
   }
   const d = { xmin: xs[0], ymin: ys[0] }
-  const hx = map.periodic ? xs[1] - xs[0] : (xs[nx - 1] - xs[0]) / (nx - 1)
-  const hy = map.periodic ? ys[1] - ys[0] : (ys[map.ny - 1] - ys[0]) / (map.ny - 1)
+  const { hx, hy } = map.cells
   const periods: [number, number] | null = map.periodic ? [cx * hx, cy * hy] : null
   const near: number[] = []
   const seen = new Set<number>()
@@ -360,14 +366,12 @@ function bisect(first: number, last: number, labelAt: (t: number) => number): nu
 
 /** The spacing of the map's cells along x and y. */
 export function cellSize(map: BasinMap): [number, number] {
-  const { xs, ys } = map
-  return map.periodic ? [xs[1] - xs[0], ys[1] - ys[0]] : [(xs[map.nx - 1] - xs[0]) / (map.nx - 1), (ys[map.ny - 1] - ys[0]) / (map.ny - 1)]
+  return [map.cells.hx, map.cells.hy]
 }
 
-/** The map cell holding (x, y) (j * cx + i), or -1 outside the domain. */
+/** The map cell holding (x, y) (j * cx + i), or -1 outside the domain. Called for every sample: no allocation. */
 export function cellAt(map: BasinMap, x: number, y: number): number {
-  const { cx, cy } = map.cells
-  const [hx, hy] = cellSize(map)
+  const { cx, cy, hx, hy } = map.cells
   let fx = (x - map.xs[0]) / hx
   let fy = (y - map.ys[0]) / hy
   if (map.periodic) {
@@ -388,8 +392,7 @@ export function basinInCell(map: BasinMap, cell: number, x: number, y: number): 
   if (cell < 0) return NO_BASIN
   const label = map.cells.label[cell]
   if (label !== SPLIT) return label
-  const { cx, cy } = map.cells
-  const [hx, hy] = cellSize(map)
+  const { cx, cy, hx, hy } = map.cells
   let fx = (x - map.xs[0]) / hx
   let fy = (y - map.ys[0]) / hy
   if (map.periodic) {

@@ -2,7 +2,7 @@ import type { CompiledSurface } from '../surface'
 import { effectiveSampleSize, integratedTime } from './autocorrelation'
 import { SampleBatches } from './batches'
 import { checkCellsOf, type CheckCells } from './check-cells'
-import { basinInCell, cellAt, type BasinMap } from './basins'
+import { basinInCell, type BasinMap } from './basins'
 import { klDivergence, totalVariation } from './distances'
 import { Histogram2D } from './histogram'
 import type { Landscape } from './saddles'
@@ -17,11 +17,14 @@ export interface ObservedWalkers {
   counts(i: number): boolean
   /** The independent unit walker i belongs to (see Lane.unit). */
   unit(i: number): number
+  /** Every walker counts (counts(i) is always true), and each is its own unit (unit(i) = i): the observer skips the calls. */
+  countsEvery?: boolean
+  unitIsWalker?: boolean
 }
 
 export interface ObserverOptions {
   bins?: [number, number]
-  /** Walkers whose time series give the autocorrelation times (default 16). */
+  /** Walkers whose time series give the autocorrelation times (default 8). */
   chains?: number
   /** Transition counting; false for none. */
   transitions?: TransitionOptions | false
@@ -94,7 +97,7 @@ export class RunObserver {
     this.notBoltzmann = options.notBoltzmann ?? null
     this.firstStep = options.firstStep ?? 0
     this.units = options.units ?? walkers
-    this.chains = Math.min(walkers, options.chains ?? 16)
+    this.chains = Math.min(walkers, options.chains ?? 8)
     const make = () => Array.from({ length: this.chains }, () => new BlockedSeries(options.seriesCapacity))
     this.series = { energy: make(), x: make(), y: make(), basin: make() }
     if (options.transitions !== false && !landscape) throw new Error('RunObserver: counting transitions needs the landscape')
@@ -103,18 +106,40 @@ export class RunObserver {
 
   observe(run: ObservedWalkers): void {
     const w = run.walkers
+    // Most methods count every walker, each its own unit: no call per walker for those.
+    const everyWalker = run.countsEvery === true
+    const ownUnits = run.unitIsWalker === true
+    const { histogram, map, cells, batches, basinCounts, transitions } = this
+    // Histogram2D.bin and cellAt written out (the same operations, so the same bins): they run for every sample.
+    const { nx, ny, xEdges, yEdges } = histogram
+    const x0 = xEdges[0]
+    const y0 = yEdges[0]
+    const width = xEdges[nx] - x0
+    const height = yEdges[ny] - y0
+    const { cx, cy, hx, hy } = map.cells
+    const mx0 = map.xs[0]
+    const my0 = map.ys[0]
+    const periodic = map.periodic
     for (let i = 0; i < w.n; i++) {
-      if (!run.counts(i)) continue
+      if (!everyWalker && !run.counts(i)) continue
       const x = w.x[i]
       const y = w.y[i]
-      const bin = this.histogram.bin(x, y)
-      this.histogram.addToBin(bin)
-      const cell = cellAt(this.map, x, y)
-      const label = basinInCell(this.map, cell, x, y)
-      if (bin >= 0 && label >= 0) this.basinCounts[label]++
-      const pair = this.cells.pair(cell, label)
-      if (pair >= 0) this.batches.add(run.unit(i), pair)
-      this.transitions?.observe(i, x, y, w.u[i])
+      const fx = ((x - x0) / width) * nx
+      const fy = ((y - y0) / height) * ny
+      const bin = fx >= 0 && fx <= nx && fy >= 0 && fy <= ny ? Math.min(nx - 1, Math.floor(fx)) * ny + Math.min(ny - 1, Math.floor(fy)) : -1
+      histogram.addToBin(bin)
+      let gx = (x - mx0) / hx
+      let gy = (y - my0) / hy
+      if (periodic) {
+        gx = ((gx % cx) + cx) % cx
+        gy = ((gy % cy) + cy) % cy
+      }
+      const cell = gx >= 0 && gx <= cx && gy >= 0 && gy <= cy ? Math.min(cy - 1, Math.floor(gy)) * cx + Math.min(cx - 1, Math.floor(gx)) : -1
+      const label = basinInCell(map, cell, x, y)
+      if (bin >= 0 && label >= 0) basinCounts[label]++
+      const pair = cells.pair(cell, label)
+      if (pair >= 0) batches.add(ownUnits ? i : run.unit(i), pair)
+      if (transitions) transitions.observe(i, x, y, w.u[i])
       if (i < this.chains) {
         this.series.energy[i].push(w.u[i])
         this.series.x[i].push(x)

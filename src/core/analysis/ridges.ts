@@ -54,6 +54,11 @@ export class Ridges {
     for (const k of this.index.get(this.key(x, y)) ?? []) visit(k)
   }
 
+  /** Whether any segment's box meets the cell of the index at (x, y). */
+  hasSegmentsNear(x: number, y: number): boolean {
+    return this.index.has(this.key(x, y))
+  }
+
   get count(): number {
     return this.ax.length
   }

@@ -107,6 +107,16 @@ export class Lane {
     return this.stepper.counts?.(i) ?? true
   }
 
+  /** Every walker is a sample at every step (the stepper has no counts()). */
+  get countsEvery(): boolean {
+    return this.stepper.counts === undefined
+  }
+
+  /** Each walker is its own independent unit (the stepper has no unit()). */
+  get unitIsWalker(): boolean {
+    return this.stepper.unit === undefined
+  }
+
   /** How many independent units the walkers form, and walker i's (see Stepper.units). */
   get units(): number {
     return this.stepper.units ?? this.walkers.n
