@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { exactBinProbabilities } from '../src/core/analysis/boltzmann'
-import { RunObserver } from '../src/core/analysis/observer'
-import { analyseSurface, ANALYSIS_GRID } from '../src/core/analysis/surface-analysis'
+import { exactBinProbabilities } from '../src/core/landscape/boltzmann'
+import { RunObserver } from '../src/core/studies/observer'
+import { analyseSurface, ANALYSIS_GRID } from '../src/core/landscape/surface-analysis'
 import { Noise, STREAM } from '../src/core/dynamics/noise'
 import { temperature } from '../src/core/dynamics/schedules'
 import { parseNumber } from '../src/cli/inputs'
-import { laneOf, parseInteger, parseSettings, runInput, startOption } from '../src/cli/run-options'
+import { buildRunLane, parseInteger, parseSettings, runInput, startOption } from '../src/cli/run-options'
 import { fmt, table } from './measure'
 
 /**
@@ -120,7 +120,7 @@ function sampleParts(wholeMs: number, handMs: number): void {
   )
   const surface = input.surface.compiled
   const analysis = timed(`the surface's analysis (critical points, saddles, ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map, scales)`, () => analyseSurface(surface))
-  const lane = timed('the lane', () => laneOf(input, analysis.scales))
+  const lane = timed('the lane', () => buildRunLane(input, analysis.scales))
   const observer = timed('observer', () =>
     new RunObserver(surface, analysis.map, null, lane.walkers.n, { bins: [30, 30], transitions: false, units: lane.units, notBoltzmann: lane.capabilities.notBoltzmann, firstStep: 0 }),
   )

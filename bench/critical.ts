@@ -1,4 +1,4 @@
-import { criticalPoints } from '../src/core/analysis/critical'
+import { criticalPoints } from '../src/core/landscape/critical'
 import { ATLAS } from '../src/core/surfaces'
 import { compileAtlasSurface } from '../src/core/surfaces/compile'
 import { compileFormula } from '../src/core/formula'

@@ -1,4 +1,4 @@
-import { criticalPoints } from '../core/analysis/critical'
+import { criticalPoints } from '../core/landscape/critical'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import { SURFACE_HELP, SURFACE_OPTIONS, surfaceInput, type ResolvedSurface } from './inputs'

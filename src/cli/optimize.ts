@@ -1,7 +1,7 @@
 import { STATUS, WALKER_STATUSES } from '../core/dynamics/status'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
-import { laneOf, parseInteger, RUN_HELP, RUN_OPTIONS, parseSettings, runInput, startOption } from './run-options'
+import { buildRunLane, parseInteger, RUN_HELP, RUN_OPTIONS, parseSettings, runInput, startOption } from './run-options'
 import { resolvedScenario } from './resolved'
 import type { Command } from './usage'
 
@@ -37,7 +37,7 @@ export const optimizeCommand: Command = {
       (method, surface) => ({ settings: parseSettings(values.set as string[] | undefined, method), walkers: 1, start: startOption(values, surface) }),
     )
     input.surface.warnings.forEach(warn)
-    const lane = laneOf(input)
+    const lane = buildRunLane(input)
     const w = lane.walkers
     const path: [number, number, number][] = [[w.x[0], w.y[0], w.u[0]]]
     for (let t = 1; t <= steps; t++) {

@@ -3,7 +3,7 @@ import type { MethodDescriptor } from '../core/dynamics/method'
 import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveSettings } from '../core/dynamics/params'
 import { resolveLane } from '../core/dynamics/resolve'
-import { statusScales } from '../core/dynamics/scales'
+import { statusScales } from '../core/landscape/scales'
 import type { StatusScales } from '../core/dynamics/status'
 import { buildLane } from '../core/scenario/build'
 import { SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from '../core/scenario/types'
@@ -161,7 +161,7 @@ export function startOption(values: Record<string, unknown>, surface: SurfaceInp
 }
 
 /** Builds the lane to run, with the status scales of its surface (measured here unless given). */
-export function laneOf(input: RunInput, scales: StatusScales = statusScales(input.surface.compiled)) {
+export function buildRunLane(input: RunInput, scales: StatusScales = statusScales(input.surface.compiled)) {
   const spec = input.scenario.lanes[input.laneIndex]!
   return buildLane(input.surface.compiled, spec, input.scenario.seed, scales)
 }

@@ -1,13 +1,13 @@
-import { exactBinProbabilities } from '../core/analysis/boltzmann'
-import { RunObserver, type BasinComparison } from '../core/analysis/observer'
-import { checkWords, type SamplingCheck } from '../core/analysis/sampling-check'
-import { analyseSurface } from '../core/analysis/surface-analysis'
+import { exactBinProbabilities } from '../core/landscape/boltzmann'
+import { RunObserver, type BasinComparison } from '../core/studies/observer'
+import { checkWords, type SamplingCheck } from '../core/studies/sampling-check'
+import { analyseSurface } from '../core/landscape/surface-analysis'
 import { capabilities } from '../core/dynamics/resolve'
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
 import { parseNumber } from './inputs'
 import { resolvedScenario } from './resolved'
-import { laneOf, parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput, startOption } from './run-options'
+import { buildRunLane, parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput, startOption } from './run-options'
 import { UsageError, type Command } from './usage'
 
 interface SampleOutput {
@@ -84,7 +84,7 @@ export const sampleCommand: Command = {
     const surface = input.surface.compiled
     // Analysed once, on the page's grid: the lane's status scales, and the basins the samples are counted in.
     const analysis = analyseSurface(surface)
-    const lane = laneOf(input, analysis.scales)
+    const lane = buildRunLane(input, analysis.scales)
     const observer = new RunObserver(surface, analysis.map, null, lane.walkers.n, {
       bins: [nx, ny],
       transitions: false,

@@ -1,4 +1,4 @@
-import type { SweepResult } from '../core/analysis/sweep'
+import type { SweepResult } from '../core/studies/sweep'
 import { methodById } from '../core/dynamics/methods'
 import { PLATEAU } from '../core/dynamics/status'
 import type { Experiment } from '../core/experiments/types'

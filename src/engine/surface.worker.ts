@@ -1,4 +1,4 @@
-import { analyseSurface } from '../core/analysis/surface-analysis'
+import { analyseSurface } from '../core/landscape/surface-analysis'
 // compile.ts directly, not the formula index: the index also exports checkFormula, which needs mathjs.
 import { compileProgram } from '../core/formula/compile'
 import { sampleGrid } from './grid'

@@ -1,5 +1,5 @@
-import { attractionMap } from '../core/analysis/attraction'
-import { temperatureSweep } from '../core/analysis/sweep'
+import { attractionMap } from '../core/studies/attraction'
+import { temperatureSweep } from '../core/studies/sweep'
 import { resolveLane } from '../core/dynamics/resolve'
 import { compileProgram } from '../core/formula/compile'
 import type { TaskService } from './protocol'

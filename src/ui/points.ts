@@ -1,4 +1,4 @@
-import type { CriticalPoint } from '../core/analysis/critical'
+import type { CriticalPoint } from '../core/landscape/critical'
 import type { Domain } from '../core/surface'
 import type { CriticalKind, KnownPoint } from '../core/surfaces/types'
 import { formatValue } from './format'

@@ -1,4 +1,4 @@
-import { wrap } from '../analysis/domain'
+import { wrap } from '../landscape/domain'
 import type { CompiledSurface } from '../surface'
 import { emptyStats, MASS, type MethodDescriptor, type RunStats, type Stepper } from './method'
 import { Noise, STREAM } from './noise'

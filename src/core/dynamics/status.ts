@@ -1,4 +1,5 @@
-import { FLAT_CURVATURE, hessianKind, symmetricEigenvalues } from '../analysis/eigen'
+import { FLAT_CURVATURE, hessianKind, symmetricEigenvalues } from '../landscape/eigen'
+import type { StatusScales } from '../landscape/scales'
 import type { CompiledSurface } from '../surface'
 import type { Walkers } from './walkers'
 
@@ -12,25 +13,7 @@ export const STATUS = Object.fromEntries(WALKER_STATUSES.map((s, i) => [s, i])) 
 
 export type MinimumLabel = 'global' | 'local' | null
 
-/** The scales a surface's statuses are judged on, from a sample of its domain. */
-export interface StatusScales {
-  /** Typical |grad U| over the domain. */
-  gradient: number
-  /** Typical Hessian norm. */
-  curvature: number
-  /** Range of U over the domain. */
-  valueRange: number
-  /** The lowest known minimum, for global/local labels; NaN when none is known. */
-  lowestMinimum: number
-  /** Diagonal of the domain: what 'barely moves' is measured against. */
-  extent: number
-  /**
-   * The surface's known critical points, x0, y0, x1, y1...: a walker stopped where
-   * the Hessian is flat too is at one of them (a monkey saddle) or on a plateau
-   * (far out on exp(-r^2)). Absent: not known, and such a walker is called a saddle.
-   */
-  stationary?: readonly number[]
-}
+export type { StatusScales }
 
 /** |grad U| below this fraction of the typical gradient counts as converged. */
 export const CONVERGED = 1e-6

@@ -23,7 +23,6 @@ export const OPCODE = Object.fromEntries(OPS.map((op, i) => [op, i])) as Record<
 export const UNARY_FUNCTIONS = new Set<Op>([
   'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'abs', 'sign',
 ])
-export const BINARY = new Set<Op>(['add', 'sub', 'mul', 'div', 'pow', 'min', 'max'])
 
 /** How many operand node ids each opcode takes. */
 export function arity(op: Op): number {

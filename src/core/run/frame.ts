@@ -1,4 +1,4 @@
-import type { RunSummary } from '../analysis/observer'
+import type { RunSummary } from '../studies/observer'
 import type { LaneReport } from '../dynamics/lane'
 import type { Family, StepValues } from '../dynamics/method'
 import type { LiveValues } from '../dynamics/resolve'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { statusScales } from '../dynamics/scales'
+import { statusScales } from '../landscape/scales'
 import { buildLanes } from './build'
 import { defaultScenario } from './defaults'
 import { compileResolved, resolveSurface } from './surface'

@@ -180,7 +180,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   if (lanes.length === 0) raw.lanes = DEFAULT_LANES.map(copyLane)
   else {
     raw.lanes = lanes.slice(0, MAX_LANES).map((text, k) => {
-      const lane = laneOf(text, `lanes[${k}]`, problems)
+      const lane = laneFields(text, `lanes[${k}]`, problems)
       const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
       if (!Object.hasOwn(lane, 'walkers')) lane.walkers = fallback.walkers
       if (!Object.hasOwn(lane, 'start')) lane.start = { ...fallback.start }
@@ -261,7 +261,7 @@ function pairsOf(text: string | null, problems: ScenarioProblem[]): Record<strin
   return out
 }
 
-function laneOf(text: string, field: string, problems: ScenarioProblem[]): Record<string, unknown> {
+function laneFields(text: string, field: string, problems: ScenarioProblem[]): Record<string, unknown> {
   const [method, ...items] = text.split(',')
   const settings: Record<string, unknown> = {}
   const lane: Record<string, unknown> = { method, settings }

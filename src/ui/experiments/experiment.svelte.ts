@@ -1,4 +1,4 @@
-import type { SweepResult } from '../../core/analysis/sweep'
+import type { SweepResult } from '../../core/studies/sweep'
 import { methodById } from '../../core/dynamics/methods'
 import { capabilities } from '../../core/dynamics/resolve'
 import type { Experiment } from '../../core/experiments'
@@ -8,7 +8,6 @@ import { readExperiment, type ExperimentReading } from '../../engine/experiment-
 import type { LaneFrame } from '../../core/run/frame'
 import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'
-import type { PageState } from '../share/shared-state.svelte'
 
 /** What the page now shows against an experiment's claim, judged on the frames at its stated step. */
 export interface Verdict extends ExperimentReading {
@@ -30,6 +29,13 @@ const samples = (lane: Scenario['lanes'][number]) => {
   return method ? capabilities(method).thermal : false
 }
 
+/** What opens an experiment's preset on the page: applies a shared state (the page's PageState). */
+export interface StateApplier {
+  applyState(state: SharedState): Promise<ScenarioProblem[]>
+  /** A state is being applied (its own changes are not the user's). */
+  readonly applying: boolean
+}
+
 /**
  * The guided experiment open on the page, if any: loading its preset (a copy),
  * playing it to its stated step and pausing there, and the verdict on its claim
@@ -38,7 +44,7 @@ const samples = (lane: Scenario['lanes'][number]) => {
  * is given only while the scenario is the preset's, whose claim it is.
  */
 export class ExperimentState {
-  readonly #page: PageState
+  readonly #page: StateApplier
   readonly #scenario: PageScenario
   readonly #run: Run
   #active = $state.raw<Experiment | null>(null)
@@ -49,7 +55,7 @@ export class ExperimentState {
   #frames = $state.raw<readonly LaneFrame[] | null>(null)
   #sweep = $state.raw<SweepResult | null>(null)
 
-  constructor(page: PageState, scenario: PageScenario, run: Run) {
+  constructor(page: StateApplier, scenario: PageScenario, run: Run) {
     this.#page = page
     this.#scenario = scenario
     this.#run = run

@@ -1,4 +1,4 @@
-import type { Landscape } from '../../core/analysis/saddles'
+import type { Landscape } from '../../core/landscape/saddles'
 import { resolveLane } from '../../core/dynamics/resolve'
 import type { LaneSpec } from '../../core/scenario'
 import type { Domain } from '../../core/surface'

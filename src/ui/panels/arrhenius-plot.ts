@@ -1,5 +1,5 @@
-import type { ArrheniusFit } from '../../core/analysis/rates'
-import type { SweepRate } from '../../core/analysis/sweep'
+import type { ArrheniusFit } from '../../core/landscape/rates'
+import type { SweepRate } from '../../core/studies/sweep'
 import { axisScale, type AxisScale } from './chart-scale'
 
 /**

@@ -1,4 +1,4 @@
-import { OUTCOMES, OUTCOME, type AttractionMap, type Outcome } from '../../core/analysis/attraction'
+import { OUTCOMES, OUTCOME, type AttractionMap, type Outcome } from '../../core/studies/attraction'
 
 export interface OutcomeCount {
   outcome: Outcome

@@ -1,4 +1,4 @@
-import type { AttractionMap } from '../../core/analysis/attraction'
+import type { AttractionMap } from '../../core/studies/attraction'
 import type { TaskSurface } from '../../engine/protocol'
 import { TaskRunner } from './task-runner.svelte'
 

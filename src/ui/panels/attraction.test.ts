@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { attractionMap, OUTCOME, OUTCOMES, type AttractionMap } from '../../core/analysis/attraction'
-import { criticalPoints } from '../../core/analysis/critical'
+import { attractionMap, OUTCOME, OUTCOMES, type AttractionMap } from '../../core/studies/attraction'
+import { criticalPoints } from '../../core/landscape/critical'
 import { methodById } from '../../core/dynamics/methods'
-import { statusScales } from '../../core/dynamics/scales'
+import { statusScales } from '../../core/landscape/scales'
 import { compileResolved, resolveSurface } from '../../core/scenario/surface'
 import { LANE_COLOURS } from '../lanes/lane-colours'
 import { localMinimumCounts, outcomeCounts } from './attraction-summary'
 import { OUTCOME_COLOUR_LIST, OUTCOME_COLOURS } from './outcome-colours'
-import { resolved } from './testing/simulated'
+import { resolved } from '../../testing/simulated'
 
 function map(outcome: number[], minimum: number[]): AttractionMap {
   const n = outcome.length

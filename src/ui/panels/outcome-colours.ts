@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome } from '../../core/analysis/attraction'
+import { OUTCOMES, type Outcome } from '../../core/studies/attraction'
 
 /**
  * The colours of the basin-of-attraction map and its legend, one per outcome,

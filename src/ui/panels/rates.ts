@@ -1,4 +1,4 @@
-import { firstPassageTime, poissonInterval } from '../../core/analysis/transitions'
+import { firstPassageTime, poissonInterval } from '../../core/studies/transitions'
 import type { SamplingFrame } from '../../core/run/frame'
 
 export interface ObservedRate {

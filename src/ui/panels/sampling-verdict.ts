@@ -1,5 +1,5 @@
-import type { RunSummary } from '../../core/analysis/observer'
-import { BURN_IN, MEASURED_FALSE_ALARM, type SamplingCheck } from '../../core/analysis/sampling-check'
+import type { RunSummary } from '../../core/studies/observer'
+import { BURN_IN, MEASURED_FALSE_ALARM, type SamplingCheck } from '../../core/studies/sampling-check'
 import { formatCount, formatSignificant } from './numbers'
 
 export interface Verdict {

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BasinComparison, RunSummary } from '../../core/analysis/observer'
-import type { SamplingCheck } from '../../core/analysis/sampling-check'
+import type { BasinComparison, RunSummary } from '../../core/studies/observer'
+import type { SamplingCheck } from '../../core/studies/sampling-check'
 import { defaultScenario } from '../../core/scenario/defaults'
 import type { LaneFrame } from '../../core/run/frame'
 import { paintDensity, peakBin, probabilities, sharedMaximum, viridis } from './density-image'
 import { firstPassages, transitionRates } from './rates'
 import { reportFigures } from './report-figures'
 import { basinDeviation, mixingText, samplingVerdict } from './sampling-verdict'
-import { simulate, type SimulatedRun } from './testing/simulated'
+import { simulate, type SimulatedRun } from '../../testing/simulated'
 
 /** The default scenario after 20,000 steps: gradient descent in MC, BAOAB at kT = 20 with 500 walkers. */
 let run: SimulatedRun

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Landscape } from '../../core/analysis/saddles'
+import type { Landscape } from '../../core/landscape/saddles'
 import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
 import type { LeadWalker } from '../../core/run/frame'
 import { liveValues, resolveLane } from '../../core/dynamics/resolve'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
-import { atlas, gd, resolved, simulate } from './testing/simulated'
+import { atlas, gd, resolved, simulate } from '../../testing/simulated'
 
 /** The status line of lane 0 of a real run, with everything the panel passes. */
 function lineOf(surface: SurfaceSpec, lane: LaneSpec, steps: number) {

@@ -1,6 +1,6 @@
-import type { CriticalPoint } from '../../core/analysis/critical'
-import { distance } from '../../core/analysis/domain'
-import type { Landscape } from '../../core/analysis/saddles'
+import type { CriticalPoint } from '../../core/landscape/critical'
+import { nearestIndex } from '../../core/landscape/domain'
+import type { Landscape } from '../../core/landscape/saddles'
 import type { Family, StabilityLimit, StepValues } from '../../core/dynamics/method'
 import { methodById } from '../../core/dynamics/methods'
 import type { Settings } from '../../core/dynamics/params'
@@ -201,16 +201,9 @@ function verdictWords(consistent: boolean | null | undefined): string {
 }
 
 function nearestMinimum({ lead, landscape, domain }: StatusInput): CriticalPoint | null {
-  let best: CriticalPoint | null = null
-  let bestDistance = Infinity
-  for (const m of landscape?.minima ?? []) {
-    const d = domain ? distance(domain, lead.x, lead.y, m.x, m.y) : Math.hypot(lead.x - m.x, lead.y - m.y)
-    if (d < bestDistance) {
-      bestDistance = d
-      best = m
-    }
-  }
-  return best
+  const minima = landscape?.minima ?? []
+  const plane = domain ?? { xmin: -Infinity, xmax: Infinity, ymin: -Infinity, ymax: Infinity }
+  return minima[nearestIndex(plane, minima, lead.x, lead.y)] ?? null
 }
 
 type Phrase = [count: number, words: string]

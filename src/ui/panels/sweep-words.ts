@@ -1,5 +1,5 @@
-import type { RateTheory } from '../../core/analysis/rates'
-import type { SweepResult } from '../../core/analysis/sweep'
+import type { RateTheory } from '../../core/landscape/rates'
+import type { SweepResult } from '../../core/studies/sweep'
 import { formatSignificant } from './numbers'
 
 export const THEORY_NAMES: Record<RateTheory, string> = {

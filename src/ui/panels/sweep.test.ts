@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SweepRate } from '../../core/analysis/sweep'
+import type { SweepRate } from '../../core/studies/sweep'
 import { arrheniusLayout, arrheniusPoints, fittedLnRate } from './arrhenius-plot'
 import { defaultTemperatures, parseTemperatures, stepsProblem, temperaturesText, walkersProblem, workProblem } from './sweep-inputs'
 import { barrierSentence, plotWords } from './sweep-words'

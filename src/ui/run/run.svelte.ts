@@ -1,4 +1,4 @@
-import type { Landscape } from '../../core/analysis/saddles'
+import type { Landscape } from '../../core/landscape/saddles'
 import type { LaneFrame } from '../../core/run/frame'
 import type { SimulationSetup } from '../../core/run/simulation'
 import { simulationClient, type SimulationClient } from '../../engine/clients'

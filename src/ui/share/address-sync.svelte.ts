@@ -1,6 +1,6 @@
 import { stateQuery, type Opening } from './address'
 import type { PageState } from './shared-state.svelte'
-import { LAST_STATE_KEY, writeItem, type KeyValueStore } from './storage'
+import { LAST_STATE_KEY, writeItem, type KeyValueStore } from '../storage'
 
 /** How long the state must stand still before the address and the stored state follow it. */
 export const FOLLOW_DELAY_MS = 400

@@ -1,6 +1,6 @@
 import type { ScenarioProblem } from '../../core/scenario'
 import { nameProblem, readSavedSurfaces, writeSavedSurfaces, type SavedSurface } from './saved-surfaces'
-import { readItem, SAVED_SURFACES_KEY, writeItem, type KeyValueStore } from './storage'
+import { readItem, SAVED_SURFACES_KEY, writeItem, type KeyValueStore } from '../storage'
 
 /**
  * The user's saved surfaces (a name and a formula each), kept in storage: read

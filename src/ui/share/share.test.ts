@@ -5,7 +5,7 @@ import { decodeState, encodeState, type SharedState } from '../../core/scenario/
 import { defaultView } from '../../core/scenario/view'
 import { pageLink, readOpening, stateQuery } from './address'
 import { MAX_NAME_LENGTH, nameProblem, readSavedSurfaces, writeSavedSurfaces } from './saved-surfaces'
-import { forgetAll, LAST_STATE_KEY, readItem, SAVED_SURFACES_KEY, writeItem, type KeyValueStore } from './storage'
+import { forgetAll, LAST_STATE_KEY, readItem, SAVED_SURFACES_KEY, writeItem, type KeyValueStore } from '../storage'
 
 function state(step = 0): SharedState {
   return { scenario: defaultScenario(), view: { ...defaultView(), step } }

@@ -4,7 +4,7 @@ import type { ScenarioProblem } from '../../core/scenario'
 import type { SharedState } from '../../core/scenario/url'
 import { MAX_SPEED, type ViewState } from '../../core/scenario/view'
 import { atlasSurface } from '../../core/surfaces'
-import type { Playground } from '../playground.svelte'
+import type { SurfaceEditor } from '../surface-editor.svelte'
 import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'
 import type { MapOverlays } from '../views/map-overlays.svelte'
@@ -18,7 +18,7 @@ export class PageView {
 
 interface Parts {
   scenario: PageScenario
-  playground: Playground
+  surfaceEditor: SurfaceEditor
   run: Run
   overlays: MapOverlays
   view: PageView
@@ -26,7 +26,7 @@ interface Parts {
 
 /**
  * The page's whole state as a SharedState, read from the classes that own each
- * part (PageScenario: what runs; Playground: the colour scale; Run: speed and
+ * part (PageScenario: what runs; SurfaceEditor: the colour scale; Run: speed and
  * step; MapOverlays: the basin overlay; PageView: 3D and camera), and applied
  * back to them. The same state gives the same positions at the same step, bit
  * for bit: the run is deterministic in its scenario and its step count, however
@@ -75,11 +75,11 @@ export class PageState {
   }
 
   #state(step: number): SharedState {
-    const { scenario, playground, run, overlays, view } = this.#parts
+    const { scenario, surfaceEditor, run, overlays, view } = this.#parts
     const spec = scenario.scenario.surface
     // 'auto' is the surface's own scale: a link then reads as the atlas suggests.
     const hint = (spec.kind === 'atlas' ? atlasSurface(spec.id)?.colourScale : undefined) ?? 'linear'
-    const shown = playground.colourScale
+    const shown = surfaceEditor.colourScale
     const viewState: ViewState = {
       colourScale: shown === hint ? 'auto' : shown,
       basins: overlays.showBasins,
@@ -99,7 +99,7 @@ export class PageState {
    * what could not be used. A later call supersedes an earlier one.
    */
   async applyState(given: SharedState): Promise<ScenarioProblem[]> {
-    const { scenario, playground, run, overlays, view } = this.#parts
+    const { scenario, surfaceEditor, run, overlays, view } = this.#parts
     const generation = ++this.#generation
     const { scenario: s, view: v } = structuredClone(given)
     this.#applying = true
@@ -110,7 +110,7 @@ export class PageState {
       overlays.showBasins = v.basins
       run.setSpeed(v.speed)
       scenario.setSeed(s.seed)
-      const problems = await playground.load(s.surface, s.lanes, v.colourScale)
+      const problems = await surfaceEditor.load(s.surface, s.lanes, v.colourScale)
       if (generation !== this.#generation) return problems
       // The scenario's change reaches the run through the page's effect: let it load first.
       await tick()

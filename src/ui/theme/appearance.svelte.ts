@@ -1,4 +1,4 @@
-import { APPEARANCE_KEY, readItem, writeItem, type KeyValueStore } from '../share/storage'
+import { APPEARANCE_KEY, readItem, writeItem, type KeyValueStore } from '../storage'
 import { readAppearance, type SchemeChoice } from './appearance-read'
 import { paletteColour, type PaletteId } from './palettes'
 import './theme.css'

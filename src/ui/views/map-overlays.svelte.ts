@@ -1,5 +1,5 @@
-import type { AttractionMap } from '../../core/analysis/attraction'
-import type { Playground } from '../playground.svelte'
+import type { AttractionMap } from '../../core/studies/attraction'
+import type { SurfaceEditor } from '../surface-editor.svelte'
 import type { PageScenario } from '../scenario.svelte'
 import type { CategoryGrid } from './grid-layer'
 import { attractionOverlay, basinOverlay, type LegendEntry } from './overlays'
@@ -25,14 +25,14 @@ interface Made {
  */
 export class MapOverlays {
   readonly #scenario: PageScenario
-  readonly #playground: Playground
+  readonly #surfaceEditor: SurfaceEditor
   #made = $state.raw<(Made | null)[]>([])
   showBasins = $state(false)
   showAttraction = $state(true)
 
-  constructor(scenario: PageScenario, playground: Playground) {
+  constructor(scenario: PageScenario, surfaceEditor: SurfaceEditor) {
     this.#scenario = scenario
-    this.#playground = playground
+    this.#surfaceEditor = surfaceEditor
   }
 
   #key(k: number): string {
@@ -53,7 +53,7 @@ export class MapOverlays {
   })
 
   readonly #basinLayer = $derived.by(() => {
-    const { basins, view } = this.#playground
+    const { basins, view } = this.#surfaceEditor
     return this.showBasins && basins && view ? basinOverlay(basins, view.points) : null
   })
 

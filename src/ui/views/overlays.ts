@@ -1,4 +1,4 @@
-import { OUTCOMES, type AttractionMap } from '../../core/analysis/attraction'
+import { OUTCOMES, type AttractionMap } from '../../core/studies/attraction'
 import type { BasinGrid } from '../../engine/protocol'
 import { OUTCOME_COLOURS } from '../panels/outcome-colours'
 import { formatValue } from '../format'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Lane } from '../lane'
 import { WALKER_STATUSES, type WalkerStatus } from '../status'
-import { atlas, formulaSurface, testLane } from './test-lane'
+import { atlas, formulaSurface, testLane } from '../../../testing/test-lane'
 
 /** What each optimizer does on the atlas surfaces, judged by the lane's walker statuses. */
 

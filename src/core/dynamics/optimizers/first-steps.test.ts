@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { methodById } from '../methods'
 import { Noise, STREAM, uniformOpen } from '../noise'
-import { formulaSurface, path, testLane } from './test-lane'
+import { formulaSurface, path, testLane } from '../../../testing/test-lane'
 
 /**
  * The first three steps of every optimizer against values worked out by hand from its

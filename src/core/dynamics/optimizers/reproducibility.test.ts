@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Lane } from '../lane'
-import { atlas, testLane } from './test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 
 /**
  * Counter-based noise: a run gives bit-identical positions however it is split into

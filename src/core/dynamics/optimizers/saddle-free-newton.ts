@@ -1,4 +1,4 @@
-import { symmetricEigen } from '../../analysis/eigen'
+import { symmetricEigen } from '../../landscape/eigen'
 import type { MethodDescriptor } from '../method'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'

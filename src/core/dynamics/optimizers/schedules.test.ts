@@ -3,7 +3,7 @@ import { METHODS } from '../methods'
 import { Noise, STREAM } from '../noise'
 import { resolveSettings, type Settings } from '../params'
 import { clipFactor, learningRate } from '../schedules'
-import { atlas, formulaSurface, path, testLane } from './test-lane'
+import { atlas, formulaSurface, path, testLane } from '../../../testing/test-lane'
 
 /** Learning-rate schedules and gradient clipping, shared by every optimizer. */
 

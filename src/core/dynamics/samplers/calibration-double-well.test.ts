@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest'
-import { formulaSurface } from '../optimizers/test-lane'
-import { calibrate, CONSISTENT_AT_LEAST, describe, INCONSISTENT_AT_LEAST, monteCarloRows, sharedBasins, type CalibrationRow } from '../testing/calibration'
+import { formulaSurface } from '../../../testing/test-lane'
+import { calibrate, CONSISTENT_AT_LEAST, describe, INCONSISTENT_AT_LEAST, monteCarloRows, sharedBasins, type CalibrationRow } from '../../../testing/calibration'
 
 /**
  * The sampler check calibrated on the asymmetric double well (x^2-1)^2 + 0.3x + 2y^2 at

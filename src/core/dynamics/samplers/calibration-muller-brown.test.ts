@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest'
-import { atlas } from '../optimizers/test-lane'
-import { calibrate, CONSISTENT_AT_LEAST, describe, INCONSISTENT_AT_LEAST, monteCarloRows, sharedBasins, type CalibrationRow } from '../testing/calibration'
+import { atlas } from '../../../testing/test-lane'
+import { calibrate, CONSISTENT_AT_LEAST, describe, INCONSISTENT_AT_LEAST, monteCarloRows, sharedBasins, type CalibrationRow } from '../../../testing/calibration'
 
 /**
  * The sampler check calibrated on Müller-Brown at kT = 20: every correct sampler is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { atlas } from '../optimizers/test-lane'
-import { runSampling, shapeShiftTV } from '../testing/sampling'
+import { atlas } from '../../../testing/test-lane'
+import { runSampling, shapeShiftTV } from '../../../testing/sampling'
 
 /**
  * Each equation-of-motion sampler against the exact Boltzmann answer, by the check the

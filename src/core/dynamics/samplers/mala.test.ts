@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { atlas, testLane } from '../optimizers/test-lane'
-import { boltzmannStart, runSampling } from '../testing/sampling'
-import { cacheError, deepestCurvatures, doubleWellMoments, positionBits, samplingLine, secondMoments, splitRuns } from './monte-carlo-testing'
+import { atlas, testLane } from '../../../testing/test-lane'
+import { boltzmannStart, runSampling } from '../../../testing/sampling'
+import { cacheError, deepestCurvatures, doubleWellMoments, positionBits, samplingLine, secondMoments, splitRuns } from '../../../testing/monte-carlo'
 
 const doubleWell = atlas('double-well').surface
 

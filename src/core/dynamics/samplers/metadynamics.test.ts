@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { atlas, testLane } from '../optimizers/test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 import { BiasGrid } from './bias-grid'
-import { cacheError, positionBits, splitRuns } from './monte-carlo-testing'
+import { cacheError, positionBits, splitRuns } from '../../../testing/monte-carlo'
 
 const doubleWell = atlas('double-well').surface
 const dihedral = atlas('dihedral').surface

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { atlas, testLane } from '../optimizers/test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 import { resolveSettings } from '../params'
 import { temperature } from '../schedules'
-import { boltzmannStart, runSampling } from '../testing/sampling'
+import { boltzmannStart, runSampling } from '../../../testing/sampling'
 import { metropolis } from './metropolis'
-import { cacheError, deepestCurvatures, doubleWellMoments, positionBits, samplingLine, secondMoments, splitRuns } from './monte-carlo-testing'
+import { cacheError, deepestCurvatures, doubleWellMoments, positionBits, samplingLine, secondMoments, splitRuns } from '../../../testing/monte-carlo'
 
 const doubleWell = atlas('double-well').surface
 const mullerBrown = atlas('muller-brown').surface

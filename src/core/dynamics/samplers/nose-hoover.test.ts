@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MASS } from '../method'
-import { atlas, formulaSurface, testLane } from '../optimizers/test-lane'
-import { runSampling } from '../testing/sampling'
+import { atlas, formulaSurface, testLane } from '../../../testing/test-lane'
+import { runSampling } from '../../../testing/sampling'
 
 /**
  * Plain Nosé-Hoover is not ergodic on a harmonic well (Legoll, Luskin & Moeckel 2007);

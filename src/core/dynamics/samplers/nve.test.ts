@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MASS } from '../method'
-import { atlas, testLane } from '../optimizers/test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 
 /**
  * Velocity Verlet is symplectic and time-reversible: the energy error is O(dt^2) and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { atlas, testLane } from '../optimizers/test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 import { STATUS } from '../status'
 
 /**

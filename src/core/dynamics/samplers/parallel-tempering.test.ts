@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { integratedTime } from '../../analysis/autocorrelation'
+import { integratedTime } from '../../studies/autocorrelation'
 import type { CompiledSurface } from '../../surface'
-import { atlas, testLane } from '../optimizers/test-lane'
-import { cacheError, positionBits, splitRuns } from './monte-carlo-testing'
+import { atlas, testLane } from '../../../testing/test-lane'
+import { cacheError, positionBits, splitRuns } from '../../../testing/monte-carlo'
 
 const doubleWell = atlas('double-well').surface
 const rastrigin = atlas('rastrigin').surface

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { atlas, testLane } from '../optimizers/test-lane'
+import { atlas, testLane } from '../../../testing/test-lane'
 
 /**
  * The counter-based noise is indexed by (walker, step, stream), so a run is the same

@@ -3,8 +3,8 @@ import type { MethodDescriptor } from '../dynamics/method'
 import type { Settings } from '../dynamics/params'
 import { CONVERGED, STATUS, WALKER_STATUSES, type StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
-import type { CriticalPoint } from './critical'
-import { distance } from './domain'
+import type { CriticalPoint } from '../landscape/critical'
+import { nearestIndex } from '../landscape/domain'
 
 /** Where an optimizer started from a grid node ended up. */
 export const OUTCOMES = ['global minimum', 'local minimum', 'saddle', 'maximum', 'plateau', 'oscillating', 'diverged', 'running'] as const
@@ -85,24 +85,11 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   for (let k = 0; k < w.n; k++) {
     const status = WALKER_STATUSES[w.status[k]]
     if (status === 'minimum') {
-      minimum[k] = nearest(r, w.x[k], w.y[k])
+      minimum[k] = nearestIndex(r.surface.domain, r.minima, w.x[k], w.y[k])
       outcome[k] = lane.label(k) === 'global' ? OUTCOME['global minimum'] : OUTCOME['local minimum']
     } else {
       outcome[k] = OUTCOME[status]
     }
   }
   return { nx: n, ny: n, xs, ys, outcome, minimum, steps: lane.t, cancelled }
-}
-
-function nearest(r: AttractionRequest, x: number, y: number): number {
-  let best = -1
-  let bestDistance = Infinity
-  r.minima.forEach((m, k) => {
-    const dd = distance(r.surface.domain, x, y, m.x, m.y)
-    if (dd < bestDistance) {
-      bestDistance = dd
-      best = k
-    }
-  })
-  return best
 }

@@ -6,7 +6,7 @@
  */
 
 /** Every key starts with this, so "Reset to defaults" forgets exactly the page's own. */
-export const STORAGE_PREFIX = 'landscape-playground:'
+export const STORAGE_PREFIX = 'landscape-surfaceEditor:'
 export const LAST_STATE_KEY = `${STORAGE_PREFIX}last-state`
 export const SAVED_SURFACES_KEY = `${STORAGE_PREFIX}saved-surfaces`
 export const APPEARANCE_KEY = `${STORAGE_PREFIX}appearance`

@@ -1,9 +1,9 @@
-import { basinMap, type BasinMap } from '../../analysis/basins'
-import { criticalPoints } from '../../analysis/critical'
-import { symmetricEigenvalues } from '../../analysis/eigen'
-import { FALSE_ALARM } from '../../analysis/sampling-check'
-import type { CompiledSurface } from '../../surface'
-import type { Start } from '../lane'
+import { basinMap, type BasinMap } from '../core/landscape/basins'
+import { criticalPoints } from '../core/landscape/critical'
+import { symmetricEigenvalues } from '../core/landscape/eigen'
+import { FALSE_ALARM } from '../core/studies/sampling-check'
+import type { CompiledSurface } from '../core/surface'
+import type { Start } from '../core/dynamics/lane'
 import { runSampling } from './sampling'
 
 /**

@@ -4,7 +4,7 @@ import type { LaneSpec, ScenarioProblem, SurfaceSpec } from '../core/scenario'
 import type { Domain } from '../core/surface'
 import { atlasSurface, DEFAULT_SURFACE_ID, type AtlasSurface } from '../core/surfaces'
 import type { ColourScale } from '../core/surfaces/types'
-import type { SurfaceAnalysis } from '../core/analysis/surface-analysis'
+import type { SurfaceAnalysis } from '../core/landscape/surface-analysis'
 import type { SurfaceClient } from '../engine/clients'
 import type { BasinGrid, SurfaceViewRequest } from '../engine/protocol'
 import { Cancelled } from '../engine/worker-client'
@@ -38,7 +38,7 @@ interface Checked {
  * goes into the scenario, so while the text is wrong the last good surface
  * stays drawn and keeps running.
  */
-export class Playground {
+export class SurfaceEditor {
   readonly #client: SurfaceClient
   readonly #scenario: PageScenario
   #pendingCheck: ReturnType<typeof setTimeout> | undefined

@@ -4,9 +4,9 @@ import type { SettingError } from '../dynamics/params'
 import { resolveLane } from '../dynamics/resolve'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
-import type { BasinMap } from './basins'
-import { arrheniusFit, bottleneck, directSaddles, theoryAccuracy, theoryCaveat, transitionRate, type ArrheniusFit, type RateTheory } from './rates'
-import type { Landscape } from './saddles'
+import type { BasinMap } from '../landscape/basins'
+import { arrheniusFit, bottleneck, directSaddles, theoryAccuracy, theoryCaveat, transitionRate, type ArrheniusFit, type RateTheory } from '../landscape/rates'
+import type { Landscape } from '../landscape/saddles'
 import { TransitionCounter } from './transitions'
 
 export interface SweepRequest {

@@ -1,12 +1,12 @@
-import { compileFormula } from '../../formula'
-import type { CompiledSurface, Domain } from '../../surface'
-import { atlasSurface } from '../../surfaces'
-import { compileAtlasSurface } from '../../surfaces/compile'
-import { Lane, type Start } from '../lane'
-import { methodById } from '../methods'
-import { resolveSettings } from '../params'
-import { statusScales } from '../scales'
-import type { StatusScales } from '../status'
+import { compileFormula } from '../core/formula'
+import type { CompiledSurface, Domain } from '../core/surface'
+import { atlasSurface } from '../core/surfaces'
+import { compileAtlasSurface } from '../core/surfaces/compile'
+import { Lane, type Start } from '../core/dynamics/lane'
+import { methodById } from '../core/dynamics/methods'
+import { resolveSettings } from '../core/dynamics/params'
+import { statusScales } from '../core/landscape/scales'
+import type { StatusScales } from '../core/dynamics/status'
 
 /** Support for the optimizer tests (test code only): surfaces and lanes in one line each. */
 

@@ -1,7 +1,26 @@
-import { criticalPoints, type CriticalPoint } from '../analysis/critical'
-import { sampleSurface } from '../analysis/sample'
+import { criticalPoints, type CriticalPoint } from './critical'
+import { sampleSurface } from './sample'
 import type { CompiledSurface } from '../surface'
-import type { StatusScales } from './status'
+
+/** The scales a surface's statuses are judged on, from a sample of its domain. */
+export interface StatusScales {
+  /** Typical |grad U| over the domain. */
+  gradient: number
+  /** Typical Hessian norm. */
+  curvature: number
+  /** Range of U over the domain. */
+  valueRange: number
+  /** The lowest known minimum, for global/local labels; NaN when none is known. */
+  lowestMinimum: number
+  /** Diagonal of the domain: what 'barely moves' is measured against. */
+  extent: number
+  /**
+   * The surface's known critical points, x0, y0, x1, y1...: a walker stopped where
+   * the Hessian is flat too is at one of them (a monkey saddle) or on a plateau
+   * (far out on exp(-r^2)). Absent: not known, and such a walker is called a saddle.
+   */
+  stationary?: readonly number[]
+}
 
 /**
  * The scales a surface's walker statuses are judged on: typical gradient and

@@ -3,7 +3,7 @@ import type { ScenarioProblem } from '../../core/scenario'
 import { defaultScenario } from '../../core/scenario'
 import { defaultView } from '../../core/scenario/view'
 import { ExperimentState } from '../experiments/experiment.svelte'
-import type { Playground } from '../playground.svelte'
+import type { SurfaceEditor } from '../surface-editor.svelte'
 import type { PageProbe } from '../run/bench-hook'
 import type { Run } from '../run/run.svelte'
 import type { FrameScheduler } from '../run/scheduler'
@@ -16,7 +16,7 @@ import { AddressSync } from './address-sync.svelte'
 import { CameraSync } from './camera'
 import { SavedSurfaces } from './saved-surfaces.svelte'
 import { PageState, PageView } from './shared-state.svelte'
-import { browserStore, forgetAll, LAST_STATE_KEY, readItem } from './storage'
+import { browserStore, forgetAll, LAST_STATE_KEY, readItem } from '../storage'
 
 /** What the page names in its notice: where the state came from, and what of it was not read. */
 export interface NoticeText {
@@ -37,7 +37,7 @@ const SOURCE_TITLE: Record<Opening['source'], string> = {
  * address and storage following the state, the 3D camera kept in step, saved
  * surfaces, the guided experiments and the appearance.
  */
-export class Sharing {
+export class PageSession {
   readonly opening: Opening
   readonly view = new PageView()
   readonly page: PageState
@@ -50,7 +50,7 @@ export class Sharing {
   readonly #run: Run
   #notice = $state.raw<NoticeText | null>(null)
 
-  constructor(parts: { scenario: PageScenario; playground: Playground; run: Run; overlays: MapOverlays }) {
+  constructor(parts: { scenario: PageScenario; surfaceEditor: SurfaceEditor; run: Run; overlays: MapOverlays }) {
     this.#run = parts.run
     this.opening = readOpening(location.search, readItem(this.#store, LAST_STATE_KEY))
     this.page = new PageState({ ...parts, view: this.view })

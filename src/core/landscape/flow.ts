@@ -1,6 +1,6 @@
 import type { CompiledSurface } from '../surface'
 import type { CriticalPoint } from './critical'
-import { distance, wrap } from './domain'
+import { distance, nearestIndex, wrap } from './domain'
 import { symmetricEigen, symmetricEigenvalues } from './eigen'
 
 /** Where the gradient flow of a point ends: the index of a minimum (lowest first), or NO_BASIN. */
@@ -135,7 +135,7 @@ export class GradientFlow {
       if (norm <= still) {
         symmetricEigen(h[0], h[1], h[2], e)
         // Stopped: on a floor (a degenerate minimum), or exactly on a ridge at its saddle.
-        if (e[0] >= 0 || pushes >= 2) return e[0] >= -1e-9 * Math.abs(e[1]) ? this.nearest(x, y) : NO_BASIN
+        if (e[0] >= 0 || pushes >= 2) return e[0] >= -1e-9 * Math.abs(e[1]) ? nearestIndex(this.surface.domain, this.options.minima, x, y) : NO_BASIN
         pushes++
         // The unstable direction (-sin t, cos t), oriented to a fixed side.
         const sx = -e[3]
@@ -199,18 +199,6 @@ export class GradientFlow {
     return -1
   }
 
-  private nearest(x: number, y: number): number {
-    let best = NO_BASIN
-    let bestDistance = Infinity
-    this.options.minima.forEach((m, k) => {
-      const r = distance(this.surface.domain, x, y, m.x, m.y)
-      if (r < bestDistance) {
-        bestDistance = r
-        best = k
-      }
-    })
-    return best
-  }
 
   /**
    * The radius of a ball around minimum k that the flow never leaves: the flow

@@ -1,11 +1,11 @@
-import type { Landscape } from '../../../core/analysis/saddles'
-import { methodById } from '../../../core/dynamics/methods'
-import { resolveSettings, type Settings } from '../../../core/dynamics/params'
-import { resolveSurface } from '../../../core/scenario/surface'
-import type { LaneSpec, SurfaceSpec } from '../../../core/scenario/types'
-import type { Domain } from '../../../core/surface'
-import type { LaneFrame } from '../../../core/run/frame'
-import { Simulation } from '../../../core/run/simulation'
+import type { Landscape } from '../core/landscape/saddles'
+import { methodById } from '../core/dynamics/methods'
+import { resolveSettings, type Settings } from '../core/dynamics/params'
+import { resolveSurface } from '../core/scenario/surface'
+import type { LaneSpec, SurfaceSpec } from '../core/scenario/types'
+import type { Domain } from '../core/surface'
+import type { LaneFrame } from '../core/run/frame'
+import { Simulation } from '../core/run/simulation'
 
 /** Real frames for the panels' tests: the page's own engine, run in Node. */
 export interface SimulatedRun {

@@ -1,6 +1,6 @@
 import type { CompiledSurface } from '../surface'
 import type { CriticalPoint } from './critical'
-import { distance, wrap } from './domain'
+import { nearestIndex, wrap } from './domain'
 import { symmetricEigen } from './eigen'
 import { sampleSurface } from './sample'
 
@@ -43,7 +43,7 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
     const offset = 1e-3 * extent
     const ends = [1, -1].map((side) => {
       const end = descend(surface, s.x + side * offset * vx, s.y + side * offset * vy, 0.02 * extent, 1e-6 * sample.gradientScale)
-      return nearest(surface, minima, end[0], end[1])
+      return nearestIndex(surface.domain, minima, end[0], end[1])
     })
     if (ends[0] < 0 || ends[1] < 0 || ends[0] === ends[1]) continue
     const joins: [number, number] = ends[0] < ends[1] ? [ends[0], ends[1]] : [ends[1], ends[0]]
@@ -88,17 +88,4 @@ function descend(surface: CompiledSurface, x0: number, y0: number, maxStep: numb
     }
   }
   return [x, y]
-}
-
-function nearest(surface: CompiledSurface, minima: readonly CriticalPoint[], x: number, y: number): number {
-  let best = -1
-  let bestDistance = Infinity
-  minima.forEach((m, k) => {
-    const r = distance(surface.domain, x, y, m.x, m.y)
-    if (r < bestDistance) {
-      bestDistance = r
-      best = k
-    }
-  })
-  return best
 }

@@ -1,5 +1,5 @@
-import { statusScales } from '../dynamics/scales'
-import type { StatusScales } from '../dynamics/status'
+import { statusScales } from './scales'
+import type { StatusScales } from './scales'
 import type { CompiledSurface } from '../surface'
 import { basinMap, type BasinMap } from './basins'
 import { criticalPoints, type CriticalPoint } from './critical'

@@ -1,7 +1,7 @@
 import type { CompiledSurface } from '../surface'
-import { basinAt, type BasinMap } from './basins'
-import { distance } from './domain'
-import type { Landscape } from './saddles'
+import { basinAt, type BasinMap } from '../landscape/basins'
+import { distance } from '../landscape/domain'
+import type { Landscape } from '../landscape/saddles'
 
 /**
  * Counts transitions between basins, per walker, as the walkers move. With core

@@ -1,7 +1,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import { RandomStream } from '../random'
 import type { Batches } from './batches'
-import type { CheckCells } from './check-cells'
+import type { CheckCells } from '../landscape/check-cells'
 
 /**
  * Is a sampler's run consistent with exact sampling of exp(-U/kT)? The histogram

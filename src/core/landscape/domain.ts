@@ -27,3 +27,18 @@ export function distance(d: Domain, ax: number, ay: number, bx: number, by: numb
   }
   return Math.hypot(dx, dy)
 }
+
+/** The index of the point of `points` nearest (x, y) (on the torus when the domain is periodic), or -1 when there is none. */
+export function nearestIndex(d: Domain, points: readonly { x: number; y: number }[], x: number, y: number): number {
+  let best = -1
+  let bestDistance = Infinity
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k]!
+    const r = distance(d, x, y, p.x, p.y)
+    if (r < bestDistance) {
+      bestDistance = r
+      best = k
+    }
+  }
+  return best
+}

@@ -1,9 +1,9 @@
-import { integratedTime } from '../../analysis/autocorrelation'
-import { symmetricEigen } from '../../analysis/eigen'
-import { atlasSurface } from '../../surfaces'
-import type { Lane } from '../lane'
-import { atlas } from '../optimizers/test-lane'
-import type { SamplingResult } from '../testing/sampling'
+import { integratedTime } from '../core/studies/autocorrelation'
+import { symmetricEigen } from '../core/landscape/eigen'
+import { atlasSurface } from '../core/surfaces'
+import type { Lane } from '../core/dynamics/lane'
+import { atlas } from './test-lane'
+import type { SamplingResult } from './sampling'
 
 /**
  * Support for the tests of the Monte Carlo samplers and the ways across barriers
