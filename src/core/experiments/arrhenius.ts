@@ -1,4 +1,5 @@
 import { SCENARIO_VERSION } from '../scenario/types'
+import { fmt, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
@@ -29,4 +30,27 @@ export const arrhenius: Experiment = {
   // kT from 0.2 to 0.5, where barrier/kT = 2 to 5 and the exact rates give a fitted barrier of 0.96-0.99;
   // 100 walkers for 1,000 time units make ~130 crossings even at kT = 0.2 (rate 2.4e-3).
   sweep: { kTs: [0.2, 0.25, 1 / 3, 0.5], walkers: 100, steps: 20_000, lane: 0 },
+  check(r) {
+    const counts: number[] = []
+    for (let k = 0; k < 3; k++) {
+      const lane = r.sampling(k)
+      if (lane) counts.push(r.note(`transitions at kT ${lane.s.kT}`, transitionCount(lane.s)))
+    }
+    r.expect(counts.length === 3 && counts[0] < counts[1] && counts[1] < counts[2], `crossings should grow with kT across the three lanes; they are ${counts.join(', ')}`)
+    // "None or almost none" at kT = 0.1 (a barrier of 10 kT): at most a few, against the thousand or more of the hot lanes.
+    r.expect(counts.length > 0 && counts[0] <= 3, `the coldest lane should see none or almost none of the crossings; it sees ${counts[0]}`)
+    const sweep = r.sweep
+    if (!sweep) {
+      r.fail('the Arrhenius sweep has not run')
+      return
+    }
+    // Each rate from >= 30 crossings is good to 1/sqrt(30) = 18%, the fit's slope to a few per cent.
+    const fewest = r.note('fewest sweep transitions', Math.min(...sweep.rates.map((p) => p.transitions)))
+    r.expect(fewest >= 30, `every temperature of the sweep should see at least 30 crossings; the fewest is ${fewest}`)
+    const fitted = r.note('fitted barrier', sweep.fit?.barrier ?? NaN)
+    r.note('fit stderr', sweep.fit?.stderr ?? NaN)
+    r.note('saddle barrier', sweep.saddleBarrier)
+    // Exact double-well rates at kT 0.2-0.5 fit to 0.96-0.99 (the prefactor's curvature); 15% leaves > 5 standard errors.
+    r.expect(Math.abs(fitted - sweep.saddleBarrier) <= 0.15 * sweep.saddleBarrier, `the Arrhenius fit should give the barrier ${fmt(sweep.saddleBarrier)} within 15%; it gives ${fmt(fitted)}`)
+  },
 }

@@ -17,6 +17,10 @@ export type { Experiment, ExperimentFocus, ExperimentSweep } from './types'
 /**
  * The guided experiments, in number order. Their states are shared presets:
  * copy one (e.g. structuredClone) before editing it.
+ *
+ * Adding an experiment is one file in this folder, named by its id, that exports
+ * its Experiment (preset, question, claim and check), and one line here with the
+ * next number (experiments.test.ts holds every file and this list to that).
  */
 export const EXPERIMENTS: readonly Experiment[] = [
   localMinimum,

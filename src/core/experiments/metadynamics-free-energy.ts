@@ -1,5 +1,9 @@
 import { SCENARIO_VERSION } from '../scenario/types'
+import { atlasPoint, basinsVisited, fmt, laneName } from './reading'
 import type { Experiment } from './types'
+
+/** Müller-Brown's minima (surfaces.md, Müller & Brown 1979); basins 0, 1, 2 in the engine's order. */
+const MULLER_BROWN = (['MA', 'MB', 'MC'] as const).map((name) => ({ name, ...atlasPoint('muller-brown', name) }))
 
 export const metadynamicsFreeEnergy: Experiment = {
   id: 'metadynamics-free-energy',
@@ -33,4 +37,42 @@ export const metadynamicsFreeEnergy: Experiment = {
   steps: 20_000,
   claim:
     'After 20,000 steps the walkers have crossed from MA to MC and visited all three valleys, and the reconstructed free energy puts MB 38.5 and MC 65.9 above MA, each to within kT = 10.',
+  check(r) {
+    const meta = r.sampling(0)
+    if (!meta) return
+    const { frame, s } = meta
+    const m = s.transitions.minima
+    // The MA -> S1 pass is 106 high: at kT = 10 unbiased walkers would wait ~exp(10.6) x their period.
+    const crossings = r.note('MA-MC crossings', (s.transitions.counts[2] ?? 0) + (s.transitions.counts[2 * m] ?? 0))
+    r.expect(crossings > 0, `${laneName(frame)}: walkers should have crossed between MA and MC; they did not`)
+    r.expect(basinsVisited(s) === 3, `${laneName(frame)}: walkers should have visited all three valleys; they visited ${basinsVisited(s)}`)
+    if (!frame.extras || !Array.isArray(frame.extras.freeEnergy)) {
+      r.fail(`${laneName(frame)} carries no reconstructed free energy`)
+      return
+    }
+    const extras = frame.extras
+    const [fa, ...others] = MULLER_BROWN.map((p) => freeEnergyAt(extras, p.x, p.y))
+    others.forEach((f, k) => {
+      const target = MULLER_BROWN[k + 1]
+      const exact = target.value - MULLER_BROWN[0].value
+      const found = r.note(`F(${target.name}) - F(MA)`, f - fa)
+      // With CVs (x, y), F = U + const. A free-energy difference means little below kT (a factor e in population);
+      // the map's own noise, set by the hill height, is ~2.5 rms over seeds 1-6 at 20,000 steps.
+      r.expect(Math.abs(found - exact) < s.kT, `${laneName(frame)}: F(${target.name}) - F(MA) should be ${fmt(exact)} within kT = ${s.kT}; it is ${fmt(found)}`)
+    })
+  },
+}
+
+/** A metadynamics lane's reconstructed free energy at (x, y), bilinear between grid nodes. */
+function freeEnergyAt(extras: Record<string, unknown>, x: number, y: number): number {
+  const xs = extras.xs as number[]
+  const ys = extras.ys as number[]
+  const rows = extras.freeEnergy as number[][]
+  const fx = (x - xs[0]) / (xs[1] - xs[0])
+  const fy = (y - ys[0]) / (ys[1] - ys[0])
+  const i = Math.min(xs.length - 2, Math.max(0, Math.floor(fx)))
+  const j = Math.min(ys.length - 2, Math.max(0, Math.floor(fy)))
+  const u = fx - i
+  const v = fy - j
+  return (1 - u) * (1 - v) * rows[i][j] + u * (1 - v) * rows[i + 1][j] + (1 - u) * v * rows[i][j + 1] + u * v * rows[i + 1][j + 1]
 }

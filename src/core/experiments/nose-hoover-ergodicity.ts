@@ -1,4 +1,5 @@
 import { SCENARIO_VERSION } from '../scenario/types'
+import { fmt, laneName } from './reading'
 import type { Experiment } from './types'
 
 // One walker off the centre: its random starting velocity gives it angular momentum.
@@ -34,4 +35,23 @@ export const noseHooverErgodicity: Experiment = {
   steps: 40_000,
   claim:
     "After 40,000 steps the Nosé-Hoover walker's histogram differs from the exact Boltzmann density by more than its own noise allows (the check calls it inconsistent with exact sampling), while the chain's and Langevin's are consistent with it.",
+  check(r) {
+    const [nh, chain, langevin] = [0, 1, 2].map((k) => r.sampling(k))
+    // The check: shapes within the basins and basin populations against the exact ones, on the run's own batches.
+    if (nh) {
+      const check = nh.s.summary.check
+      r.note('NH TV', nh.s.summary.tv)
+      r.note('NH check TV', check.tv)
+      r.note('NH check bound', check.tvBound)
+      r.expect(check.consistent === false, `${laneName(nh.frame)} should be found inconsistent with exact sampling; the check says: ${check.reasons[0]}`)
+    }
+    for (const lane of [chain, langevin]) {
+      if (!lane) continue
+      const check = lane.s.summary.check
+      r.note(`${lane.frame.method} TV`, lane.s.summary.tv)
+      r.note(`${lane.frame.method} check TV`, check.tv)
+      r.expect(check.consistent === true, `${laneName(lane.frame)} should be consistent with exact sampling; the check says: ${check.reasons[0]}`)
+    }
+    if (nh && chain) r.expect(nh.s.summary.tv > chain.s.summary.tv, `Nosé-Hoover's TV (${fmt(nh.s.summary.tv)}) should be above the chain's (${fmt(chain.s.summary.tv)})`)
+  },
 }

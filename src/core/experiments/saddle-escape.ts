@@ -1,4 +1,5 @@
 import { SCENARIO_VERSION } from '../scenario/types'
+import { expectStatus, fmt, laneName } from './reading'
 import type { Experiment } from './types'
 
 // Exactly on the x axis: the gradient (2x, -2y) has no y part there, ever.
@@ -33,4 +34,19 @@ export const saddleEscape: Experiment = {
   // GD is labelled 'saddle' once |grad U| < 1e-6 of the typical slope (step ~150); the kicked walkers are gone by then.
   steps: 200,
   claim: "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.",
+  check(r) {
+    const gd = r.lane(0)
+    if (gd) {
+      expectStatus(r, gd, 'saddle', null, 'the saddle')
+      // U = x^2 - y^2 is 0 at the saddle; converged GD has |x| < 1e-6, so |U| < 1e-12.
+      r.expect(Math.abs(r.note('gd U', gd.lead.u)) < 1e-6, `${laneName(gd)} should sit on the saddle (U = 0); U = ${fmt(gd.lead.u)}`)
+    }
+    for (const k of [1, 2]) {
+      const f = r.lane(k)
+      if (!f) continue
+      // U < -1 means |y| > 1: ten kick radii down the slope, so it escaped, not just jiggled.
+      const highest = r.note(`${f.method} highest U`, Math.max(...f.energies))
+      r.expect(highest < -1, `${laneName(f)}: every walker should have slid downhill off the saddle (U < -1); the highest is at U = ${fmt(highest)}`)
+    }
+  },
 }

@@ -1,4 +1,5 @@
 import { SCENARIO_VERSION } from '../scenario/types'
+import { expectStatus, fmt, laneName, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1.5, y: 1 } as const
@@ -31,4 +32,29 @@ export const sgdAsLangevin: Experiment = {
   steps: 10_000,
   claim:
     'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys half and half, as the Boltzmann distribution does, and hop as often as overdamped Langevin walkers do: the same dynamics, with the same small bias of its step (wells about 4% wider than exact).',
+  check(r) {
+    const gd = r.lane(0)
+    if (gd) {
+      expectStatus(r, gd, 'minimum', null, 'a minimum')
+      r.expect(r.note('gd x', gd.lead.x) < 0, `${laneName(gd)} should sit in the left minimum (x < 0); x = ${fmt(gd.lead.x)}`)
+    }
+    const [sgld, overdamped] = [1, 2].map((k) => r.sampling(k))
+    for (const lane of [sgld, overdamped]) {
+      if (!lane) continue
+      const { summary } = lane.s
+      r.note(`${lane.frame.method} TV`, summary.tv)
+      // The histogram's shape carries the O(lr) bias of both (the check may see it in a long run): the claim is the shares.
+      r.note(`${lane.frame.method} check TV`, summary.check.tv)
+      for (const b of summary.basins) {
+        // The O(lr) bias widens both wells alike: the shares stay 1/2, to three standard errors from the batches.
+        r.expect(Math.abs(b.sampled - b.exact) < 3 * b.sampledError, `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ${fmt(b.sampled)} ± ${fmt(b.sampledError)}`)
+      }
+    }
+    if (sgld && overdamped) {
+      const a = r.note('sgld transitions', transitionCount(sgld.s))
+      const b = r.note('overdamped transitions', transitionCount(overdamped.s))
+      // The same dynamics hops at the same rate: the counts agree within three Poisson standard errors.
+      r.expect(a > 0 && Math.abs(a - b) < 3 * Math.sqrt(a + b), `noisy gradient descent should hop as often as overdamped Langevin; ${a} against ${b} crossings`)
+    }
+  },
 }

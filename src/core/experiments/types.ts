@@ -1,11 +1,13 @@
 import type { SharedState } from '../scenario/url'
+import type { Reading } from './reading'
 
 /**
  * A guided experiment: one click loads a preset run with a short explanation and
  * a question, and the page shows the view that makes its point. Each experiment
- * states how many engine steps it needs and what the page shows after them; the
- * same frames let src/engine/experiment-checks.ts test that claim (in Node and in
- * the browser), so an experiment's text can never drift from what the run does.
+ * states how many engine steps it needs and what the page shows after them, and
+ * its own check tests that claim on the same frames (in Node and in the browser:
+ * src/core/experiments/reading.ts runs it), so an experiment's text can never
+ * drift from what the run does. One file per experiment holds all of it.
  */
 
 /** The view that makes an experiment's point. */
@@ -53,4 +55,10 @@ export interface Experiment {
   /** What the page shows after `steps` steps, in words. */
   claim: string
   sweep?: ExperimentSweep
+  /**
+   * Whether the claim holds, judged only from the frames at `steps` (and the sweep):
+   * records each failed expectation and the numbers it read on `r`. Every threshold is
+   * derived in a comment, never fitted to a run.
+   */
+  check(r: Reading): void
 }

@@ -4,7 +4,7 @@ import { capabilities } from '../../core/dynamics/resolve'
 import type { Experiment } from '../../core/experiments'
 import type { Scenario, ScenarioProblem } from '../../core/scenario'
 import type { SharedState } from '../../core/scenario/url'
-import { readExperiment, type ExperimentReading } from '../../engine/experiment-checks'
+import { readExperiment, type ExperimentReading } from '../../core/experiments/reading'
 import type { LaneFrame } from '../../core/run/frame'
 import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'
@@ -39,9 +39,10 @@ export interface StateApplier {
 /**
  * The guided experiment open on the page, if any: loading its preset (a copy),
  * playing it to its stated step and pausing there, and the verdict on its claim
- * from the page's own frames at that step (src/engine/experiment-checks.ts: the
- * check the Node tests run). The verdict stands until the run starts over; it
- * is given only while the scenario is the preset's, whose claim it is.
+ * from the page's own frames at that step (the experiment's own check, run by
+ * src/core/experiments/reading.ts as the Node tests run it). The verdict stands
+ * until the run starts over; it is given only while the scenario is the
+ * preset's, whose claim it is.
  */
 export class ExperimentState {
   readonly #page: StateApplier

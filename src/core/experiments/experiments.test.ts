@@ -1,15 +1,17 @@
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { basinMap } from '../core/landscape/basins'
-import { temperatureSweep, type SweepResult } from '../core/studies/sweep'
-import { methodById } from '../core/dynamics/methods'
-import { statusScales } from '../core/landscape/scales'
-import { EXPERIMENTS, experimentById, type Experiment } from '../core/experiments'
-import { resolveSurface } from '../core/scenario/surface'
-import { decodeState, encodeState } from '../core/scenario/url'
-import { validateScenario } from '../core/scenario/validate'
-import { checkExperiment, readExperiment } from './experiment-checks'
-import type { LaneFrame } from '../core/run/frame'
-import { Simulation } from '../core/run/simulation'
+import { basinMap } from '../landscape/basins'
+import { temperatureSweep, type SweepResult } from '../studies/sweep'
+import { methodById } from '../dynamics/methods'
+import { statusScales } from '../landscape/scales'
+import { EXPERIMENTS, experimentById, type Experiment } from './index'
+import { resolveSurface } from '../scenario/surface'
+import { decodeState, encodeState } from '../scenario/url'
+import { validateScenario } from '../scenario/validate'
+import { checkExperiment, readExperiment } from './reading'
+import type { LaneFrame } from '../run/frame'
+import { Simulation } from '../run/simulation'
 
 /** Builds the experiment's Simulation as the page's worker does, runs its steps and takes frames with sampling. */
 function simulate(experiment: Experiment): { sim: Simulation; frames: LaneFrame[] } {
@@ -59,7 +61,8 @@ function run(experiment: Experiment): { frames: LaneFrame[]; sweep: SweepResult 
 
 /** The experiment with lanes changed: a contrasting setting the same check must refuse. */
 function variant(experiment: Experiment, change: (lanes: Experiment['state']['scenario']['lanes']) => void): Experiment {
-  const copy = structuredClone(experiment)
+  // The state is data and is copied; the check is the experiment's own function and is kept.
+  const copy = { ...experiment, state: structuredClone(experiment.state) }
   change(copy.state.scenario.lanes)
   return copy
 }
@@ -67,15 +70,34 @@ function variant(experiment: Experiment, change: (lanes: Experiment['state']['sc
 const byId = (id: string) => experimentById(id)!
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : Number(v.toPrecision(4)).toString())
 
+/** The files of this folder that are not experiments: the list, the type, the shared reading. */
+const NOT_EXPERIMENTS = new Set(['index.ts', 'types.ts', 'reading.ts'])
+
 describe('the guided experiments', () => {
-  it('are twelve, numbered in order, with kebab-case ids that experimentById finds', () => {
-    expect(EXPERIMENTS.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+  it('are numbered in order, with unique kebab-case ids that experimentById finds, each with its check', () => {
+    // Numbered 1, 2, 3... in list order: a new experiment takes the next number.
+    expect(EXPERIMENTS.map((e) => e.number)).toEqual(EXPERIMENTS.map((_, k) => k + 1))
     for (const e of EXPERIMENTS) {
       expect(e.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
       expect(experimentById(e.id)).toBe(e)
+      expect(typeof e.check, e.id).toBe('function')
     }
-    expect(new Set(EXPERIMENTS.map((e) => e.id)).size).toBe(12)
+    expect(new Set(EXPERIMENTS.map((e) => e.id)).size).toBe(EXPERIMENTS.length)
     expect(experimentById('constructor')).toBeUndefined()
+  })
+
+  it('are one file each, named by its id, and every experiment file is in the list', async () => {
+    const folder = fileURLToPath(new URL('.', import.meta.url))
+    const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_EXPERIMENTS.has(f))
+    const listed = new Set<Experiment>(EXPERIMENTS)
+    for (const file of files) {
+      const module = (await import(`./${file.slice(0, -'.ts'.length)}`)) as Record<string, unknown>
+      const exported = Object.values(module).filter((v): v is Experiment => typeof v === 'object' && v !== null && 'check' in v)
+      expect(exported.map((e) => e.id), file).toEqual([file.slice(0, -'.ts'.length)])
+      expect(listed.has(exported[0]), `${file} is not in EXPERIMENTS (src/core/experiments/index.ts)`).toBe(true)
+      listed.delete(exported[0])
+    }
+    expect([...listed].map((e) => e.id), 'listed experiments without a file of their own').toEqual([])
   })
 
   it('have valid states that survive a link unchanged, and play in at most 1,500 frames', () => {
