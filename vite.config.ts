@@ -23,7 +23,10 @@ function keepMathjsOutOfWorkers(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue
         const mathjs = file.moduleIds.find((id) => id.includes('/node_modules/mathjs/'))
-        if (mathjs) this.error(`worker chunk ${file.fileName} bundles mathjs (${mathjs}): import compileProgram from core/formula/compile, not core/formula`)
+        if (mathjs)
+          this.error(
+            `worker chunk ${file.fileName} bundles mathjs (${mathjs}): import compileProgram from core/formula/compile, not core/formula`,
+          )
       }
     },
   }

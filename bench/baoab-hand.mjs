@@ -120,4 +120,6 @@ for (let i = 0; i < n; i++) {
   meanY += y[i] / n
 }
 // Printed so the work is used; kineticTemperature should be close to kT.
-process.stdout.write(`${JSON.stringify({ walkers: n, steps, meanX, meanY, kineticTemperature: kinetic / Math.max(1, n * steps) })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ walkers: n, steps, meanX, meanY, kineticTemperature: kinetic / Math.max(1, n * steps) })}\n`,
+)

@@ -25,8 +25,37 @@ const STEPS = 10_000
 const DT = 0.002
 const GAMMA = 5
 const KT = 20
-const SAMPLE = ['sample', '--surface', 'muller-brown', '--method', 'baoab', '--kT', String(KT), '--set', `dt=${DT}`, '--set', `gamma=${GAMMA}`, '--walkers', String(WALKERS), '--steps', String(STEPS), '--json']
-const HAND = ['bench/baoab-hand.mjs', '--walkers', String(WALKERS), '--steps', String(STEPS), '--dt', String(DT), '--gamma', String(GAMMA), '--kT', String(KT)]
+const SAMPLE = [
+  'sample',
+  '--surface',
+  'muller-brown',
+  '--method',
+  'baoab',
+  '--kT',
+  String(KT),
+  '--set',
+  `dt=${DT}`,
+  '--set',
+  `gamma=${GAMMA}`,
+  '--walkers',
+  String(WALKERS),
+  '--steps',
+  String(STEPS),
+  '--json',
+]
+const HAND = [
+  'bench/baoab-hand.mjs',
+  '--walkers',
+  String(WALKERS),
+  '--steps',
+  String(STEPS),
+  '--dt',
+  String(DT),
+  '--gamma',
+  String(GAMMA),
+  '--kT',
+  String(KT),
+]
 
 /** `node args...` in the project root: wall milliseconds and stdout. Throws when it fails. */
 function run(args: string[]): { ms: number; stdout: string } {
@@ -57,40 +86,87 @@ function startup(): void {
   // A stale bundle is rebuilt by the first run; the warm-up in processTimes takes that run.
   const fresh = esm("const m = await import('./scripts/build-cli.mjs'); console.log(m.isFresh())")
   const wasFresh = run(fresh).stdout.trim() === 'true'
-  const direct = esm("const { main } = await import('./dist-cli/landscape.mjs'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)")
+  const direct = esm(
+    "const { main } = await import('./dist-cli/landscape.mjs'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
+  )
   const [node, cli, bundle] = processTimes([['-e', '0'], [BIN, 'methods', '--json'], direct], 11)
   // The check bin/landscape.mjs makes on every run (read dist-cli/stamp.json, stat src/core and src/cli), timed in fresh processes.
-  const check = esm("const m = await import('./scripts/build-cli.mjs'); const t0 = performance.now(); const fresh = m.isFresh(); const ms = performance.now() - t0; const t1 = performance.now(); const { entries } = m.newestSourceMtime(); console.log(JSON.stringify({ fresh, ms, walk: performance.now() - t1, entries }))")
-  const checks = Array.from({ length: 7 }, () => JSON.parse(run(check).stdout) as { fresh: boolean; ms: number; walk: number; entries: number })
+  const check = esm(
+    "const m = await import('./scripts/build-cli.mjs'); const t0 = performance.now(); const fresh = m.isFresh(); const ms = performance.now() - t0; const t1 = performance.now(); const { entries } = m.newestSourceMtime(); console.log(JSON.stringify({ fresh, ms, walk: performance.now() - t1, entries }))",
+  )
+  const checks = Array.from(
+    { length: 7 },
+    () => JSON.parse(run(check).stdout) as { fresh: boolean; ms: number; walk: number; entries: number },
+  )
   // The route bin/landscape.mjs falls back to without a bundle: the sources through tsx, timed once.
-  const tsx = esm("import { register } from 'tsx/esm/api'; register(); const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)")
+  const tsx = esm(
+    "import { register } from 'tsx/esm/api'; register(); const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
+  )
   const fallback = run(tsx).ms
-  table(`CLI start: whole processes, median of 11 (bundle ${wasFresh ? 'was fresh' : 'was stale and rebuilt by the warm-up run'})`, [
-    { process: 'node -e 0', ms: fmt(node), 'vs node -e 0': 1 },
-    { process: `node ${BIN} methods --json`, ms: fmt(cli), 'vs node -e 0': fmt(cli / node) },
-    { process: 'the bundle imported directly (no staleness check), methods --json', ms: fmt(bundle), 'vs node -e 0': fmt(bundle / node) },
-    { process: 'the tsx fallback (sources through tsx), methods --json, once', ms: fmt(fallback), 'vs node -e 0': fmt(fallback / node) },
-  ])
-  console.log(`staleness check in a fresh process (median of ${checks.length}): ${median(checks.map((c) => c.ms)).toFixed(2)} ms (the stat walk alone, run again: ${median(checks.map((c) => c.walk)).toFixed(2)} ms over ${checks[0].entries} files and directories)`)
+  table(
+    `CLI start: whole processes, median of 11 (bundle ${wasFresh ? 'was fresh' : 'was stale and rebuilt by the warm-up run'})`,
+    [
+      { process: 'node -e 0', ms: fmt(node), 'vs node -e 0': 1 },
+      { process: `node ${BIN} methods --json`, ms: fmt(cli), 'vs node -e 0': fmt(cli / node) },
+      {
+        process: 'the bundle imported directly (no staleness check), methods --json',
+        ms: fmt(bundle),
+        'vs node -e 0': fmt(bundle / node),
+      },
+      {
+        process: 'the tsx fallback (sources through tsx), methods --json, once',
+        ms: fmt(fallback),
+        'vs node -e 0': fmt(fallback / node),
+      },
+    ],
+  )
+  console.log(
+    `staleness check in a fresh process (median of ${checks.length}): ${median(checks.map((c) => c.ms)).toFixed(2)} ms (the stat walk alone, run again: ${median(checks.map((c) => c.walk)).toFixed(2)} ms over ${checks[0].entries} files and directories)`,
+  )
   console.log(`landscape methods / node -e 0 = ${(cli / node).toFixed(2)}x (goal within 4x)`)
 }
 
 /** bench/hand-baoab.ts bundled into one module (it imports the engine's portable exp and noise), for node to run. */
 function portableHandBundle(): string {
   const out = join(ROOT, 'dist-cli', 'hand-baoab.mjs')
-  buildSync({ entryPoints: [join(ROOT, 'bench', 'hand-baoab.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'silent' })
+  buildSync({
+    entryPoints: [join(ROOT, 'bench', 'hand-baoab.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'silent',
+  })
   return out
 }
 
 function sampling(): void {
   const portable = [portableHandBundle(), ...HAND.slice(1)]
   const [hand, handFast, cli] = processTimes([portable, HAND, [BIN, ...SAMPLE]], 5)
-  table(`Müller-Brown BAOAB, ${WALKERS} walkers x ${STEPS} steps, dt ${DT}, gamma ${GAMMA}, kT ${KT}: whole processes, median of 5`, [
-    { process: 'node bench/hand-baoab.ts (bundled): hand-written, portable exp and counter-based normals', ms: fmt(hand), 'walker-steps/s': fmt((WALKERS * STEPS) / (hand / 1000)) },
-    { process: `node ${HAND.join(' ')} (Math.exp, xorshift: not reproducible across engines)`, ms: fmt(handFast), 'walker-steps/s': fmt((WALKERS * STEPS) / (handFast / 1000)) },
-    { process: `node ${BIN} ${SAMPLE.join(' ')}`, ms: fmt(cli), 'walker-steps/s': fmt((WALKERS * STEPS) / (cli / 1000)) },
-  ])
-  console.log(`hand-written BAOAB (the same arithmetic) / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x); the Math.exp and xorshift loop / landscape sample = ${(handFast / cli).toFixed(2)}x`)
+  table(
+    `Müller-Brown BAOAB, ${WALKERS} walkers x ${STEPS} steps, dt ${DT}, gamma ${GAMMA}, kT ${KT}: whole processes, median of 5`,
+    [
+      {
+        process: 'node bench/hand-baoab.ts (bundled): hand-written, portable exp and counter-based normals',
+        ms: fmt(hand),
+        'walker-steps/s': fmt((WALKERS * STEPS) / (hand / 1000)),
+      },
+      {
+        process: `node ${HAND.join(' ')} (Math.exp, xorshift: not reproducible across engines)`,
+        ms: fmt(handFast),
+        'walker-steps/s': fmt((WALKERS * STEPS) / (handFast / 1000)),
+      },
+      {
+        process: `node ${BIN} ${SAMPLE.join(' ')}`,
+        ms: fmt(cli),
+        'walker-steps/s': fmt((WALKERS * STEPS) / (cli / 1000)),
+      },
+    ],
+  )
+  console.log(
+    `hand-written BAOAB (the same arithmetic) / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x); the Math.exp and xorshift loop / landscape sample = ${(handFast / cli).toFixed(2)}x`,
+  )
   sampleParts(cli, hand)
 }
 
@@ -99,7 +175,15 @@ function sampling(): void {
  * own helpers, timing each part once: where a whole-process run goes.
  */
 function sampleParts(wholeMs: number, handMs: number): void {
-  const values: Record<string, unknown> = { surface: 'muller-brown', method: 'baoab', kT: String(KT), set: [`dt=${DT}`, `gamma=${GAMMA}`], walkers: String(WALKERS), steps: String(STEPS), json: true }
+  const values: Record<string, unknown> = {
+    surface: 'muller-brown',
+    method: 'baoab',
+    kT: String(KT),
+    set: [`dt=${DT}`, `gamma=${GAMMA}`],
+    walkers: String(WALKERS),
+    steps: String(STEPS),
+    json: true,
+  }
   const parts: { part: string; ms: number }[] = []
   const timed = <T>(part: string, task: () => T): T => {
     const t0 = performance.now()
@@ -119,10 +203,21 @@ function sampleParts(wholeMs: number, handMs: number): void {
     ),
   )
   const surface = input.surface.compiled
-  const analysis = timed(`the surface's analysis (critical points, saddles, ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map, scales)`, () => analyseSurface(surface))
+  const analysis = timed(
+    `the surface's analysis (critical points, saddles, ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map, scales)`,
+    () => analyseSurface(surface),
+  )
   const lane = timed('the lane', () => buildRunLane(input, analysis.scales))
-  const observer = timed('observer', () =>
-    new RunObserver(surface, analysis.map, null, lane.walkers.n, { bins: [30, 30], transitions: false, units: lane.units, notBoltzmann: lane.capabilities.notBoltzmann, firstStep: 0 }),
+  const observer = timed(
+    'observer',
+    () =>
+      new RunObserver(surface, analysis.map, null, lane.walkers.n, {
+        bins: [30, 30],
+        transitions: false,
+        units: lane.units,
+        notBoltzmann: lane.capabilities.notBoltzmann,
+        firstStep: 0,
+      }),
   )
   let stepping = 0
   let observing = 0
@@ -138,10 +233,19 @@ function sampleParts(wholeMs: number, handMs: number): void {
   parts.push({ part: 'observing every step (histogram, basin label, batches, series)', ms: observing })
   const kT = temperature(lane.config.settings, Math.max(0, lane.t - 1))
   const histogram = observer.histogram
-  const exact = timed('exact bin probabilities', () => exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges))
+  const exact = timed('exact bin probabilities', () =>
+    exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges),
+  )
   timed('summary and sampling check', () => observer.summary(kT, exact, input.scenario.seed))
   timed('JSON of histogram and positions', () =>
-    JSON.stringify({ counts: histogram.rows(), positions: Array.from({ length: lane.walkers.n }, (_, i) => [lane.walkers.x[i], lane.walkers.y[i]]) }, null, 2),
+    JSON.stringify(
+      {
+        counts: histogram.rows(),
+        positions: Array.from({ length: lane.walkers.n }, (_, i) => [lane.walkers.x[i], lane.walkers.y[i]]),
+      },
+      null,
+      2,
+    ),
   )
   const total = parts.reduce((a, p) => a + p.ms, 0)
   // What one integration step is made of: the engine's counter-based normals
@@ -163,18 +267,29 @@ function sampleParts(wholeMs: number, handMs: number): void {
   const gradients = (performance.now() - t0) * 10
   if (Number.isNaN(sink)) console.log('(sink NaN)')
   const share = (ms: number) => fmt(ms / total, 2)
-  table(`Where landscape sample's time goes: the same run in this process, part by part (once each), beside the whole process's ${fmt(wholeMs)} ms`, [
-    ...parts.flatMap((p) => [
-      { part: p.part, ms: fmt(p.ms), share: share(p.ms) },
-      ...(p.part.startsWith('integration')
-        ? [
-            { part: '  of which (estimated): counter-based normals, Noise.normal2, a pair per walker-step', ms: fmt(normals), share: share(normals) },
-            { part: '  of which (estimated): the compiled gradient (portable exp), one per walker-step', ms: fmt(gradients), share: share(gradients) },
-          ]
-        : []),
-    ]),
-    { part: 'sum of the parts (this process)', ms: fmt(total), share: 1 },
-  ])
+  table(
+    `Where landscape sample's time goes: the same run in this process, part by part (once each), beside the whole process's ${fmt(wholeMs)} ms`,
+    [
+      ...parts.flatMap((p) => [
+        { part: p.part, ms: fmt(p.ms), share: share(p.ms) },
+        ...(p.part.startsWith('integration')
+          ? [
+              {
+                part: '  of which (estimated): counter-based normals, Noise.normal2, a pair per walker-step',
+                ms: fmt(normals),
+                share: share(normals),
+              },
+              {
+                part: '  of which (estimated): the compiled gradient (portable exp), one per walker-step',
+                ms: fmt(gradients),
+                share: share(gradients),
+              },
+            ]
+          : []),
+      ]),
+      { part: 'sum of the parts (this process)', ms: fmt(total), share: 1 },
+    ],
+  )
   console.log(
     `the integration alone takes ${fmt(stepping)} ms: the whole hand-written process over it is ${(handMs / stepping).toFixed(2)}x; ` +
       `everything around it (inputs and compile, critical points, basin map, observing every step, check) adds ${fmt(total - stepping)} ms`,

@@ -18,7 +18,15 @@ function laneRound(method: string, settings: Record<string, unknown>): (steps: n
   if (!m) return () => NaN
   const r = resolveSettings(m.params, settings, m.id)
   if (!r.ok) throw new Error(r.errors[0].message)
-  const lane = new Lane({ surface, method: m, settings: r.settings, walkers: N, start: { kind: 'gaussian', x: -0.558, y: 1.442, sigma: 0.05 }, seed: 1, scales })
+  const lane = new Lane({
+    surface,
+    method: m,
+    settings: r.settings,
+    walkers: N,
+    start: { kind: 'gaussian', x: -0.558, y: 1.442, sigma: 0.05 },
+    seed: 1,
+    scales,
+  })
   return (steps) => {
     lane.advance(steps)
     return lane.walkers.x[0]
@@ -100,14 +108,40 @@ export function dynamicsBenchmarks(): void {
     laneRound('gd', { lr: 1e-4 }),
     laneRound('metropolis', { kT: 20, step: 0.05 }),
   ]
-  const [hand, handXor, baoab, gd, metropolis] = rates(routes, routes.map(() => steps), 7)
+  const [hand, handXor, baoab, gd, metropolis] = rates(
+    routes,
+    routes.map(() => steps),
+    7,
+  )
   const perWalkerStep = (r: { perSecond: number }) => r.perSecond * N
   table(`Müller-Brown, ${N} walkers: walker-steps per second`, [
-    { route: 'hand-written BAOAB (portable exp, counter-based normals)', 'walker-steps/s': fmt(perWalkerStep(hand)), 'vs hand-written': 1 },
-    { route: 'hand-written BAOAB (Math.exp, xorshift normals)', 'walker-steps/s': fmt(perWalkerStep(handXor)), 'vs hand-written': fmt(handXor.perSecond / hand.perSecond) },
-    { route: 'engine BAOAB (formula gradient, lane)', 'walker-steps/s': fmt(perWalkerStep(baoab)), 'vs hand-written': fmt(baoab.perSecond / hand.perSecond) },
-    { route: 'engine gradient descent (with statuses)', 'walker-steps/s': fmt(perWalkerStep(gd)), 'vs hand-written': fmt(gd.perSecond / hand.perSecond) },
-    { route: 'engine Metropolis', 'walker-steps/s': fmt(perWalkerStep(metropolis)), 'vs hand-written': fmt(metropolis.perSecond / hand.perSecond) },
+    {
+      route: 'hand-written BAOAB (portable exp, counter-based normals)',
+      'walker-steps/s': fmt(perWalkerStep(hand)),
+      'vs hand-written': 1,
+    },
+    {
+      route: 'hand-written BAOAB (Math.exp, xorshift normals)',
+      'walker-steps/s': fmt(perWalkerStep(handXor)),
+      'vs hand-written': fmt(handXor.perSecond / hand.perSecond),
+    },
+    {
+      route: 'engine BAOAB (formula gradient, lane)',
+      'walker-steps/s': fmt(perWalkerStep(baoab)),
+      'vs hand-written': fmt(baoab.perSecond / hand.perSecond),
+    },
+    {
+      route: 'engine gradient descent (with statuses)',
+      'walker-steps/s': fmt(perWalkerStep(gd)),
+      'vs hand-written': fmt(gd.perSecond / hand.perSecond),
+    },
+    {
+      route: 'engine Metropolis',
+      'walker-steps/s': fmt(perWalkerStep(metropolis)),
+      'vs hand-written': fmt(metropolis.perSecond / hand.perSecond),
+    },
   ])
-  console.log(`engine BAOAB / hand-written BAOAB = ${(baoab.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.6x); against the xorshift loop ${(baoab.perSecond / handXor.perSecond).toFixed(2)}x`)
+  console.log(
+    `engine BAOAB / hand-written BAOAB = ${(baoab.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.6x); against the xorshift loop ${(baoab.perSecond / handXor.perSecond).toFixed(2)}x`,
+  )
 }

@@ -65,7 +65,12 @@ let loops = 0
 function gradientLoop(gradient: (x: number, y: number, out: Float64Array) => number) {
   // The comment makes each source unique: V8 caches compiled code by source text,
   // and loops with one text would share one call site after all.
-  const loop = new Function('gradient', 'xs', 'ys', 'M', `// loop ${loops++}
+  const loop = new Function(
+    'gradient',
+    'xs',
+    'ys',
+    'M',
+    `// loop ${loops++}
     const out = new Float64Array(2)
     return (count) => {
       let s = 0
@@ -74,7 +79,8 @@ function gradientLoop(gradient: (x: number, y: number, out: Float64Array) => num
         s += gradient(xs[j], ys[j], out) + out[0]
       }
       return s
-    }`)(gradient, xs, ys, M) as (count: number) => number
+    }`,
+  )(gradient, xs, ys, M) as (count: number) => number
   return loop
 }
 
@@ -106,17 +112,46 @@ export function formulaBenchmarks(): void {
   const [tapeRate, mathjs] = rates([tape.surface.gradient, mathjsGradient].map(gradientLoop), [200_000, 10_000], 5)
   table('Müller-Brown gradient (value + dU/dx + dU/dy), evaluations per second', [
     { route: 'hand-written JS', 'evals/s': fmt(hand.perSecond), 'ns/eval': fmt(hand.ns), 'vs hand-written': 1 },
-    { route: 'formula engine (generated)', 'evals/s': fmt(engine.perSecond), 'ns/eval': fmt(engine.ns), 'vs hand-written': fmt(engine.perSecond / hand.perSecond) },
-    { route: 'hand-written, portable exp', 'evals/s': fmt(handPortable.perSecond), 'ns/eval': fmt(handPortable.ns), 'vs hand-written': fmt(handPortable.perSecond / hand.perSecond) },
-    { route: 'formula engine, portable math (runs)', 'evals/s': fmt(engineP.perSecond), 'ns/eval': fmt(engineP.ns), 'vs hand-written': fmt(engineP.perSecond / hand.perSecond) },
-    { route: 'formula engine (tape, no eval)', 'evals/s': fmt(tapeRate.perSecond), 'ns/eval': fmt(tapeRate.ns), 'vs hand-written': fmt(tapeRate.perSecond / hand.perSecond) },
-    { route: 'mathjs compile().evaluate', 'evals/s': fmt(mathjs.perSecond), 'ns/eval': fmt(mathjs.ns), 'vs hand-written': fmt(mathjs.perSecond / hand.perSecond) },
+    {
+      route: 'formula engine (generated)',
+      'evals/s': fmt(engine.perSecond),
+      'ns/eval': fmt(engine.ns),
+      'vs hand-written': fmt(engine.perSecond / hand.perSecond),
+    },
+    {
+      route: 'hand-written, portable exp',
+      'evals/s': fmt(handPortable.perSecond),
+      'ns/eval': fmt(handPortable.ns),
+      'vs hand-written': fmt(handPortable.perSecond / hand.perSecond),
+    },
+    {
+      route: 'formula engine, portable math (runs)',
+      'evals/s': fmt(engineP.perSecond),
+      'ns/eval': fmt(engineP.ns),
+      'vs hand-written': fmt(engineP.perSecond / hand.perSecond),
+    },
+    {
+      route: 'formula engine (tape, no eval)',
+      'evals/s': fmt(tapeRate.perSecond),
+      'ns/eval': fmt(tapeRate.ns),
+      'vs hand-written': fmt(tapeRate.perSecond / hand.perSecond),
+    },
+    {
+      route: 'mathjs compile().evaluate',
+      'evals/s': fmt(mathjs.perSecond),
+      'ns/eval': fmt(mathjs.ns),
+      'vs hand-written': fmt(mathjs.perSecond / hand.perSecond),
+    },
   ])
   console.log(`engine / hand-written = ${(engine.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.8x)`)
   console.log(`engine / mathjs evaluate = ${(engine.perSecond / mathjs.perSecond).toFixed(0)}x (target >= 50x)`)
-  console.log(`with the portable math runs use (same bits in every engine): engine / hand-written with the same exp = ${(engineP.perSecond / handPortable.perSecond).toFixed(2)}x`)
+  console.log(
+    `with the portable math runs use (same bits in every engine): engine / hand-written with the same exp = ${(engineP.perSecond / handPortable.perSecond).toFixed(2)}x`,
+  )
 
   const ms = time(() => checkFormula(mb.formula), 9)
   const msCompile = time(() => compileFormula(mb.formula, { domain: mb.domain }), 9)
-  console.log(`\nMüller-Brown compile: check + derivatives ${ms.toFixed(1)} ms; with code generation ${msCompile.toFixed(1)} ms (target < 50 ms)`)
+  console.log(
+    `\nMüller-Brown compile: check + derivatives ${ms.toFixed(1)} ms; with code generation ${msCompile.toFixed(1)} ms (target < 50 ms)`,
+  )
 }

@@ -19,7 +19,10 @@ interface Saved {
 
 /** Clicks an export button and takes the file it downloads (Playwright's download event). */
 async function save(page: Page, button: string, scope = page.getByRole('region', { name: 'Export' })): Promise<Saved> {
-  const [download] = await Promise.all([page.waitForEvent('download', WAIT), scope.getByRole('button', { name: button, exact: true }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download', WAIT),
+    scope.getByRole('button', { name: button, exact: true }).click(),
+  ])
   const bytes = readFileSync((await download.path())!)
   return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') }
 }
@@ -32,7 +35,11 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 /** Decodes a PNG in the page: its size, and how many pixels have (about) each of the given colours. */
-function decodePng(page: Page, bytes: Buffer, colours: string[]): Promise<{ width: number; height: number; counts: number[] }> {
+function decodePng(
+  page: Page,
+  bytes: Buffer,
+  colours: string[],
+): Promise<{ width: number; height: number; counts: number[] }> {
   return page.evaluate(
     async ([base64, hexes]) => {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
@@ -54,7 +61,10 @@ function decodePng(page: Page, bytes: Buffer, colours: string[]): Promise<{ widt
 }
 
 /** An SVG parsed by the page's DOMParser: parse errors, raster images, and its paths' fills. */
-function parseSvg(page: Page, text: string): Promise<{ errors: number; images: number; fills: string[]; text: string; width: number; height: number }> {
+function parseSvg(
+  page: Page,
+  text: string,
+): Promise<{ errors: number; images: number; fills: string[]; text: string; width: number; height: number }> {
   return page.evaluate((svg) => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
     const root = doc.documentElement
@@ -80,9 +90,10 @@ function plotSize(page: Page, id: string): Promise<{ width: number; height: numb
 /** Pauses and waits until no frame is on its way (none published for a while): what is drawn then stays drawn. */
 async function pause(page: Page): Promise<number> {
   await hook(page, (h) => h.pause())
-  const published = () => page.evaluate(() => (window as unknown as { __landscape: { published(): number } }).__landscape.published())
+  const published = () =>
+    page.evaluate(() => (window as unknown as { __landscape: { published(): number } }).__landscape.published())
   let last = await published()
-  for (let quiet = 0; quiet < 3; ) {
+  for (let quiet = 0; quiet < 3;) {
     await page.waitForTimeout(150)
     const now = await published()
     quiet = now === last ? quiet + 1 : 0
@@ -118,7 +129,11 @@ describe.skipIf(!chromiumPath)('exports', () => {
     watched = await openPage(browser, `${appUrl}?bench`)
     page = watched.page
     await waitForLabels(page, MULLER_BROWN)
-    await page.waitForFunction(() => (window as unknown as { __landscape: { step(): number } }).__landscape.step() > 0, null, WAIT)
+    await page.waitForFunction(
+      () => (window as unknown as { __landscape: { step(): number } }).__landscape.step() > 0,
+      null,
+      WAIT,
+    )
   })
 
   afterAll(async () => {
@@ -132,8 +147,22 @@ describe.skipIf(!chromiumPath)('exports', () => {
     await menu().waitFor(WAIT)
     expect(await toggle.getAttribute('aria-expanded')).toBe('true')
     // The focus moves into the menu, to its first control.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await menu().getByRole('combobox', { name: 'View' }).getAttribute('id'))
-    for (const name of ['View PNG', 'View SVG', 'Figure PNG', 'Figure SVG', 'Caption text', 'Trajectories CSV', 'Positions CSV', 'Histograms CSV', 'Traces CSV', 'All data JSON', 'Animation…']) {
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await menu().getByRole('combobox', { name: 'View' }).getAttribute('id'),
+    )
+    for (const name of [
+      'View PNG',
+      'View SVG',
+      'Figure PNG',
+      'Figure SVG',
+      'Caption text',
+      'Trajectories CSV',
+      'Positions CSV',
+      'Histograms CSV',
+      'Traces CSV',
+      'All data JSON',
+      'Animation…',
+    ]) {
       expect(await menu().getByRole('button', { name, exact: true }).count(), name).toBe(1)
     }
     expect(await menu().getByRole('radiogroup', { name: 'PNG scale' }).getByRole('radio').count()).toBe(3)
@@ -149,9 +178,13 @@ describe.skipIf(!chromiumPath)('exports', () => {
     await openMenu()
     const map = await plotSize(page, 'contour-plot')
     for (const scale of [1, 2, 4]) {
-      await menu().getByRole('radio', { name: `${scale}x` }).check()
+      await menu()
+        .getByRole('radio', { name: `${scale}x` })
+        .check()
       const png = await save(page, 'View PNG')
-      expect(png.name).toMatch(new RegExp(`^muller-brown_map_step-\\d+_\\d{4}-\\d\\d-\\d\\d${scale > 1 ? `_${scale}x` : ''}\\.png$`))
+      expect(png.name).toMatch(
+        new RegExp(`^muller-brown_map_step-\\d+_\\d{4}-\\d\\d-\\d\\d${scale > 1 ? `_${scale}x` : ''}\\.png$`),
+      )
       const size = pngSize(png.bytes)
       expect(size).toEqual({ width: map.width * scale, height: map.height * scale })
       const decoded = await decodePng(page, png.bytes, [LANE_A, LANE_B])
@@ -170,7 +203,9 @@ describe.skipIf(!chromiumPath)('exports', () => {
 
     await menu().getByRole('combobox', { name: 'View' }).selectOption({ label: 'Lane A: U of walker 1' })
     const chart = await page.evaluate(() => {
-      const svg = [...document.querySelectorAll('figure.chart')].find((f) => f.querySelector('.title')?.textContent === 'U of walker 1')!.querySelector('.plot svg')!
+      const svg = [...document.querySelectorAll('figure.chart')]
+        .find((f) => f.querySelector('.title')?.textContent === 'U of walker 1')!
+        .querySelector('.plot svg')!
       return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) }
     })
     const chartPng = await save(page, 'View PNG')
@@ -212,7 +247,9 @@ describe.skipIf(!chromiumPath)('exports', () => {
   test("guided experiment 1, opened from its link and run to its stated steps: the figure's caption matches the state, in SVG and PNG", async () => {
     const experiment = EXPERIMENTS[0]
     // A link with a step replays the run to that step and pauses there.
-    await page.goto(`${appUrl}?${encodeState({ ...experiment.state, view: { ...experiment.state.view, step: experiment.steps } })}&bench`)
+    await page.goto(
+      `${appUrl}?${encodeState({ ...experiment.state, view: { ...experiment.state.view, step: experiment.steps } })}&bench`,
+    )
     await waitForLabels(page, MULLER_BROWN)
     await page.waitForFunction(
       (steps) => {
@@ -235,7 +272,10 @@ describe.skipIf(!chromiumPath)('exports', () => {
     expect(caption).toContain(`After 5,000 steps; seed 1; landscape playground ${VERSION}.`)
     const text = (await save(page, 'Caption text')).text
     expect(text.replace(/\s+/g, ' ')).toContain(caption.slice(caption.indexOf('Müller-Brown, U(x, y)')))
-    expect(scenarioOf(text.trim().split('\n').pop()!)).toEqual({ scenario: experiment.state.scenario, view: expect.objectContaining({ step: 5000, basins: true }) })
+    expect(scenarioOf(text.trim().split('\n').pop()!)).toEqual({
+      scenario: experiment.state.scenario,
+      view: expect.objectContaining({ step: 5000, basins: true }),
+    })
 
     await menu().getByRole('radio', { name: '2x' }).check()
     const png = await save(page, 'Figure PNG')

@@ -14,7 +14,9 @@ export const MULLER_BROWN = ['MA -146.70', 'MB -108.17', 'MC -80.77', 'S1 -40.66
 export const ascii = (text: string) => text.replace(/\u2212/g, '-')
 
 export async function plotLabels(page: Page): Promise<string[]> {
-  const texts = await page.$$eval('#contour-plot .textpoint text', (nodes) => nodes.map((node) => node.textContent ?? ''))
+  const texts = await page.$$eval('#contour-plot .textpoint text', (nodes) =>
+    nodes.map((node) => node.textContent ?? ''),
+  )
   return texts.filter(Boolean).map(ascii).sort()
 }
 
@@ -22,7 +24,9 @@ export async function plotLabels(page: Page): Promise<string[]> {
 export async function waitForLabels(page: Page, expected: string[]): Promise<void> {
   await page.waitForFunction(
     (wanted) => {
-      const shown = [...document.querySelectorAll('#contour-plot .textpoint text')].map((n) => (n.textContent ?? '').replace(/\u2212/g, '-'))
+      const shown = [...document.querySelectorAll('#contour-plot .textpoint text')].map((n) =>
+        (n.textContent ?? '').replace(/\u2212/g, '-'),
+      )
       return wanted.every((label) => shown.includes(label))
     },
     expected,
@@ -49,7 +53,10 @@ export async function shownStep(page: Page): Promise<number> {
 }
 
 /** The message a control shows for its value (from its aria-describedby), and whether it is marked invalid. */
-export async function controlMessage(page: Page, control: Locator): Promise<{ invalid: string | null; message: string }> {
+export async function controlMessage(
+  page: Page,
+  control: Locator,
+): Promise<{ invalid: string | null; message: string }> {
   const invalid = await control.getAttribute('aria-invalid')
   const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean)
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))
@@ -68,7 +75,12 @@ export function contourXStart(page: Page): Promise<number> {
 export function mapPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([px, py]) => {
-      const gd = document.getElementById('contour-plot') as HTMLElement & { _fullLayout: { xaxis: { _offset: number; _length: number; range: number[] }; yaxis: { _offset: number; _length: number; range: number[] } } }
+      const gd = document.getElementById('contour-plot') as HTMLElement & {
+        _fullLayout: {
+          xaxis: { _offset: number; _length: number; range: number[] }
+          yaxis: { _offset: number; _length: number; range: number[] }
+        }
+      }
       const { xaxis: ax, yaxis: ay } = gd._fullLayout
       const r = gd.getBoundingClientRect()
       return {
@@ -95,7 +107,11 @@ export interface Hook {
 }
 
 /** Calls the ?bench hook in the page with `arg` (plain JSON data); `call` must not close over anything. */
-export function hook<T, A = null>(page: Page, call: (h: Hook, arg: A) => T | Promise<T>, arg: A = null as A): Promise<T> {
+export function hook<T, A = null>(
+  page: Page,
+  call: (h: Hook, arg: A) => T | Promise<T>,
+  arg: A = null as A,
+): Promise<T> {
   return page.evaluate(`(${call.toString()})(window.__landscape, ${JSON.stringify(arg)})`) as Promise<T>
 }
 

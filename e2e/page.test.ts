@@ -1,7 +1,20 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchChromium, openPage } from './chromium'
-import { ascii, contourXStart, controlMessage, hook, mapPoint, MULLER_BROWN, paintedPixels, plotLabels, shownStep, WAIT, waitForLabels, walkersAwayFromStarts } from './helpers'
+import {
+  ascii,
+  contourXStart,
+  controlMessage,
+  hook,
+  mapPoint,
+  MULLER_BROWN,
+  paintedPixels,
+  plotLabels,
+  shownStep,
+  WAIT,
+  waitForLabels,
+  walkersAwayFromStarts,
+} from './helpers'
 
 const chromiumPath = inject('chromiumPath')
 const appUrl = inject('appUrl')
@@ -25,7 +38,9 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     // Three minima and two saddles, in the legend and in the table.
     const legend = await page.$$eval('#contour-plot .legendtext', (nodes) => nodes.map((n) => n.textContent))
     expect(legend).toEqual(['minimum', 'saddle'])
-    const kinds = await page.$$eval('#critical-points tbody tr td:first-child', (cells) => cells.map((c) => c.textContent?.split(/\s/)[0]))
+    const kinds = await page.$$eval('#critical-points tbody tr td:first-child', (cells) =>
+      cells.map((c) => c.textContent?.split(/\s/)[0]),
+    )
     expect(kinds.filter((k) => k === 'minimum')).toHaveLength(3)
     expect(kinds.filter((k) => k === 'saddle')).toHaveLength(2)
     expect(await page.getByRole('combobox', { name: 'Surface' }).inputValue()).toBe('muller-brown')
@@ -42,7 +57,12 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     const colourfulShare = async () => {
       const box = await page.locator('#surface-plot').boundingBox()
       if (!box) return 0
-      const clip = { x: box.x + box.width * 0.2, y: box.y + box.height * 0.3, width: box.width * 0.5, height: box.height * 0.4 }
+      const clip = {
+        x: box.x + box.width * 0.2,
+        y: box.y + box.height * 0.3,
+        width: box.width * 0.5,
+        height: box.height * 0.4,
+      }
       const png = await page.screenshot({ clip })
       return page.evaluate(async (base64) => {
         const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
@@ -54,7 +74,8 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
         let colourful = 0
         for (let i = 0; i < data.length; i += 4) {
           // Viridis is saturated everywhere; the page behind it is white or grey.
-          if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60) colourful++
+          if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60)
+            colourful++
         }
         return colourful / (data.length / 4)
       }, png.toString('base64'))
@@ -80,7 +101,8 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     expect(labels.some((label) => label.startsWith('MA'))).toBe(false)
     expect(await contourXStart(page)).toBe(-5)
     const surfaceX = await page.evaluate(() => {
-      const plot = document.getElementById('surface-plot') as (HTMLElement & { data?: { x: ArrayLike<number> }[] }) | null
+      const plot = document.getElementById('surface-plot') as
+        (HTMLElement & { data?: { x: ArrayLike<number> }[] }) | null
       return plot?.data?.[0]?.x[0]
     })
     expect(surfaceX).toBe(-5)
@@ -217,7 +239,11 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
       [...document.querySelectorAll('input, select, textarea, button')]
         .filter((el) => {
           const e = el as HTMLInputElement
-          const named = (e.labels?.length ?? 0) > 0 || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || (e.tagName === 'BUTTON' && e.textContent?.trim())
+          const named =
+            (e.labels?.length ?? 0) > 0 ||
+            e.getAttribute('aria-label') ||
+            e.getAttribute('aria-labelledby') ||
+            (e.tagName === 'BUTTON' && e.textContent?.trim())
           return !named
         })
         .map((el) => el.outerHTML.slice(0, 80)),
@@ -264,7 +290,9 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     expect(await controlMessage(page, lr)).toMatchObject({ invalid: 'false' })
     // Said in words in the lane's panel, and the page still runs: the sampler lane goes on.
     const status = page.getByRole('region', { name: 'Lane A', exact: true }).locator('p.status')
-    await expect.poll(async () => ascii((await status.textContent()) ?? ''), WAIT).toMatch(/^Diverged at step \d+: learning rate 0\.01 is above the stability limit/)
+    await expect
+      .poll(async () => ascii((await status.textContent()) ?? ''), WAIT)
+      .toMatch(/^Diverged at step \d+: learning rate 0\.01 is above the stability limit/)
     const later = await shownStep(page)
     await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(later)
     expect(errors).toEqual([])
@@ -301,7 +329,11 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     expect(await paintedPixels(page, overlay)).toBe(0)
     await page.getByRole('checkbox', { name: 'Basins of the minima' }).check()
     await expect.poll(() => paintedPixels(page, overlay), WAIT).toBeGreaterThan(1000)
-    expect(await page.locator('.legend li').allTextContents()).toEqual(['basin of MA −146.70', 'basin of MB −108.17', 'basin of MC −80.77'])
+    expect(await page.locator('.legend li').allTextContents()).toEqual([
+      'basin of MA −146.70',
+      'basin of MB −108.17',
+      'basin of MC −80.77',
+    ])
 
     await page.getByRole('textbox', { name: 'U(x, y) =' }).fill('a*(x^2 - 1)^2 + y^2')
     const a = page.getByRole('textbox', { name: 'a', exact: true })

@@ -18,7 +18,12 @@ const appUrl = inject('appUrl')
 const LONG = { timeout: 60_000 }
 
 /** `landscape sample --scenario FILE --lane K --steps N --json`, run here in Node: the walkers' final positions. */
-async function cliPositions(scenario: unknown, lane: number, steps: number, command: 'sample' | 'optimize' = 'sample'): Promise<[number, number][]> {
+async function cliPositions(
+  scenario: unknown,
+  lane: number,
+  steps: number,
+  command: 'sample' | 'optimize' = 'sample',
+): Promise<[number, number][]> {
   const dir = mkdtempSync(join(tmpdir(), 'landscape-e2e-'))
   try {
     const file = join(dir, 'scenario.json')
@@ -26,7 +31,11 @@ async function cliPositions(scenario: unknown, lane: number, steps: number, comm
     let out = ''
     let err = ''
     const extra = command === 'optimize' ? ['--every', String(steps)] : []
-    const code = await main([command, '--scenario', file, '--lane', String(lane), '--steps', String(steps), ...extra, '--json'], { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) })
+    const code = await main(
+      [command, '--scenario', file, '--lane', String(lane), '--steps', String(steps), ...extra, '--json'],
+      { write: (t: string) => (out += t) },
+      { write: (t: string) => (err += t) },
+    )
     if (code !== 0) throw new Error(`landscape ${command} exited with ${code}: ${err}`)
     const doc = JSON.parse(out)
     // optimize runs one walker: its end is its position.
@@ -38,7 +47,9 @@ async function cliPositions(scenario: unknown, lane: number, steps: number, comm
 
 /** The sampled basin populations a lane's panel shows, by minimum (lowest first), from its basin table. */
 async function sampledBasins(page: Page, lane: string): Promise<number[]> {
-  const rows = page.getByRole('region', { name: lane, exact: true }).locator('table:has(caption:text("Basin populations")) tbody tr')
+  const rows = page
+    .getByRole('region', { name: lane, exact: true })
+    .locator('table:has(caption:text("Basin populations")) tbody tr')
   const cells = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''))
   return cells.map((text) => Number(text.split('±')[0].replace(/,/g, '').trim()))
 }
@@ -96,7 +107,14 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     await waitForLabels(page, MULLER_BROWN)
     await pausedAtZero(page)
     const scenario = await hook(page, (h) => h.scenario())
-    expect(scenario).toMatchObject({ surface: { id: 'muller-brown' }, seed: 1, lanes: [{ method: 'gd', settings: { lr: 1e-4 } }, { method: 'baoab', settings: { kT: 20 } }] })
+    expect(scenario).toMatchObject({
+      surface: { id: 'muller-brown' },
+      seed: 1,
+      lanes: [
+        { method: 'gd', settings: { lr: 1e-4 } },
+        { method: 'baoab', settings: { kT: 20 } },
+      ],
+    })
     // One frame of 10,000 steps in the page's worker while Node runs the same scenario through the CLI.
     await hook(page, (h) => h.advance(10_000))
     const cli = await cliPositions(scenario, 1, 10_000)
@@ -108,7 +126,10 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     // The gradient-descent lane too, against `landscape optimize`.
     const [[gx, gy]] = await cliPositions(scenario, 0, 10_000, 'optimize')
     const gd = await hook(page, (h) => h.positions(0))
-    expect([Object.is(gd.x[0], gx), Object.is(gd.y[0], gy)], `${gd.x[0]}, ${gd.y[0]} against ${gx}, ${gy}`).toEqual([true, true])
+    expect([Object.is(gd.x[0], gx), Object.is(gd.y[0], gy)], `${gd.x[0]}, ${gd.y[0]} against ${gx}, ${gy}`).toEqual([
+      true,
+      true,
+    ])
     expect(errors).toEqual([])
     await page.close()
   }, 120_000)
@@ -123,13 +144,19 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
       await expect.poll(() => shownStep(page), LONG).toBe(step)
     }
     // Paused at 20,000: whatever the panels show was computed within 20,000 steps.
-    await expect.poll(() => statusLine(page, 'Lane A'), WAIT).toMatch(/^Stuck in local minimum U = -80\.77 \(global minimum is -146\.70\)/)
+    await expect
+      .poll(() => statusLine(page, 'Lane A'), WAIT)
+      .toMatch(/^Stuck in local minimum U = -80\.77 \(global minimum is -146\.70\)/)
     // Minima lowest first: 0 = MA, 1 = MB, 2 = MC.
-    await expect.poll(async () => (await sampledBasins(page, 'Lane B')).slice(0, 2).every((p) => p > 0), WAIT).toBe(true)
+    await expect
+      .poll(async () => (await sampledBasins(page, 'Lane B')).slice(0, 2).every((p) => p > 0), WAIT)
+      .toBe(true)
     expect(await shownStep(page)).toBe(20_000)
     // At 1280 wide every column of the sampler's tables shows (sampled beside exact) without scrolling them.
     const hidden = await page.evaluate(() =>
-      [...document.querySelectorAll('.table-scroll')].filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.querySelector('caption, th')?.textContent?.trim()),
+      [...document.querySelectorAll('.table-scroll')]
+        .filter((box) => box.scrollWidth > box.clientWidth)
+        .map((box) => box.querySelector('caption, th')?.textContent?.trim()),
     )
     expect(hidden).toEqual([])
     expect(errors).toEqual([])
@@ -148,11 +175,20 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     const scenario = defaultScenario()
     const r = resolveSurface(scenario.surface)
     if (!r.ok) throw new Error(r.message)
-    const sim = new Simulation({ program: r.surface.program, parameters: [...r.surface.parameters], domain: r.surface.domain, seed: scenario.seed, lanes: scenario.lanes })
+    const sim = new Simulation({
+      program: r.surface.program,
+      parameters: [...r.surface.parameters],
+      domain: r.surface.domain,
+      seed: scenario.seed,
+      lanes: scenario.lanes,
+    })
     const expected = async () => {
       const step = await shownStep(page)
       if (sim.step < step) sim.advance(step - sim.step)
-      const shares = sim.frames(true)[1].sampling!.summary.basins.map((b) => `${Math.round(100 * b.sampled)}%`).join(' / ')
+      const shares = sim
+        .frames(true)[1]
+        .sampling!.summary.basins.map((b) => `${Math.round(100 * b.sampled)}%`)
+        .join(' / ')
       return { step, line: `; time in the basins of U = -146.70 / -108.17 / -80.77: ${shares} (` }
     }
     // While playing the shares may trail the step ("time up to step N"); paused, they are the step's own.
@@ -161,7 +197,9 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
         const { step, line } = await expected()
         const status = await statusLine(page, 'Lane B')
         const settled = (await hook(page, (h) => h.step())) === step && (await shownStep(page)) === step
-        return status.includes(line) && settled ? 'the shares of the step shown' : `at step ${step}: '${status}' should contain '${line}'`
+        return status.includes(line) && settled
+          ? 'the shares of the step shown'
+          : `at step ${step}: '${status}' should contain '${line}'`
       }, WAIT)
       .toBe('the shares of the step shown')
     expect(sim.step).toBeGreaterThan(300)
@@ -182,7 +220,10 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     await expect.poll(() => list.inputValue(), WAIT).toBe('0.2, 0.25, 0.333333, 0.5')
     const measure = lane.getByRole('button', { name: 'Measure rates' })
     await list.fill('0.2, 0')
-    expect(await controlMessage(page, list)).toMatchObject({ invalid: 'true', message: expect.stringContaining('kT = 0 must be above 0') })
+    expect(await controlMessage(page, list)).toMatchObject({
+      invalid: 'true',
+      message: expect.stringContaining('kT = 0 must be above 0'),
+    })
     expect(await measure.isDisabled()).toBe(true)
     await list.fill('0.2, 0.25, 1/3, 0.5')
     expect(await list.getAttribute('aria-invalid')).toBe('false')
@@ -217,13 +258,28 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     await waitForLabels(page, MULLER_BROWN)
     // The default screen in full: the formula typeset and the sampler's first comparison with the exact density.
     await page.locator('.formula-tex .katex').waitFor(WAIT)
-    await page.getByRole('region', { name: 'Lane B', exact: true }).locator('table:has(caption:text("Basin populations"))').waitFor(WAIT)
+    await page
+      .getByRole('region', { name: 'Lane B', exact: true })
+      .locator('table:has(caption:text("Basin populations"))')
+      .waitFor(WAIT)
     await hook(page, (h) => h.pause())
     const axe = readFileSync(fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8')
     await page.addScriptTag({ content: axe })
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document)
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }))
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+            ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>
+          }
+        }
+      ).axe.run(document)
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }))
     })
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
     expect(errors).toEqual([])

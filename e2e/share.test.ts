@@ -29,7 +29,11 @@ interface ShareHook {
 }
 
 /** Calls the hook in the page; `call` runs there, so it must not close over anything. */
-function share<T, A = null>(page: Page, call: (h: ShareHook, arg: A) => T | Promise<T>, arg: A = null as A): Promise<T> {
+function share<T, A = null>(
+  page: Page,
+  call: (h: ShareHook, arg: A) => T | Promise<T>,
+  arg: A = null as A,
+): Promise<T> {
   return page.evaluate(`(${call.toString()})(window.__landscape, ${JSON.stringify(arg)})`) as Promise<T>
 }
 
@@ -115,11 +119,17 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
     // The reopened scene looks from the same eye at the same centre with the same up (to the link's 4 decimals).
     const scene = async (p: Page) =>
       p.evaluate(() => {
-        type Plot = HTMLElement & { _fullLayout: { scene: { _scene: { getCamera(): Record<'eye' | 'center' | 'up', { x: number; y: number; z: number }> } } } }
+        type Plot = HTMLElement & {
+          _fullLayout: {
+            scene: { _scene: { getCamera(): Record<'eye' | 'center' | 'up', { x: number; y: number; z: number }> } }
+          }
+        }
         const c = (document.getElementById('surface-plot') as Plot)._fullLayout.scene._scene.getCamera()
         return [c.eye, c.center, c.up].flatMap((v) => [v.x, v.y, v.z])
       })
-    await expect.poll(async () => (await scene(reopened.page)).every((v, k) => Math.abs(v - cam[k]) < 1e-3), WAIT).toBe(true)
+    await expect
+      .poll(async () => (await scene(reopened.page)).every((v, k) => Math.abs(v - cam[k]) < 1e-3), WAIT)
+      .toBe(true)
     expect([...errors, ...reopened.errors]).toEqual([])
     await page.close()
     await reopened.page.close()
@@ -127,7 +137,12 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
 
   test('a link with a formula, its parameters and domain, and every kind of start replays to its step identically in two pages', async () => {
     const scenario = defaultScenario()
-    scenario.surface = { kind: 'formula', text: 'a*(x^2 - 1)^2 + b*y^2 + 0.3*x', parameters: { a: 0.1 + 0.2, b: 1.5 }, domain: { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 } }
+    scenario.surface = {
+      kind: 'formula',
+      text: 'a*(x^2 - 1)^2 + b*y^2 + 0.3*x',
+      parameters: { a: 0.1 + 0.2, b: 1.5 },
+      domain: { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 },
+    }
     scenario.seed = 2 ** 40 + 7
     scenario.lanes = [
       { method: 'adam', settings: { lr: 0.05 }, walkers: 3, start: { kind: 'gaussian', x: 1.2, y: 0.4, sigma: 0.2 } },
@@ -183,10 +198,14 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       expect(await section.locator('.question').textContent()).toContain(e.question)
       // The Arrhenius plot is the sweep the page runs in its task worker: it starts as the experiment opens (one click).
       await expect
-        .poll(() => share(page, (h) => {
-          const x = h.page.experiment()
-          return x && x.failures !== null && !x.waitingForSweep ? x.failures : null
-        }), LONG)
+        .poll(
+          () =>
+            share(page, (h) => {
+              const x = h.page.experiment()
+              return x && x.failures !== null && !x.waitingForSweep ? x.failures : null
+            }),
+          LONG,
+        )
         .toEqual([])
       expect(await share(page, (h) => [h.step(), h.playing()])).toEqual([e.steps, false])
       expect(await section.getAttribute('data-experiment')).toBe(e.id)
@@ -196,7 +215,8 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       expect(await section.locator(selector).count(), `${e.id}: ${selector}`).toBeGreaterThan(0)
       // What the reader sees says what the claim says, in words.
       const words = says[e.id]
-      if (words) await expect.poll(async () => ascii((await section.innerText()).replace(/\s+/g, ' ')), WAIT).toMatch(words)
+      if (words)
+        await expect.poll(async () => ascii((await section.innerText()).replace(/\s+/g, ' ')), WAIT).toMatch(words)
       // The address names the experiment, at the step it stands at.
       await expect.poll(() => page.url(), WAIT).toMatch(new RegExp(`&experiment=${e.id}(&|$)`))
     }
@@ -242,10 +262,12 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       const w = window as unknown as { __added: string[] }
       w.__added = []
       document.addEventListener('DOMContentLoaded', () => {
-        const onAttributes = (el: Element) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)
+        const onAttributes = (el: Element) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)
         new MutationObserver((records) => {
           for (const r of records) {
-            if (r.type === 'attributes' && r.target instanceof Element && /^on/i.test(r.attributeName ?? '')) w.__added.push(`${r.target.tagName} ${r.attributeName}`)
+            if (r.type === 'attributes' && r.target instanceof Element && /^on/i.test(r.attributeName ?? ''))
+              w.__added.push(`${r.target.tagName} ${r.attributeName}`)
             for (const node of r.addedNodes) {
               if (!(node instanceof Element)) continue
               for (const el of [node, ...node.querySelectorAll('*')]) {
@@ -258,7 +280,10 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       })
     })
     for (const { query, page: found = [] } of corpus) {
-      const expected = [...new Set([...decodeState(query).problems.map((p) => p.field || 'link'), ...found])].slice(0, 12)
+      const expected = [...new Set([...decodeState(query).problems.map((p) => p.field || 'link'), ...found])].slice(
+        0,
+        12,
+      )
       expect(expected.length, query).toBeGreaterThan(0)
       await page.goto(`${appUrl}?${query}&bench`)
       await page.locator('.notice').waitFor(WAIT)
@@ -267,8 +292,16 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       await expect.poll(() => share(page, (h) => h.step()), WAIT).toBeGreaterThan(0)
       const probe = await page.evaluate(() => {
         const w = window as unknown as { __probe?: unknown; __added: string[] }
-        const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`))
-        return { probe: w.__probe ?? null, added: w.__added, handlers, scripts: document.scripts.length, polluted: ({} as Record<string, unknown>).polluted ?? null }
+        const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+        )
+        return {
+          probe: w.__probe ?? null,
+          added: w.__added,
+          handlers,
+          scripts: document.scripts.length,
+          polluted: ({} as Record<string, unknown>).polluted ?? null,
+        }
       })
       expect(probe, query).toEqual({ probe: null, added: [], handlers: [], scripts: 1, polluted: null })
       // A link's text stays text: nothing of it becomes an element in the notice.

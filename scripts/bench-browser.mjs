@@ -37,7 +37,11 @@ async function openPage(browser, url) {
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`))
   await page.addInitScript(instrument)
   await page.goto(url)
-  await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0 && window.__landscape, null, { timeout: 60_000 })
+  await page.waitForFunction(
+    () => performance.getEntriesByName('landscape:first-surface').length > 0 && window.__landscape,
+    null,
+    { timeout: 60_000 },
+  )
   return page
 }
 
@@ -49,10 +53,15 @@ async function setWalkers(page, counts) {
     await boxes.nth(k).fill(String(counts[k]))
     await boxes.nth(k).press('Enter')
   }
-  await page.waitForFunction(() => !window.__landscape.loading() && window.__landscape.published() > 0, null, { timeout: 120_000 })
+  await page.waitForFunction(() => !window.__landscape.loading() && window.__landscape.published() > 0, null, {
+    timeout: 120_000,
+  })
   // Typing scrolled the lanes into view: back to the views (they do not draw off screen).
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.locator('#contour-plot').focus().catch(() => {})
+  await page
+    .locator('#contour-plot')
+    .focus()
+    .catch(() => {})
   await sleep(300)
 }
 
@@ -69,11 +78,21 @@ async function measure(page) {
   await page.evaluate(() => window.__landscape.play())
   await sleep(1500)
   const read = () =>
-    page.evaluate(() => ({ t: performance.now(), frames: window.__landscape.published(), rafs: window.__rafs, draws: window.__landscape.layerDraws(), step: window.__landscape.step() }))
+    page.evaluate(() => ({
+      t: performance.now(),
+      frames: window.__landscape.published(),
+      rafs: window.__rafs,
+      draws: window.__landscape.layerDraws(),
+      step: window.__landscape.step(),
+    }))
   const a = await read()
   await sleep(SECONDS * 1000)
   const b = await read()
-  const longest = await page.evaluate(([t0, t1]) => Math.max(0, ...window.__longtasks.filter((e) => e.start >= t0 && e.start <= t1).map((e) => e.duration)), [a.t, b.t])
+  const longest = await page.evaluate(
+    ([t0, t1]) =>
+      Math.max(0, ...window.__longtasks.filter((e) => e.start >= t0 && e.start <= t1).map((e) => e.duration)),
+    [a.t, b.t],
+  )
   await page.evaluate(() => window.__landscape.pause())
   const s = (b.t - a.t) / 1000
   return {
@@ -105,7 +124,9 @@ if (!chromiumPath) {
 const server = await servePreview()
 const url = `${server.url}?bench`
 const browser = await launchChromium(chromiumPath)
-console.log(`Chromium ${browser.version()} (software WebGL), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${SECONDS} s per figure`)
+console.log(
+  `Chromium ${browser.version()} (software WebGL), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${SECONDS} s per figure`,
+)
 
 try {
   // Time to the first drawn surface, from a fresh page each time.
@@ -115,7 +136,9 @@ try {
     const page = await context.newPage()
     await page.addInitScript(instrument)
     await page.goto(url)
-    await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, { timeout: 60_000 })
+    await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
+      timeout: 60_000,
+    })
     firsts.push(await page.evaluate(() => performance.getEntriesByName('landscape:first-surface')[0].startTime))
     if (k === 0) {
       // A check that long tasks are seen at all: opening the page has some (parsing plotly, the first draws).
@@ -125,7 +148,9 @@ try {
     }
     await context.close()
   }
-  console.log(`first drawn surface: ${fmt(median(firsts), 0)} ms after navigation (median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`)
+  console.log(
+    `first drawn surface: ${fmt(median(firsts), 0)} ms after navigation (median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`,
+  )
 
   const rows = []
   for (const [label, walkers] of [
@@ -141,8 +166,12 @@ try {
     const solid = await measure(page)
     rows.push({ label, flat, solid })
     console.log(`${label}:`)
-    console.log(`  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), longest task ${fmt(flat.longest, 0)} ms`)
-    console.log(`  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, longest task ${fmt(solid.longest, 0)} ms`)
+    console.log(
+      `  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), longest task ${fmt(flat.longest, 0)} ms`,
+    )
+    console.log(
+      `  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, longest task ${fmt(solid.longest, 0)} ms`,
+    )
     await page.close()
   }
 
@@ -160,7 +189,9 @@ try {
   const t0 = Date.now()
   await runFrames(page, start + 10_000)
   const h10 = await heap(page, cdp)
-  console.log(`JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB (${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`)
+  console.log(
+    `JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB (${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`,
+  )
   await page.close()
 } finally {
   await browser.close()

@@ -117,7 +117,9 @@ export async function build({ logLevel = 'warning' } = {}) {
     sourcemap: 'linked',
     // CommonJS dependencies (@stdlib's debug, for one) require node builtins
     // such as tty; an ES module has no `require`, so give the bundle one.
-    banner: { js: "import { createRequire as __landscapeCreateRequire } from 'node:module';\nconst require = __landscapeCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __landscapeCreateRequire } from 'node:module';\nconst require = __landscapeCreateRequire(import.meta.url);",
+    },
     metafile: true,
     write: false,
     logLevel,
@@ -125,7 +127,9 @@ export async function build({ logLevel = 'warning' } = {}) {
   mkdirSync(OUT_DIR, { recursive: true })
   // The map first and the bundle after it, the stamp last: a bundle never
   // points at a missing map, and a stamp never vouches for an older bundle.
-  const files = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')))
+  const files = [...result.outputFiles].sort(
+    (a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')),
+  )
   for (const file of files) writeAtomically(file.path, file.contents)
   const inputs = Object.keys(result.metafile.inputs)
   // Anything esbuild read outside node_modules must lie in a tree the stamp
@@ -134,7 +138,8 @@ export async function build({ logLevel = 'warning' } = {}) {
   const extraRoots = []
   const extraFiles = []
   for (const input of inputs) {
-    if (input.startsWith('node_modules/') || [...SOURCE_ROOTS, ...extraRoots].some((r) => input.startsWith(`${r}/`))) continue
+    if (input.startsWith('node_modules/') || [...SOURCE_ROOTS, ...extraRoots].some((r) => input.startsWith(`${r}/`)))
+      continue
     if (input.includes('/')) extraRoots.push(input.slice(0, input.lastIndexOf('/')))
     else extraFiles.push(input)
   }
@@ -153,7 +158,12 @@ export async function build({ logLevel = 'warning' } = {}) {
     packages: [...new Set(inputs.filter((f) => f.startsWith('node_modules/')).map(packageOf))].sort(),
   }
   writeAtomically(STAMP, `${JSON.stringify(stamp, null, 2)}\n`)
-  return { bundle: BUNDLE, bytes: files.find((f) => f.path === BUNDLE)?.contents.length ?? 0, inputs: inputs.length, warnings: result.warnings.length }
+  return {
+    bundle: BUNDLE,
+    bytes: files.find((f) => f.path === BUNDLE)?.contents.length ?? 0,
+    inputs: inputs.length,
+    warnings: result.warnings.length,
+  }
 }
 
 /** node_modules/@scope/name/... or node_modules/name/... (nested node_modules too) -> the package name. */
@@ -167,7 +177,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const t0 = performance.now()
   try {
     const { bundle, bytes, inputs } = await build()
-    console.log(`build-cli: ${relative(process.cwd(), bundle).split(sep).join('/')} (${(bytes / 1024).toFixed(0)} KiB from ${inputs} inputs) in ${(performance.now() - t0).toFixed(0)} ms`)
+    console.log(
+      `build-cli: ${relative(process.cwd(), bundle).split(sep).join('/')} (${(bytes / 1024).toFixed(0)} KiB from ${inputs} inputs) in ${(performance.now() - t0).toFixed(0)} ms`,
+    )
   } catch (e) {
     // esbuild has printed its errors already.
     if (!e?.errors) console.error(`build-cli: ${e?.message ?? e}`)

@@ -42,7 +42,11 @@ const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry)
 const seen = new Set()
 const startup = reach(entries, seen)
 const dynamicKeys = Object.values(manifest).flatMap((chunk) => chunk.dynamicImports ?? [])
-const onUse = reach(dynamicKeys.filter((key) => !seen.has(key)), seen, 'dynamic import')
+const onUse = reach(
+  dynamicKeys.filter((key) => !seen.has(key)),
+  seen,
+  'dynamic import',
+)
 // Anything else in assets/ (say a worker's own chunks) is loaded only when asked for.
 const listed = new Set([...startup.js.keys(), ...onUse.js.keys()])
 for (const file of readdirSync(join(dist, 'assets'))) {
@@ -72,6 +76,8 @@ const css = [...startup.css].reduce((sum, file) => sum + gzipKiB(file), 0)
 console.log(`CSS at start-up (gzipped): ${css.toFixed(1)} KiB`)
 
 if (total > BUDGET_KIB) {
-  console.error(`bundle-report: start-up JavaScript is ${total.toFixed(1)} KiB gzipped, over the ${BUDGET_KIB} KiB budget`)
+  console.error(
+    `bundle-report: start-up JavaScript is ${total.toFixed(1)} KiB gzipped, over the ${BUDGET_KIB} KiB budget`,
+  )
   process.exit(1)
 }

@@ -29,15 +29,23 @@ if (!chromiumPath) {
 async function openAtStep(page, url) {
   const state = { ...experiment.state, view: { ...experiment.state.view, step: experiment.steps } }
   await page.goto(`${url}?${encodeState(state)}&bench`)
-  await page.waitForFunction((steps) => window.__landscape?.step() === steps && !window.__landscape.playing(), experiment.steps, WAIT)
+  await page.waitForFunction(
+    (steps) => window.__landscape?.step() === steps && !window.__landscape.playing(),
+    experiment.steps,
+    WAIT,
+  )
   const scenario = await page.evaluate(() => window.__landscape.scenario())
-  if (!isDeepStrictEqual(scenario, experiment.state.scenario)) throw new Error(`the page runs ${JSON.stringify(scenario)}, not experiment 1`)
+  if (!isDeepStrictEqual(scenario, experiment.state.scenario))
+    throw new Error(`the page runs ${JSON.stringify(scenario)}, not experiment 1`)
 }
 
 /** Clicks an Export menu button and writes the file it downloads as `name`. */
 async function save(page, button, name) {
   const menu = page.getByRole('region', { name: 'Export' })
-  const [download] = await Promise.all([page.waitForEvent('download', WAIT), menu.getByRole('button', { name: button, exact: true }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download', WAIT),
+    menu.getByRole('button', { name: button, exact: true }).click(),
+  ])
   await download.saveAs(join(out, name))
   return download.suggestedFilename()
 }
@@ -49,12 +57,19 @@ try {
   await openAtStep(page, server.url)
   await page.getByRole('button', { name: 'Export' }).click()
   await page.getByRole('region', { name: 'Export' }).getByRole('radio', { name: '2x' }).check()
-  const names = [await save(page, 'Figure PNG', 'experiment-1.png'), await save(page, 'Figure SVG', 'experiment-1.svg'), await save(page, 'Caption text', 'experiment-1-caption.txt')]
+  const names = [
+    await save(page, 'Figure PNG', 'experiment-1.png'),
+    await save(page, 'Figure SVG', 'experiment-1.svg'),
+    await save(page, 'Caption text', 'experiment-1-caption.txt'),
+  ]
   // The caption file ends with the link that reopens the state, on this script's own server:
   // keep its query, which reopens the state (at this step) wherever the playground is hosted.
   const path = join(out, 'experiment-1-caption.txt')
   const [caption, link] = readFileSync(path, 'utf8').trim().split(/\n\n/)
-  writeFileSync(path, `${caption}\n\nThe playground's address followed by ${link.slice(link.indexOf('?'))} reopens this state.\n`)
+  writeFileSync(
+    path,
+    `${caption}\n\nThe playground's address followed by ${link.slice(link.indexOf('?'))} reopens this state.\n`,
+  )
   console.log(`experiment 1 opened from its link and run to step ${experiment.steps}; saved ${names.join(', ')}`)
   console.log(`wrote experiment-1.png, experiment-1.svg, experiment-1-caption.txt to ${out}`)
 } finally {

@@ -19,7 +19,10 @@ function newest(dir) {
 function needsBuild() {
   try {
     const built = statSync(join(root, 'dist', 'index.html')).mtimeMs
-    return Math.max(newest(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs, newest(join(root, 'public'))) > built
+    return (
+      Math.max(newest(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs, newest(join(root, 'public'))) >
+      built
+    )
   } catch {
     return true
   }
@@ -31,7 +34,11 @@ export async function servePreview() {
     console.log('building dist/ ...')
     await build({ root, logLevel: 'warn' })
   }
-  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report its address')
   return { url, close: () => server.close() }

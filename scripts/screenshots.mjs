@@ -23,7 +23,9 @@ const browser = await launchChromium(chromiumPath)
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })
   await page.goto(server.url)
-  await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, { timeout: 60_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
+    timeout: 60_000,
+  })
   await page.waitForTimeout(RUN_MS)
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(out, 'default.png') })

@@ -19,10 +19,11 @@ interface BasinsOutput extends ResolvedSurface {
 export const basinsCommand: Command = {
   name: 'basins',
   summary: 'the basins of a surface: minima, the saddles joining them, barriers, populations at kT',
-  usage: 'landscape basins (--surface ID | --formula TEXT) [--param NAME=VALUE ...] [--domain X0,X1,Y0,Y1] [--grid N] [--kT T] [--json]',
+  usage:
+    'landscape basins (--surface ID | --formula TEXT) [--param NAME=VALUE ...] [--domain X0,X1,Y0,Y1] [--grid N] [--kT T] [--json]',
   help: [
     'Lists the minima (lowest first; their indices are used everywhere) and each saddle with',
-    'the two basins it joins and the barrier seen from each side. With --kT, each basin\'s',
+    "the two basins it joins and the barrier seen from each side. With --kT, each basin's",
     'exact Boltzmann population (integrated over the basin on an N x N grid) and its',
     'harmonic estimate.',
     ...SURFACE_HELP,
@@ -49,20 +50,41 @@ export const basinsCommand: Command = {
         x: m.x,
         y: m.y,
         value: m.value,
-        ...(populations && kT !== null ? { population: { kT, exact: populations[k].exact, harmonic: populations[k].harmonic } } : {}),
+        ...(populations && kT !== null
+          ? { population: { kT, exact: populations[k].exact, harmonic: populations[k].harmonic } }
+          : {}),
       })),
-      saddles: landscape.saddles.map((s) => ({ x: s.saddle.x, y: s.saddle.y, value: s.saddle.value, joins: s.joins, barriers: s.barriers })),
+      saddles: landscape.saddles.map((s) => ({
+        x: s.saddle.x,
+        y: s.saddle.y,
+        value: s.saddle.value,
+        joins: s.joins,
+        barriers: s.barriers,
+      })),
     }
   },
   table(result) {
     const r = result as BasinsOutput
     const minima = renderTable(
       ['minimum', 'x', 'y', 'U', ...(r.kT !== null ? [`P exact (kT=${r.kT})`, 'P harmonic'] : [])],
-      r.minima.map((m, k) => [String(k), formatNumber(m.x), formatNumber(m.y), formatNumber(m.value), ...(m.population ? [formatNumber(m.population.exact, 4), formatNumber(m.population.harmonic, 4)] : [])]),
+      r.minima.map((m, k) => [
+        String(k),
+        formatNumber(m.x),
+        formatNumber(m.y),
+        formatNumber(m.value),
+        ...(m.population ? [formatNumber(m.population.exact, 4), formatNumber(m.population.harmonic, 4)] : []),
+      ]),
     )
     const saddles = renderTable(
       ['saddle', 'x', 'y', 'U', 'joins', 'barriers'],
-      r.saddles.map((s, k) => [String(k), formatNumber(s.x), formatNumber(s.y), formatNumber(s.value), `${s.joins[0]} - ${s.joins[1]}`, `${formatNumber(s.barriers[0], 4)} / ${formatNumber(s.barriers[1], 4)}`]),
+      r.saddles.map((s, k) => [
+        String(k),
+        formatNumber(s.x),
+        formatNumber(s.y),
+        formatNumber(s.value),
+        `${s.joins[0]} - ${s.joins[1]}`,
+        `${formatNumber(s.barriers[0], 4)} / ${formatNumber(s.barriers[1], 4)}`,
+      ]),
     )
     return `${minima}\n\n${saddles}`
   },

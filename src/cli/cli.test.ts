@@ -53,14 +53,21 @@ describe('landscape critical', () => {
     const r = await run('critical', '--formula', 'a*x^2 - y^2', '--param', 'a=2', '--domain', '-1,1,-2,2', '--json')
     const doc = JSON.parse(r.stdout)
     expect(doc.version).toMatch(/^\d+\.\d+\.\d+/)
-    expect(doc).toMatchObject({ surface: null, formula: 'a*x^2 - y^2', domain: { xmin: -1, xmax: 1, ymin: -2, ymax: 2 }, parameters: { a: 2 } })
+    expect(doc).toMatchObject({
+      surface: null,
+      formula: 'a*x^2 - y^2',
+      domain: { xmin: -1, xmax: 1, ymin: -2, ymax: 2 },
+      parameters: { a: 2 },
+    })
     expect(doc.points).toEqual([{ x: 0, y: 0, value: 0, kind: 'saddle', eigenvalues: [-2, 4] }])
   })
 
   it('reads a formula that starts with a minus sign as the value of --formula', async () => {
     const r = await run('critical', '--formula', '-exp(-x^2 - y^2)', '--json')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout).points.map((p: { kind: string; value: number }) => [p.kind, p.value])).toEqual([['minimum', -1]])
+    expect(JSON.parse(r.stdout).points.map((p: { kind: string; value: number }) => [p.kind, p.value])).toEqual([
+      ['minimum', -1],
+    ])
   })
 
   it('uses [-5, 5]^2 for a formula without --domain and prints a table without --json', async () => {
@@ -94,14 +101,33 @@ describe('landscape methods', () => {
     const doc = JSON.parse((await run('methods', '--json')).stdout)
     const gd = doc.methods.find((m: { id: string }) => m.id === 'gd')
     expect(gd.family).toBe('optimizer')
-    expect(gd.params.find((p: { name: string }) => p.name === 'lr')).toMatchObject({ default: 0.001, min: expect.any(Number), max: expect.any(Number) })
+    expect(gd.params.find((p: { name: string }) => p.name === 'lr')).toMatchObject({
+      default: 0.001,
+      min: expect.any(Number),
+      max: expect.any(Number),
+    })
     expect(doc.methods.some((m: { id: string }) => m.id === 'baoab')).toBe(true)
   })
 })
 
 describe('landscape optimize', () => {
   it('ends gradient descent on Müller-Brown from (0, 0.5) at MC, labelled local', async () => {
-    const r = await run('optimize', '--surface', 'muller-brown', '--method', 'gd', '--set', 'lr=1e-4', '--start', '0,0.5', '--steps', '3000', '--every', '100', '--json')
+    const r = await run(
+      'optimize',
+      '--surface',
+      'muller-brown',
+      '--method',
+      'gd',
+      '--set',
+      'lr=1e-4',
+      '--start',
+      '0,0.5',
+      '--steps',
+      '3000',
+      '--every',
+      '100',
+      '--json',
+    )
     const doc = JSON.parse(r.stdout)
     expect(doc.end).toMatchObject({ status: 'minimum', label: 'local' })
     expect(doc.end.x).toBeCloseTo(-0.050011, 5)
@@ -112,7 +138,24 @@ describe('landscape optimize', () => {
   })
 
   it('reports a learning rate above the stability limit as diverged, with its step', async () => {
-    const doc = JSON.parse((await run('optimize', '--surface', 'muller-brown', '--method', 'gd', '--set', 'lr=1e-2', '--start', '0,0.5', '--steps', '50', '--json')).stdout)
+    const doc = JSON.parse(
+      (
+        await run(
+          'optimize',
+          '--surface',
+          'muller-brown',
+          '--method',
+          'gd',
+          '--set',
+          'lr=1e-2',
+          '--start',
+          '0,0.5',
+          '--steps',
+          '50',
+          '--json',
+        )
+      ).stdout,
+    )
     expect(doc.end.status).toBe('diverged')
     expect(doc.end.divergedAt).toBeLessThanOrEqual(10)
     expect(doc.path.flat().every(Number.isFinite)).toBe(true)
@@ -123,11 +166,37 @@ describe('landscape sample', () => {
   it('is found consistent with exact sampling once mixed, with the kinetic temperature at kT', async () => {
     // BAOAB on the double well at kT = 0.5 (dt 0.05, gamma 1): its slowest autocorrelation time is ~200 steps
     // (samplers/histogram.test.ts), so 2,000 steps of burn-in from one minimum leave both wells filled.
-    const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--set', 'gamma=1', '--walkers', '200', '--steps', '2000', '--burnin', '2000', '--dt', '0.05', '--json')
+    const r = await run(
+      'sample',
+      '--surface',
+      'double-well',
+      '--method',
+      'baoab',
+      '--kT',
+      '0.5',
+      '--set',
+      'gamma=1',
+      '--walkers',
+      '200',
+      '--steps',
+      '2000',
+      '--burnin',
+      '2000',
+      '--dt',
+      '0.05',
+      '--json',
+    )
     const doc = JSON.parse(r.stdout)
     // 2,000 recorded steps end in segments of 128 steps, 15 whole and one partly filled: round(15 / 4) = 4 whole
     // segments, 512 steps, are left out as burn-in.
-    expect(doc.check).toMatchObject({ consistent: true, batchKind: 'walkers', batches: 32, falseAlarm: 0.002, from: 2000 + 512, steps: 2000 - 512 })
+    expect(doc.check).toMatchObject({
+      consistent: true,
+      batchKind: 'walkers',
+      batches: 32,
+      falseAlarm: 0.002,
+      from: 2000 + 512,
+      steps: 2000 - 512,
+    })
     expect(doc.check.tv).toBeLessThanOrEqual(doc.check.tvBound)
     expect(doc.check.maxBasinZ).toBeLessThanOrEqual(doc.check.basinZBound)
     expect(doc.check.reasons).toHaveLength(1)
@@ -139,8 +208,23 @@ describe('landscape sample', () => {
     expect(doc.method).toEqual({})
   })
 
-  it('reports parallel tempering\'s swap acceptance per pair of neighbouring rungs', async () => {
-    const r = await run('sample', '--surface', 'double-well', '--method', 'parallel-tempering', '--kT', '0.25', '--set', 'replicas=4', '--walkers', '8', '--steps', '500', '--json')
+  it("reports parallel tempering's swap acceptance per pair of neighbouring rungs", async () => {
+    const r = await run(
+      'sample',
+      '--surface',
+      'double-well',
+      '--method',
+      'parallel-tempering',
+      '--kT',
+      '0.25',
+      '--set',
+      'replicas=4',
+      '--walkers',
+      '8',
+      '--steps',
+      '500',
+      '--json',
+    )
     const doc = JSON.parse(r.stdout)
     expect(doc.method.temperatures).toHaveLength(4)
     expect(doc.method.swapAcceptance).toHaveLength(3)
@@ -148,7 +232,26 @@ describe('landscape sample', () => {
   })
 
   it('histograms every walker at every step after burn-in, inside the domain', async () => {
-    const r = await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '20', '--steps', '200', '--burnin', '50', '--dt', '0.05', '--bins', '8,6', '--json')
+    const r = await run(
+      'sample',
+      '--surface',
+      'double-well',
+      '--method',
+      'baoab',
+      '--kT',
+      '0.5',
+      '--walkers',
+      '20',
+      '--steps',
+      '200',
+      '--burnin',
+      '50',
+      '--dt',
+      '0.05',
+      '--bins',
+      '8,6',
+      '--json',
+    )
     const doc = JSON.parse(r.stdout)
     const counted = doc.histogram.counts.flat().reduce((a: number, b: number) => a + b, 0)
     expect(counted + doc.histogram.outside).toBe(20 * 200)
@@ -168,7 +271,26 @@ describe('landscape sample', () => {
   })
 
   it('runs a saved scenario and gives the same positions as the same run from options', async () => {
-    const direct = JSON.parse((await run('sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '100', '--seed', '9', '--json')).stdout)
+    const direct = JSON.parse(
+      (
+        await run(
+          'sample',
+          '--surface',
+          'double-well',
+          '--method',
+          'baoab',
+          '--kT',
+          '0.5',
+          '--walkers',
+          '5',
+          '--steps',
+          '100',
+          '--seed',
+          '9',
+          '--json',
+        )
+      ).stdout,
+    )
     const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
     writeFileSync(file, JSON.stringify(direct.scenario))
     const saved = JSON.parse((await run('sample', '--scenario', file, '--steps', '100', '--json')).stdout)
@@ -178,22 +300,36 @@ describe('landscape sample', () => {
     writeFileSync(file, JSON.stringify({ ...direct.scenario, version: 2 }))
     const newer = await run('sample', '--scenario', file, '--steps', '100', '--json')
     expect([newer.code, newer.stdout]).toEqual([2, ''])
-    expect(newer.stderr).toBe('landscape sample: --scenario: version: this landscape reads scenarios of version 1 only, and runs none in part (2 given)\n')
+    expect(newer.stderr).toBe(
+      'landscape sample: --scenario: version: this landscape reads scenarios of version 1 only, and runs none in part (2 given)\n',
+    )
   })
 })
 
 describe('landscape basins', () => {
   it('gives the Müller-Brown minima lowest first, the saddles with their barriers, and populations at kT', async () => {
-    const doc = JSON.parse((await run('basins', '--surface', 'muller-brown', '--kT', '20', '--grid', '120', '--json')).stdout)
+    const doc = JSON.parse(
+      (await run('basins', '--surface', 'muller-brown', '--kT', '20', '--grid', '120', '--json')).stdout,
+    )
     expect(doc.minima.map((m: { value: number }) => +m.value.toFixed(2))).toEqual([-146.7, -108.17, -80.77])
-    expect(doc.saddles.map((s: { joins: number[]; barriers: number[] }) => [s.joins, s.barriers.map((b) => +b.toFixed(1))])).toEqual([
-      [[1, 2], [35.9, 8.5]],
-      [[0, 2], [106.0, 40.1]],
+    expect(
+      doc.saddles.map((s: { joins: number[]; barriers: number[] }) => [s.joins, s.barriers.map((b) => +b.toFixed(1))]),
+    ).toEqual([
+      [
+        [1, 2],
+        [35.9, 8.5],
+      ],
+      [
+        [0, 2],
+        [106.0, 40.1],
+      ],
     ])
     const total = doc.minima.reduce((a: number, m: { population: { exact: number } }) => a + m.population.exact, 0)
     expect(total).toBeCloseTo(1, 6)
     expect(doc.minima[0].population).toMatchObject({ kT: 20, exact: expect.any(Number), harmonic: expect.any(Number) })
-    expect(JSON.parse((await run('basins', '--surface', 'double-well', '--json')).stdout).minima[0].population).toBeUndefined()
+    expect(
+      JSON.parse((await run('basins', '--surface', 'double-well', '--json')).stdout).minima[0].population,
+    ).toBeUndefined()
   })
 })
 
@@ -201,13 +337,28 @@ describe('landscape sample check', () => {
   it('calls Berendsen inconsistent and says why, in the table too; does not judge NVE', async () => {
     // Berendsen's rescaling, a negative control of the calibration (samplers/calibration-double-well.test.ts):
     // no kinetic fluctuations, so the wells' shapes are off. NVE keeps each walker's energy: nothing to judge.
-    const args = ['--surface', 'double-well', '--kT', '0.5', '--walkers', '64', '--steps', '1500', '--burnin', '200', '--dt', '0.05']
+    const args = [
+      '--surface',
+      'double-well',
+      '--kT',
+      '0.5',
+      '--walkers',
+      '64',
+      '--steps',
+      '1500',
+      '--burnin',
+      '200',
+      '--dt',
+      '0.05',
+    ]
     const doc = JSON.parse((await run('sample', '--method', 'berendsen', ...args, '--json')).stdout)
     expect(doc.check.consistent).toBe(false)
     expect(doc.check.tv).toBeGreaterThan(doc.check.tvBound)
     expect(doc.check.from).toBe(200 + 384)
     const table = (await run('sample', '--method', 'berendsen', ...args)).stdout
-    expect(table).toMatch(/^Check against exact sampling \(steps 585 to 1700, the first quarter of the recorded ones left out as burn-in; 32 batches of walkers; .*\): not consistent with exact sampling: /m)
+    expect(table).toMatch(
+      /^Check against exact sampling \(steps 585 to 1700, the first quarter of the recorded ones left out as burn-in; 32 batches of walkers; .*\): not consistent with exact sampling: /m,
+    )
     const nve = JSON.parse((await run('sample', '--method', 'nve', ...args, '--json')).stdout)
     expect(nve.check.consistent).toBeNull()
     expect(nve.check.reasons[0]).toMatch(/keeps the energy each walker starts with/)
@@ -216,7 +367,22 @@ describe('landscape sample check', () => {
 
 describe('landscape sweep', () => {
   it('measures rates beside the rate theory and fits Arrhenius', async () => {
-    const r = await run('sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.4,0.6', '--walkers', '40', '--steps', '3000', '--dt', '0.05', '--json')
+    const r = await run(
+      'sweep',
+      '--surface',
+      'double-well',
+      '--method',
+      'baoab',
+      '--kT',
+      '0.4,0.6',
+      '--walkers',
+      '40',
+      '--steps',
+      '3000',
+      '--dt',
+      '0.05',
+      '--json',
+    )
     const doc = JSON.parse(r.stdout)
     expect(doc.rates).toHaveLength(2)
     expect(doc.theoryName).toBe('kramers-langer')
@@ -239,7 +405,21 @@ describe('landscape sweep', () => {
   })
 
   it('prints the MFPT with its interval, and says when the rate theory is not expected to hold', async () => {
-    const r = await run('sweep', '--surface', 'double-well', '--method', 'overdamped', '--kT', '0.15,0.4', '--walkers', '40', '--steps', '3000', '--dt', '0.01')
+    const r = await run(
+      'sweep',
+      '--surface',
+      'double-well',
+      '--method',
+      'overdamped',
+      '--kT',
+      '0.15,0.4',
+      '--walkers',
+      '40',
+      '--steps',
+      '3000',
+      '--dt',
+      '0.01',
+    )
     expect(r.code).toBe(0)
     const [header, , cold, hot] = r.stdout.split('\n')
     expect(header).toMatch(/MFPT +95% interval +eyring-kramers +measured\/theory \(95%\) +barrier\/kT +theory accuracy/)
@@ -252,11 +432,14 @@ describe('landscape sweep', () => {
 })
 
 describe('help', () => {
-  it.each([[], ['--help'], ['critical', '--help'], ['surfaces', '-h']])('%j prints help and exits 0', async (...argv) => {
-    const r = await run(...argv)
-    expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/usage: landscape/)
-  })
+  it.each([[], ['--help'], ['critical', '--help'], ['surfaces', '-h']])(
+    '%j prints help and exits 0',
+    async (...argv) => {
+      const r = await run(...argv)
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/usage: landscape/)
+    },
+  )
 })
 
 describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => {
@@ -274,35 +457,182 @@ describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => 
     [['critical', '--surface', 'ring', '--domain', '0,1,0,abc'], /'abc' is not a finite number/],
     [['critical', '--surface', 'ring', '--domain', '0,1e999,0,1'], /is not a finite number/],
     [['critical', '--surface', 'dihedral', '--domain', '0,1,0,1'], /periodic/],
-    [['critical', '--formula', 'a*x', '--param', 'b=1'], /--param: the formula has no parameter 'b' \(its parameters: a\)/],
+    [
+      ['critical', '--formula', 'a*x', '--param', 'b=1'],
+      /--param: the formula has no parameter 'b' \(its parameters: a\)/,
+    ],
     [['critical', '--formula', 'a*x', '--param', 'a=NaN'], /'NaN' is not a finite number/],
     [['critical', '--formula', 'a*x', '--param', 'a'], /expected NAME=VALUE/],
     [['critical', '--surface', 'ring', '--frobnicate'], /unknown option '--frobnicate'/],
     [['critical', '--surface', 'ring', 'extra'], /unexpected argument 'extra'/],
     [['critical', '--surface'], /--surface/],
     [['optimize', '--surface', 'ring', '--method', 'baoab', '--steps', '5'], /baoab is a sampler/],
-    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'lr=-1', '--steps', '5'], /lr = -1 is out of range: from/],
-    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'speed=1', '--steps', '5'], /gd has no setting 'speed'/],
+    [
+      ['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'lr=-1', '--steps', '5'],
+      /lr = -1 is out of range: from/,
+    ],
+    [
+      ['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'speed=1', '--steps', '5'],
+      /gd has no setting 'speed'/,
+    ],
     [['optimize', '--surface', 'ring', '--method', 'gd', '--steps', '-5'], /--steps/],
     [['optimize', '--surface', 'ring', '--method', 'warp', '--steps', '5'], /unknown method 'warp'/],
     [['optimize', '--surface', 'ring', '--method', 'gd', '--start', '1', '--steps', '5'], /--start: expected X,Y/],
-    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '0', '--walkers', '5', '--steps', '5'], /--kT: kT = 0 is out of range/],
+    [
+      ['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '0', '--walkers', '5', '--steps', '5'],
+      /--kT: kT = 0 is out of range/,
+    ],
     [['sample', '--surface', 'ring', '--method', 'baoab', '--walkers', '5', '--steps', '5'], /--kT is required/],
-    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--walkers', '1000000', '--steps', '5'], /--walkers/],
-    [['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--dt', '-0.1', '--walkers', '5', '--steps', '5'], /--dt: dt = -0.1 is out of range/],
-    [['sample', '--surface', 'ring', '--method', 'gd', '--kT', '1', '--walkers', '5', '--steps', '5'], /gd has no temperature/],
+    [
+      ['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '1', '--walkers', '1000000', '--steps', '5'],
+      /--walkers/,
+    ],
+    [
+      [
+        'sample',
+        '--surface',
+        'ring',
+        '--method',
+        'baoab',
+        '--kT',
+        '1',
+        '--dt',
+        '-0.1',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+      ],
+      /--dt: dt = -0.1 is out of range/,
+    ],
+    [
+      ['sample', '--surface', 'ring', '--method', 'gd', '--kT', '1', '--walkers', '5', '--steps', '5'],
+      /gd has no temperature/,
+    ],
     [['sample', '--scenario', '/nonexistent/file.json', '--steps', '5'], /cannot read/],
-    [['sweep', '--surface', 'double-well', '--method', 'metropolis', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /has no physical time/],
-    [['sample', '--surface', 'double-well', '--method', 'baoab', '--kT', '1', '--set', 'kT=2', '--walkers', '5', '--steps', '5'], /--kT and --set kT both give kT/],
-    [['optimize', '--surface', 'ring', '--method', 'gd', '--set', 'lr=0.1', '--set', 'lr=0.2', '--start', '1,1', '--steps', '5'], /'lr' is given twice/],
+    [
+      ['sweep', '--surface', 'double-well', '--method', 'metropolis', '--kT', '0.5', '--walkers', '5', '--steps', '5'],
+      /has no physical time/,
+    ],
+    [
+      [
+        'sample',
+        '--surface',
+        'double-well',
+        '--method',
+        'baoab',
+        '--kT',
+        '1',
+        '--set',
+        'kT=2',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+      ],
+      /--kT and --set kT both give kT/,
+    ],
+    [
+      [
+        'optimize',
+        '--surface',
+        'ring',
+        '--method',
+        'gd',
+        '--set',
+        'lr=0.1',
+        '--set',
+        'lr=0.2',
+        '--start',
+        '1,1',
+        '--steps',
+        '5',
+      ],
+      /'lr' is given twice/,
+    ],
     [['critical', '--formula', 'a*x', '--param', 'a=1', '--param', 'a=2'], /'a' is given twice/],
-    [['sweep', '--surface', 'double-well', '--method', 'parallel-tempering', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /no walker stays at one kT/],
-    [['sweep', '--surface', 'double-well', '--method', 'metadynamics', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /biased surface/],
-    [['sweep', '--surface', 'double-well', '--method', 'nve', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /no thermostat/],
-    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5,-1', '--walkers', '5', '--steps', '5'], /every temperature must be positive/],
-    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5', '--from', '0', '--to', '0'], /must be different/],
-    [['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5', '--to', '7'], /--to/],
-    [['sweep', '--formula', 'x^2 + y^2', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5'], /fewer than two minima/],
+    [
+      [
+        'sweep',
+        '--surface',
+        'double-well',
+        '--method',
+        'parallel-tempering',
+        '--kT',
+        '0.5',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+      ],
+      /no walker stays at one kT/,
+    ],
+    [
+      [
+        'sweep',
+        '--surface',
+        'double-well',
+        '--method',
+        'metadynamics',
+        '--kT',
+        '0.5',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+      ],
+      /biased surface/,
+    ],
+    [
+      ['sweep', '--surface', 'double-well', '--method', 'nve', '--kT', '0.5', '--walkers', '5', '--steps', '5'],
+      /no thermostat/,
+    ],
+    [
+      ['sweep', '--surface', 'double-well', '--method', 'baoab', '--kT', '0.5,-1', '--walkers', '5', '--steps', '5'],
+      /every temperature must be positive/,
+    ],
+    [
+      [
+        'sweep',
+        '--surface',
+        'double-well',
+        '--method',
+        'baoab',
+        '--kT',
+        '0.5',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+        '--from',
+        '0',
+        '--to',
+        '0',
+      ],
+      /must be different/,
+    ],
+    [
+      [
+        'sweep',
+        '--surface',
+        'double-well',
+        '--method',
+        'baoab',
+        '--kT',
+        '0.5',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+        '--to',
+        '7',
+      ],
+      /--to/,
+    ],
+    [
+      ['sweep', '--formula', 'x^2 + y^2', '--method', 'baoab', '--kT', '0.5', '--walkers', '5', '--steps', '5'],
+      /fewer than two minima/,
+    ],
     [['basins', '--surface', 'ring', '--kT', '-1'], /--kT/],
     [['basins', '--surface', 'ring', '--grid', '3'], /--grid/],
     [['sample', '--scenario', '/dev/null', '--surface', 'ring', '--steps', '5'], /cannot be combined with --scenario/],
@@ -325,7 +655,9 @@ describe('the installed command', () => {
   })
 
   it('exits with code 2 on bad input', async () => {
-    const failure = await exec(process.execPath, [bin, 'critical', '--surface', 'nowhere']).catch((e: { code: number; stdout: string; stderr: string }) => e)
+    const failure = await exec(process.execPath, [bin, 'critical', '--surface', 'nowhere']).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    )
     expect(failure).toMatchObject({ code: 2, stdout: '' })
     expect((failure as { stderr: string }).stderr).toMatch(/unknown surface/)
   })

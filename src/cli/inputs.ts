@@ -56,8 +56,10 @@ export function parseDomain(text: string): Domain {
 export function surfaceSpecFromOptions(values: Record<string, unknown>): SurfaceSpec {
   const id = values.surface as string | undefined
   const text = values.formula as string | undefined
-  if ((id === undefined) === (text === undefined)) throw new UsageError('give exactly one of --surface ID and --formula TEXT')
-  if (id !== undefined && !atlasSurface(id)) throw new UsageError(`--surface: unknown surface '${id}'; known: ${ATLAS.map((s) => s.id).join(', ')}`)
+  if ((id === undefined) === (text === undefined))
+    throw new UsageError('give exactly one of --surface ID and --formula TEXT')
+  if (id !== undefined && !atlasSurface(id))
+    throw new UsageError(`--surface: unknown surface '${id}'; known: ${ATLAS.map((s) => s.id).join(', ')}`)
   const parameters: Record<string, number> = {}
   for (const item of (values.param as string[] | undefined) ?? []) {
     const eq = item.indexOf('=')
@@ -76,13 +78,21 @@ export function surfaceSpecFromOptions(values: Record<string, unknown>): Surface
 /** Checks and compiles a scenario surface; a mistake becomes a usage error naming the option. */
 export function compileSurfaceSpec(spec: SurfaceSpec): SurfaceInput {
   const result = resolveSurface(spec)
-  if (!result.ok) throw new UsageError(`${OPTION_OF_FIELD[result.field.split('.').slice(0, 2).join('.')] ?? result.field}: ${result.message}`)
+  if (!result.ok)
+    throw new UsageError(
+      `${OPTION_OF_FIELD[result.field.split('.').slice(0, 2).join('.')] ?? result.field}: ${result.message}`,
+    )
   const r = result.surface
   return {
     atlas: r.atlasId ? atlasSurface(r.atlasId) : undefined,
     compiled: compileResolved(r),
     warnings: r.warnings.map((w) => w.message),
-    resolved: { surface: r.atlasId, formula: r.formula, domain: { ...r.domain }, parameters: Object.fromEntries(r.parameters) },
+    resolved: {
+      surface: r.atlasId,
+      formula: r.formula,
+      domain: { ...r.domain },
+      parameters: Object.fromEntries(r.parameters),
+    },
   }
 }
 

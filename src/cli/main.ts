@@ -15,7 +15,15 @@ import { UsageError, type Command } from './usage'
  * resolved inputs) and --help. A mistake exits with code 2 and one line on
  * stderr, and prints nothing on stdout.
  */
-const COMMANDS: readonly Command[] = [surfacesCommand, criticalCommand, basinsCommand, methodsCommand, optimizeCommand, sampleCommand, sweepCommand]
+const COMMANDS: readonly Command[] = [
+  surfacesCommand,
+  criticalCommand,
+  basinsCommand,
+  methodsCommand,
+  optimizeCommand,
+  sampleCommand,
+  sweepCommand,
+]
 
 interface Writable {
   write(text: string): unknown
@@ -36,7 +44,13 @@ function overview(): string {
 }
 
 function commandHelp(c: Command): string {
-  return [`usage: ${c.usage}`, '', ...c.help, '  --json                  print JSON instead of a table', '  --help                  show this help'].join('\n')
+  return [
+    `usage: ${c.usage}`,
+    '',
+    ...c.help,
+    '  --json                  print JSON instead of a table',
+    '  --help                  show this help',
+  ].join('\n')
 }
 
 export async function main(argv: string[], stdout: Writable, stderr: Writable): Promise<number> {
@@ -57,7 +71,9 @@ export async function main(argv: string[], stdout: Writable, stderr: Writable): 
       stdout.write(`${commandHelp(command)}\n`)
       return 0
     }
-    const result = await command.run(values, (message) => stderr.write(`landscape ${command.name}: warning: ${message}\n`))
+    const result = await command.run(values, (message) =>
+      stderr.write(`landscape ${command.name}: warning: ${message}\n`),
+    )
     stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${command.table(result)}\n`)
     return 0
   } catch (e) {
@@ -80,7 +96,13 @@ function joinNegativeValues(command: Command, args: string[]): string[] {
   for (let i = 0; i < args.length; i++) {
     const name = args[i].startsWith('--') ? args[i].slice(2) : undefined
     const next = args[i + 1]
-    if (name && command.options[name]?.type === 'string' && next !== undefined && /^-(?!-)/.test(next) && next !== '-h') {
+    if (
+      name &&
+      command.options[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-(?!-)/.test(next) &&
+      next !== '-h'
+    ) {
       out.push(`${args[i]}=${next}`)
       i++
     } else {
@@ -105,7 +127,8 @@ function parse(command: Command, args: string[]): Record<string, string | boolea
     const option = /Unknown option '([^']+)'/.exec(message)
     if (option) throw new UsageError(`unknown option '${option[1]}'; see \`landscape ${command.name} --help\``)
     const positional = /Unexpected argument '([^']+)'/.exec(message)
-    if (positional) throw new UsageError(`unexpected argument '${positional[1]}'; see \`landscape ${command.name} --help\``)
+    if (positional)
+      throw new UsageError(`unexpected argument '${positional[1]}'; see \`landscape ${command.name} --help\``)
     throw new UsageError(message.split('\n')[0])
   }
 }

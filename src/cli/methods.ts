@@ -7,7 +7,10 @@ export const methodsCommand: Command = {
   name: 'methods',
   summary: 'list every optimizer and sampler with its settings',
   usage: 'landscape methods [--json]',
-  help: ['Lists every method with its settings: defaults, valid ranges, units and a line of help.', 'Set them with --set NAME=VALUE in `optimize` and `sample`.'],
+  help: [
+    'Lists every method with its settings: defaults, valid ranges, units and a line of help.',
+    'Set them with --set NAME=VALUE in `optimize` and `sample`.',
+  ],
   options: {},
   run: () => ({
     version: VERSION,

@@ -13,13 +13,22 @@ interface OptimizeOutput {
   /** Every K-th step is in the path (and the last). */
   every: number
   path: [number, number, number][]
-  end: { x: number; y: number; value: number; gradNorm: number; status: string; label: 'global' | 'local' | null; divergedAt: number | null }
+  end: {
+    x: number
+    y: number
+    value: number
+    gradNorm: number
+    status: string
+    label: 'global' | 'local' | null
+    divergedAt: number | null
+  }
 }
 
 export const optimizeCommand: Command = {
   name: 'optimize',
   summary: 'run one optimizer walker and print its path and where it stopped',
-  usage: 'landscape optimize (--surface ID | --formula TEXT) --method M [--set NAME=VALUE ...] --start X,Y --steps N [--seed S] [--every K] [--json]',
+  usage:
+    'landscape optimize (--surface ID | --formula TEXT) --method M [--set NAME=VALUE ...] --start X,Y --steps N [--seed S] [--every K] [--json]',
   help: [
     'Runs one walker of an optimizer and prints its path [x, y, U] (every K-th step, and the last)',
     'and its end: position, U, |grad U|, and its status (running, minimum, saddle, maximum,',
@@ -34,7 +43,11 @@ export const optimizeCommand: Command = {
     const input = runInput(
       values,
       (m) => (m.family === 'optimizer' ? null : `${m.id} is a sampler: run it with \`landscape sample\``),
-      (method, surface) => ({ settings: parseSettings(values.set as string[] | undefined, method), walkers: 1, start: startOption(values, surface) }),
+      (method, surface) => ({
+        settings: parseSettings(values.set as string[] | undefined, method),
+        walkers: 1,
+        start: startOption(values, surface),
+      }),
     )
     input.surface.warnings.forEach(warn)
     const lane = buildRunLane(input)
@@ -64,7 +77,12 @@ export const optimizeCommand: Command = {
   },
   table(result) {
     const { end, path } = result as OptimizeOutput
-    const status = end.status === 'diverged' ? `diverged at step ${end.divergedAt}` : end.label ? `${end.status} (${end.label})` : end.status
+    const status =
+      end.status === 'diverged'
+        ? `diverged at step ${end.divergedAt}`
+        : end.label
+          ? `${end.status} (${end.label})`
+          : end.status
     return renderTable(
       ['', 'x', 'y', 'U', '|grad U|', 'status'],
       [

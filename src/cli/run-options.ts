@@ -8,7 +8,14 @@ import type { StatusScales } from '../core/dynamics/status'
 import { buildLane } from '../core/scenario/build'
 import { SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from '../core/scenario/types'
 import { validateScenario } from '../core/scenario/validate'
-import { compileSurfaceSpec, parseNumber, SURFACE_HELP, SURFACE_OPTIONS, surfaceSpecFromOptions, type SurfaceInput } from './inputs'
+import {
+  compileSurfaceSpec,
+  parseNumber,
+  SURFACE_HELP,
+  SURFACE_OPTIONS,
+  surfaceSpecFromOptions,
+  type SurfaceInput,
+} from './inputs'
 import { UsageError, type OptionSpec } from './usage'
 
 /** Options shared by the commands that run a method (optimize, sample). */
@@ -34,13 +41,20 @@ export const RUN_HELP = [
   '  --lane K                which lane of the scenario to run (default 0)',
 ]
 
-export function parseInteger(text: string | undefined, option: string, min: number, max: number, fallback?: number): number {
+export function parseInteger(
+  text: string | undefined,
+  option: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): number {
   if (text === undefined) {
     if (fallback === undefined) throw new UsageError(`${option} is required`)
     return fallback
   }
   const v = parseNumber(text, option)
-  if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`${option}: ${text} is not a whole number from ${min} to ${max}`)
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new UsageError(`${option}: ${text} is not a whole number from ${min} to ${max}`)
   return v
 }
 
@@ -51,7 +65,10 @@ export function parsePoint(text: string, option: string): { x: number; y: number
   return { x, y }
 }
 
-function methodOption(values: Record<string, unknown>, accept: (m: MethodDescriptor) => string | null): MethodDescriptor {
+function methodOption(
+  values: Record<string, unknown>,
+  accept: (m: MethodDescriptor) => string | null,
+): MethodDescriptor {
   const id = values.method as string | undefined
   if (id === undefined) throw new UsageError('--method is required; see `landscape methods`')
   const method = methodById(id)
@@ -62,20 +79,28 @@ function methodOption(values: Record<string, unknown>, accept: (m: MethodDescrip
 }
 
 /** --set NAME=VALUE pairs, each checked against the method's descriptor (its range is in the message). */
-export function parseSettings(items: string[] | undefined, method: MethodDescriptor, extra: Record<string, number> = {}): Record<string, number | string> {
+export function parseSettings(
+  items: string[] | undefined,
+  method: MethodDescriptor,
+  extra: Record<string, number> = {},
+): Record<string, number | string> {
   const given: Record<string, number | string> = {}
   for (const item of items ?? []) {
     const eq = item.indexOf('=')
     if (eq <= 0) throw new UsageError(`--set: expected NAME=VALUE, got '${item}'`)
     const name = item.slice(0, eq).trim()
     const spec = method.params.find((p) => p.name === name)
-    if (!spec) throw new UsageError(`--set: ${method.id} has no setting '${name}'; its settings: ${method.params.map((p) => p.name).join(', ')}`)
+    if (!spec)
+      throw new UsageError(
+        `--set: ${method.id} has no setting '${name}'; its settings: ${method.params.map((p) => p.name).join(', ')}`,
+      )
     if (Object.hasOwn(given, name)) throw new UsageError(`--set: '${name}' is given twice`)
     const text = item.slice(eq + 1).trim()
     given[name] = spec.kind === 'number' ? parseNumber(text, `--set ${name}`) : text
   }
   for (const [name, value] of Object.entries(extra)) {
-    if (!method.params.some((p) => p.name === name)) throw new UsageError(`--${name}: ${method.id} has no setting '${name}'`)
+    if (!method.params.some((p) => p.name === name))
+      throw new UsageError(`--${name}: ${method.id} has no setting '${name}'`)
     if (Object.hasOwn(given, name)) throw new UsageError(`--${name} and --set ${name} both give ${name}: give it once`)
     given[name] = value
   }
@@ -105,7 +130,8 @@ export function runInput(
 ): RunInput {
   if (values.scenario !== undefined) {
     for (const option of ['surface', 'formula', 'domain', 'param', 'method', 'set', 'start', 'seed']) {
-      if (values[option] !== undefined) throw new UsageError(`--${option} cannot be combined with --scenario (the scenario says it)`)
+      if (values[option] !== undefined)
+        throw new UsageError(`--${option} cannot be combined with --scenario (the scenario says it)`)
     }
     const scenario = readScenarioFile(values.scenario as string)
     const laneIndex = parseInteger(values.lane as string | undefined, '--lane', 0, scenario.lanes.length - 1, 0)
@@ -145,7 +171,10 @@ function readScenarioFile(path: string): Scenario {
   if (problems.length > 0) {
     const [first] = problems
     // The page opens a newer state leniently (field by field); a run for a figure is made only from a scenario read whole.
-    if (first.field === 'version') throw new UsageError(`--scenario: version: this landscape reads scenarios of version ${SCENARIO_VERSION} only, and runs none in part (${String((data as Record<string, unknown>)?.version)} given)`)
+    if (first.field === 'version')
+      throw new UsageError(
+        `--scenario: version: this landscape reads scenarios of version ${SCENARIO_VERSION} only, and runs none in part (${String((data as Record<string, unknown>)?.version)} given)`,
+      )
     throw new UsageError(`--scenario: ${first.field || 'file'}: ${first.message}`)
   }
   return scenario

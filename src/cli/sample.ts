@@ -48,9 +48,9 @@ export const sampleCommand: Command = {
     'Runs W walkers of a sampler for B + N steps and histograms every walker at every step',
     'after the burn-in: counts[i][j] for x-bin i and y-bin j over the domain (samples outside',
     'are not counted). Walkers start at --start, by default the global minimum of an atlas',
-    'surface or the centre of a formula\'s domain. The check (JSON: check) says whether the run is',
-    'consistent with exact sampling: the histogram within the basins and each basin\'s population against',
-    'the exact ones, on the run\'s own batches of walkers, leaving out the first quarter of the steps as burn-in.',
+    "surface or the centre of a formula's domain. The check (JSON: check) says whether the run is",
+    "consistent with exact sampling: the histogram within the basins and each basin's population against",
+    "the exact ones, on the run's own batches of walkers, leaving out the first quarter of the steps as burn-in.",
     ...RUN_HELP,
     '  --kT T                  the temperature (energy units)',
     '  --walkers W             number of walkers (1 to 100000)',
@@ -58,13 +58,22 @@ export const sampleCommand: Command = {
     '  --dt DT                 the time step, for methods that have one',
     '  --bins NX,NY            histogram bins (default 30,30)',
   ],
-  options: { ...RUN_OPTIONS, kT: { type: 'string' }, walkers: { type: 'string' }, burnin: { type: 'string' }, dt: { type: 'string' }, bins: { type: 'string' } },
+  options: {
+    ...RUN_OPTIONS,
+    kT: { type: 'string' },
+    walkers: { type: 'string' },
+    burnin: { type: 'string' },
+    dt: { type: 'string' },
+    bins: { type: 'string' },
+  },
   run(values, warn): SampleOutput {
     const steps = parseInteger(values.steps as string | undefined, '--steps', 0, 100_000_000)
     const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
     const [nx, ny] = parseBins(values.bins as string | undefined)
     if (values.scenario !== undefined) {
-      for (const option of ['kT', 'walkers', 'dt']) if (values[option] !== undefined) throw new UsageError(`--${option} cannot be combined with --scenario (the scenario says it)`)
+      for (const option of ['kT', 'walkers', 'dt'])
+        if (values[option] !== undefined)
+          throw new UsageError(`--${option} cannot be combined with --scenario (the scenario says it)`)
     }
     const input = runInput(
       values,
@@ -105,14 +114,23 @@ export const sampleCommand: Command = {
     const kT = lane.live().kT!
     const histogram = observer.histogram
     // 2 x 2 cells of 6 x 6 Gauss-Legendre points per bin, as the page's comparison does.
-    const summary = observer.summary(kT, exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges, 2), input.scenario.seed)
+    const summary = observer.summary(
+      kT,
+      exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges, 2),
+      input.scenario.seed,
+    )
     return {
       version: VERSION,
       seed: input.scenario.seed,
       scenario: resolvedScenario(input.scenario),
       steps,
       burnin,
-      histogram: { xEdges: [...histogram.xEdges], yEdges: [...histogram.yEdges], counts: histogram.rows(), outside: histogram.outside },
+      histogram: {
+        xEdges: [...histogram.xEdges],
+        yEdges: [...histogram.yEdges],
+        counts: histogram.rows(),
+        outside: histogram.outside,
+      },
       positions: Array.from({ length: w.n }, (_, i) => [w.x[i], w.y[i]]),
       meanKinetic: report.meanKinetic,
       kineticTemperature: report.kineticTemperature,
@@ -133,9 +151,16 @@ export const sampleCommand: Command = {
       `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
       `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}; kinetic temperature: ${r.kineticTemperature === null ? '-' : formatNumber(r.kineticTemperature)}`,
       `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
-      ...(Array.isArray(r.method.swapAcceptance) ? [`swap acceptance per pair of neighbouring rungs: ${(r.method.swapAcceptance as (number | null)[]).map((a) => (a === null ? '-' : formatNumber(a, 3))).join(', ')}`] : []),
+      ...(Array.isArray(r.method.swapAcceptance)
+        ? [
+            `swap acceptance per pair of neighbouring rungs: ${(r.method.swapAcceptance as (number | null)[]).map((a) => (a === null ? '-' : formatNumber(a, 3))).join(', ')}`,
+          ]
+        : []),
       `TV distance from the exact density: ${formatNumber(r.tv, 3)}; KL ${formatNumber(r.kl, 3)}; N_eff ${Math.round(r.nEff)}`,
-      ...r.basins.map((b) => `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, exact ${formatNumber(b.exact, 3)}`),
+      ...r.basins.map(
+        (b) =>
+          `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, exact ${formatNumber(b.exact, 3)}`,
+      ),
       checkWords(r.check),
       'use --json for the histogram and positions',
     ].join('\n')

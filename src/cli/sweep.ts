@@ -31,7 +31,8 @@ interface SweepOutput {
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'measure a transition rate at several temperatures and fit Arrhenius',
-  usage: 'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... --walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
+  usage:
+    'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... --walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
   help: [
     'Runs W walkers from minimum I at each kT and counts transitions to minimum J (core sets:',
     'recrossings at the saddle do not count), for the rate from I to J per unit time. Beside each',
@@ -49,7 +50,15 @@ export const sweepCommand: Command = {
     '  --dt DT                 the time step',
     '  --from I, --to J        the minima (default 0 and 1)',
   ],
-  options: { ...RUN_OPTIONS, kT: { type: 'string' }, walkers: { type: 'string' }, burnin: { type: 'string' }, dt: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  options: {
+    ...RUN_OPTIONS,
+    kT: { type: 'string' },
+    walkers: { type: 'string' },
+    burnin: { type: 'string' },
+    dt: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
   run(values, warn): SweepOutput {
     if (values.kT === undefined) throw new UsageError('--kT is required: a list such as 0.2,0.25,0.5')
     const kTs = (values.kT as string).split(',').map((t) => parseNumber(t, '--kT'))
@@ -99,7 +108,10 @@ export const sweepCommand: Command = {
     // The walkers start at minimum `from`, whatever start the scenario gave: the echo says so.
     const origin = landscape.minima[from]
     const scenario = resolvedScenario(input.scenario)
-    scenario.lanes[input.laneIndex] = { ...scenario.lanes[input.laneIndex], start: { kind: 'point', x: origin.x, y: origin.y } }
+    scenario.lanes[input.laneIndex] = {
+      ...scenario.lanes[input.laneIndex],
+      start: { kind: 'point', x: origin.x, y: origin.y },
+    }
     return {
       version: VERSION,
       seed: input.scenario.seed,
@@ -116,9 +128,21 @@ export const sweepCommand: Command = {
   },
   table(result) {
     const r = result as SweepOutput
-    const interval = (low: number, high: number) => `${formatNumber(low, 3)} - ${Number.isFinite(high) ? formatNumber(high, 3) : 'inf'}`
+    const interval = (low: number, high: number) =>
+      `${formatNumber(low, 3)} - ${Number.isFinite(high) ? formatNumber(high, 3) : 'inf'}`
     const rows = renderTable(
-      ['kT', 'rate', '95% interval', 'transitions', 'MFPT', '95% interval', r.theoryName ?? 'theory', 'measured/theory (95%)', 'barrier/kT', 'theory accuracy'],
+      [
+        'kT',
+        'rate',
+        '95% interval',
+        'transitions',
+        'MFPT',
+        '95% interval',
+        r.theoryName ?? 'theory',
+        'measured/theory (95%)',
+        'barrier/kT',
+        'theory accuracy',
+      ],
       r.rates.map((p) => [
         formatNumber(p.kT, 4),
         formatNumber(p.rate, 4),
@@ -127,12 +151,16 @@ export const sweepCommand: Command = {
         Number.isFinite(p.mfpt) ? formatNumber(p.mfpt, 4) : '-',
         p.mfptLow > 0 ? interval(p.mfptLow, p.mfptHigh) : '-',
         p.theory === null ? '-' : formatNumber(p.theory, 4),
-        p.theory === null ? '-' : `${formatNumber(p.rate / p.theory, 3)} (${formatNumber(p.rateLow / p.theory, 2)} - ${formatNumber(p.rateHigh / p.theory, 2)})`,
+        p.theory === null
+          ? '-'
+          : `${formatNumber(p.rate / p.theory, 3)} (${formatNumber(p.rateLow / p.theory, 2)} - ${formatNumber(p.rateHigh / p.theory, 2)})`,
         formatNumber(p.barrierOverKT, 3),
         p.theory === null ? '-' : theoryAccuracyWords(p),
       ]),
     )
-    const fit = r.fit ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, prefactor ${formatNumber(r.fit.prefactor, 4)}` : 'Arrhenius fit: needs transitions at two temperatures at least'
+    const fit = r.fit
+      ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, prefactor ${formatNumber(r.fit.prefactor, 4)}`
+      : 'Arrhenius fit: needs transitions at two temperatures at least'
     const notes = [
       `barrier from the saddle: ${formatNumber(r.saddleBarrier, 4)}`,
       `MFPT: ${r.mfptEstimator.text}`,

@@ -12,6 +12,9 @@ export interface Command {
   help: string[]
   options: Record<string, OptionSpec>
   /** Returns the JSON document; `table` renders it for people. `warn` writes a line to stderr. */
-  run(values: Record<string, string | boolean | string[] | undefined>, warn: (message: string) => void): unknown | Promise<unknown>
+  run(
+    values: Record<string, string | boolean | string[] | undefined>,
+    warn: (message: string) => void,
+  ): unknown | Promise<unknown>
   table(result: unknown): string
 }

@@ -26,7 +26,15 @@ function mulhi(a: number, b: number): number {
 }
 
 /** Writes the four output words for counter (c0..c3) and key (k0, k1) into out[0..3]. */
-export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
+export function philox4x32(
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  k0: number,
+  k1: number,
+  out: Uint32Array,
+): void {
   c0 >>>= 0
   c1 >>>= 0
   c2 >>>= 0
@@ -60,7 +68,7 @@ export function uniformOpen(word: number): number {
 export function seedKey(seed: number): [number, number] {
   if (!Number.isSafeInteger(seed)) throw new Error(`seed ${seed} is not a safe integer`)
   const u = seed < 0 ? -seed : seed
-  return [u % 0x100000000 >>> 0, (Math.floor(u / 0x100000000) | (seed < 0 ? 0x200000 : 0)) >>> 0]
+  return [(u % 0x100000000) >>> 0, (Math.floor(u / 0x100000000) | (seed < 0 ? 0x200000 : 0)) >>> 0]
 }
 
 /**
@@ -93,7 +101,10 @@ export class RandomStream {
   private used = 4
   private usedNormals = 4
 
-  constructor(seed: number, private readonly stream = 0) {
+  constructor(
+    seed: number,
+    private readonly stream = 0,
+  ) {
     this.key = seedKey(seed)
   }
 
@@ -114,7 +125,15 @@ export class RandomStream {
   }
 
   private refill(): void {
-    philox4x32(this.counter % 0x100000000, Math.floor(this.counter / 0x100000000), this.stream, 0x5eed, this.key[0], this.key[1], this.words)
+    philox4x32(
+      this.counter % 0x100000000,
+      Math.floor(this.counter / 0x100000000),
+      this.stream,
+      0x5eed,
+      this.key[0],
+      this.key[1],
+      this.words,
+    )
     this.counter++
     this.used = 0
   }

@@ -10,11 +10,17 @@ export type SimulationClient = WorkerClient<SimulationService>
 export type TaskClient = WorkerClient<TaskService>
 
 export function surfaceClient(): SurfaceClient {
-  return new WorkerClient('surface', () => new Worker(new URL('./surface.worker.ts', import.meta.url), { type: 'module' }))
+  return new WorkerClient(
+    'surface',
+    () => new Worker(new URL('./surface.worker.ts', import.meta.url), { type: 'module' }),
+  )
 }
 
 export function simulationClient(): SimulationClient {
-  return new WorkerClient('simulation', () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }))
+  return new WorkerClient(
+    'simulation',
+    () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }),
+  )
 }
 
 export function taskClient(): TaskClient {

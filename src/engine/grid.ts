@@ -13,7 +13,8 @@ export function linspace(a: number, b: number, n: number): Float64Array {
 /** Samples U on a regular grid over the domain (row-major, y outer). */
 export function sampleGrid(surface: Pick<CompiledSurface, 'value'>, domain: Domain, size: GridSize): SurfaceGrid {
   const { nx, ny } = size
-  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error(`sampleGrid: bad size ${nx} x ${ny}`)
+  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2))
+    throw new Error(`sampleGrid: bad size ${nx} x ${ny}`)
   const x = linspace(domain.xmin, domain.xmax, nx)
   const y = linspace(domain.ymin, domain.ymax, ny)
   const z = new Float64Array(nx * ny)

@@ -51,7 +51,12 @@ export function serve<S>(handlers: Handlers<S>, options: { newestOnly?: (keyof S
       const value = handler(request.params as Params<S, keyof S>, context)
       post({ id: request.id, kind: 'result', value }, transfer)
     } catch (e) {
-      post({ id: request.id, kind: 'error', message: e instanceof Error ? e.message : String(e), cause: e instanceof Error ? (e.stack ?? null) : null })
+      post({
+        id: request.id,
+        kind: 'error',
+        message: e instanceof Error ? e.message : String(e),
+        cause: e instanceof Error ? (e.stack ?? null) : null,
+      })
     }
   }
 }

@@ -20,7 +20,11 @@ serve<SimulationService>({
     simulation = new Simulation(setup)
     return {
       landscape: simulation.landscape,
-      lanes: simulation.runs.map((r) => ({ method: r.lane.config.method.id, family: r.lane.config.method.family, walkers: r.lane.walkers.n })),
+      lanes: simulation.runs.map((r) => ({
+        method: r.lane.config.method.id,
+        family: r.lane.config.method.family,
+        walkers: r.lane.walkers.n,
+      })),
     }
   },
   frame({ advance, sampling }, context) {

@@ -57,7 +57,12 @@ export class WorkerClient<S> {
     const id = this.#nextId++
     const request = { id, method, params } as Request<S>
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject, onProgress: options.onProgress })
+      this.#pending.set(id, {
+        method,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        onProgress: options.onProgress,
+      })
       worker.postMessage(request, { transfer: options.transfer ?? [] })
     })
   }

@@ -45,7 +45,12 @@ export interface CalibrationCounts {
   reasons: Map<string, number>
 }
 
-export function calibrate(surface: CompiledSurface, basins: BasinMap, kT: number, row: CalibrationRow): CalibrationCounts {
+export function calibrate(
+  surface: CompiledSurface,
+  basins: BasinMap,
+  kT: number,
+  row: CalibrationRow,
+): CalibrationCounts {
   const counts: CalibrationCounts = { consistent: 0, inconsistent: 0, unknown: 0, reasons: new Map() }
   const hot = row.hot ?? 1
   for (let seed = 1; seed <= RUNS; seed++) {
@@ -102,12 +107,42 @@ export function lowestCurvatures(surface: CompiledSurface): [number, number] {
  * Boltzmann width (Gelman, Roberts & Gilks 1996), MALA at h = 2/lambda_max, HMC with
  * dt = 1/omega_max and L dt a quarter of the softest period.
  */
-export function monteCarloRows(surface: CompiledSurface, kT: number, walkers: number, steps: number, burnin: number): CalibrationRow[] {
+export function monteCarloRows(
+  surface: CompiledSurface,
+  kT: number,
+  walkers: number,
+  steps: number,
+  burnin: number,
+): CalibrationRow[] {
   const [lo, hi] = lowestCurvatures(surface)
   const dt = 1 / Math.sqrt(hi)
   return [
-    { method: 'metropolis', settings: { step: ((2.38 / Math.SQRT2) * Math.sqrt(kT)) / Math.sqrt(Math.sqrt(lo * hi)) }, walkers, steps, burnin, start: 'boltzmann', note: 'exact: symmetric proposal' },
-    { method: 'mala', settings: { h: 2 / hi }, walkers, steps, burnin, start: 'boltzmann', note: 'exact: proposal ratio' },
-    { method: 'hmc', settings: { dt, L: Math.max(1, Math.round(Math.PI / (2 * Math.sqrt(lo) * dt))) }, walkers, steps, burnin, start: 'boltzmann', note: 'exact: the test on dH' },
+    {
+      method: 'metropolis',
+      settings: { step: ((2.38 / Math.SQRT2) * Math.sqrt(kT)) / Math.sqrt(Math.sqrt(lo * hi)) },
+      walkers,
+      steps,
+      burnin,
+      start: 'boltzmann',
+      note: 'exact: symmetric proposal',
+    },
+    {
+      method: 'mala',
+      settings: { h: 2 / hi },
+      walkers,
+      steps,
+      burnin,
+      start: 'boltzmann',
+      note: 'exact: proposal ratio',
+    },
+    {
+      method: 'hmc',
+      settings: { dt, L: Math.max(1, Math.round(Math.PI / (2 * Math.sqrt(lo) * dt))) },
+      walkers,
+      steps,
+      burnin,
+      start: 'boltzmann',
+      note: 'exact: the test on dH',
+    },
   ]
 }

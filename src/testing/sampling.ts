@@ -68,7 +68,8 @@ export function runSampling(run: SamplingRun): SamplingResult {
   const kT = resolved.settings.kT as number
   const bins = run.bins ?? 30
   const basins = run.basins ?? basinMap(surface, criticalPoints(surface), 120)
-  const start = run.start === undefined || run.start === 'boltzmann' ? boltzmannStart(surface, kT, walkers, seed) : run.start
+  const start =
+    run.start === undefined || run.start === 'boltzmann' ? boltzmannStart(surface, kT, walkers, seed) : run.start
   const lane = new Lane({ surface, method, settings: resolved.settings, walkers, start, seed, scales: UNIT_SCALES })
   // Every step of every chain is kept (no blocking): the tests' runs are short enough.
   const observer = new RunObserver(surface, basins, null, walkers, {
@@ -154,7 +155,8 @@ export function shapeShiftTV(surface: CompiledSurface, basins: BasinMap, kT: num
   const shapes = new Float64Array(cells.blocks)
   for (let k = 0; k < a.p.length; k++) {
     const basin = cells.pairBasin[k]
-    if (a.population[basin] > 0 && b.population[basin] > 0) shapes[cells.pairBlock[k]] += a.population[basin] * (b.p[k] / b.population[basin] - a.p[k] / a.population[basin])
+    if (a.population[basin] > 0 && b.population[basin] > 0)
+      shapes[cells.pairBlock[k]] += a.population[basin] * (b.p[k] / b.population[basin] - a.p[k] / a.population[basin])
   }
   return 0.5 * shapes.reduce((sum, v) => sum + Math.abs(v), 0)
 }

@@ -25,7 +25,9 @@ export function simulate(surface: SurfaceSpec, lanes: LaneSpec[], steps: number,
   const { program, parameters, domain } = r.surface
   const sim = new Simulation({ program, parameters: [...parameters], domain, seed, lanes })
   sim.advance(steps)
-  const atGlobalMinimum = sim.runs.map(({ lane }) => Array.from({ length: lane.walkers.n }, (_, i) => lane.label(i)).filter((l) => l === 'global').length)
+  const atGlobalMinimum = sim.runs.map(
+    ({ lane }) => Array.from({ length: lane.walkers.n }, (_, i) => lane.label(i)).filter((l) => l === 'global').length,
+  )
   return { frames: sim.frames(true), landscape: sim.landscape, domain, settings: lanes.map(resolved), atGlobalMinimum }
 }
 
@@ -38,4 +40,9 @@ export function resolved(spec: LaneSpec): Settings {
 }
 
 /** One walker of gradient descent from (x, y). */
-export const gd = (lr: number, x: number, y: number, walkers = 1): LaneSpec => ({ method: 'gd', settings: { lr }, walkers, start: { kind: 'point', x, y } })
+export const gd = (lr: number, x: number, y: number, walkers = 1): LaneSpec => ({
+  method: 'gd',
+  settings: { lr },
+  walkers,
+  start: { kind: 'point', x, y },
+})

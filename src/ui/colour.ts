@@ -60,7 +60,9 @@ function formatTick(u: number): string {
  * whole colour range and the few high walls share its top colour.
  */
 export function defaultClip(values: ArrayLike<number>): number | undefined {
-  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b)
+  const finite = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b)
   if (finite.length === 0) return undefined
   return finite[Math.floor(0.8 * (finite.length - 1))]
 }

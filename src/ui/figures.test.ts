@@ -83,7 +83,10 @@ describe('surfaceFigure', () => {
 
   test('a marker sits on the surface as drawn, between the nodes of the coarse mesh', () => {
     // Mesh nodes at x = -2, 2 and y = -1, 1: U there is 8 and the bilinear height at the centre is 8.
-    const figure = surfaceFigure(view([point('minimum', 0, 0)], { mesh: sampleGrid(bowl, domain, { nx: 2, ny: 2 }) }), light)
+    const figure = surfaceFigure(
+      view([point('minimum', 0, 0)], { mesh: sampleGrid(bowl, domain, { nx: 2, ny: 2 }) }),
+      light,
+    )
     const lift = 0.01 * 8
     expect((figure.data[1] as { z: number[] }).z[0]).toBeCloseTo(8 + lift, 12)
   })
@@ -97,7 +100,8 @@ describe('critical-point markers', () => {
       expect(markers.map((m) => m.color)).toEqual(['#ffffff', '#ffffff', '#ffffff', '#ffffff'])
       expect(markers.map((m) => m.line?.color)).toEqual(['#111111', '#111111', '#111111', '#111111'])
       expect(new Set(markers.map((m) => m.symbol)).size).toBe(4)
-      for (const m of markers) expect(LANE_COLOURS.map((c) => c.toLowerCase())).not.toContain(String(m.color).toLowerCase())
+      for (const m of markers)
+        expect(LANE_COLOURS.map((c) => c.toLowerCase())).not.toContain(String(m.color).toLowerCase())
     }
   })
 })

@@ -90,7 +90,10 @@ function drawnHeight(grid: SurfaceGrid, rows: number[][], x: number, y: number):
   const tx = fx - i
   const ty = fy - j
   return (
-    (1 - tx) * (1 - ty) * rows[j][i] + tx * (1 - ty) * rows[j][i + 1] + (1 - tx) * ty * rows[j + 1][i] + tx * ty * rows[j + 1][i + 1]
+    (1 - tx) * (1 - ty) * rows[j][i] +
+    tx * (1 - ty) * rows[j][i + 1] +
+    (1 - tx) * ty * rows[j + 1][i] +
+    tx * ty * rows[j + 1][i + 1]
   )
 }
 
@@ -99,7 +102,10 @@ function drawnHeight(grid: SurfaceGrid, rows: number[][], x: number, y: number):
  * there (bilinear), lifted a little so that it does not hide half of a marker
  * or a walker, or the mapped u where the mesh has a gap.
  */
-function drawnSurface(view: SurfaceView, colours: ColourMap): { rows: number[][]; at: (x: number, y: number, u: number) => number } {
+function drawnSurface(
+  view: SurfaceView,
+  colours: ColourMap,
+): { rows: number[][]; at: (x: number, y: number, u: number) => number } {
   const grid = view.mesh
   const rows = mappedRows(grid, colours)
   const lift = 0.01 * (colours.max - colours.min)
@@ -140,7 +146,18 @@ function colourBar(colours: ColourMap, theme: Theme, orientation: 'h' | 'v') {
   }
   return orientation === 'v'
     ? { ...common, orientation, title: { text: colours.title, side: 'right' as const }, len: 0.8 }
-    : { ...common, orientation, title: { text: colours.title, side: 'right' as const }, len: 1, x: 0, xanchor: 'left' as const, yref: 'container' as const, y: 0, yanchor: 'bottom' as const, ypad: 8 }
+    : {
+        ...common,
+        orientation,
+        title: { text: colours.title, side: 'right' as const },
+        len: 1,
+        x: 0,
+        xanchor: 'left' as const,
+        yref: 'container' as const,
+        y: 0,
+        yanchor: 'bottom' as const,
+        ypad: 8,
+      }
 }
 
 function viewColours(view: SurfaceView): ColourMap {
@@ -206,7 +223,12 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
       hovertemplate: `%{hovertext}<br>${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}<extra>${style.legend}</extra>`,
       textposition: 'top center',
       textfont: { color: '#ffffff', size: 12, shadow: '0 0 3px #000, 0 0 2px #000' },
-      marker: { symbol: style.symbol, color: MARKER.fill, size: markerSize(view.points.length, 11), line: { color: MARKER.outline, width: 1.5 } },
+      marker: {
+        symbol: style.symbol,
+        color: MARKER.fill,
+        size: markerSize(view.points.length, 11),
+        line: { color: MARKER.outline, width: 1.5 },
+      },
       showlegend: points.length > 0,
       cliponaxis: false,
     }
@@ -263,12 +285,23 @@ export function surfaceFigure(view: SurfaceView, theme: Theme): Figure {
       z: points.map((p) => markerHeight(p.x, p.y, p.value)),
       hovertext: points.map((p) => p.label),
       hovertemplate: `%{hovertext}<extra>${style.legend}</extra>`,
-      marker: { symbol: style.symbol, color: MARKER.fill, size: markerSize(view.points.length, 6), line: { color: MARKER.outline, width: 1 } },
+      marker: {
+        symbol: style.symbol,
+        color: MARKER.fill,
+        size: markerSize(view.points.length, 6),
+        line: { color: MARKER.outline, width: 1 },
+      },
       showlegend: points.length > 0,
     }
   })
   const d = view.domain
-  const sceneAxis = (title: string) => ({ title: { text: title }, gridcolor: c.grid, color: c.text, backgroundcolor: c.back, showbackground: false })
+  const sceneAxis = (title: string) => ({
+    title: { text: title },
+    gridcolor: c.grid,
+    color: c.text,
+    backgroundcolor: c.back,
+    showbackground: false,
+  })
   return {
     data: [field, ...markers],
     layout: {

@@ -22,7 +22,11 @@ export const KIND_NAMES: Record<CriticalKind, string> = {
  * the label of a known point of the same kind within 1% of the domain's
  * diagonal.
  */
-export function namePoints(points: readonly CriticalPoint[], known: readonly KnownPoint[], domain: Domain): NamedPoint[] {
+export function namePoints(
+  points: readonly CriticalPoint[],
+  known: readonly KnownPoint[],
+  domain: Domain,
+): NamedPoint[] {
   const near = 0.01 * Math.hypot(domain.xmax - domain.xmin, domain.ymax - domain.ymin)
   return points.map((p) => {
     const match = known.find((k) => k.label && k.kind === p.kind && Math.hypot(k.x - p.x, k.y - p.y) <= near)

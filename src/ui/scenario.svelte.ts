@@ -68,7 +68,9 @@ export class PageScenario {
 
   /** Drops the walkers of one lane (or of every lane) at (x, y). */
   placeStart(which: number | 'all', x: number, y: number): void {
-    const lanes = this.#scenario.lanes.map((l, k) => (which === 'all' || which === k ? { ...l, start: startAt(l.start, x, y) } : l))
+    const lanes = this.#scenario.lanes.map((l, k) =>
+      which === 'all' || which === k ? { ...l, start: startAt(l.start, x, y) } : l,
+    )
     this.#scenario = { ...this.#scenario, lanes }
   }
 }

@@ -136,7 +136,9 @@ export class SurfaceEditor {
     const checked = this.#check(entry.formula, entry)
     if (!checked) return
     this.#domain = entry.domain
-    void this.#show({ lanes: options.adaptLanes ? (domain) => lanesForSurface(this.#scenario.lanes, entry, domain) : undefined })
+    void this.#show({
+      lanes: options.adaptLanes ? (domain) => lanesForSurface(this.#scenario.lanes, entry, domain) : undefined,
+    })
   }
 
   /** The user typed: the text is now their own formula, checked once typing pauses. */
@@ -154,13 +156,17 @@ export class SurfaceEditor {
   }
 
   setParameter(name: string, value: number): void {
-    this.#parameters = this.#parameters.map((p) => (p.name === name ? { ...p, value, min: Math.min(p.min, value), max: Math.max(p.max, value) } : p))
+    this.#parameters = this.#parameters.map((p) =>
+      p.name === name ? { ...p, value, min: Math.min(p.min, value), max: Math.max(p.max, value) } : p,
+    )
     void this.#show()
   }
 
   /** New slider bounds for a parameter (checked by the control: min < max, both finite). */
   setParameterBounds(name: string, min: number, max: number): void {
-    this.#parameters = this.#parameters.map((p) => (p.name === name ? { ...p, min, max, value: Math.min(max, Math.max(min, p.value)) } : p))
+    this.#parameters = this.#parameters.map((p) =>
+      p.name === name ? { ...p, min, max, value: Math.min(max, Math.max(min, p.value)) } : p,
+    )
     void this.#show()
   }
 
@@ -195,7 +201,10 @@ export class SurfaceEditor {
     const checked = this.#check(text, entry)
     if (!checked) {
       this.#parameters = lastParameters
-      problems.push({ field: 'formula', message: `${this.#error?.message ?? 'not a formula'}; the surface before it is shown` })
+      problems.push({
+        field: 'formula',
+        message: `${this.#error?.message ?? 'not a formula'}; the surface before it is shown`,
+      })
       await this.#show({ lanes: () => lanes })
       return problems
     }
@@ -205,16 +214,30 @@ export class SurfaceEditor {
       given.delete(p.name)
       return value === undefined ? p : { ...p, value, min: Math.min(p.min, value), max: Math.max(p.max, value) }
     })
-    for (const name of given.keys()) problems.push({ field: `param.${name}`, message: 'the formula has no such parameter, ignored' })
+    for (const name of given.keys())
+      problems.push({ field: `param.${name}`, message: 'the formula has no such parameter, ignored' })
     if (entry) {
       const d = spec.domain
-      if (d && entry.domain.periodic) problems.push({ field: 'domain', message: `${entry.title} is periodic on its own domain, which cannot be changed` })
-      const same = !d || entry.domain.periodic || (d.xmin === entry.domain.xmin && d.xmax === entry.domain.xmax && d.ymin === entry.domain.ymin && d.ymax === entry.domain.ymax)
+      if (d && entry.domain.periodic)
+        problems.push({
+          field: 'domain',
+          message: `${entry.title} is periodic on its own domain, which cannot be changed`,
+        })
+      const same =
+        !d ||
+        entry.domain.periodic ||
+        (d.xmin === entry.domain.xmin &&
+          d.xmax === entry.domain.xmax &&
+          d.ymin === entry.domain.ymin &&
+          d.ymax === entry.domain.ymax)
       this.#domain = same ? entry.domain : d
     } else if (spec.kind === 'formula') {
       this.#domain = this.#customDomain = spec.domain
     }
-    await this.#show({ lanes: () => lanes, colourScale: colourScale === 'auto' ? (entry?.colourScale ?? 'linear') : colourScale })
+    await this.#show({
+      lanes: () => lanes,
+      colourScale: colourScale === 'auto' ? (entry?.colourScale ?? 'linear') : colourScale,
+    })
     if (this.#checked === checked && this.#error) {
       // Nowhere finite: the lanes run on the last good surface.
       problems.push({ field: 'formula', message: `${this.#error.message}; the surface before it is shown` })
@@ -246,7 +269,9 @@ export class SurfaceEditor {
     this.#error = null
     this.#warnings = checked.formula.warnings
     const before = new Map(this.#parameters.map((p) => [p.name, p]))
-    this.#parameters = [...checked.formula.parameters].map(([name, value]) => before.get(name) ?? { name, value, ...parameterRange(value) })
+    this.#parameters = [...checked.formula.parameters].map(
+      ([name, value]) => before.get(name) ?? { name, value, ...parameterRange(value) },
+    )
     this.#checked = { text, program: checked.formula.program, entry }
     return this.#checked
   }
@@ -286,11 +311,19 @@ export class SurfaceEditor {
         if (colourScale) this.#colourScale = colourScale
         else if (entry && this.#shownEntry !== entry) this.#colourScale = entry.colourScale
         this.#shownEntry = entry
-        this.#scenario.setSurface(surfaceSpec(text, entry, parameters, domain), { program, parameters, domain, analysis: answer.analysis, axes, entry }, lanes?.(domain))
+        this.#scenario.setSurface(
+          surfaceSpec(text, entry, parameters, domain),
+          { program, parameters, domain, analysis: answer.analysis, axes, entry },
+          lanes?.(domain),
+        )
       } else {
         // Nothing to draw (plotly's 3D scene breaks on a surface with no finite value): the
         // user's mistake, shown as one, and the last good surface stays.
-        this.#error = { message: `U is not a finite number anywhere on ${describeDomain(domain)}`, column: 1, length: text.length }
+        this.#error = {
+          message: `U is not a finite number anywhere on ${describeDomain(domain)}`,
+          column: 1,
+          length: text.length,
+        }
       }
     } catch (e) {
       // Cancelled: the user moved on and a newer surface is on its way.
@@ -301,10 +334,17 @@ export class SurfaceEditor {
   }
 }
 
-function surfaceSpec(text: string, entry: AtlasSurface | null, parameters: [string, number][], domain: Domain): SurfaceSpec {
+function surfaceSpec(
+  text: string,
+  entry: AtlasSurface | null,
+  parameters: [string, number][],
+  domain: Domain,
+): SurfaceSpec {
   const values = Object.fromEntries(parameters)
   if (!entry) return { kind: 'formula', text, parameters: values, domain }
-  return domain === entry.domain ? { kind: 'atlas', id: entry.id, parameters: values } : { kind: 'atlas', id: entry.id, parameters: values, domain }
+  return domain === entry.domain
+    ? { kind: 'atlas', id: entry.id, parameters: values }
+    : { kind: 'atlas', id: entry.id, parameters: values, domain }
 }
 
 function describeDomain(d: Domain): string {

@@ -72,7 +72,10 @@ export class Lane {
     // Statuses describe where a deterministic optimizer gets stuck; a noisy one at a
     // temperature (SGLD) samples, and its walkers are simply running.
     this.capabilities = capabilities(method, settings)
-    this.tracker = method.family === 'optimizer' && !this.capabilities.thermal ? new StatusTracker(surface, w, config.scales) : undefined
+    this.tracker =
+      method.family === 'optimizer' && !this.capabilities.thermal
+        ? new StatusTracker(surface, w, config.scales)
+        : undefined
     this.guard(-1)
   }
 
@@ -99,7 +102,10 @@ export class Lane {
 
   /** kT, lr and dt as they were for the step just done (the schedules' values at t - 1; at t = 0, the first ones), or at step `at`. */
   live(at = this.t - 1): LiveValues {
-    return liveValues({ method: this.config.method, settings: this.config.settings, capabilities: this.capabilities }, Math.max(0, at))
+    return liveValues(
+      { method: this.config.method, settings: this.config.settings, capabilities: this.capabilities },
+      Math.max(0, at),
+    )
   }
 
   /** Whether walker i is a sample of the target distribution now (see Stepper.counts). */
@@ -206,7 +212,14 @@ export class Lane {
       const x = w.x[i]
       const y = w.y[i]
       // Written so that NaN fails every comparison and lands in the diverged branch.
-      const fine = x >= x0 && x <= x1 && y >= y0 && y <= y1 && w.u[i] - w.u[i] === 0 && w.gx[i] - w.gx[i] === 0 && w.gy[i] - w.gy[i] === 0
+      const fine =
+        x >= x0 &&
+        x <= x1 &&
+        y >= y0 &&
+        y <= y1 &&
+        w.u[i] - w.u[i] === 0 &&
+        w.gx[i] - w.gx[i] === 0 &&
+        w.gy[i] - w.gy[i] === 0
       if (fine) continue
       if (t >= 0) {
         w.x[i] = this.prevX[i]

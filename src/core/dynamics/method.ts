@@ -115,16 +115,25 @@ export const MASS = 1
 /** Why a lane's samples are not exp(-U/kT) at its kT, or null: the method's reason, or a temperature that moves. */
 export function notBoltzmann(method: MethodDescriptor, settings: Settings): string | null {
   if (method.notBoltzmann) return `${method.name} ${method.notBoltzmann}`
-  if (settings.anneal !== undefined && settings.anneal !== 'none') return 'the temperature changes during the run (annealing): no single exp(-U/kT) to compare with'
+  if (settings.anneal !== undefined && settings.anneal !== 'none')
+    return 'the temperature changes during the run (annealing): no single exp(-U/kT) to compare with'
   return null
 }
 
 /** x -= lr grad U (plus noise): stable on a quadratic exactly for lr < 2/lambda_max. */
-export function gradientStepStability(values: StepValues, _settings: Settings, lambdaMax: number): StabilityLimit | null {
-  return values.lr === null ? null : { quantity: 'learning rate', value: values.lr, limit: 2 / lambdaMax, limitName: '2/lambda_max' }
+export function gradientStepStability(
+  values: StepValues,
+  _settings: Settings,
+  lambdaMax: number,
+): StabilityLimit | null {
+  return values.lr === null
+    ? null
+    : { quantity: 'learning rate', value: values.lr, limit: 2 / lambdaMax, limitName: '2/lambda_max' }
 }
 
 /** Velocity Verlet's B-A-B (mass 1): stable on a harmonic well for omega dt < 2, omega = sqrt(lambda_max). */
 export function verletStability(values: StepValues, _settings: Settings, lambdaMax: number): StabilityLimit | null {
-  return values.dt === null ? null : { quantity: 'the time step dt =', value: values.dt, limit: 2 / Math.sqrt(lambdaMax), limitName: '2/omega_max' }
+  return values.dt === null
+    ? null
+    : { quantity: 'the time step dt =', value: values.dt, limit: 2 / Math.sqrt(lambdaMax), limitName: '2/omega_max' }
 }

@@ -39,4 +39,11 @@ export function methodById(id: string): MethodDescriptor | undefined {
 }
 
 /** Which method a new lane gets: the next of a classic comparison not yet on the page (the first when all are). */
-export const NEW_LANE_ORDER: readonly string[] = [momentum.id, adam.id, DYNAMICS_SAMPLERS[0]!.id, gradientDescent.id, nesterov.id, rmsprop.id]
+export const NEW_LANE_ORDER: readonly string[] = [
+  momentum.id,
+  adam.id,
+  DYNAMICS_SAMPLERS[0]!.id,
+  gradientDescent.id,
+  nesterov.id,
+  rmsprop.id,
+]

@@ -49,7 +49,8 @@ export function settingProblem(p: ParamSpec, value: unknown): string | null {
     if (typeof value === 'string' && p.choices.some((c) => c.value === value)) return null
     return `${p.name} must be one of ${p.choices.map((c) => c.value).join(', ')}`
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${p.name} must be a finite number, ${describeRange(p)}`
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return `${p.name} must be a finite number, ${describeRange(p)}`
   if (p.integer && !Number.isInteger(value)) return `${p.name} must be an integer, ${describeRange(p)}`
   if (value < p.min || value > p.max) return `${p.name} = ${value} is out of range: ${describeRange(p)}`
   return null
@@ -68,7 +69,10 @@ export function resolveSettings(
   const known = new Set(params.map((p) => p.name))
   for (const name of Object.keys(given)) {
     if (!known.has(name)) {
-      errors.push({ field: name, message: `unknown setting '${name}' for ${owner}; its settings are ${[...known].join(', ') || 'none'}` })
+      errors.push({
+        field: name,
+        message: `unknown setting '${name}' for ${owner}; its settings are ${[...known].join(', ') || 'none'}`,
+      })
     }
   }
   const settings: Record<string, number | string> = {}

@@ -41,14 +41,27 @@ export type LaneResolution = { ok: true; lane: ResolvedLane } | { ok: false; err
  * each parameter's range and, given the walker count, against each other. Unknown
  * methods and names, and bad values, are errors naming their field.
  */
-export function resolveLane(methodId: string, given: Readonly<Record<string, unknown>>, walkers?: number): LaneResolution {
+export function resolveLane(
+  methodId: string,
+  given: Readonly<Record<string, unknown>>,
+  walkers?: number,
+): LaneResolution {
   const method = methodById(methodId)
-  if (!method) return { ok: false, errors: [{ field: 'method', message: `unknown method '${methodId}'; known: ${METHODS.map((m) => m.id).join(', ')}` }] }
+  if (!method)
+    return {
+      ok: false,
+      errors: [
+        { field: 'method', message: `unknown method '${methodId}'; known: ${METHODS.map((m) => m.id).join(', ')}` },
+      ],
+    }
   const resolved = resolveSettings(method.params, given, method.name)
   if (!resolved.ok) return resolved
   const conflict = walkers === undefined ? null : (method.check?.(resolved.settings, walkers) ?? null)
   if (conflict) return { ok: false, errors: [conflict] }
-  return { ok: true, lane: { method, settings: resolved.settings, capabilities: capabilities(method, resolved.settings) } }
+  return {
+    ok: true,
+    lane: { method, settings: resolved.settings, capabilities: capabilities(method, resolved.settings) },
+  }
 }
 
 /** A method's capabilities with its settings (its defaults when none are given). */
@@ -71,7 +84,11 @@ export function liveValues(lane: ResolvedLane, t: number): LiveValues {
   return {
     step: t,
     kT: c.thermal ? temperature(settings, t) : null,
-    lr: c.learningRate ? (typeof settings.schedule === 'string' ? learningRate(settings, t) : (settings.lr as number)) : null,
+    lr: c.learningRate
+      ? typeof settings.schedule === 'string'
+        ? learningRate(settings, t)
+        : (settings.lr as number)
+      : null,
     dt: typeof settings.dt === 'number' ? settings.dt : null,
   }
 }

@@ -9,7 +9,10 @@ import { portableMath as pm } from '../portable-math'
 
 export const LEARNING_RATE_SCHEDULE: readonly ParamSpec[] = [
   {
-    kind: 'choice', name: 'schedule', label: 'schedule', default: 'constant',
+    kind: 'choice',
+    name: 'schedule',
+    label: 'schedule',
+    default: 'constant',
     choices: [
       { value: 'constant', label: 'constant' },
       { value: 'step', label: 'step decay' },
@@ -19,9 +22,40 @@ export const LEARNING_RATE_SCHEDULE: readonly ParamSpec[] = [
     ],
     help: 'How the learning rate changes with the step number',
   },
-  { kind: 'number', name: 'decay', label: 'decay factor', default: 0.1, min: 1e-6, max: 1, scale: 'log', unit: '', help: 'Step decay: multiply by this every period; exponential: by this every step' },
-  { kind: 'number', name: 'period', label: 'period', default: 1000, min: 1, max: 1e9, scale: 'log', integer: true, unit: 'steps', help: 'Steps between decays (step), to reach zero (cosine), or to warm up (warm-up)' },
-  { kind: 'number', name: 'clip', label: 'gradient clip', default: 0, min: 0, max: 1e12, scale: 'log', unit: '', help: 'Largest gradient norm used (longer gradients are scaled down); 0 = no clipping' },
+  {
+    kind: 'number',
+    name: 'decay',
+    label: 'decay factor',
+    default: 0.1,
+    min: 1e-6,
+    max: 1,
+    scale: 'log',
+    unit: '',
+    help: 'Step decay: multiply by this every period; exponential: by this every step',
+  },
+  {
+    kind: 'number',
+    name: 'period',
+    label: 'period',
+    default: 1000,
+    min: 1,
+    max: 1e9,
+    scale: 'log',
+    integer: true,
+    unit: 'steps',
+    help: 'Steps between decays (step), to reach zero (cosine), or to warm up (warm-up)',
+  },
+  {
+    kind: 'number',
+    name: 'clip',
+    label: 'gradient clip',
+    default: 0,
+    min: 0,
+    max: 1e12,
+    scale: 'log',
+    unit: '',
+    help: 'Largest gradient norm used (longer gradients are scaled down); 0 = no clipping',
+  },
 ]
 
 /** The learning rate at step t (0-based). */
@@ -54,7 +88,10 @@ export function clipFactor(gx: number, gy: number, clip: number): number {
 
 export const TEMPERATURE_SCHEDULE: readonly ParamSpec[] = [
   {
-    kind: 'choice', name: 'anneal', label: 'annealing', default: 'none',
+    kind: 'choice',
+    name: 'anneal',
+    label: 'annealing',
+    default: 'none',
     choices: [
       { value: 'none', label: 'constant kT' },
       { value: 'linear', label: 'linear to kT end' },
@@ -63,9 +100,40 @@ export const TEMPERATURE_SCHEDULE: readonly ParamSpec[] = [
     ],
     help: 'Simulated annealing: lower the temperature as the run goes',
   },
-  { kind: 'number', name: 'kTEnd', label: 'kT end', default: 0.01, min: 1e-6, max: 1e6, scale: 'log', unit: 'energy', help: 'Final temperature of the linear schedule, and the floor of the others' },
-  { kind: 'number', name: 'annealSteps', label: 'anneal steps', default: 10000, min: 1, max: 1e9, scale: 'log', integer: true, unit: 'steps', help: 'Linear: steps to reach kT end; geometric and logarithmic: steps per stage' },
-  { kind: 'number', name: 'alpha', label: 'alpha', default: 0.95, min: 0.5, max: 1, scale: 'linear', unit: '', help: 'Geometric cooling factor per stage (0.8 to 0.99 is usual; no convergence guarantee)' },
+  {
+    kind: 'number',
+    name: 'kTEnd',
+    label: 'kT end',
+    default: 0.01,
+    min: 1e-6,
+    max: 1e6,
+    scale: 'log',
+    unit: 'energy',
+    help: 'Final temperature of the linear schedule, and the floor of the others',
+  },
+  {
+    kind: 'number',
+    name: 'annealSteps',
+    label: 'anneal steps',
+    default: 10000,
+    min: 1,
+    max: 1e9,
+    scale: 'log',
+    integer: true,
+    unit: 'steps',
+    help: 'Linear: steps to reach kT end; geometric and logarithmic: steps per stage',
+  },
+  {
+    kind: 'number',
+    name: 'alpha',
+    label: 'alpha',
+    default: 0.95,
+    min: 0.5,
+    max: 1,
+    scale: 'linear',
+    unit: '',
+    help: 'Geometric cooling factor per stage (0.8 to 0.99 is usual; no convergence guarantee)',
+  },
 ]
 
 /**

@@ -7,7 +7,15 @@ import type { Walkers } from './walkers'
  * What each walker is doing, in the same words everywhere (engine, CLI, page).
  * Computed by the engine from the gradient, the Hessian and the recent path.
  */
-export const WALKER_STATUSES = ['running', 'minimum', 'saddle', 'maximum', 'plateau', 'oscillating', 'diverged'] as const
+export const WALKER_STATUSES = [
+  'running',
+  'minimum',
+  'saddle',
+  'maximum',
+  'plateau',
+  'oscillating',
+  'diverged',
+] as const
 export type WalkerStatus = (typeof WALKER_STATUSES)[number]
 export const STATUS = Object.fromEntries(WALKER_STATUSES.map((s, i) => [s, i])) as Record<WalkerStatus, number>
 
@@ -60,7 +68,11 @@ export class StatusTracker {
   private readonly h = new Float64Array(3)
   private readonly eigen = new Float64Array(4)
 
-  constructor(private readonly surface: CompiledSurface, private readonly w: Walkers, readonly scales: StatusScales) {
+  constructor(
+    private readonly surface: CompiledSurface,
+    private readonly w: Walkers,
+    readonly scales: StatusScales,
+  ) {
     const n = w.n
     this.degenerate = new Uint8Array(n)
     this.flatSince = new Float64Array(n).fill(-1)
@@ -166,7 +178,8 @@ export class StatusTracker {
     // maximum is a saddle; anywhere else the ground is flat all round, a plateau
     // (gradient descent far out on exp(-r^2), where |grad U| underflows).
     const large = Math.abs(lo) > Math.abs(hi) ? lo : hi
-    if (Math.abs(large) <= FLAT_CURVATURE * this.scales.curvature) return this.nearCritical(i) ? STATUS.saddle : STATUS.plateau
+    if (Math.abs(large) <= FLAT_CURVATURE * this.scales.curvature)
+      return this.nearCritical(i) ? STATUS.saddle : STATUS.plateau
     return large > 0 ? STATUS.minimum : STATUS.maximum
   }
 

@@ -23,7 +23,8 @@ export class Walkers {
   readonly frozen: Uint8Array
 
   constructor(readonly n: number) {
-    if (!Number.isInteger(n) || n < 1 || n > MAX_WALKERS) throw new RangeError(`walkers: ${n} is not an integer from 1 to ${MAX_WALKERS}`)
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WALKERS)
+      throw new RangeError(`walkers: ${n} is not an integer from 1 to ${MAX_WALKERS}`)
     this.x = new Float64Array(n)
     this.y = new Float64Array(n)
     this.vx = new Float64Array(n)

@@ -4,7 +4,12 @@ import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
 // omega dt = sqrt(8) * 0.05 = 0.14; gamma = 1 is below critical damping (2 omega): Kramers-Langer rates.
-const langevin = (kT: number) => ({ method: 'baoab', settings: { kT, dt: 0.05, gamma: 1 }, walkers: 50, start: { ...start } })
+const langevin = (kT: number) => ({
+  method: 'baoab',
+  settings: { kT, dt: 0.05, gamma: 1 },
+  walkers: 50,
+  start: { ...start },
+})
 
 export const arrhenius: Experiment = {
   id: 'arrhenius',
@@ -26,7 +31,8 @@ export const arrhenius: Experiment = {
   },
   focus: 'arrhenius',
   steps: 4000,
-  claim: 'After 4,000 steps the number of crossings grows with kT across the three lanes (none or almost none at kT = 0.1), and the Arrhenius fit of the sweep gives a barrier within 15% of the true height, 1.',
+  claim:
+    'After 4,000 steps the number of crossings grows with kT across the three lanes (none or almost none at kT = 0.1), and the Arrhenius fit of the sweep gives a barrier within 15% of the true height, 1.',
   // kT from 0.2 to 0.5, where barrier/kT = 2 to 5 and the exact rates give a fitted barrier of 0.96-0.99;
   // 100 walkers for 1,000 time units make ~130 crossings even at kT = 0.2 (rate 2.4e-3).
   sweep: { kTs: [0.2, 0.25, 1 / 3, 0.5], walkers: 100, steps: 20_000, lane: 0 },
@@ -36,9 +42,15 @@ export const arrhenius: Experiment = {
       const lane = r.sampling(k)
       if (lane) counts.push(r.note(`transitions at kT ${lane.s.kT}`, transitionCount(lane.s)))
     }
-    r.expect(counts.length === 3 && counts[0] < counts[1] && counts[1] < counts[2], `crossings should grow with kT across the three lanes; they are ${counts.join(', ')}`)
+    r.expect(
+      counts.length === 3 && counts[0] < counts[1] && counts[1] < counts[2],
+      `crossings should grow with kT across the three lanes; they are ${counts.join(', ')}`,
+    )
     // "None or almost none" at kT = 0.1 (a barrier of 10 kT): at most a few, against the thousand or more of the hot lanes.
-    r.expect(counts.length > 0 && counts[0] <= 3, `the coldest lane should see none or almost none of the crossings; it sees ${counts[0]}`)
+    r.expect(
+      counts.length > 0 && counts[0] <= 3,
+      `the coldest lane should see none or almost none of the crossings; it sees ${counts[0]}`,
+    )
     const sweep = r.sweep
     if (!sweep) {
       r.fail('the Arrhenius sweep has not run')
@@ -51,6 +63,9 @@ export const arrhenius: Experiment = {
     r.note('fit stderr', sweep.fit?.stderr ?? NaN)
     r.note('saddle barrier', sweep.saddleBarrier)
     // Exact double-well rates at kT 0.2-0.5 fit to 0.96-0.99 (the prefactor's curvature); 15% leaves > 5 standard errors.
-    r.expect(Math.abs(fitted - sweep.saddleBarrier) <= 0.15 * sweep.saddleBarrier, `the Arrhenius fit should give the barrier ${fmt(sweep.saddleBarrier)} within 15%; it gives ${fmt(fitted)}`)
+    r.expect(
+      Math.abs(fitted - sweep.saddleBarrier) <= 0.15 * sweep.saddleBarrier,
+      `the Arrhenius fit should give the barrier ${fmt(sweep.saddleBarrier)} within 15%; it gives ${fmt(fitted)}`,
+    )
   },
 }

@@ -19,7 +19,13 @@ function simulate(experiment: Experiment): { sim: Simulation; frames: LaneFrame[
   const r = resolveSurface(scenario.surface)
   if (!r.ok) throw new Error(`${experiment.id}: ${r.message}`)
   const { program, parameters, domain } = r.surface
-  const sim = new Simulation({ program, parameters: [...parameters], domain, seed: scenario.seed, lanes: scenario.lanes })
+  const sim = new Simulation({
+    program,
+    parameters: [...parameters],
+    domain,
+    seed: scenario.seed,
+    lanes: scenario.lanes,
+  })
   sim.advance(experiment.steps)
   return { sim, frames: sim.frames(true) }
 }
@@ -60,7 +66,10 @@ function run(experiment: Experiment): { frames: LaneFrame[]; sweep: SweepResult 
 }
 
 /** The experiment with lanes changed: a contrasting setting the same check must refuse. */
-function variant(experiment: Experiment, change: (lanes: Experiment['state']['scenario']['lanes']) => void): Experiment {
+function variant(
+  experiment: Experiment,
+  change: (lanes: Experiment['state']['scenario']['lanes']) => void,
+): Experiment {
   // The state is data and is copied; the check is the experiment's own function and is kept.
   const copy = { ...experiment, state: structuredClone(experiment.state) }
   change(copy.state.scenario.lanes)
@@ -88,16 +97,26 @@ describe('the guided experiments', () => {
 
   it('are one file each, named by its id, and every experiment file is in the list', async () => {
     const folder = fileURLToPath(new URL('.', import.meta.url))
-    const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_EXPERIMENTS.has(f))
+    const files = readdirSync(folder).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_EXPERIMENTS.has(f),
+    )
     const listed = new Set<Experiment>(EXPERIMENTS)
     for (const file of files) {
       const module = (await import(`./${file.slice(0, -'.ts'.length)}`)) as Record<string, unknown>
-      const exported = Object.values(module).filter((v): v is Experiment => typeof v === 'object' && v !== null && 'check' in v)
-      expect(exported.map((e) => e.id), file).toEqual([file.slice(0, -'.ts'.length)])
+      const exported = Object.values(module).filter(
+        (v): v is Experiment => typeof v === 'object' && v !== null && 'check' in v,
+      )
+      expect(
+        exported.map((e) => e.id),
+        file,
+      ).toEqual([file.slice(0, -'.ts'.length)])
       expect(listed.has(exported[0]), `${file} is not in EXPERIMENTS (src/core/experiments/index.ts)`).toBe(true)
       listed.delete(exported[0])
     }
-    expect([...listed].map((e) => e.id), 'listed experiments without a file of their own').toEqual([])
+    expect(
+      [...listed].map((e) => e.id),
+      'listed experiments without a file of their own',
+    ).toEqual([])
   })
 
   it('have valid states that survive a link unchanged, and play in at most 1,500 frames', () => {
@@ -126,7 +145,11 @@ describe('the guided experiments', () => {
       const { frames, sweep } = run(experiment)
       const { failures, numbers } = readExperiment(experiment, frames, sweep)
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
-      console.log(`#${experiment.number} ${experiment.id} (${experiment.steps} steps, ${seconds} s): ${Object.entries(numbers).map(([k, v]) => `${k} ${fmt(v)}`).join('; ')}`)
+      console.log(
+        `#${experiment.number} ${experiment.id} (${experiment.steps} steps, ${seconds} s): ${Object.entries(numbers)
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join('; ')}`,
+      )
       expect(failures).toEqual([])
     }, 120_000)
   }
@@ -143,7 +166,11 @@ describe('the experiment checks are not trivially true', () => {
     const off = variant(byId('saddle-escape'), (lanes) => (lanes[0].start = { kind: 'point', x: 1.5, y: 1e-6 }))
     expect(checkExperiment(off, simulate(off).frames).some((f) => f.startsWith('lane 1'))).toBe(true)
     const unkicked = variant(byId('saddle-escape'), (lanes) => (lanes[1] = { ...lanes[0], walkers: 8 }))
-    expect(checkExperiment(unkicked, simulate(unkicked).frames).some((f) => f.startsWith('lane 2') && f.includes('slid downhill'))).toBe(true)
+    expect(
+      checkExperiment(unkicked, simulate(unkicked).frames).some(
+        (f) => f.startsWith('lane 2') && f.includes('slid downhill'),
+      ),
+    ).toBe(true)
   })
 
   it("#7: Berendsen's kinetic energy in Bussi's place fails Bussi's expectations, and Bussi's passes Berendsen's", () => {
@@ -167,7 +194,10 @@ describe('the experiment checks are not trivially true', () => {
   it('#9: the thermostatted walker fails the NVE expectations and the NVE walker the thermostat ones', () => {
     const e = byId('nve-energy')
     const [nve, bath] = run(e).frames
-    const failures = checkExperiment(e, [{ ...bath, lane: 0 }, { ...nve, lane: 1 }])
+    const failures = checkExperiment(e, [
+      { ...bath, lane: 0 },
+      { ...nve, lane: 1 },
+    ])
     expect(failures.some((f) => f.startsWith('lane 1') && f.includes('conserve'))).toBe(true)
     expect(failures.some((f) => f.startsWith('lane 2') && f.includes('cross to the other valley'))).toBe(true)
   }, 120_000)
@@ -175,7 +205,10 @@ describe('the experiment checks are not trivially true', () => {
   it('#12: the channel counts of each temperature fail the expectation of the other', () => {
     const e = byId('three-hole-channels')
     const [cold, hot] = run(e).frames
-    const failures = checkExperiment(e, [{ ...hot, lane: 0 }, { ...cold, lane: 1 }])
+    const failures = checkExperiment(e, [
+      { ...hot, lane: 0 },
+      { ...cold, lane: 1 },
+    ])
     expect(failures.filter((f) => f.includes('crossed more often'))).toHaveLength(2)
   }, 120_000)
 })

@@ -42,10 +42,16 @@ export const kineticEnergy: Experiment = {
       r.note('berendsen <K>/kT', law.mean / berendsen.s.kT)
       r.note('berendsen var/kT^2', law.variance / kT2)
       // The peak is near kT: Berendsen rescales <K> to kT (its mean is right, its spread is not).
-      r.expect(Math.abs(law.mean / berendsen.s.kT - 1) < 0.1, `${laneName(berendsen.frame)}'s kinetic energy should peak near kT (<K> within 10%); <K> = ${fmt(law.mean / berendsen.s.kT)} kT`)
+      r.expect(
+        Math.abs(law.mean / berendsen.s.kT - 1) < 0.1,
+        `${laneName(berendsen.frame)}'s kinetic energy should peak near kT (<K> within 10%); <K> = ${fmt(law.mean / berendsen.s.kT)} kT`,
+      )
       r.note('berendsen TV', law.tv)
       // Canonical: Var K = kT^2 (N_f = 2). Half of it is far outside the canonical spread (2% at N_eff = 2e4).
-      r.expect(law.variance < 0.5 * kT2, `${laneName(berendsen.frame)} should squeeze the kinetic energy (Var K < 0.5 kT^2); Var K = ${fmt(law.variance / kT2)} kT^2`)
+      r.expect(
+        law.variance < 0.5 * kT2,
+        `${laneName(berendsen.frame)} should squeeze the kinetic energy (Var K < 0.5 kT^2); Var K = ${fmt(law.variance / kT2)} kT^2`,
+      )
     }
     for (const k of [1, 2]) {
       const lane = r.sampling(k)
@@ -57,9 +63,18 @@ export const kineticEnergy: Experiment = {
       r.note(`${lane.frame.method} var/kT^2`, law.variance / kT ** 2)
       r.note(`${lane.frame.method} TV`, law.tv)
       // Standard errors at N_eff >= 2e4: 0.7% for <K>, sqrt(8/N) = 2% for Var K; 5% and 15% are > 7 of them.
-      r.expect(Math.abs(law.mean / kT - 1) < 0.05, `${name}: <K> should be kT within 5%; it is ${fmt(law.mean / kT)} kT`)
-      r.expect(Math.abs(law.variance / kT ** 2 - 1) < 0.15, `${name}: Var K should be kT^2 within 15%; it is ${fmt(law.variance / kT ** 2)} kT^2`)
-      r.expect(law.tv < law.bound, `${name}: the kinetic-energy histogram should match exp(-K/kT)/kT (TV < ${fmt(law.bound)}); TV = ${fmt(law.tv)}`)
+      r.expect(
+        Math.abs(law.mean / kT - 1) < 0.05,
+        `${name}: <K> should be kT within 5%; it is ${fmt(law.mean / kT)} kT`,
+      )
+      r.expect(
+        Math.abs(law.variance / kT ** 2 - 1) < 0.15,
+        `${name}: Var K should be kT^2 within 15%; it is ${fmt(law.variance / kT ** 2)} kT^2`,
+      )
+      r.expect(
+        law.tv < law.bound,
+        `${name}: the kinetic-energy histogram should match exp(-K/kT)/kT (TV < ${fmt(law.bound)}); TV = ${fmt(law.tv)}`,
+      )
     }
   },
 }

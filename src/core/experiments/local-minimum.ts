@@ -33,19 +33,26 @@ export const localMinimum: Experiment = {
   focus: 'paths',
   // Gradient descent contracts by 1 - 1e-4 * 221 (MC's soft curvature) a step: converged in ~600 steps.
   steps: 5000,
-  claim: 'After 5,000 steps gradient descent is labelled a local minimum at MC (U = -80.77), and the Langevin walkers have visited MA, the global minimum.',
+  claim:
+    'After 5,000 steps gradient descent is labelled a local minimum at MC (U = -80.77), and the Langevin walkers have visited MA, the global minimum.',
   check(r) {
     const gd = r.lane(0)
     if (gd) {
       expectStatus(r, gd, 'minimum', 'local', 'a local minimum')
       // MC's value to the 4 decimals surfaces.md gives; GD converges to ~1e-6 |grad U| scale, far inside 0.01.
-      r.expect(Math.abs(r.note('gd U', gd.lead.u) - MC.value) < 0.01, `${laneName(gd)} should stop in MC (U = ${fmt(MC.value, 5)}); U = ${fmt(gd.lead.u, 6)}`)
+      r.expect(
+        Math.abs(r.note('gd U', gd.lead.u) - MC.value) < 0.01,
+        `${laneName(gd)} should stop in MC (U = ${fmt(MC.value, 5)}); U = ${fmt(gd.lead.u, 6)}`,
+      )
     }
     const lv = r.sampling(1)
     if (lv) {
       const ma = r.note('MA share', lv.s.summary.basins[0]?.sampled ?? 0)
       r.note('transitions', transitionCount(lv.s))
-      r.expect(ma > 0, `${laneName(lv.frame)} should have visited MA (basin 0, the global minimum); it spent no time there`)
+      r.expect(
+        ma > 0,
+        `${laneName(lv.frame)} should have visited MA (basin 0, the global minimum); it spent no time there`,
+      )
     }
   },
 }

@@ -45,7 +45,10 @@ export const metadynamicsFreeEnergy: Experiment = {
     // The MA -> S1 pass is 106 high: at kT = 10 unbiased walkers would wait ~exp(10.6) x their period.
     const crossings = r.note('MA-MC crossings', (s.transitions.counts[2] ?? 0) + (s.transitions.counts[2 * m] ?? 0))
     r.expect(crossings > 0, `${laneName(frame)}: walkers should have crossed between MA and MC; they did not`)
-    r.expect(basinsVisited(s) === 3, `${laneName(frame)}: walkers should have visited all three valleys; they visited ${basinsVisited(s)}`)
+    r.expect(
+      basinsVisited(s) === 3,
+      `${laneName(frame)}: walkers should have visited all three valleys; they visited ${basinsVisited(s)}`,
+    )
     if (!frame.extras || !Array.isArray(frame.extras.freeEnergy)) {
       r.fail(`${laneName(frame)} carries no reconstructed free energy`)
       return
@@ -58,7 +61,10 @@ export const metadynamicsFreeEnergy: Experiment = {
       const found = r.note(`F(${target.name}) - F(MA)`, f - fa)
       // With CVs (x, y), F = U + const. A free-energy difference means little below kT (a factor e in population);
       // the map's own noise, set by the hill height, is ~2.5 rms over seeds 1-6 at 20,000 steps.
-      r.expect(Math.abs(found - exact) < s.kT, `${laneName(frame)}: F(${target.name}) - F(MA) should be ${fmt(exact)} within kT = ${s.kT}; it is ${fmt(found)}`)
+      r.expect(
+        Math.abs(found - exact) < s.kT,
+        `${laneName(frame)}: F(${target.name}) - F(MA) should be ${fmt(exact)} within kT = ${s.kT}; it is ${fmt(found)}`,
+      )
     })
   },
 }
@@ -74,5 +80,10 @@ function freeEnergyAt(extras: Record<string, unknown>, x: number, y: number): nu
   const j = Math.min(ys.length - 2, Math.max(0, Math.floor(fy)))
   const u = fx - i
   const v = fy - j
-  return (1 - u) * (1 - v) * rows[i][j] + u * (1 - v) * rows[i + 1][j] + (1 - u) * v * rows[i][j + 1] + u * v * rows[i + 1][j + 1]
+  return (
+    (1 - u) * (1 - v) * rows[i][j] +
+    u * (1 - v) * rows[i + 1][j] +
+    (1 - u) * v * rows[i][j + 1] +
+    u * v * rows[i + 1][j + 1]
+  )
 }

@@ -19,12 +19,22 @@ export const noseHooverErgodicity: Experiment = {
       version: SCENARIO_VERSION,
       // omega_y = sqrt(2) omega_x: anisotropic, so angular momentum is not conserved (on an isotropic
       // well a scalar friction keeps L e^eta and even the chain stays on a line).
-      surface: { kind: 'formula', text: '(x^2 + 2*y^2)/2', parameters: {}, domain: { xmin: -4, xmax: 4, ymin: -4, ymax: 4 } },
+      surface: {
+        kind: 'formula',
+        text: '(x^2 + 2*y^2)/2',
+        parameters: {},
+        domain: { xmin: -4, xmax: 4, ymin: -4, ymax: 4 },
+      },
       seed: 1,
       // omega dt = sqrt(2) * 0.05 = 0.07; tau = 1 = 1/omega_x, the well's own time scale.
       lanes: [
         { method: 'nose-hoover', settings: { kT: 1, dt: 0.05, tau: 1 }, walkers: 1, start: { ...start } },
-        { method: 'nose-hoover-chain', settings: { kT: 1, dt: 0.05, tau: 1, chain: 3, substeps: 3 }, walkers: 1, start: { ...start } },
+        {
+          method: 'nose-hoover-chain',
+          settings: { kT: 1, dt: 0.05, tau: 1, chain: 3, substeps: 3 },
+          walkers: 1,
+          start: { ...start },
+        },
         { method: 'baoab', settings: { kT: 1, dt: 0.05, gamma: 1 }, walkers: 1, start: { ...start } },
       ],
     },
@@ -43,15 +53,25 @@ export const noseHooverErgodicity: Experiment = {
       r.note('NH TV', nh.s.summary.tv)
       r.note('NH check TV', check.tv)
       r.note('NH check bound', check.tvBound)
-      r.expect(check.consistent === false, `${laneName(nh.frame)} should be found inconsistent with exact sampling; the check says: ${check.reasons[0]}`)
+      r.expect(
+        check.consistent === false,
+        `${laneName(nh.frame)} should be found inconsistent with exact sampling; the check says: ${check.reasons[0]}`,
+      )
     }
     for (const lane of [chain, langevin]) {
       if (!lane) continue
       const check = lane.s.summary.check
       r.note(`${lane.frame.method} TV`, lane.s.summary.tv)
       r.note(`${lane.frame.method} check TV`, check.tv)
-      r.expect(check.consistent === true, `${laneName(lane.frame)} should be consistent with exact sampling; the check says: ${check.reasons[0]}`)
+      r.expect(
+        check.consistent === true,
+        `${laneName(lane.frame)} should be consistent with exact sampling; the check says: ${check.reasons[0]}`,
+      )
     }
-    if (nh && chain) r.expect(nh.s.summary.tv > chain.s.summary.tv, `Nosé-Hoover's TV (${fmt(nh.s.summary.tv)}) should be above the chain's (${fmt(chain.s.summary.tv)})`)
+    if (nh && chain)
+      r.expect(
+        nh.s.summary.tv > chain.s.summary.tv,
+        `Nosé-Hoover's TV (${fmt(nh.s.summary.tv)}) should be above the chain's (${fmt(chain.s.summary.tv)})`,
+      )
   },
 }

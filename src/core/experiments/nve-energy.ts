@@ -43,18 +43,33 @@ export const nveEnergy: Experiment = {
       nveBand = e.max - e.min
       r.note('NVE E', e.mean)
       // Velocity Verlet's energy wobbles by ~(omega dt)^2/4 = 0.08% of E at omega dt = 0.057: 1% is a wide margin.
-      r.expect(r.note('NVE band/|E|', nveBand / Math.abs(e.mean)) < 0.01, `${laneName(nve.frame)} should conserve its energy within 1%; it varied by ${fmt((100 * nveBand) / Math.abs(e.mean))}%`)
+      r.expect(
+        r.note('NVE band/|E|', nveBand / Math.abs(e.mean)) < 0.01,
+        `${laneName(nve.frame)} should conserve its energy within 1%; it varied by ${fmt((100 * nveBand) / Math.abs(e.mean))}%`,
+      )
       // The double well's hump is U = 1 above the minima at 0.
-      r.expect(e.mean < HUMP.value, `${laneName(nve.frame)} should have less energy than the barrier (${fmt(HUMP.value)}); E = ${fmt(e.mean)}`)
-      r.expect(r.note('NVE transitions', transitionCount(nve.s)) === 0 && basinsVisited(nve.s) === 1, `${laneName(nve.frame)} should stay in its valley; it made ${transitionCount(nve.s)} crossings`)
+      r.expect(
+        e.mean < HUMP.value,
+        `${laneName(nve.frame)} should have less energy than the barrier (${fmt(HUMP.value)}); E = ${fmt(e.mean)}`,
+      )
+      r.expect(
+        r.note('NVE transitions', transitionCount(nve.s)) === 0 && basinsVisited(nve.s) === 1,
+        `${laneName(nve.frame)} should stay in its valley; it made ${transitionCount(nve.s)} crossings`,
+      )
     }
     const bath = r.sampling(1)
     if (bath) {
       const e = traceRange(bath.frame, 'total')
       const band = r.note('thermostat E band', e.max - e.min)
       // Canonical E = K + U has standard deviation ~sqrt(2) kT: over 200 time units its range is several kT.
-      r.expect(band > bath.s.kT && (Number.isNaN(nveBand) || band > nveBand), `${laneName(bath.frame)}: its total energy should wander by more than kT = ${bath.s.kT}; it varied by ${fmt(band)}`)
-      r.expect(r.note('thermostat transitions', transitionCount(bath.s)) > 0 && basinsVisited(bath.s) === 2, `${laneName(bath.frame)} should cross to the other valley; it made ${transitionCount(bath.s)} crossings`)
+      r.expect(
+        band > bath.s.kT && (Number.isNaN(nveBand) || band > nveBand),
+        `${laneName(bath.frame)}: its total energy should wander by more than kT = ${bath.s.kT}; it varied by ${fmt(band)}`,
+      )
+      r.expect(
+        r.note('thermostat transitions', transitionCount(bath.s)) > 0 && basinsVisited(bath.s) === 2,
+        `${laneName(bath.frame)} should cross to the other valley; it made ${transitionCount(bath.s)} crossings`,
+      )
     }
   },
 }

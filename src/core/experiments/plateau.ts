@@ -35,7 +35,8 @@ export const plateau: Experiment = {
   focus: 'plateau',
   // GD moves lr |grad U| ~ 2e-5 a step: it is labelled 'plateau' from step ~250 to ~2,800.
   steps: 1000,
-  claim: "After 1,000 steps gradient descent is labelled 'plateau' and has moved less than 0.1 rad, while momentum and Adam, started at the same point, have reached a minimum.",
+  claim:
+    "After 1,000 steps gradient descent is labelled 'plateau' and has moved less than 0.1 rad, while momentum and Adam, started at the same point, have reached a minimum.",
   check(r) {
     const gd = r.lane(0)
     const start = r.experiment.state.scenario.lanes[0]?.start
@@ -45,7 +46,10 @@ export const plateau: Experiment = {
       const moved = r.note('gd moved', Math.hypot(gd.lead.x - start.x, gd.lead.y - start.y))
       r.expect(moved < 0.1, `${laneName(gd)} should barely move (less than 0.1 rad); it moved ${fmt(moved)}`)
       const slope = r.note('gd |grad U| / typical', gd.lead.gradNorm / gd.lead.typicalGradient)
-      r.expect(slope < PLATEAU, `${laneName(gd)} should feel a slope under ${PLATEAU} of the typical one; it feels ${fmt(slope)}`)
+      r.expect(
+        slope < PLATEAU,
+        `${laneName(gd)} should feel a slope under ${PLATEAU} of the typical one; it feels ${fmt(slope)}`,
+      )
     }
     for (const k of [1, 2]) {
       const f = r.lane(k)

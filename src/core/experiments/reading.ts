@@ -24,11 +24,19 @@ export interface ExperimentReading {
   numbers: Record<string, number>
 }
 
-export function checkExperiment(experiment: Experiment, frames: readonly LaneFrame[], sweep: SweepResult | null = null): string[] {
+export function checkExperiment(
+  experiment: Experiment,
+  frames: readonly LaneFrame[],
+  sweep: SweepResult | null = null,
+): string[] {
   return readExperiment(experiment, frames, sweep).failures
 }
 
-export function readExperiment(experiment: Experiment, frames: readonly LaneFrame[], sweep: SweepResult | null = null): ExperimentReading {
+export function readExperiment(
+  experiment: Experiment,
+  frames: readonly LaneFrame[],
+  sweep: SweepResult | null = null,
+): ExperimentReading {
   const reading = new Reading(experiment, frames, sweep)
   experiment.check(reading)
   return { failures: reading.failures, numbers: reading.numbers }
@@ -39,7 +47,11 @@ export class Reading {
   readonly failures: string[] = []
   readonly numbers: Record<string, number> = {}
 
-  constructor(readonly experiment: Experiment, private readonly frames: readonly LaneFrame[], readonly sweep: SweepResult | null) {}
+  constructor(
+    readonly experiment: Experiment,
+    private readonly frames: readonly LaneFrame[],
+    readonly sweep: SweepResult | null,
+  ) {}
 
   fail(message: string): void {
     this.failures.push(message)
@@ -70,7 +82,8 @@ export class Reading {
 }
 
 export const laneName = (f: LaneFrame) => `lane ${f.lane + 1} (${methodById(f.method)?.name ?? f.method})`
-export const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : String(v))
+export const fmt = (v: number, digits = 3) =>
+  Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : String(v)
 export function sum(values: ArrayLike<number>): number {
   let total = 0
   for (let k = 0; k < values.length; k++) total += values[k]
@@ -82,17 +95,25 @@ export function sum(values: ArrayLike<number>): number {
  * points carry no label, the one point `match` picks (`label` then says which, for the error).
  * Throws when there is not exactly one: a check must not quietly compare against a copy or nothing.
  */
-export function atlasPoint(surfaceId: string, label: string, match: (p: KnownPoint) => boolean = (p) => p.label === label): KnownPoint {
+export function atlasPoint(
+  surfaceId: string,
+  label: string,
+  match: (p: KnownPoint) => boolean = (p) => p.label === label,
+): KnownPoint {
   const surface = atlasSurface(surfaceId)
   if (!surface) throw new Error(`the atlas has no surface '${surfaceId}'`)
   const found = surface.points.filter(match)
-  if (found.length !== 1) throw new Error(`the atlas surface '${surfaceId}' should have exactly one point ${label}; it has ${found.length}`)
+  if (found.length !== 1)
+    throw new Error(`the atlas surface '${surfaceId}' should have exactly one point ${label}; it has ${found.length}`)
   return found[0]
 }
 
 export function expectStatus(r: Reading, f: LaneFrame, status: string, label: string | null, where: string): void {
   const ok = f.lead.status === status && (label === null || f.lead.label === label)
-  r.expect(ok, `${laneName(f)} should be at ${where} (status '${status}'${label ? `, label '${label}'` : ''}); it is '${f.lead.status}'${f.lead.label ? ` (${f.lead.label})` : ''} at (${fmt(f.lead.x)}, ${fmt(f.lead.y)}), U = ${fmt(f.lead.u, 6)}`)
+  r.expect(
+    ok,
+    `${laneName(f)} should be at ${where} (status '${status}'${label ? `, label '${label}'` : ''}); it is '${f.lead.status}'${f.lead.label ? ` (${f.lead.label})` : ''} at (${fmt(f.lead.x)}, ${fmt(f.lead.y)}), U = ${fmt(f.lead.u, 6)}`,
+  )
 }
 
 /** Total transitions between basins counted in a sampler lane (core sets: recrossings excluded). */

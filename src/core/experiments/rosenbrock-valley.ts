@@ -42,32 +42,54 @@ export const rosenbrockValley: Experiment = {
     if (gd) {
       const e = gd.traces.series.energy
       // Float32 traces hold ~7 digits: a rise under 1e-6 of U0 is rounding, not a climb.
-      r.expect(r.note('gd largest rise', largestRise(gd, 'energy')) <= 1e-6 * e[0], `${laneName(gd)}: gradient descent below its stability limit should only go downhill; U rose by ${fmt(largestRise(gd, 'energy'))}`)
+      r.expect(
+        r.note('gd largest rise', largestRise(gd, 'energy')) <= 1e-6 * e[0],
+        `${laneName(gd)}: gradient descent below its stability limit should only go downhill; U rose by ${fmt(largestRise(gd, 'energy'))}`,
+      )
       // On the floor y = x^2, U = (1 - x)^2 and a GD step shrinks 1 - x by 2 lr/(1 + 4 x^2) <= 1e-3 of itself: from x = -1
       // (1 - x = 2), 3,000 steps leave 1 - x >= 2 e^-3, so U >= 0.01 (far more, as the floor's 1 + 4 x^2 slows it further).
       // The claim quotes the U gradient descent reaches, about 0.16 (deterministic, no seed): 0.1 to 0.25 reads as "about".
       const u = r.note('gd U', gd.lead.u)
-      r.expect(u > 0.1 && u < 0.25, `${laneName(gd)} should still be crawling along the valley, at U about 0.16; U = ${fmt(u)}`)
+      r.expect(
+        u > 0.1 && u < 0.25,
+        `${laneName(gd)} should still be crawling along the valley, at U about 0.16; U = ${fmt(u)}`,
+      )
     }
     if (momentum) {
       const rise = r.note('momentum largest rise', largestRise(momentum, 'energy'))
       // An overshoot climbs back uphill: a rise far above float32 rounding (1e-4 of U0 = 2.4e-3).
-      r.expect(rise > 1e-4 * momentum.traces.series.energy[0], `${laneName(momentum)} should overshoot (U rising at least once); its largest rise is ${fmt(rise)}`)
+      r.expect(
+        rise > 1e-4 * momentum.traces.series.energy[0],
+        `${laneName(momentum)} should overshoot (U rising at least once); its largest rise is ${fmt(rise)}`,
+      )
       // U < 1e-4: within ~0.01 of (1, 1).
-      r.expect(r.note('momentum U', momentum.lead.u) < 1e-4, `${laneName(momentum)} should have reached the minimum (U < 1e-4); U = ${fmt(momentum.lead.u)}`)
+      r.expect(
+        r.note('momentum U', momentum.lead.u) < 1e-4,
+        `${laneName(momentum)} should have reached the minimum (U < 1e-4); U = ${fmt(momentum.lead.u)}`,
+      )
     }
     // "Close": U < 0.01 is within about 0.1 of (1, 1) along the floor, a hundredth of gradient descent's U or less.
-    if (adam) r.expect(r.note('adam U', adam.lead.u) < 0.01, `${laneName(adam)} should be close to the minimum (U < 0.01); U = ${fmt(adam.lead.u)}`)
+    if (adam)
+      r.expect(
+        r.note('adam U', adam.lead.u) < 0.01,
+        `${laneName(adam)} should be close to the minimum (U < 0.01); U = ${fmt(adam.lead.u)}`,
+      )
     if (newton) {
       expectStatus(r, newton, 'minimum', 'global', 'the minimum (1, 1)')
       const { step, series } = newton.traces
       const k = series.energy.findIndex((u) => u < 1e-10)
       const arrived = r.note('newton arrived at step', k < 0 ? Infinity : step[k])
       // A Newton step is exact on a quadratic; from (-1.2, 1) a handful of steps, 20 at most.
-      r.expect(arrived <= 20, `${laneName(newton)} should reach the minimum (U < 1e-10) within 20 steps; it took ${arrived}`)
+      r.expect(
+        arrived <= 20,
+        `${laneName(newton)} should reach the minimum (U < 1e-10) within 20 steps; it took ${arrived}`,
+      )
       // ...and sit there: every recorded U after its arrival stays under 1e-10.
       const left = k < 0 ? -1 : series.energy.findIndex((u, j) => j > k && !(u < 1e-10))
-      r.expect(left < 0, `${laneName(newton)} should stay at the minimum once there; U = ${fmt(series.energy[left] ?? NaN)} at step ${step[left] ?? NaN}`)
+      r.expect(
+        left < 0,
+        `${laneName(newton)} should stay at the minimum once there; U = ${fmt(series.energy[left] ?? NaN)} at step ${step[left] ?? NaN}`,
+      )
     }
   },
 }

@@ -23,7 +23,12 @@ export const saddleEscape: Experiment = {
         // x shrinks by 1 - 2 lr = 0.9 a step (limit lr < 1); y = 0 stays 0 exactly.
         { method: 'gd', settings: { lr: 0.05 }, walkers: 1, start: { ...start } },
         // Stalls once |grad U| = 2|x| <= 1e-3 (about step 76), then kicks within 0.1; y then grows 1.1x a step.
-        { method: 'perturbed-gd', settings: { lr: 0.05, radius: 0.1, gThreshold: 1e-3, tThreshold: 100, fThreshold: 1e-4 }, walkers: 8, start: { ...start } },
+        {
+          method: 'perturbed-gd',
+          settings: { lr: 0.05, radius: 0.1, gThreshold: 1e-3, tThreshold: 100, fThreshold: 1e-4 },
+          walkers: 8,
+          start: { ...start },
+        },
         // Noise sqrt(2 lr kT) = 0.03 a step: far smaller than the kicks, still enough.
         { method: 'sgld', settings: { lr: 0.05, kT: 0.01 }, walkers: 8, start: { ...start } },
       ],
@@ -33,20 +38,27 @@ export const saddleEscape: Experiment = {
   focus: 'saddle',
   // GD is labelled 'saddle' once |grad U| < 1e-6 of the typical slope (step ~150); the kicked walkers are gone by then.
   steps: 200,
-  claim: "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.",
+  claim:
+    "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.",
   check(r) {
     const gd = r.lane(0)
     if (gd) {
       expectStatus(r, gd, 'saddle', null, 'the saddle')
       // U = x^2 - y^2 is 0 at the saddle; converged GD has |x| < 1e-6, so |U| < 1e-12.
-      r.expect(Math.abs(r.note('gd U', gd.lead.u)) < 1e-6, `${laneName(gd)} should sit on the saddle (U = 0); U = ${fmt(gd.lead.u)}`)
+      r.expect(
+        Math.abs(r.note('gd U', gd.lead.u)) < 1e-6,
+        `${laneName(gd)} should sit on the saddle (U = 0); U = ${fmt(gd.lead.u)}`,
+      )
     }
     for (const k of [1, 2]) {
       const f = r.lane(k)
       if (!f) continue
       // U < -1 means |y| > 1: ten kick radii down the slope, so it escaped, not just jiggled.
       const highest = r.note(`${f.method} highest U`, Math.max(...f.energies))
-      r.expect(highest < -1, `${laneName(f)}: every walker should have slid downhill off the saddle (U < -1); the highest is at U = ${fmt(highest)}`)
+      r.expect(
+        highest < -1,
+        `${laneName(f)}: every walker should have slid downhill off the saddle (U < -1); the highest is at U = ${fmt(highest)}`,
+      )
     }
   },
 }

@@ -36,7 +36,10 @@ export const sgdAsLangevin: Experiment = {
     const gd = r.lane(0)
     if (gd) {
       expectStatus(r, gd, 'minimum', null, 'a minimum')
-      r.expect(r.note('gd x', gd.lead.x) < 0, `${laneName(gd)} should sit in the left minimum (x < 0); x = ${fmt(gd.lead.x)}`)
+      r.expect(
+        r.note('gd x', gd.lead.x) < 0,
+        `${laneName(gd)} should sit in the left minimum (x < 0); x = ${fmt(gd.lead.x)}`,
+      )
     }
     const [sgld, overdamped] = [1, 2].map((k) => r.sampling(k))
     for (const lane of [sgld, overdamped]) {
@@ -47,14 +50,20 @@ export const sgdAsLangevin: Experiment = {
       r.note(`${lane.frame.method} check TV`, summary.check.tv)
       for (const b of summary.basins) {
         // The O(lr) bias widens both wells alike: the shares stay 1/2, to three standard errors from the batches.
-        r.expect(Math.abs(b.sampled - b.exact) < 3 * b.sampledError, `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ${fmt(b.sampled)} ± ${fmt(b.sampledError)}`)
+        r.expect(
+          Math.abs(b.sampled - b.exact) < 3 * b.sampledError,
+          `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ${fmt(b.sampled)} ± ${fmt(b.sampledError)}`,
+        )
       }
     }
     if (sgld && overdamped) {
       const a = r.note('sgld transitions', transitionCount(sgld.s))
       const b = r.note('overdamped transitions', transitionCount(overdamped.s))
       // The same dynamics hops at the same rate: the counts agree within three Poisson standard errors.
-      r.expect(a > 0 && Math.abs(a - b) < 3 * Math.sqrt(a + b), `noisy gradient descent should hop as often as overdamped Langevin; ${a} against ${b} crossings`)
+      r.expect(
+        a > 0 && Math.abs(a - b) < 3 * Math.sqrt(a + b),
+        `noisy gradient descent should hop as often as overdamped Langevin; ${a} against ${b} crossings`,
+      )
     }
   },
 }

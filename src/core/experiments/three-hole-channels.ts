@@ -34,12 +34,17 @@ export const threeHoleChannels: Experiment = {
   claim:
     'After 25,000 steps, at kT = 0.4 each upper (detour) pass has been crossed clearly more often than the direct pass, and at kT = 2 the direct pass more often than either upper pass (each by more than three standard errors of the counts).',
   check(r) {
-    for (const [k, colder] of [[0, true], [1, false]] as const) {
+    for (const [k, colder] of [
+      [0, true],
+      [1, false],
+    ] as const) {
       const lane = r.sampling(k)
       if (!lane) continue
       const c = channelRatio(lane.s)
       if (!c) {
-        r.fail(`${laneName(lane.frame)} should see the three-hole surface's three minima and three saddles, the direct pass last; it sees ${lane.s.transitions.minima} minima and ${lane.s.transitions.saddles} saddles`)
+        r.fail(
+          `${laneName(lane.frame)} should see the three-hole surface's three minima and three saddles, the direct pass last; it sees ${lane.s.transitions.minima} minima and ${lane.s.transitions.saddles} saddles`,
+        )
         continue
       }
       const at = `kT ${lane.s.kT}`
@@ -47,8 +52,16 @@ export const threeHoleChannels: Experiment = {
       r.note(`upper crossings at ${at}`, c.upper)
       r.note(`direct/upper ratio at ${at}`, c.ratio)
       // Three standard errors of the counts away from 1: the switch is not counting noise.
-      if (colder) r.expect(c.ratio < 1 - 3 * c.error, `at ${at} the upper passes should each be crossed more often than the direct one; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`)
-      else r.expect(c.ratio > 1 + 3 * c.error, `at ${at} the direct pass should be crossed more often than an upper pass; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`)
+      if (colder)
+        r.expect(
+          c.ratio < 1 - 3 * c.error,
+          `at ${at} the upper passes should each be crossed more often than the direct one; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
+        )
+      else
+        r.expect(
+          c.ratio > 1 + 3 * c.error,
+          `at ${at} the direct pass should be crossed more often than an upper pass; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
+        )
     }
   },
 }

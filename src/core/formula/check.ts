@@ -40,10 +40,12 @@ export function checkFormula(text: string, defaults: ReadonlyMap<string, number>
       hessian: [d.derivative(gx, 'x'), d.derivative(gx, 'y'), d.derivative(gy, 'y')],
       parameters: names,
     }
-    const parameters = new Map(names.map((name) => {
-      const v = defaults.get(name)
-      return [name, v !== undefined && Number.isFinite(v) ? v : DEFAULT_PARAMETER_VALUE]
-    }))
+    const parameters = new Map(
+      names.map((name) => {
+        const v = defaults.get(name)
+        return [name, v !== undefined && Number.isFinite(v) ? v : DEFAULT_PARAMETER_VALUE]
+      }),
+    )
     return { ok: true, formula: { text, program, parameters, warnings: lexed.warnings } }
   } catch (e) {
     if (e instanceof FormulaSyntaxError) return failure(e.detail)
@@ -60,16 +62,22 @@ function parse(text: string): MathNode {
   try {
     return parseMath(text)
   } catch (e) {
-    if (e instanceof RangeError) throw new FormulaSyntaxError({ message: 'formula is nested too deeply', column: 1, length: 1 })
+    if (e instanceof RangeError)
+      throw new FormulaSyntaxError({ message: 'formula is nested too deeply', column: 1, length: 1 })
     const error = e as { message?: unknown; char?: unknown }
     const column = typeof error.char === 'number' && error.char >= 1 ? Math.min(error.char, text.length + 1) : 1
     const raw = String(error.message ?? 'syntax error').replace(/\s*\(char \d+\)\s*$/, '')
-    throw new FormulaSyntaxError({ message: `${reword(raw, column > text.length)} at column ${column}`, column, length: 1 })
+    throw new FormulaSyntaxError({
+      message: `${reword(raw, column > text.length)} at column ${column}`,
+      column,
+      length: 1,
+    })
   }
 }
 
 function reword(message: string, atEnd: boolean): string {
-  if (/^Value expected/.test(message)) return atEnd ? 'the formula ends where a value is expected' : 'a value is missing'
+  if (/^Value expected/.test(message))
+    return atEnd ? 'the formula ends where a value is expected' : 'a value is missing'
   if (/^Unexpected end of expression/.test(message)) return 'the formula ends too early'
   const part = /^Unexpected (?:operator|part) "?([^"]*)"?$/.exec(message)
   if (part) return `unexpected '${part[1]}'`
@@ -88,6 +96,9 @@ export function compileFormula(
   const checked = checkFormula(text, options.parameters)
   if (!checked.ok) return checked
   const { program, parameters, warnings } = checked.formula
-  const surface = compileProgram(program, parameters, options.domain ?? DEFAULT_DOMAIN, { evaluator: options.evaluator, math: options.math })
+  const surface = compileProgram(program, parameters, options.domain ?? DEFAULT_DOMAIN, {
+    evaluator: options.evaluator,
+    math: options.math,
+  })
   return { ok: true, surface, parameters, warnings }
 }

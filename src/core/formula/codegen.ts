@@ -31,8 +31,23 @@ export function entryRoots(program: FormulaProgram, entry: Entry): number[] {
 
 /** The Math functions the generated code may call, by opcode. */
 const MATH_NAME: Partial<Record<Op, string>> = {
-  exp: 'exp', log: 'log', sqrt: 'sqrt', sin: 'sin', cos: 'cos', tan: 'tan', asin: 'asin', acos: 'acos',
-  atan: 'atan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh', abs: 'abs', sign: 'sign', min: 'min', max: 'max', pow: 'pow',
+  exp: 'exp',
+  log: 'log',
+  sqrt: 'sqrt',
+  sin: 'sin',
+  cos: 'cos',
+  tan: 'tan',
+  asin: 'asin',
+  acos: 'acos',
+  atan: 'atan',
+  sinh: 'sinh',
+  cosh: 'cosh',
+  tanh: 'tanh',
+  abs: 'abs',
+  sign: 'sign',
+  min: 'min',
+  max: 'max',
+  pow: 'pow',
 }
 const INFIX: Partial<Record<Op, string>> = { add: '+', sub: '-', mul: '*', div: '/' }
 
@@ -43,7 +58,10 @@ export function numberLiteral(v: number): string {
 }
 
 /** The nodes an entry needs, in topological (id) order, with how often each is used. */
-export function reachable(program: FormulaProgram, roots: readonly number[]): { order: number[]; uses: Map<number, number> } {
+export function reachable(
+  program: FormulaProgram,
+  roots: readonly number[],
+): { order: number[]; uses: Map<number, number> } {
   const uses = new Map<number, number>()
   const stack = [...roots]
   for (const r of roots) uses.set(r, (uses.get(r) ?? 0) + 1)
@@ -87,12 +105,18 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
     const a = () => ref(node[1])
     const b = () => ref(node[2])
     switch (op) {
-      case 'num': return numberLiteral(node[1])
-      case 'x': return 'x'
-      case 'y': return 'y'
-      case 'param': return `p${node[1]}`
-      case 'neg': return `(-${a()})`
-      case 'ifpos': return `(${a()} >= 0 ? ${b()} : ${ref(node[3])})`
+      case 'num':
+        return numberLiteral(node[1])
+      case 'x':
+        return 'x'
+      case 'y':
+        return 'y'
+      case 'param':
+        return `p${node[1]}`
+      case 'neg':
+        return `(-${a()})`
+      case 'ifpos':
+        return `(${a()} >= 0 ? ${b()} : ${ref(node[3])})`
       case 'pow': {
         const n = expandedPower(program, node)
         if (n === undefined) return `pow(${a()}, ${b()})`
@@ -145,7 +169,9 @@ const FINISH = [
  * feedback, which stops Math.exp from being inlined where the native table is used.
  */
 export function generateSource(program: FormulaProgram, table: 'native' | 'portable' = 'portable'): string {
-  const names = Object.values(MATH_NAME).map((n) => `${n} = M.${n}`).join(', ')
+  const names = Object.values(MATH_NAME)
+    .map((n) => `${n} = M.${n}`)
+    .join(', ')
   return [
     '"use strict";',
     table === 'native' ? '// math: native' : '// math: portable',

@@ -36,7 +36,10 @@ function canGenerateCode(): boolean {
 
 function generatedEntries(program: FormulaProgram, p: Float64Array, m: MathTable): Entries {
   // The source is built only from the validated program: see codegen.ts.
-  const factory = new Function('M', 'p', generateSource(program, m === nativeMath ? 'native' : 'portable')) as (m: MathTable, p: Float64Array) => Entries
+  const factory = new Function('M', 'p', generateSource(program, m === nativeMath ? 'native' : 'portable')) as (
+    m: MathTable,
+    p: Float64Array,
+  ) => Entries
   return factory(m, p)
 }
 
@@ -66,7 +69,8 @@ export function compileProgram(
   const p = new Float64Array(names.length)
   names.forEach((name, i) => {
     const v = parameters.get(name)
-    if (v === undefined || !Number.isFinite(v)) throw new Error(`compileProgram: parameter '${name}' has no finite value`)
+    if (v === undefined || !Number.isFinite(v))
+      throw new Error(`compileProgram: parameter '${name}' has no finite value`)
     p[i] = v
   })
   const entries = evaluator === 'generated' ? generatedEntries(program, p, m) : tapeEntries(program, p, m)

@@ -18,7 +18,10 @@ import { fromMath, mathDerivative, toMath, type SymbolTable } from './mathjs'
 export class Differentiator {
   private readonly memo = new Map<string, number>()
 
-  constructor(private readonly b: ExprBuilder, private readonly symbols: SymbolTable) {}
+  constructor(
+    private readonly b: ExprBuilder,
+    private readonly symbols: SymbolTable,
+  ) {}
 
   derivative(id: number, variable: 'x' | 'y'): number {
     const key = `${id}${variable}`
@@ -38,9 +41,10 @@ export class Differentiator {
     const tree = toMath(id, b, this.symbols, kinks)
     let result = fromMath(mathDerivative(tree, variable), b, this.symbols, kinks)
     kinks.forEach((kink, k) => {
-      const outer = kinks.length === 1 && tree.type === 'SymbolNode'
-        ? b.num(1)
-        : fromMath(mathDerivative(tree, `_k${k}`), b, this.symbols, kinks)
+      const outer =
+        kinks.length === 1 && tree.type === 'SymbolNode'
+          ? b.num(1)
+          : fromMath(mathDerivative(tree, `_k${k}`), b, this.symbols, kinks)
       result = b.make('add', result, b.make('mul', outer, this.kinkDerivative(kink, variable)))
     })
     return result

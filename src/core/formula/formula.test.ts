@@ -70,7 +70,12 @@ describe('derivatives', () => {
     '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
     'abs(x - 0.3) * y^2 + max(x, y^2) + min(sin(x), cos(y))',
   ]
-  const points = [[0.7, 0.4], [-1.3, 0.9], [1.1, -0.6], [0.15, 1.7]]
+  const points = [
+    [0.7, 0.4],
+    [-1.3, 0.9],
+    [1.1, -0.6],
+    [0.15, 1.7],
+  ]
   for (const text of formulas) {
     it(`agree with central differences: ${text}`, () => {
       const s = compiled(text)
@@ -97,7 +102,14 @@ describe('derivatives', () => {
   })
 
   it('hand-computed gradient and Hessian of a*x^2*y + b*exp(y)', () => {
-    const s = compiled('a*x^2*y + b*exp(y)', undefined, new Map([['a', 3], ['b', 2]]))
+    const s = compiled(
+      'a*x^2*y + b*exp(y)',
+      undefined,
+      new Map([
+        ['a', 3],
+        ['b', 2],
+      ]),
+    )
     const g = new Float64Array(2)
     const h = new Float64Array(3)
     expect(s.gradient(2, 0.5, g)).toBeCloseTo(3 * 4 * 0.5 + 2 * Math.exp(0.5), 14)
@@ -132,7 +144,10 @@ describe('parameters', () => {
   it('are found in order, take defaults from a Map, and change without recompiling', () => {
     const r = checkFormula('b*y^2 + a*x^2', new Map([['a', 2]]))
     if (!r.ok) throw new Error(r.error.message)
-    expect([...r.formula.parameters]).toEqual([['b', 1], ['a', 2]])
+    expect([...r.formula.parameters]).toEqual([
+      ['b', 1],
+      ['a', 2],
+    ])
     const s = compiled('b*y^2 + a*x^2', undefined, new Map([['a', 2]]))
     expect(s.value(1, 1)).toBe(3)
     s.setParameter('b', 10)
@@ -142,18 +157,30 @@ describe('parameters', () => {
     expect(() => s.setParameter('a', Infinity)).toThrow()
   })
 
-  it.each(['x', 'y', 'pi', 'e', 'kT', 'dt', 'exp', 'max', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'])(
-    'refuses %s as a parameter name',
-    (name) => {
-      // x, y, pi and e are not parameters at all; the others are refused by name.
-      const r = checkFormula(`${name} + 1`)
-      if (['x', 'y', 'pi', 'e'].includes(name)) {
-        expect(r.ok && r.formula.parameters.has(name)).toBe(false)
-      } else {
-        expect(r.ok).toBe(false)
-      }
-    },
-  )
+  it.each([
+    'x',
+    'y',
+    'pi',
+    'e',
+    'kT',
+    'dt',
+    'exp',
+    'max',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+  ])('refuses %s as a parameter name', (name) => {
+    // x, y, pi and e are not parameters at all; the others are refused by name.
+    const r = checkFormula(`${name} + 1`)
+    if (['x', 'y', 'pi', 'e'].includes(name)) {
+      expect(r.ok && r.formula.parameters.has(name)).toBe(false)
+    } else {
+      expect(r.ok).toBe(false)
+    }
+  })
 
   it('refuses names outside the pattern', () => {
     expect(errorOf('__proto__')).toMatch(/'__proto__' is not a valid parameter name .* at column 1$/)

@@ -10,10 +10,32 @@ import { portableMath, type MathTable } from '../portable-math'
 
 /** Opcodes. The node encoding is [opcode, ...operands]. */
 export const OPS = [
-  'num', 'x', 'y', 'param',
-  'add', 'sub', 'mul', 'div', 'pow', 'neg',
-  'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh',
-  'abs', 'sign', 'min', 'max',
+  'num',
+  'x',
+  'y',
+  'param',
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'pow',
+  'neg',
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'abs',
+  'sign',
+  'min',
+  'max',
   // ifpos(c, a, b) = c >= 0 ? a : b: the derivative of min and max.
   'ifpos',
 ] as const
@@ -21,7 +43,20 @@ export type Op = (typeof OPS)[number]
 export const OPCODE = Object.fromEntries(OPS.map((op, i) => [op, i])) as Record<Op, number>
 
 export const UNARY_FUNCTIONS = new Set<Op>([
-  'exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'abs', 'sign',
+  'exp',
+  'log',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'abs',
+  'sign',
 ])
 
 /** How many operand node ids each opcode takes. */
@@ -45,30 +80,54 @@ export const MAX_EXPANDED_POWER = 4
  */
 export function apply(op: Op, a: number, b: number, c: number, m: MathTable = portableMath): number {
   switch (op) {
-    case 'add': return a + b
-    case 'sub': return a - b
-    case 'mul': return a * b
-    case 'div': return a / b
-    case 'pow': return power(a, b, m)
-    case 'neg': return -a
-    case 'exp': return m.exp(a)
-    case 'log': return m.log(a)
-    case 'sqrt': return m.sqrt(a)
-    case 'sin': return m.sin(a)
-    case 'cos': return m.cos(a)
-    case 'tan': return m.tan(a)
-    case 'asin': return m.asin(a)
-    case 'acos': return m.acos(a)
-    case 'atan': return m.atan(a)
-    case 'sinh': return m.sinh(a)
-    case 'cosh': return m.cosh(a)
-    case 'tanh': return m.tanh(a)
-    case 'abs': return m.abs(a)
-    case 'sign': return m.sign(a)
-    case 'min': return m.min(a, b)
-    case 'max': return m.max(a, b)
-    case 'ifpos': return a >= 0 ? b : c
-    default: throw new Error(`apply: '${op}' is not an operation`)
+    case 'add':
+      return a + b
+    case 'sub':
+      return a - b
+    case 'mul':
+      return a * b
+    case 'div':
+      return a / b
+    case 'pow':
+      return power(a, b, m)
+    case 'neg':
+      return -a
+    case 'exp':
+      return m.exp(a)
+    case 'log':
+      return m.log(a)
+    case 'sqrt':
+      return m.sqrt(a)
+    case 'sin':
+      return m.sin(a)
+    case 'cos':
+      return m.cos(a)
+    case 'tan':
+      return m.tan(a)
+    case 'asin':
+      return m.asin(a)
+    case 'acos':
+      return m.acos(a)
+    case 'atan':
+      return m.atan(a)
+    case 'sinh':
+      return m.sinh(a)
+    case 'cosh':
+      return m.cosh(a)
+    case 'tanh':
+      return m.tanh(a)
+    case 'abs':
+      return m.abs(a)
+    case 'sign':
+      return m.sign(a)
+    case 'min':
+      return m.min(a, b)
+    case 'max':
+      return m.max(a, b)
+    case 'ifpos':
+      return a >= 0 ? b : c
+    default:
+      throw new Error(`apply: '${op}' is not an operation`)
   }
 }
 
@@ -176,8 +235,10 @@ export class ExprBuilder {
         if (this.op(a) === 'neg') return this.nodes[a][1]
         // -(c u) = (-c) u exactly.
         const [code, u, v] = this.nodes[a]
-        if (OPS[code] === 'mul' && this.constant(v) !== undefined) return this.make('mul', u, this.num(-this.constant(v)!))
-        if (OPS[code] === 'mul' && this.constant(u) !== undefined) return this.make('mul', v, this.num(-this.constant(u)!))
+        if (OPS[code] === 'mul' && this.constant(v) !== undefined)
+          return this.make('mul', u, this.num(-this.constant(v)!))
+        if (OPS[code] === 'mul' && this.constant(u) !== undefined)
+          return this.make('mul', v, this.num(-this.constant(u)!))
         return undefined
       }
       default:
@@ -198,7 +259,10 @@ export class ExprBuilder {
     // the same in every run and every engine, and it saves a multiply per term.
     if (this.constant(a) === undefined && this.constant(b) === undefined) {
       const k = this.num(c)
-      for (const [t, w] of [[a, b], [b, a]]) {
+      for (const [t, w] of [
+        [a, b],
+        [b, a],
+      ]) {
         const shared = this.index.get(`mul,${Math.min(t, k)},${Math.max(t, k)}`)
         if (shared !== undefined) return this.make('mul', shared, w)
       }
@@ -206,7 +270,9 @@ export class ExprBuilder {
     const [k, rest] = this.constant(a) !== undefined ? [this.constant(a)!, b] : [this.constant(b), a]
     if (k === undefined || !(isPowerOfTwo(c) || isPowerOfTwo(k))) return undefined
     const product = c * k
-    return Math.abs(product) >= MIN_NORMAL && Number.isFinite(product) ? this.make('mul', rest, this.num(product)) : undefined
+    return Math.abs(product) >= MIN_NORMAL && Number.isFinite(product)
+      ? this.make('mul', rest, this.num(product))
+      : undefined
   }
 
   private intern(node: number[], key: string): number {

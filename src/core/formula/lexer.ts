@@ -35,7 +35,11 @@ export class FormulaSyntaxError extends Error {
 
 /** Raises a user-facing error at a 0-based index. */
 export function fail(message: string, start: number, length = 1): never {
-  throw new FormulaSyntaxError({ message: `${message} at column ${start + 1}`, column: start + 1, length: Math.max(1, length) })
+  throw new FormulaSyntaxError({
+    message: `${message} at column ${start + 1}`,
+    column: start + 1,
+    length: Math.max(1, length),
+  })
 }
 
 // A decimal number as mathjs reads it: "2", "2.", ".5", "2.5e-3" ("2e" is 2*e).
@@ -55,7 +59,8 @@ export function lex(text: string): Lexed {
     if (!(e instanceof FormulaSyntaxError)) throw e
     pending = e
   }
-  if (!pending && tokens.length === 0) throw new FormulaSyntaxError({ message: 'formula is empty', column: 1, length: 1 })
+  if (!pending && tokens.length === 0)
+    throw new FormulaSyntaxError({ message: 'formula is empty', column: 1, length: 1 })
   const checked = checkStructure(tokens, pending !== undefined)
   if (pending) throw pending
   return { tokens, ...checked }
@@ -70,7 +75,7 @@ function tokenize(text: string, tokens: Token[]): void {
       i++
       continue
     }
-    if (c >= '0' && c <= '9' || c === '.') {
+    if ((c >= '0' && c <= '9') || c === '.') {
       RADIX_PREFIX.lastIndex = i
       if (RADIX_PREFIX.test(text)) fail('only decimal numbers are allowed', i, 2)
       NUMBER.lastIndex = i
@@ -147,7 +152,11 @@ function checkStructure(tokens: Token[], truncated: boolean): Omit<Lexed, 'token
         const arity = FUNCTIONS.get(call.name)!
         if (call.args < arity.min || call.args > arity.max) {
           const wanted = arity.min === arity.max ? `${arity.min}` : `${arity.min} to ${arity.max}`
-          fail(`${call.name} takes ${wanted} argument${arity.max === 1 ? '' : 's'}, not ${call.args}`, call.start, call.name.length)
+          fail(
+            `${call.name} takes ${wanted} argument${arity.max === 1 ? '' : 's'}, not ${call.args}`,
+            call.start,
+            call.name.length,
+          )
         }
         calls.pop()
       }

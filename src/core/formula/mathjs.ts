@@ -28,7 +28,12 @@ const PLACEHOLDER = /^_k(\d+)$/
  * Converts a mathjs tree into IR nodes. Anything outside the allow-list is a bug
  * here (the lexer refuses it first), so it throws.
  */
-export function fromMath(node: MathNode, b: ExprBuilder, symbols: SymbolTable, placeholders: readonly number[] = []): number {
+export function fromMath(
+  node: MathNode,
+  b: ExprBuilder,
+  symbols: SymbolTable,
+  placeholders: readonly number[] = [],
+): number {
   const recur = (n: MathNode) => fromMath(n, b, symbols, placeholders)
   switch (node.type) {
     case 'ConstantNode': {
@@ -103,9 +108,10 @@ export function toMath(id: number, b: ExprBuilder, symbols: SymbolTable, kinks: 
       out = new math.SymbolNode(`_k${k}`)
     } else if (op === 'num') {
       const v = node[1]
-      out = v < 0 || Object.is(v, -0)
-        ? new math.OperatorNode('-', 'unaryMinus', [new math.ConstantNode(-v)])
-        : new math.ConstantNode(v)
+      out =
+        v < 0 || Object.is(v, -0)
+          ? new math.OperatorNode('-', 'unaryMinus', [new math.ConstantNode(-v)])
+          : new math.ConstantNode(v)
     } else if (op === 'x' || op === 'y') {
       out = new math.SymbolNode(op)
     } else if (op === 'param') {

@@ -36,8 +36,20 @@ export const CONSTANTS: ReadonlyMap<string, number> = new Map([
  * as identifiers they would silently change what the formula means.
  */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'mod', 'to', 'in', 'and', 'or', 'not', 'xor', 'true', 'false', 'null', 'undefined',
-  'NaN', 'Infinity', 'end',
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'not',
+  'xor',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'end',
 ])
 
 /** Names the playground itself uses for run settings. */
@@ -47,14 +59,25 @@ const SETTINGS = ['kT', 'dt']
 const OBJECT_NAMES = [
   ...Object.getOwnPropertyNames(Object.prototype),
   ...Object.getOwnPropertyNames(Function.prototype),
-  'prototype', 'constructor', '__proto__', 'caller', 'callee', 'arguments', 'then',
+  'prototype',
+  'constructor',
+  '__proto__',
+  'caller',
+  'callee',
+  'arguments',
+  'then',
 ]
 
 /** A parameter name: a letter, then letters, digits or _, 16 characters at most. */
 export const PARAMETER_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,15}$/
 
 const RESERVED: ReadonlySet<string> = new Set([
-  ...VARIABLES, ...CONSTANTS.keys(), ...FUNCTIONS.keys(), ...KEYWORDS, ...SETTINGS, ...OBJECT_NAMES,
+  ...VARIABLES,
+  ...CONSTANTS.keys(),
+  ...FUNCTIONS.keys(),
+  ...KEYWORDS,
+  ...SETTINGS,
+  ...OBJECT_NAMES,
 ])
 
 /** Why `name` cannot be a parameter, or null when it can. */

@@ -28,5 +28,6 @@ export function validateProgram(program: FormulaProgram): void {
     }
   })
   const roots = [program.value, ...program.gradient, ...program.hessian]
-  if (roots.length !== 6 || roots.some((r) => !Number.isInteger(r) || r < 0 || r >= nodes.length)) throw new Error('program roots')
+  if (roots.length !== 6 || roots.some((r) => !Number.isInteger(r) || r < 0 || r >= nodes.length))
+    throw new Error('program roots')
 }

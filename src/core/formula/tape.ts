@@ -9,7 +9,12 @@ import type { FormulaProgram } from './types'
  * computed into a slot of one Float64Array. Same operations, same order, so the
  * same numbers as the generated code, bit for bit; no allocation per call.
  */
-export function tapeEntry(program: FormulaProgram, entry: Entry, p: Float64Array, m: MathTable): (x: number, y: number, out?: Float64Array) => number {
+export function tapeEntry(
+  program: FormulaProgram,
+  entry: Entry,
+  p: Float64Array,
+  m: MathTable,
+): (x: number, y: number, out?: Float64Array) => number {
   const roots = entryRoots(program, entry)
   const { order } = reachable(program, roots)
   const slot = new Map(order.map((id, k) => [id, k]))

@@ -18,8 +18,14 @@ function formula(text: string, domain: Domain): CompiledSurface {
 
 /** The integral of f over [a, b]: composite 8-point Gauss-Legendre on n panels (exact to round-off for smooth f). */
 function integrate(f: (x: number) => number, a: number, b: number, n = 4000): number {
-  const nodes = [-0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498, 0.525532409916329, 0.7966664774136267, 0.9602898564975363]
-  const weights = [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763]
+  const nodes = [
+    -0.9602898564975363, -0.7966664774136267, -0.525532409916329, -0.1834346424956498, 0.1834346424956498,
+    0.525532409916329, 0.7966664774136267, 0.9602898564975363,
+  ]
+  const weights = [
+    0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362,
+    0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
+  ]
   const h = (b - a) / n
   let sum = 0
   for (let k = 0; k < n; k++) for (let r = 0; r < 8; r++) sum += weights[r] * f(a + h * (k + 0.5 + 0.5 * nodes[r]))
@@ -33,7 +39,13 @@ function integrate(f: (x: number) => number, a: number, b: number, n = 4000): nu
  * of the step's length, run until the point is within 1e-4 of a minimum with a
  * gradient under 1e-6 of its scale. No capture balls, no shortcuts.
  */
-function stiffLabel(s: CompiledSurface, minima: readonly CriticalPoint[], x0: number, y0: number, gradientScale: number): number {
+function stiffLabel(
+  s: CompiledSurface,
+  minima: readonly CriticalPoint[],
+  x0: number,
+  y0: number,
+  gradientScale: number,
+): number {
   const g = new Float64Array(2)
   const h = new Float64Array(3)
   const step = (x: number, y: number, dt: number): [number, number] => {
@@ -89,7 +101,11 @@ describe('basins are those of the gradient flow', () => {
     const domain = { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 }
     for (const [text, V, top] of [
       ['(x^2-1)^2 + 0.5*x^3 + 2*y^2', (x: number) => (x * x - 1) ** 2 + 0.5 * x ** 3, () => 0],
-      ['(x^2-1)^2 + 0.3*x + 2*y^2', (x: number) => (x * x - 1) ** 2 + 0.3 * x, (points: CriticalPoint[]) => points.find((p) => p.kind === 'saddle')!.x],
+      [
+        '(x^2-1)^2 + 0.3*x + 2*y^2',
+        (x: number) => (x * x - 1) ** 2 + 0.3 * x,
+        (points: CriticalPoint[]) => points.find((p) => p.kind === 'saddle')!.x,
+      ],
     ] as const) {
       const s = formula(text, domain)
       const points = criticalPoints(s)
@@ -101,7 +117,9 @@ describe('basins are those of the gradient flow', () => {
           const map = basinMap(s, points, n)
           const leftIndex = map.minima.findIndex((m) => m.x < 0)
           const populations = basinPopulations(s, map, kT)
-          console.log(`${text} at kT ${kT}, ${n} x ${n}: left ${populations[leftIndex].exact.toFixed(9)}, closed form ${left.toFixed(9)}`)
+          console.log(
+            `${text} at kT ${kT}, ${n} x ${n}: left ${populations[leftIndex].exact.toFixed(9)}, closed form ${left.toFixed(9)}`,
+          )
           expect(Math.abs(populations[leftIndex].exact - left)).toBeLessThan(1e-6)
           expect(populations[0].exact + populations[1].exact).toBeCloseTo(1, 12)
         }
@@ -117,40 +135,46 @@ describe('basins are those of the gradient flow', () => {
     for (const kT of [10, 30]) {
       const a = basinPopulations(s, coarse, kT)
       const b = basinPopulations(s, fine, kT)
-      console.log(`Müller-Brown at kT ${kT}: ${a.map((p) => p.exact.toFixed(6)).join(' ')} (150) against ${b.map((p) => p.exact.toFixed(6)).join(' ')} (300)`)
+      console.log(
+        `Müller-Brown at kT ${kT}: ${a.map((p) => p.exact.toFixed(6)).join(' ')} (150) against ${b.map((p) => p.exact.toFixed(6)).join(' ')} (300)`,
+      )
       a.forEach((p, k) => expect(Math.abs(p.exact - b[k].exact)).toBeLessThan(2e-4))
     }
     // MC at kT 30 was 0.1476 by an 8-neighbour walk on the grid; the flow gives 0.1429.
     expect(basinPopulations(s, fine, 30)[2].exact).toBeCloseTo(0.1429, 4)
   })
 
-  it.each(['muller-brown', 'dihedral', 'six-hump-camel'])('%s: node labels agree with a stiff ODE integration at 99.9% of sampled nodes or more', (id) => {
-    const s = atlas(id)
-    const points = criticalPoints(s)
-    const map = basinMap(s, points, 200)
-    const gradientScale = sampleSurface(s, 41).gradientScale
-    // Every 101st node (a prime stride: about 400 nodes spread over the grid), and a corner of every sixth
-    // cell that a ridge crosses, where a label can go wrong: 99.9% allows no miss.
-    const sample = new Set<number>()
-    for (let k = 0; k < map.labels.length; k += 101) sample.add(k)
-    const { cx, label } = map.cells
-    for (let cell = 0; cell < label.length; cell += 6) {
-      if (label[cell] !== SPLIT) continue
-      const i = cell % cx
-      const j = Math.floor(cell / cx)
-      sample.add(j * map.nx + i)
-    }
-    let agree = 0
-    for (const k of sample) {
-      const x = map.xs[k % map.nx]
-      const y = map.ys[Math.floor(k / map.nx)]
-      const reference = stiffLabel(s, map.minima, x, y, gradientScale)
-      if (reference === map.labels[k]) agree++
-      else console.log(`${id}: node (${x}, ${y}) labelled ${map.labels[k]}, the stiff flow reaches ${reference}`)
-    }
-    console.log(`${id}: ${agree} of ${sample.size} sampled nodes agree`)
-    expect(agree / sample.size).toBeGreaterThanOrEqual(0.999)
-  }, 120_000)
+  it.each(['muller-brown', 'dihedral', 'six-hump-camel'])(
+    '%s: node labels agree with a stiff ODE integration at 99.9% of sampled nodes or more',
+    (id) => {
+      const s = atlas(id)
+      const points = criticalPoints(s)
+      const map = basinMap(s, points, 200)
+      const gradientScale = sampleSurface(s, 41).gradientScale
+      // Every 101st node (a prime stride: about 400 nodes spread over the grid), and a corner of every sixth
+      // cell that a ridge crosses, where a label can go wrong: 99.9% allows no miss.
+      const sample = new Set<number>()
+      for (let k = 0; k < map.labels.length; k += 101) sample.add(k)
+      const { cx, label } = map.cells
+      for (let cell = 0; cell < label.length; cell += 6) {
+        if (label[cell] !== SPLIT) continue
+        const i = cell % cx
+        const j = Math.floor(cell / cx)
+        sample.add(j * map.nx + i)
+      }
+      let agree = 0
+      for (const k of sample) {
+        const x = map.xs[k % map.nx]
+        const y = map.ys[Math.floor(k / map.nx)]
+        const reference = stiffLabel(s, map.minima, x, y, gradientScale)
+        if (reference === map.labels[k]) agree++
+        else console.log(`${id}: node (${x}, ${y}) labelled ${map.labels[k]}, the stiff flow reaches ${reference}`)
+      }
+      console.log(`${id}: ${agree} of ${sample.size} sampled nodes agree`)
+      expect(agree / sample.size).toBeGreaterThanOrEqual(0.999)
+    },
+    120_000,
+  )
 
   it('labels points between nodes by their side of the ridge, as the populations count them', () => {
     const s = formula('(x^2-1)^2 + 0.5*x^3 + 2*y^2', { xmin: -2, xmax: 2, ymin: -1.5, ymax: 1.5 })

@@ -89,12 +89,21 @@ export interface BasinOptions {
   ridges?: boolean
 }
 
-export function basinMap(surface: CompiledSurface, points: readonly CriticalPoint[], nx = 200, ny = nx, options: BasinOptions = {}): BasinMap {
+export function basinMap(
+  surface: CompiledSurface,
+  points: readonly CriticalPoint[],
+  nx = 200,
+  ny = nx,
+  options: BasinOptions = {},
+): BasinMap {
   const d = surface.domain
   const periodic = d.periodic === true
   const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
   // A periodic axis leaves out its last node, which is the first one again.
-  const axis = (min: number, max: number, n: number) => Float64Array.from({ length: n }, (_, i) => (periodic ? min + ((max - min) * i) / n : min + ((max - min) * i) / (n - 1)))
+  const axis = (min: number, max: number, n: number) =>
+    Float64Array.from({ length: n }, (_, i) =>
+      periodic ? min + ((max - min) * i) / n : min + ((max - min) * i) / (n - 1),
+    )
   const xs = axis(d.xmin, d.xmax, nx)
   const ys = axis(d.ymin, d.ymax, ny)
   const values = new Float64Array(nx * ny)
@@ -105,16 +114,27 @@ export function basinMap(surface: CompiledSurface, points: readonly CriticalPoin
   const labels = new Int32Array(nx * ny).fill(minima.length > 0 ? SPLIT : NO_BASIN)
   const hx = periodic ? xs[1] - xs[0] : (xs[nx - 1] - xs[0]) / (nx - 1)
   const hy = periodic ? ys[1] - ys[0] : (ys[ny - 1] - ys[0]) / (ny - 1)
-  const map: BasinMap = { nx, ny, xs, ys, values, labels, minima, periodic, cells: emptyCells(periodic ? nx : nx - 1, periodic ? ny : ny - 1, hx, hy) }
+  const map: BasinMap = {
+    nx,
+    ny,
+    xs,
+    ys,
+    values,
+    labels,
+    minima,
+    periodic,
+    cells: emptyCells(periodic ? nx : nx - 1, periodic ? ny : ny - 1, hx, hy),
+  }
   if (minima.length === 0) {
     map.cells.label.fill(NO_BASIN)
     return map
   }
   const shortcut: Shortcut = (x, y) => settledLabel(map, x, y)
   // Lowest nodes first: their flows are short, and the higher nodes' flows end in the settled regions they leave.
-  const order = Array.from(values.keys()).sort((a, b) => (values[a] - values[b]) || a - b)
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b)
   const nodes = flow(FLOW_TOLERANCE)
-  for (const k of order) labels[k] = Number.isFinite(values[k]) ? nodes.label(xs[k % nx], ys[Math.floor(k / nx)], shortcut) : NO_BASIN
+  for (const k of order)
+    labels[k] = Number.isFinite(values[k]) ? nodes.label(xs[k % nx], ys[Math.floor(k / nx)], shortcut) : NO_BASIN
   if (options.ridges === false) {
     labelCells(map, null, shortcut, null)
     return map
@@ -126,7 +146,14 @@ export function basinMap(surface: CompiledSurface, points: readonly CriticalPoin
 }
 
 function emptyCells(cx: number, cy: number, hx: number, hy: number): BasinCells {
-  const none = { axis: new Uint8Array(0), first: new Float64Array(0), second: new Float64Array(0), before: new Int32Array(0), between: new Int32Array(0), after: new Int32Array(0) }
+  const none = {
+    axis: new Uint8Array(0),
+    first: new Float64Array(0),
+    second: new Float64Array(0),
+    before: new Int32Array(0),
+    between: new Int32Array(0),
+    after: new Int32Array(0),
+  }
   return { cx, cy, hx, hy, label: new Int32Array(cx * cy), split: new Int32Array(cx * cy).fill(-1), ...none }
 }
 
@@ -181,17 +208,31 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
     if (!ridges.hasSegmentsNear(x, y) && !ridges.hasSegmentsNear(ex, ey)) return false
     let count = 0
     seen.clear()
-    for (const [px, py] of [[x, y], [ex, ey]]) {
+    for (const [px, py] of [
+      [x, y],
+      [ex, ey],
+    ]) {
       ridges.segmentsNear(px, py, (k) => {
         if (seen.has(k)) return
         seen.add(k)
-        const c = crossingOf(ridges.ax[k], ridges.ay[k], ridges.bx[k], ridges.by[k], axis === 0 ? 1 : 0, axis === 0 ? y : x, 0.5 * (x + ex), 0.5 * (y + ey), periods)
+        const c = crossingOf(
+          ridges.ax[k],
+          ridges.ay[k],
+          ridges.bx[k],
+          ridges.by[k],
+          axis === 0 ? 1 : 0,
+          axis === 0 ? y : x,
+          0.5 * (x + ex),
+          0.5 * (y + ey),
+          periods,
+        )
         if (axis === 0 ? c >= x && c <= ex : c >= y && c <= ey) count++
       })
     }
     return count % 2 === 1
   }
-  const neighbour = (i: number, j: number): number => (periodic ? ((j + ny) % ny) * nx + ((i + nx) % nx) : i >= 0 && j >= 0 && i < nx && j < ny ? j * nx + i : -1)
+  const neighbour = (i: number, j: number): number =>
+    periodic ? ((j + ny) % ny) * nx + ((i + nx) % nx) : i >= 0 && j >= 0 && i < nx && j < ny ? j * nx + i : -1
   // A node with ridges on two of its edges sits in a sliver between two ridges that run close: the
   // flow from it is followed again, sharper, so that it does not drift out of the sliver.
   for (let j = 0; j < ny; j++) {
@@ -211,7 +252,12 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
         const k = j * nx + i
         if (!Number.isFinite(map.values[k])) continue
         const others: number[] = []
-        for (const [di, dj, axis, from] of [[1, 0, 0, [i, j]], [-1, 0, 0, [i - 1, j]], [0, 1, 1, [i, j]], [0, -1, 1, [i, j - 1]]] as const) {
+        for (const [di, dj, axis, from] of [
+          [1, 0, 0, [i, j]],
+          [-1, 0, 0, [i - 1, j]],
+          [0, 1, 1, [i, j]],
+          [0, -1, 1, [i, j - 1]],
+        ] as const) {
           const n = neighbour(i + di, j + dj)
           if (n < 0 || crossed(from[0], from[1], axis)) continue
           others.push(labels[n])
@@ -270,7 +316,13 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
     const my = y0 + 0.5 * hy
     near.length = 0
     seen.clear()
-    for (const [px, py] of [[x0, y0], [x0 + hx, y0], [x0, y0 + hy], [x0 + hx, y0 + hy], [mx, my]]) {
+    for (const [px, py] of [
+      [x0, y0],
+      [x0 + hx, y0],
+      [x0, y0 + hy],
+      [x0 + hx, y0 + hy],
+      [mx, my],
+    ]) {
       ridges.segmentsNear(px, py, (s) => {
         if (!seen.has(s)) {
           seen.add(s)
@@ -411,7 +463,9 @@ export function labelsInCell(map: BasinMap, cell: number): number[] {
   if (c.label[cell] !== SPLIT) return [c.label[cell]]
   const k = c.split[cell]
   const out = new Set<number>()
-  for (let q = 0; q < QUADRATURE; q++) for (const l of [c.before[k * QUADRATURE + q], c.between[k * QUADRATURE + q], c.after[k * QUADRATURE + q]]) out.add(l)
+  for (let q = 0; q < QUADRATURE; q++)
+    for (const l of [c.before[k * QUADRATURE + q], c.between[k * QUADRATURE + q], c.after[k * QUADRATURE + q]])
+      out.add(l)
   return [...out]
 }
 
@@ -428,7 +482,12 @@ function sideOfRidge(cells: BasinCells, k: number, s: number, t: number): number
   // Between two lines that agree on the basins, the crossings are interpolated.
   const b = base + (nearest === q ? q + 1 : q)
   const inside = s > LINE_POSITIONS[0] && s < LINE_POSITIONS[QUADRATURE - 1]
-  if (inside && cells.before[b] === cells.before[a] && cells.between[b] === cells.between[a] && cells.after[b] === cells.after[a]) {
+  if (
+    inside &&
+    cells.before[b] === cells.before[a] &&
+    cells.between[b] === cells.between[a] &&
+    cells.after[b] === cells.after[a]
+  ) {
     const w = (s - LINE_POSITIONS[q]) / (LINE_POSITIONS[q + 1] - LINE_POSITIONS[q])
     c1 = (1 - w) * cells.first[base + q] + w * cells.first[base + q + 1]
     c2 = (1 - w) * cells.second[base + q] + w * cells.second[base + q + 1]

@@ -1,8 +1,13 @@
 import type { CompiledSurface } from '../surface'
 
 /** Gauss-Legendre nodes and weights on [-1, 1], 6 points: exact for polynomials of degree 11. */
-export const GL_NODES = [-0.9324695142031521, -0.6612093864662645, -0.2386191860831969, 0.2386191860831969, 0.6612093864662645, 0.9324695142031521]
-export const GL_WEIGHTS = [0.1713244923791704, 0.3607615730481386, 0.467913934572691, 0.467913934572691, 0.3607615730481386, 0.1713244923791704]
+export const GL_NODES = [
+  -0.9324695142031521, -0.6612093864662645, -0.2386191860831969, 0.2386191860831969, 0.6612093864662645,
+  0.9324695142031521,
+]
+export const GL_WEIGHTS = [
+  0.1713244923791704, 0.3607615730481386, 0.467913934572691, 0.467913934572691, 0.3607615730481386, 0.1713244923791704,
+]
 
 /**
  * Exact Boltzmann probability of each histogram bin at temperature kT:
@@ -39,7 +44,9 @@ export function exactBinProbabilities(
             for (let r = 0; r < q; r++) {
               const u = surface.value(cx + 0.5 * hx * GL_NODES[s], cy + 0.5 * hy * GL_NODES[r])
               // A point where U is not finite (a pole, log of a negative) carries no weight.
-              logTerms[k++] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT : -Infinity
+              logTerms[k++] = Number.isFinite(u)
+                ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT
+                : -Infinity
             }
           }
         }

@@ -58,7 +58,9 @@ export class PointCells {
   // Points a little outside a non-periodic domain go to the border cells.
   private column(x: number): number {
     const i = Math.floor((x - this.domain.xmin) / this.width)
-    return this.domain.periodic ? ((i % this.columns) + this.columns) % this.columns : Math.min(this.columns - 1, Math.max(0, i))
+    return this.domain.periodic
+      ? ((i % this.columns) + this.columns) % this.columns
+      : Math.min(this.columns - 1, Math.max(0, i))
   }
 
   private row(y: number): number {

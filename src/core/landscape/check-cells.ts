@@ -32,7 +32,10 @@ export class CheckCells {
     const by = Math.min(CHECK_BLOCKS, cy)
     this.blocks = bx * by
     this.basins = map.minima.length + 1
-    this.blockOf = Int32Array.from({ length: cx * cy }, (_, cell) => Math.floor(((cell % cx) * bx) / cx) + bx * Math.floor((Math.floor(cell / cx) * by) / cy))
+    this.blockOf = Int32Array.from(
+      { length: cx * cy },
+      (_, cell) => Math.floor(((cell % cx) * bx) / cx) + bx * Math.floor((Math.floor(cell / cx) * by) / cy),
+    )
     this.pairOf = new Int32Array(this.blocks * this.basins).fill(-1)
     const blocks: number[] = []
     const basins: number[] = []

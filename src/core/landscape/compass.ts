@@ -23,7 +23,7 @@ export function compassMinimum(
   let y = y0
   let best = surface.value(x, y)
   if (Number.isNaN(best)) best = Infinity
-  for (let n = 0; step >= minStep && n < MAX_EVALUATIONS; ) {
+  for (let n = 0; step >= minStep && n < MAX_EVALUATIONS;) {
     let moved = false
     for (let k = 0; k < 8 && !moved; k += 2, n++) {
       let tx = x + step * DIRECTIONS[k]

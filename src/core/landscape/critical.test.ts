@@ -64,7 +64,9 @@ describe('criticalPoints on the atlas', () => {
       }
       // Sorted by value, where values equal to round-off (Himmelblau's four zeros) may go by x.
       for (let i = 1; i < points.length; i++) {
-        expect(points[i].value).toBeGreaterThanOrEqual(points[i - 1].value - 1e-9 * Math.max(1, Math.abs(points[i].value)))
+        expect(points[i].value).toBeGreaterThanOrEqual(
+          points[i - 1].value - 1e-9 * Math.max(1, Math.abs(points[i].value)),
+        )
       }
     })
   }

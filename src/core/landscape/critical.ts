@@ -35,7 +35,8 @@ const ZERO_GRADIENT = 1e-9
  */
 export function criticalPoints(surface: CompiledSurface, options: CriticalOptions = {}): CriticalPoint[] {
   const seeds = options.seeds ?? DEFAULT_SEEDS
-  if (!Number.isInteger(seeds) || seeds < 3) throw new RangeError(`criticalPoints: seeds must be an integer >= 3, not ${seeds}`)
+  if (!Number.isInteger(seeds) || seeds < 3)
+    throw new RangeError(`criticalPoints: seeds must be an integer >= 3, not ${seeds}`)
   const grid = sampleSurface(surface, seeds)
   const solver = new NewtonSolver(surface, {
     gradientTolerance: ZERO_GRADIENT * grid.gradientScale,
@@ -54,8 +55,20 @@ export function criticalPoints(surface: CompiledSurface, options: CriticalOption
   const d = surface.domain
   const merge = 1e-6 * grid.extent
   const points = [
-    ...mergeDuplicates(d, smooth.filter((p) => p.kind !== 'degenerate'), merge),
-    ...collapseChains(d, mergeDuplicates(d, smooth.filter((p) => p.kind === 'degenerate'), merge), 2 * grid.spacing),
+    ...mergeDuplicates(
+      d,
+      smooth.filter((p) => p.kind !== 'degenerate'),
+      merge,
+    ),
+    ...collapseChains(
+      d,
+      mergeDuplicates(
+        d,
+        smooth.filter((p) => p.kind === 'degenerate'),
+        merge,
+      ),
+      2 * grid.spacing,
+    ),
     ...mergeDuplicates(d, rough, merge),
   ]
   // Values equal to round-off (Himmelblau's four zeros) order by position, not by noise.
@@ -122,7 +135,14 @@ function roughMinima(
   return found
 }
 
-function isDiscreteMinimum(values: Float64Array, nx: number, ny: number, i: number, j: number, periodic: boolean): boolean {
+function isDiscreteMinimum(
+  values: Float64Array,
+  nx: number,
+  ny: number,
+  i: number,
+  j: number,
+  periodic: boolean,
+): boolean {
   if (!periodic && (i === 0 || j === 0 || i === nx - 1 || j === ny - 1)) return false
   const v = values[j * nx + i]
   if (!Number.isFinite(v)) return false

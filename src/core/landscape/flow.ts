@@ -86,7 +86,9 @@ export class GradientFlow {
       const [i1, j1] = this.cellOf(m.x + r, m.y + r, false)
       for (let j = j0; j <= j1; j++) {
         for (let i = i0; i <= i1; i++) {
-          const [a, b] = d.periodic ? [((i % BUCKETS) + BUCKETS) % BUCKETS, ((j % BUCKETS) + BUCKETS) % BUCKETS] : [i, j]
+          const [a, b] = d.periodic
+            ? [((i % BUCKETS) + BUCKETS) % BUCKETS, ((j % BUCKETS) + BUCKETS) % BUCKETS]
+            : [i, j]
           if (a >= 0 && b >= 0 && a < BUCKETS && b < BUCKETS) this.buckets[b * BUCKETS + a].push(k)
         }
       }
@@ -121,7 +123,7 @@ export class GradientFlow {
     let u = surface.gradient(x, y, g)
     let step = NaN
     let pushes = 0
-    for (let accepted = 0; accepted < MAX_STEPS; ) {
+    for (let accepted = 0; accepted < MAX_STEPS;) {
       if (!Number.isFinite(u) || !Number.isFinite(g[0]) || !Number.isFinite(g[1])) return NO_BASIN
       if (!d.periodic && Math.max(Math.abs(x - cx), Math.abs(y - cy)) > far) return NO_BASIN
       const captured = this.captured(x, y)
@@ -135,7 +137,10 @@ export class GradientFlow {
       if (norm <= still) {
         symmetricEigen(h[0], h[1], h[2], e)
         // Stopped: on a floor (a degenerate minimum), or exactly on a ridge at its saddle.
-        if (e[0] >= 0 || pushes >= 2) return e[0] >= -1e-9 * Math.abs(e[1]) ? nearestIndex(this.surface.domain, this.options.minima, x, y) : NO_BASIN
+        if (e[0] >= 0 || pushes >= 2)
+          return e[0] >= -1e-9 * Math.abs(e[1])
+            ? nearestIndex(this.surface.domain, this.options.minima, x, y)
+            : NO_BASIN
         pushes++
         // The unstable direction (-sin t, cos t), oriented to a fixed side.
         const sx = -e[3]
@@ -198,7 +203,6 @@ export class GradientFlow {
     }
     return -1
   }
-
 
   /**
    * The radius of a ball around minimum k that the flow never leaves: the flow

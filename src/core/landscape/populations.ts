@@ -50,7 +50,12 @@ export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: nu
  * points; a cell crossed by a ridge along each of its lines, once per piece of line
  * between crossings (so a cell is visited several times, a piece at a time).
  */
-export function cellMasses(surface: CompiledSurface, map: BasinMap, kT: number, visit: (cell: number, label: number, logW: number) => void): void {
+export function cellMasses(
+  surface: CompiledSurface,
+  map: BasinMap,
+  kT: number,
+  visit: (cell: number, label: number, logW: number) => void,
+): void {
   const { xs, ys, cells } = map
   const { cx, cy } = cells
   const [hx, hy] = cellSize(map)
@@ -78,7 +83,9 @@ export function cellMasses(surface: CompiledSurface, map: BasinMap, kT: number, 
         for (let s = 0; s < q; s++) {
           for (let r = 0; r < q; r++) {
             const u = surface.value(x0 + 0.5 * hx * (1 + GL_NODES[s]), y0 + 0.5 * hy * (1 + GL_NODES[r]))
-            terms[k++] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT : -Infinity
+            terms[k++] = Number.isFinite(u)
+              ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT
+              : -Infinity
           }
         }
         visit(cell, label, logSumExp(terms))
@@ -88,7 +95,8 @@ export function cellMasses(surface: CompiledSurface, map: BasinMap, kT: number, 
       const alongX = cells.axis[split] === 0
       for (let line = 0; line < QUADRATURE; line++) {
         const s = LINE_POSITIONS[line]
-        const point = (t: number): [number, number] => (alongX ? [x0 + t * hx, y0 + s * hy] : [x0 + s * hx, y0 + t * hy])
+        const point = (t: number): [number, number] =>
+          alongX ? [x0 + t * hx, y0 + s * hy] : [x0 + s * hx, y0 + t * hy]
         // The line's weight across the cell: a Gauss-Legendre weight on [0, 1] times the cell's area.
         const logScale = Math.log(0.5 * GL_WEIGHTS[line] * hx * hy)
         const at = split * QUADRATURE + line

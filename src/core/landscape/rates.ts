@@ -20,7 +20,9 @@ export function bottleneck(landscape: Landscape, i: number, j: number): SaddleCo
 
 /** Every saddle joining minima i and j directly (parallel channels, as the dihedral surface's two passes). */
 export function directSaddles(landscape: Landscape, i: number, j: number): SaddleConnection[] {
-  return landscape.saddles.filter((s) => (s.joins[0] === i && s.joins[1] === j) || (s.joins[0] === j && s.joins[1] === i))
+  return landscape.saddles.filter(
+    (s) => (s.joins[0] === i && s.joins[1] === j) || (s.joins[0] === j && s.joins[1] === i),
+  )
 }
 
 export type RateTheory = 'eyring-kramers' | 'kramers-langer'
@@ -36,7 +38,14 @@ export type RateTheory = 'eyring-kramers' | 'kramers-langer'
  *   unstable mode with friction.
  * lambda_s is the saddle's negative Hessian eigenvalue; dE = U_s - U_i.
  */
-export function transitionRate(surface: CompiledSurface, minimum: { x: number; y: number; value: number }, saddle: { x: number; y: number; value: number }, kT: number, gamma: number, theory: RateTheory): number {
+export function transitionRate(
+  surface: CompiledSurface,
+  minimum: { x: number; y: number; value: number },
+  saddle: { x: number; y: number; value: number },
+  kT: number,
+  gamma: number,
+  theory: RateTheory,
+): number {
   const h = new Float64Array(3)
   const e = new Float64Array(4)
   surface.hessian(minimum.x, minimum.y, h)
@@ -59,14 +68,19 @@ export function transitionRate(surface: CompiledSurface, minimum: { x: number; y
 export const THEORY_MIN_BARRIER = 5
 
 /** How far a rate theory can be trusted at barrier/kT: its own relative error is of order kT/dE. */
-export function theoryAccuracy(barrier: number, kT: number): { barrierOverKT: number; relativeError: number; holds: boolean } {
+export function theoryAccuracy(
+  barrier: number,
+  kT: number,
+): { barrierOverKT: number; relativeError: number; holds: boolean } {
   const barrierOverKT = barrier / kT
   return { barrierOverKT, relativeError: kT / barrier, holds: barrierOverKT >= THEORY_MIN_BARRIER }
 }
 
 /** The accuracy to expect of a rate theory at barrier/kT, in words: "about ±20%", or why not at all. */
 export function theoryAccuracyWords(a: { theoryHolds: boolean; theoryError: number }): string {
-  return a.theoryHolds ? `about ±${Math.round(100 * a.theoryError)}%` : `not expected to hold (under ${THEORY_MIN_BARRIER} kT)`
+  return a.theoryHolds
+    ? `about ±${Math.round(100 * a.theoryError)}%`
+    : `not expected to hold (under ${THEORY_MIN_BARRIER} kT)`
 }
 
 /**
@@ -82,16 +96,23 @@ export const FLAT_FRACTION = 1e-3
  * curvature that (nearly) vanishes at either. `curvature` is the surface's typical
  * Hessian norm (StatusScales.curvature).
  */
-export function theoryCaveat(surface: CompiledSurface, minimum: { x: number; y: number }, saddle: { x: number; y: number }, curvature: number): string | null {
+export function theoryCaveat(
+  surface: CompiledSurface,
+  minimum: { x: number; y: number },
+  saddle: { x: number; y: number },
+  curvature: number,
+): string | null {
   const h = new Float64Array(3)
   const e = new Float64Array(4)
   const flat = FLAT_FRACTION * curvature
   surface.hessian(minimum.x, minimum.y, h)
   symmetricEigenvalues(h[0], h[1], h[2], e)
-  if (!(e[0] > flat)) return `the curvature at the minimum (${e[0].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  if (!(e[0] > flat))
+    return `the curvature at the minimum (${e[0].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
   surface.hessian(saddle.x, saddle.y, h)
   symmetricEigenvalues(h[0], h[1], h[2], e)
-  if (!(Math.abs(e[0]) > flat && Math.abs(e[1]) > flat)) return `a curvature at the saddle (${e[0].toPrecision(2)}, ${e[1].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  if (!(Math.abs(e[0]) > flat && Math.abs(e[1]) > flat))
+    return `a curvature at the saddle (${e[0].toPrecision(2)}, ${e[1].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
   return null
 }
 
@@ -109,7 +130,9 @@ export interface ArrheniusFit {
  * Points without transitions carry no information on ln k and are left out.
  * Needs two temperatures with transitions; the standard error needs three.
  */
-export function arrheniusFit(points: readonly { kT: number; rate: number; transitions: number }[]): ArrheniusFit | null {
+export function arrheniusFit(
+  points: readonly { kT: number; rate: number; transitions: number }[],
+): ArrheniusFit | null {
   const used = points.filter((p) => p.transitions > 0 && p.rate > 0 && p.kT > 0)
   if (used.length < 2) return null
   let sw = 0

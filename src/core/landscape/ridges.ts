@@ -134,7 +134,13 @@ export class Ridges {
       // Past a maximum the ascent comes down again: the ridge ends at the maximum, when one is known there.
       if (!(next > u)) {
         const top = this.maxima.find((m) => distance(d, m.x, m.y, x, y) < 2 * step)
-        if (top) this.add(x, y, x + shortest(top.x - x, d.xmax - d.xmin, d.periodic), y + shortest(top.y - y, d.ymax - d.ymin, d.periodic))
+        if (top)
+          this.add(
+            x,
+            y,
+            x + shortest(top.x - x, d.xmax - d.xmin, d.periodic),
+            y + shortest(top.y - y, d.ymax - d.ymin, d.periodic),
+          )
         return
       }
       u = next
@@ -174,9 +180,15 @@ function shortest(v: number, period: number, periodic: boolean | undefined): num
  * `axis` (0: x = value, 1: y = value): the other coordinate, or NaN.
  */
 export function crossingOf(
-  ax: number, ay: number, bx: number, by: number,
-  axis: 0 | 1, value: number,
-  cx: number, cy: number, periods: [number, number] | null,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  axis: 0 | 1,
+  value: number,
+  cx: number,
+  cy: number,
+  periods: [number, number] | null,
 ): number {
   if (periods) {
     const mx = 0.5 * (ax + bx)

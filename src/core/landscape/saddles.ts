@@ -42,7 +42,13 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
     const vy = eigen[2]
     const offset = 1e-3 * extent
     const ends = [1, -1].map((side) => {
-      const end = descend(surface, s.x + side * offset * vx, s.y + side * offset * vy, 0.02 * extent, 1e-6 * sample.gradientScale)
+      const end = descend(
+        surface,
+        s.x + side * offset * vx,
+        s.y + side * offset * vy,
+        0.02 * extent,
+        1e-6 * sample.gradientScale,
+      )
       return nearestIndex(surface.domain, minima, end[0], end[1])
     })
     if (ends[0] < 0 || ends[1] < 0 || ends[0] === ends[1]) continue
@@ -57,7 +63,13 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
  * by half while it is accepted and halves when it is not, never longer than
  * maxStep. Stops where |grad U| <= tolerance, or after 20,000 steps.
  */
-function descend(surface: CompiledSurface, x0: number, y0: number, maxStep: number, tolerance: number): [number, number] {
+function descend(
+  surface: CompiledSurface,
+  x0: number,
+  y0: number,
+  maxStep: number,
+  tolerance: number,
+): [number, number] {
   const d = surface.domain
   const g = new Float64Array(2)
   const trial = new Float64Array(2)

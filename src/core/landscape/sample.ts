@@ -62,4 +62,3 @@ function quantile(samples: number[], q: number): number {
   samples.sort((a, b) => a - b)
   return samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
 }
-

@@ -27,9 +27,14 @@ export interface StatusScales {
  * curvature over the domain, and the lowest minimum for global/local labels
  * (from the critical points, computed here unless the caller has them).
  */
-export function statusScales(surface: CompiledSurface, points: readonly CriticalPoint[] = criticalPoints(surface)): StatusScales {
+export function statusScales(
+  surface: CompiledSurface,
+  points: readonly CriticalPoint[] = criticalPoints(surface),
+): StatusScales {
   const sample = sampleSurface(surface, 41)
-  const minima = points.filter((p) => p.kind === 'minimum' || (p.kind === 'degenerate' && p.eigenvalues !== null && p.eigenvalues[1] > 0))
+  const minima = points.filter(
+    (p) => p.kind === 'minimum' || (p.kind === 'degenerate' && p.eigenvalues !== null && p.eigenvalues[1] > 0),
+  )
   return {
     gradient: sample.gradientScale,
     curvature: sample.curvatureScale,

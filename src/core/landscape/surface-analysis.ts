@@ -25,5 +25,11 @@ export interface SurfaceAnalysis {
 
 export function analyseSurface(surface: CompiledSurface, grid = ANALYSIS_GRID): SurfaceAnalysis {
   const points = criticalPoints(surface)
-  return { grid, points, landscape: connectSaddles(surface, points), map: basinMap(surface, points, grid), scales: statusScales(surface, points) }
+  return {
+    grid,
+    points,
+    landscape: connectSaddles(surface, points),
+    map: basinMap(surface, points, grid),
+    scales: statusScales(surface, points),
+  }
 }

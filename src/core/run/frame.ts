@@ -86,7 +86,16 @@ export interface SamplingFrame {
    * (completed passages' times plus the time so far of those under way), at i * m + j
    * (empty on surfaces with more than MFPT_MAX_BASINS minima).
    */
-  transitions: { minima: number; saddles: number; counts: number[]; time: number[]; channels: number[]; passages: number[]; passagesOpen: number[]; passageExposure: number[] }
+  transitions: {
+    minima: number
+    saddles: number
+    counts: number[]
+    time: number[]
+    channels: number[]
+    passages: number[]
+    passagesOpen: number[]
+    passageExposure: number[]
+  }
   /**
    * Methods with velocities: the histogram of each walker's kinetic energy K = |v|^2/2
    * at every step, on KINETIC_BINS bins over [0, kineticMax); K above the last edge
@@ -100,7 +109,15 @@ export const KINETIC_BINS = 40
 
 /** The transferable buffers of a frame. */
 export function frameBuffers(frame: LaneFrame): ArrayBuffer[] {
-  const buffers = [frame.positions, frame.energies, frame.statuses, frame.trails, frame.traces.step, ...Object.values(frame.traces.series)].map((a) => a.buffer as ArrayBuffer)
-  if (frame.sampling) buffers.push(frame.sampling.counts.buffer as ArrayBuffer, frame.sampling.exact.buffer as ArrayBuffer)
+  const buffers = [
+    frame.positions,
+    frame.energies,
+    frame.statuses,
+    frame.trails,
+    frame.traces.step,
+    ...Object.values(frame.traces.series),
+  ].map((a) => a.buffer as ArrayBuffer)
+  if (frame.sampling)
+    buffers.push(frame.sampling.counts.buffer as ArrayBuffer, frame.sampling.exact.buffer as ArrayBuffer)
   return buffers
 }

@@ -10,7 +10,10 @@ export class DecimatingRecord {
   length = 0
   stride = 1
 
-  constructor(readonly names: readonly string[], readonly capacity = 1024) {
+  constructor(
+    readonly names: readonly string[],
+    readonly capacity = 1024,
+  ) {
     this.steps = new Float64Array(capacity)
     this.values = names.map(() => new Float32Array(capacity))
   }
@@ -50,7 +53,10 @@ export class Trails {
   private head = 0
   private filled = 0
 
-  constructor(readonly walkers: number, readonly length = 512) {
+  constructor(
+    readonly walkers: number,
+    readonly length = 512,
+  ) {
     this.data = new Float32Array(walkers * length * 2).fill(NaN)
   }
 

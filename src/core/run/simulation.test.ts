@@ -13,7 +13,10 @@ function defaultSimulation(): { sim: Simulation; scenario: ReturnType<typeof def
   const r = resolveSurface(scenario.surface)
   if (!r.ok) throw new Error(r.message)
   const { program, parameters, domain } = r.surface
-  return { sim: new Simulation({ program, parameters: [...parameters], domain, seed: scenario.seed, lanes: scenario.lanes }), scenario }
+  return {
+    sim: new Simulation({ program, parameters: [...parameters], domain, seed: scenario.seed, lanes: scenario.lanes }),
+    scenario,
+  }
 }
 
 describe('Simulation', () => {
@@ -23,7 +26,11 @@ describe('Simulation', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
     writeFileSync(file, JSON.stringify(scenario))
     let out = ''
-    const code = await main(['sample', '--scenario', file, '--lane', '1', '--steps', '10000', '--json'], { write: (t: string) => (out += t) }, { write: () => 0 })
+    const code = await main(
+      ['sample', '--scenario', file, '--lane', '1', '--steps', '10000', '--json'],
+      { write: (t: string) => (out += t) },
+      { write: () => 0 },
+    )
     expect(code).toBe(0)
     const cli: [number, number][] = JSON.parse(out).positions
     const { x, y } = sim.positions(1)

@@ -49,7 +49,9 @@ export class Simulation {
     this.points = analysis.points
     this.landscape = analysis.landscape
     this.map = analysis.map
-    this.runs = setup.lanes.map((spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, analysis.scales)))
+    this.runs = setup.lanes.map(
+      (spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, analysis.scales)),
+    )
   }
 
   get step(): number {
@@ -87,7 +89,11 @@ class LaneRun {
   private readonly h = new Float64Array(3)
   private readonly eigen = new Float64Array(4)
 
-  constructor(private readonly sim: Simulation, readonly index: number, readonly lane: Lane) {
+  constructor(
+    private readonly sim: Simulation,
+    readonly index: number,
+    readonly lane: Lane,
+  ) {
     const family = lane.config.method.family
     const { thermal, velocities, notBoltzmann } = lane.capabilities
     const dt = lane.live().dt
@@ -99,7 +105,9 @@ class LaneRun {
           notBoltzmann,
         })
       : undefined
-    this.record = new DecimatingRecord(family === 'optimizer' && !thermal ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'])
+    this.record = new DecimatingRecord(
+      family === 'optimizer' && !thermal ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'],
+    )
     this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
     const w = lane.walkers
     sim.surface.hessian(w.x[0], w.y[0], this.h)
@@ -223,7 +231,8 @@ class LaneRun {
       const h = observer.histogram
       this.exact = { kT, probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2) }
     }
-    if (observer.histogram.total > 0) this.lastSummary = observer.summary(kT, this.exact.probabilities, this.sim.setup.seed)
+    if (observer.histogram.total > 0)
+      this.lastSummary = observer.summary(kT, this.exact.probabilities, this.sim.setup.seed)
     if (!this.lastSummary) return null
     const t = observer.transitions
     const open = t?.underWay()
@@ -245,7 +254,9 @@ class LaneRun {
         passagesOpen: open ? Array.from(open.count) : [],
         passageExposure: t && open ? Array.from(t.passageTime, (time, k) => time + open.time[k]) : [],
       },
-      kinetic: this.kinetic ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove } : null,
+      kinetic: this.kinetic
+        ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove }
+        : null,
     }
   }
 }

@@ -16,10 +16,20 @@ describe('validateScenario', () => {
   it('keeps what it can read, takes defaults for the rest, and names each bad field', () => {
     const input = {
       version: 1,
-      surface: { kind: 'formula', text: 'a*x^2 + y^2', parameters: { a: 2, constructor: 1 }, domain: { xmin: 1, xmax: 0, ymin: 0, ymax: 1 } },
+      surface: {
+        kind: 'formula',
+        text: 'a*x^2 + y^2',
+        parameters: { a: 2, constructor: 1 },
+        domain: { xmin: 1, xmax: 0, ymin: 0, ymax: 1 },
+      },
       seed: -3,
       lanes: [
-        { method: 'gd', settings: { lr: 1e9, schedule: 'cosine', bogus: 1 }, walkers: 10, start: { kind: 'point', x: 0.5, y: 'a' } },
+        {
+          method: 'gd',
+          settings: { lr: 1e9, schedule: 'cosine', bogus: 1 },
+          walkers: 10,
+          start: { kind: 'point', x: 0.5, y: 'a' },
+        },
         { method: 'nope', settings: {}, walkers: 1, start: { kind: 'uniform' } },
       ],
     }
@@ -33,18 +43,32 @@ describe('validateScenario', () => {
       'lanes[0].start',
       'lanes[1].method',
     ])
-    expect(scenario.surface).toEqual({ kind: 'formula', text: 'a*x^2 + y^2', parameters: { a: 2 }, domain: { xmin: -5, xmax: 5, ymin: -5, ymax: 5 } })
+    expect(scenario.surface).toEqual({
+      kind: 'formula',
+      text: 'a*x^2 + y^2',
+      parameters: { a: 2 },
+      domain: { xmin: -5, xmax: 5, ymin: -5, ymax: 5 },
+    })
     expect(scenario.seed).toBe(1)
-    expect(scenario.lanes[0]).toMatchObject({ method: 'gd', settings: { schedule: 'cosine' }, walkers: 10, start: { kind: 'point', x: 0, y: 0.5 } })
+    expect(scenario.lanes[0]).toMatchObject({
+      method: 'gd',
+      settings: { schedule: 'cosine' },
+      walkers: 10,
+      start: { kind: 'point', x: 0, y: 0.5 },
+    })
     expect(scenario.lanes[1].method).toBe('baoab')
   })
 
   it('refuses prototype keys without polluting anything', () => {
-    const hostile = JSON.parse('{"version":1,"__proto__":{"polluted":1},"surface":{"kind":"atlas","id":"__proto__","parameters":{"__proto__":{"x":1}}},"seed":1,"lanes":[{"method":"constructor","settings":{},"walkers":1,"start":{"kind":"uniform"}}]}')
+    const hostile = JSON.parse(
+      '{"version":1,"__proto__":{"polluted":1},"surface":{"kind":"atlas","id":"__proto__","parameters":{"__proto__":{"x":1}}},"seed":1,"lanes":[{"method":"constructor","settings":{},"walkers":1,"start":{"kind":"uniform"}}]}',
+    )
     const { scenario, problems } = validateScenario(hostile)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(scenario)).toBe(Object.prototype)
-    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['surface.parameters.__proto__', 'surface.id', 'lanes[0].method']))
+    expect(problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['surface.parameters.__proto__', 'surface.id', 'lanes[0].method']),
+    )
   })
 
   it('says a newer version is newer, and still reads the fields it knows', () => {
@@ -64,12 +88,26 @@ describe('validateScenario', () => {
 
 describe('resolveSurface', () => {
   it('names a parameter the formula does not have', () => {
-    const r = resolveSurface({ kind: 'formula', text: 'a*x^2', parameters: { b: 1 }, domain: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } })
-    expect(r).toEqual({ ok: false, field: 'surface.parameters.b', message: "the formula has no parameter 'b' (its parameters: a)" })
+    const r = resolveSurface({
+      kind: 'formula',
+      text: 'a*x^2',
+      parameters: { b: 1 },
+      domain: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 },
+    })
+    expect(r).toEqual({
+      ok: false,
+      field: 'surface.parameters.b',
+      message: "the formula has no parameter 'b' (its parameters: a)",
+    })
   })
 
   it('refuses a new domain for a periodic surface', () => {
-    const r = resolveSurface({ kind: 'atlas', id: 'dihedral', parameters: {}, domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 } })
+    const r = resolveSurface({
+      kind: 'atlas',
+      id: 'dihedral',
+      parameters: {},
+      domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 },
+    })
     expect(r.ok).toBe(false)
   })
 })

@@ -19,7 +19,8 @@ export type SurfaceResult = { ok: true; surface: ResolvedSurface } | { ok: false
 /** Checks a scenario's surface (uses mathjs: main thread and CLI only). */
 export function resolveSurface(spec: SurfaceSpec): SurfaceResult {
   const atlas = spec.kind === 'atlas' ? atlasSurface(spec.id) : undefined
-  if (spec.kind === 'atlas' && !atlas) return { ok: false, field: 'surface.id', message: `unknown surface '${spec.id}'` }
+  if (spec.kind === 'atlas' && !atlas)
+    return { ok: false, field: 'surface.id', message: `unknown surface '${spec.id}'` }
   const formula = atlas ? atlas.formula : spec.kind === 'formula' ? spec.text : ''
   const checked = checkFormula(formula)
   if (!checked.ok) return { ok: false, field: 'surface.text', message: checked.error.message }
@@ -28,14 +29,22 @@ export function resolveSurface(spec: SurfaceSpec): SurfaceResult {
   for (const [name, value] of Object.entries(spec.parameters)) {
     if (!parameters.has(name)) {
       const known = program.parameters.length > 0 ? program.parameters.join(', ') : 'none'
-      return { ok: false, field: `surface.parameters.${name}`, message: `the formula has no parameter '${name}' (its parameters: ${known})` }
+      return {
+        ok: false,
+        field: `surface.parameters.${name}`,
+        message: `the formula has no parameter '${name}' (its parameters: ${known})`,
+      }
     }
     parameters.set(name, value)
   }
   if (atlas?.domain.periodic && spec.kind === 'atlas' && spec.domain) {
-    return { ok: false, field: 'surface.domain', message: `${atlas.id} is periodic on its own domain, which cannot be changed` }
+    return {
+      ok: false,
+      field: 'surface.domain',
+      message: `${atlas.id} is periodic on its own domain, which cannot be changed`,
+    }
   }
-  const domain = spec.kind === 'formula' ? spec.domain : spec.domain ?? atlas!.domain
+  const domain = spec.kind === 'formula' ? spec.domain : (spec.domain ?? atlas!.domain)
   return { ok: true, surface: { program, parameters, domain, formula, atlasId: atlas?.id ?? null, warnings } }
 }
 

@@ -13,7 +13,9 @@ function state(overrides: Partial<SharedState> = {}): SharedState {
 describe('links', () => {
   it('round-trip the default state and read like the run they describe', () => {
     const query = encodeState(state())
-    expect(query).toBe('v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d&end')
+    expect(query).toBe(
+      'v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d&end',
+    )
     const { state: back, problems } = decodeState(`?${query}`)
     expect(problems).toEqual([])
     expect(back).toEqual(state())
@@ -21,10 +23,20 @@ describe('links', () => {
 
   it('carry a formula with its parameters and domain, every kind of start, choices and exact numbers', () => {
     const s = state()
-    s.scenario.surface = { kind: 'formula', text: 'a*(x^2 - 1)^2 + b*y^2 + 0.1*x', parameters: { a: 0.1 + 0.2, b: 1e-7 }, domain: { xmin: -2.5, xmax: 2.5, ymin: -1 / 3, ymax: 1.5 } }
+    s.scenario.surface = {
+      kind: 'formula',
+      text: 'a*(x^2 - 1)^2 + b*y^2 + 0.1*x',
+      parameters: { a: 0.1 + 0.2, b: 1e-7 },
+      domain: { xmin: -2.5, xmax: 2.5, ymin: -1 / 3, ymax: 1.5 },
+    }
     s.scenario.seed = 2 ** 40 + 7
     s.scenario.lanes = [
-      { method: 'adam', settings: { lr: 0.05, schedule: 'cosine', period: 500 }, walkers: 3, start: { kind: 'gaussian', x: -1.25, y: 0.1, sigma: 0.2 } },
+      {
+        method: 'adam',
+        settings: { lr: 0.05, schedule: 'cosine', period: 500 },
+        walkers: 3,
+        start: { kind: 'gaussian', x: -1.25, y: 0.1, sigma: 0.2 },
+      },
       { method: 'baoab', settings: { kT: 0.3, anneal: 'geometric' }, walkers: 100, start: { kind: 'uniform' } },
     ]
     s.view = { colourScale: 'log', basins: true, show3d: false, camera: [1.25, -1.5, 0.75], speed: 200, step: 12_345 }
@@ -36,7 +48,10 @@ describe('links', () => {
   })
 
   it('carry the 3D camera: the eye alone, or the eye, centre and up; a camera that cannot look anywhere is named', () => {
-    for (const camera of [[1.25, -1.5, 0.75], [1.25, -1.5, 0.75, 0.1, -0.2, 0, 0, 0.3, 0.9]] as const) {
+    for (const camera of [
+      [1.25, -1.5, 0.75],
+      [1.25, -1.5, 0.75, 0.1, -0.2, 0, 0, 0.3, 0.9],
+    ] as const) {
       const s = state()
       s.view.camera = [...camera] as Camera
       const { state: back, problems } = decodeState(encodeState(s))
@@ -45,7 +60,10 @@ describe('links', () => {
     }
     for (const cam of ['1_2', '1_2_3_4_5', '0_0_0', '1_1_1_1_1_1_0_0_1', '1_2_3_0_0_0_0_0_0', '1_2_1e3']) {
       const { state: back, problems } = decodeState(`surface=ring&cam=${cam}`)
-      expect(problems.map((p) => p.field), cam).toEqual(['cam'])
+      expect(
+        problems.map((p) => p.field),
+        cam,
+      ).toEqual(['cam'])
       expect(back.view.camera).toBeNull()
     }
   })
@@ -68,11 +86,50 @@ const FIELDS = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 's
 function hostileCorpus(): string[] {
   const good = encodeState(state())
   const payloads = [
-    '<script>globalThis.__landscapeCanary=1</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', 'javascript:globalThis.__landscapeCanary=1',
-    '__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor.prototype.polluted', 'toString', 'valueOf', 'hasOwnProperty',
-    '1e999', '-1e999', '1e308', '9007199254740993', 'NaN', 'Infinity', '-0', '0x10', '1_000', '', ' ', '%', '%E0%A4%A', '%00', '\u0000',
-    '{"a":1}', '[1,2]', 'true', 'null', 'undefined', '${1+1}', '`x`', '\\', '../../etc/passwd', 'a'.repeat(5000), '😀', '\u202e',
-    'import("fs")', 'x.constructor', 'evaluate("1")', 'f(x)=x', 'a=1',
+    '<script>globalThis.__landscapeCanary=1</script>',
+    '"><img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    'javascript:globalThis.__landscapeCanary=1',
+    '__proto__',
+    'constructor',
+    'prototype',
+    '__proto__[polluted]',
+    'constructor.prototype.polluted',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '1e999',
+    '-1e999',
+    '1e308',
+    '9007199254740993',
+    'NaN',
+    'Infinity',
+    '-0',
+    '0x10',
+    '1_000',
+    '',
+    ' ',
+    '%',
+    '%E0%A4%A',
+    '%00',
+    '\u0000',
+    '{"a":1}',
+    '[1,2]',
+    'true',
+    'null',
+    'undefined',
+    '${1+1}',
+    '`x`',
+    '\\',
+    '../../etc/passwd',
+    'a'.repeat(5000),
+    '😀',
+    '\u202e',
+    'import("fs")',
+    'x.constructor',
+    'evaluate("1")',
+    'f(x)=x',
+    'a=1',
   ]
   const corpus: string[] = []
   for (const p of payloads) {
@@ -130,20 +187,29 @@ describe('hostile links', () => {
       expect(s.scenario.lanes.slice(0, 2)).toEqual(defaults.lanes)
       expect(s.view.show3d).toBe(true)
       if (!['formula', 'domain', 'param'].includes(field)) expect(s.scenario.surface).toEqual(defaults.surface)
-      expect(problems.map((p) => p.field).some((f) => f === field || f.startsWith('surface') || f.startsWith('lanes[2]') || f === 'version'), `${field}: ${JSON.stringify(problems)}`).toBe(true)
+      expect(
+        problems
+          .map((p) => p.field)
+          .some((f) => f === field || f.startsWith('surface') || f.startsWith('lanes[2]') || f === 'version'),
+        `${field}: ${JSON.stringify(problems)}`,
+      ).toBe(true)
     }
   })
 
   it('name a field given twice, a link cut short, a parameter that is not name:value, and more walkers than the page draws', () => {
     const good = encodeState(state())
-    expect(decodeState(`${good}&seed=7`).problems).toEqual([{ field: 'seed', message: 'given 2 times: the first is used, the others ignored' }])
+    expect(decodeState(`${good}&seed=7`).problems).toEqual([
+      { field: 'seed', message: 'given 2 times: the first is used, the others ignored' },
+    ])
     // Cut inside 'kT:20': it still reads as a number, but the end mark is gone.
     const cut = good.slice(0, good.indexOf('kT:20') + 4)
     const { state: s, problems } = decodeState(cut)
     expect(s.scenario.lanes[1].settings.kT).toBe(2)
     expect(problems.map((p) => p.field)).toEqual(['link'])
     expect(problems[0].message).toContain('cut short')
-    expect(decodeState('surface=himmelblau&param=a,b:2').problems).toEqual([{ field: 'param', message: "'a' is not name:value, ignored" }])
+    expect(decodeState('surface=himmelblau&param=a,b:2').problems).toEqual([
+      { field: 'param', message: "'a' is not name:value, ignored" },
+    ])
     const big = decodeState('lane=gd,walkers:10000&lane=baoab,walkers:10001')
     expect(big.state.scenario.lanes.map((l) => l.walkers)).toEqual([10_000, 500])
     expect(big.problems.map((p) => p.field)).toEqual(['lanes[1].walkers'])
@@ -153,7 +219,12 @@ describe('hostile links', () => {
 
   it('names the bad fields of a link with one mistake per lane', () => {
     const { problems } = decodeState('lane=gd,lr:1e9&lane=baoab,kT:0&lane=baoab,dt:-1&lane=metropolis,walkers:1000000')
-    expect(problems.map((p) => p.field)).toEqual(['lanes[0].settings.lr', 'lanes[1].settings.kT', 'lanes[2].settings.dt', 'lanes[3].walkers'])
+    expect(problems.map((p) => p.field)).toEqual([
+      'lanes[0].settings.lr',
+      'lanes[1].settings.kT',
+      'lanes[2].settings.dt',
+      'lanes[3].walkers',
+    ])
   })
 })
 
@@ -164,7 +235,9 @@ describe('the page around the state', () => {
   })
 
   it('knows the page’s own keys (experiment, embed, theme, bench) and reports a surface a formula overrides', () => {
-    expect(decodeState(`${encodeState(state())}&experiment=local-minimum&embed=1&theme=dark&bench`).problems).toEqual([])
+    expect(decodeState(`${encodeState(state())}&experiment=local-minimum&embed=1&theme=dark&bench`).problems).toEqual(
+      [],
+    )
     expect(decodeState('surface=himmelblau&formula=x%5E2').problems.map((p) => p.field)).toEqual(['surface'])
   })
 })

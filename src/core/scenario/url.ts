@@ -111,7 +111,11 @@ export function encodeState({ scenario, view }: SharedState): string {
   for (const lane of scenario.lanes) q.append('lane', laneText(lane))
   const d = defaultView()
   if (view.speed !== d.speed) q.set('speed', String(view.speed))
-  const flags = [view.show3d ? '3d' : '2d', ...(view.basins ? ['basins'] : []), ...(view.colourScale !== 'auto' ? [view.colourScale] : [])]
+  const flags = [
+    view.show3d ? '3d' : '2d',
+    ...(view.basins ? ['basins'] : []),
+    ...(view.colourScale !== 'auto' ? [view.colourScale] : []),
+  ]
   q.set('view', flags.join(','))
   if (view.camera) q.set('cam', view.camera.map(num).join('_'))
   if (view.step > 0) q.set('step', String(view.step))
@@ -128,7 +132,21 @@ export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'be
 /** The last key of a link made here. */
 const END = 'end'
 
-const KNOWN = new Set(['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', END, ...PAGE_KEYS])
+const KNOWN = new Set([
+  'v',
+  'surface',
+  'formula',
+  'domain',
+  'param',
+  'seed',
+  'lane',
+  'speed',
+  'view',
+  'cam',
+  'step',
+  END,
+  ...PAGE_KEYS,
+])
 
 /** At most this many items in a lane or in `param` are read. */
 const MAX_ITEMS = 64
@@ -151,7 +169,11 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
     }
   }
   // A link made here says where it ends; one that has its version but not its end was cut short.
-  if (q.has('v') && !q.has(END)) problems.push({ field: 'link', message: "the link has no end mark: it may have been cut short, so check the values near its end" })
+  if (q.has('v') && !q.has(END))
+    problems.push({
+      field: 'link',
+      message: 'the link has no end mark: it may have been cut short, so check the values near its end',
+    })
 
   const raw: Record<string, unknown> = {}
   const version = q.get('v')
@@ -160,7 +182,8 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   const formula = q.get('formula')
   const id = q.get('surface')
   if (formula !== null) {
-    if (id !== null) problems.push({ field: 'surface', message: 'the link also has a formula, which is drawn instead; ignored' })
+    if (id !== null)
+      problems.push({ field: 'surface', message: 'the link also has a formula, which is drawn instead; ignored' })
     surface.kind = 'formula'
     surface.text = formula
     surface.domain = domainOf(q.get('domain')) ?? { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }
@@ -175,7 +198,11 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   raw.seed = q.has('seed') ? numberOf(q.get('seed')!) : 1
   const lanes = q.getAll('lane')
   // A lane written by hand may leave out its walkers and start: they take the default lane's.
-  if (lanes.length > MAX_LANES) problems.push({ field: 'lane', message: `at most ${MAX_LANES} lanes: the ${lanes.length - MAX_LANES} after them were ignored` })
+  if (lanes.length > MAX_LANES)
+    problems.push({
+      field: 'lane',
+      message: `at most ${MAX_LANES} lanes: the ${lanes.length - MAX_LANES} after them were ignored`,
+    })
   // A link without lanes runs the default ones, as one without a seed runs seed 1.
   if (lanes.length === 0) raw.lanes = DEFAULT_LANES.map(copyLane)
   else {
@@ -194,7 +221,10 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   scenario.lanes.forEach((lane, k) => {
     if (lane.walkers <= MAX_PAGE_WALKERS) return
     const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
-    problems.push({ field: `lanes[${k}].walkers`, message: `the playground runs at most ${MAX_PAGE_WALKERS.toLocaleString('en')} walkers a lane; ${fallback.walkers} used` })
+    problems.push({
+      field: `lanes[${k}].walkers`,
+      message: `the playground runs at most ${MAX_PAGE_WALKERS.toLocaleString('en')} walkers a lane; ${fallback.walkers} used`,
+    })
     lane.walkers = fallback.walkers
   })
 
@@ -202,7 +232,11 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   if (speed !== null) {
     const v = numberOf(speed)
     if (Number.isInteger(v) && v >= 1 && v <= MAX_SPEED) view.speed = v
-    else problems.push({ field: 'speed', message: `speed must be a whole number of steps per frame from 1 to ${MAX_SPEED}` })
+    else
+      problems.push({
+        field: 'speed',
+        message: `speed must be a whole number of steps per frame from 1 to ${MAX_SPEED}`,
+      })
   }
   const flags = q.get('view')
   if (flags !== null) {
@@ -218,14 +252,22 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
     const v = cam.split('_').map(numberOf)
     const finite = v.every((c) => Number.isFinite(c) && Math.abs(c) <= 100)
     // The eye may not sit on the centre, and up must be a direction.
-    const apart = v.length === 9 ? Math.hypot(v[0] - v[3], v[1] - v[4], v[2] - v[5]) > 0 && Math.hypot(v[6], v[7], v[8]) > 0 : Math.hypot(v[0], v[1], v[2]) > 0
+    const apart =
+      v.length === 9
+        ? Math.hypot(v[0] - v[3], v[1] - v[4], v[2] - v[5]) > 0 && Math.hypot(v[6], v[7], v[8]) > 0
+        : Math.hypot(v[0], v[1], v[2]) > 0
     if ((v.length === 3 || v.length === 9) && finite && apart) view.camera = v as Camera
-    else problems.push({ field: 'cam', message: 'camera must be three numbers x_y_z (the eye), or nine (eye, centre, up), each within 100' })
+    else
+      problems.push({
+        field: 'cam',
+        message: 'camera must be three numbers x_y_z (the eye), or nine (eye, centre, up), each within 100',
+      })
   }
   const step = q.get('step')
   if (step !== null) {
     const v = numberOf(step)
-    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP) view.step = v + 0 // + 0: a link's -0 reads as 0
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP)
+      view.step = v + 0 // + 0: a link's -0 reads as 0
     else problems.push({ field: 'step', message: `step must be a whole number from 0 to ${MAX_SHARED_STEP}` })
   }
   return { state: { scenario, view }, problems }
@@ -247,7 +289,11 @@ function pairsOf(text: string | null, problems: ScenarioProblem[]): Record<strin
   const out: Record<string, unknown> = {}
   if (!text) return out
   const items = text.split(',')
-  if (items.length > MAX_ITEMS) problems.push({ field: 'param', message: `at most ${MAX_ITEMS} parameters are read: the ${items.length - MAX_ITEMS} after them were ignored` })
+  if (items.length > MAX_ITEMS)
+    problems.push({
+      field: 'param',
+      message: `at most ${MAX_ITEMS} parameters are read: the ${items.length - MAX_ITEMS} after them were ignored`,
+    })
   for (const item of items.slice(0, MAX_ITEMS)) {
     const colon = item.indexOf(':')
     if (colon <= 0) {
@@ -256,7 +302,12 @@ function pairsOf(text: string | null, problems: ScenarioProblem[]): Record<strin
     }
     const key = item.slice(0, colon)
     // defineProperty: a key such as __proto__ becomes an own property (then refused by name), never the prototype.
-    Object.defineProperty(out, key, { value: numberOf(item.slice(colon + 1)), enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(out, key, {
+      value: numberOf(item.slice(colon + 1)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   }
   return out
 }
@@ -265,7 +316,11 @@ function laneFields(text: string, field: string, problems: ScenarioProblem[]): R
   const [method, ...items] = text.split(',')
   const settings: Record<string, unknown> = {}
   const lane: Record<string, unknown> = { method, settings }
-  if (items.length > MAX_ITEMS) problems.push({ field, message: `at most ${MAX_ITEMS} settings are read: the ${items.length - MAX_ITEMS} after them were ignored` })
+  if (items.length > MAX_ITEMS)
+    problems.push({
+      field,
+      message: `at most ${MAX_ITEMS} settings are read: the ${items.length - MAX_ITEMS} after them were ignored`,
+    })
   for (const item of items.slice(0, MAX_ITEMS)) {
     const colon = item.indexOf(':')
     const key = colon < 0 ? item : item.slice(0, colon)
@@ -281,7 +336,12 @@ function laneFields(text: string, field: string, problems: ScenarioProblem[]): R
     else if (key !== '') {
       const n = numberOf(value)
       // A choice setting is a word; the validator checks it against the descriptor.
-      Object.defineProperty(settings, key, { value: Number.isNaN(n) && /^[a-z][a-z-]*$/i.test(value) ? value : n, enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(settings, key, {
+        value: Number.isNaN(n) && /^[a-z][a-z-]*$/i.test(value) ? value : n,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
   }
   return lane

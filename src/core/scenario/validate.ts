@@ -7,7 +7,15 @@ import { parameterNameProblem } from '../formula/names'
 import type { Domain } from '../surface'
 import { ATLAS, atlasSurface } from '../surfaces'
 import { copyLane, defaultScenario, DEFAULT_LANES } from './defaults'
-import { MAX_LANES, MAX_SEED, SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart, type SurfaceSpec } from './types'
+import {
+  MAX_LANES,
+  MAX_SEED,
+  SCENARIO_VERSION,
+  type LaneSpec,
+  type Scenario,
+  type ScenarioStart,
+  type SurfaceSpec,
+} from './types'
 
 /** A field that could not be read, named by its path ("lanes[1].settings.lr"), and why. */
 export interface ScenarioProblem {
@@ -54,7 +62,8 @@ export function validateScenario(input: unknown): ValidatedScenario {
   const surface = readSurface(own(input, 'surface'), problems) ?? fallback.surface
   const seedValue = own(input, 'seed')
   let seed = fallback.seed
-  if (Number.isSafeInteger(seedValue) && (seedValue as number) >= 0 && (seedValue as number) <= MAX_SEED) seed = seedValue as number
+  if (Number.isSafeInteger(seedValue) && (seedValue as number) >= 0 && (seedValue as number) <= MAX_SEED)
+    seed = seedValue as number
   else problems.push({ field: 'seed', message: `seed must be a whole number from 0 to ${MAX_SEED}` })
   const lanes = readLanes(own(input, 'lanes'), problems)
   return { scenario: { version: SCENARIO_VERSION, surface, seed, lanes }, problems }
@@ -71,7 +80,8 @@ function readParameters(value: unknown, field: string, problems: ScenarioProblem
     const problem = parameterNameProblem(name)
     const v = value[name]
     if (problem) problems.push({ field: `${field}.${name.slice(0, 24)}`, message: problem })
-    else if (!isFiniteNumber(v)) problems.push({ field: `${field}.${name}`, message: `parameter ${name} must be a finite number` })
+    else if (!isFiniteNumber(v))
+      problems.push({ field: `${field}.${name}`, message: `parameter ${name} must be a finite number` })
     else out[name] = v
   }
   return out
@@ -105,7 +115,8 @@ function readSurface(value: unknown, problems: ScenarioProblem[]): SurfaceSpec |
     const id = own(value, 'id')
     const domainValue = own(value, 'domain')
     const domain = domainValue === undefined ? undefined : readDomain(domainValue, 'surface.domain', problems)
-    if (typeof id === 'string' && atlasSurface(id)) return domain ? { kind: 'atlas', id, parameters, domain } : { kind: 'atlas', id, parameters }
+    if (typeof id === 'string' && atlasSurface(id))
+      return domain ? { kind: 'atlas', id, parameters, domain } : { kind: 'atlas', id, parameters }
     problems.push({ field: 'surface.id', message: `unknown surface; known: ${ATLAS.map((s) => s.id).join(', ')}` })
     return undefined
   }
@@ -115,7 +126,12 @@ function readSurface(value: unknown, problems: ScenarioProblem[]): SurfaceSpec |
       problems.push({ field: 'surface.text', message: `formula must be text of at most ${MAX_LENGTH} characters` })
       return undefined
     }
-    const domain = readDomain(own(value, 'domain'), 'surface.domain', problems) ?? { xmin: -5, xmax: 5, ymin: -5, ymax: 5 }
+    const domain = readDomain(own(value, 'domain'), 'surface.domain', problems) ?? {
+      xmin: -5,
+      xmax: 5,
+      ymin: -5,
+      ymax: 5,
+    }
     return { kind: 'formula', text, parameters, domain }
   }
   problems.push({ field: 'surface.kind', message: "surface kind must be 'atlas' or 'formula'" })
@@ -138,12 +154,16 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
   const id = own(value, 'method')
   const method = typeof id === 'string' ? methodById(id) : undefined
   if (!method) {
-    problems.push({ field: `${field}.method`, message: `unknown method; known: ${METHODS.map((m) => m.id).join(', ')}` })
+    problems.push({
+      field: `${field}.method`,
+      message: `unknown method; known: ${METHODS.map((m) => m.id).join(', ')}`,
+    })
     return copyLane(fallback)
   }
   const settings: Record<string, number | string> = {}
   const given = own(value, 'settings')
-  if (given !== undefined && !isBag(given)) problems.push({ field: `${field}.settings`, message: 'settings must be an object' })
+  if (given !== undefined && !isBag(given))
+    problems.push({ field: `${field}.settings`, message: 'settings must be an object' })
   if (isBag(given)) {
     for (const p of method.params) {
       const v = own(given, p.name)
@@ -154,20 +174,27 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
     }
     for (const name of Object.keys(given)) {
       if (!method.params.some((p) => p.name === name)) {
-        problems.push({ field: `${field}.settings.${name.slice(0, 24)}`, message: `unknown setting for ${method.name}` })
+        problems.push({
+          field: `${field}.settings.${name.slice(0, 24)}`,
+          message: `unknown setting for ${method.name}`,
+        })
       }
     }
   }
   const walkersValue = own(value, 'walkers')
   let walkers = fallback.walkers
-  if (Number.isInteger(walkersValue) && (walkersValue as number) >= 1 && (walkersValue as number) <= MAX_WALKERS) walkers = walkersValue as number
+  if (Number.isInteger(walkersValue) && (walkersValue as number) >= 1 && (walkersValue as number) <= MAX_WALKERS)
+    walkers = walkersValue as number
   else problems.push({ field: `${field}.walkers`, message: `walkers must be a whole number from 1 to ${MAX_WALKERS}` })
   const start = readStart(own(value, 'start'), `${field}.start`, problems) ?? { ...fallback.start }
   // Each setting was read above on its own; resolveLane checks them together and with the walker count.
   const resolved = resolveLane(method.id, settings, walkers)
   const conflict = resolved.ok ? null : resolved.errors[0]
   if (conflict) {
-    problems.push({ field: `${field}.${conflict.field === 'walkers' ? 'walkers' : `settings.${conflict.field}`}`, message: `${conflict.message} (the lane was reset)` })
+    problems.push({
+      field: `${field}.${conflict.field === 'walkers' ? 'walkers' : `settings.${conflict.field}`}`,
+      message: `${conflict.message} (the lane was reset)`,
+    })
     return copyLane(fallback)
   }
   return { method: method.id, settings, walkers, start }

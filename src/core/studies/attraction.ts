@@ -7,7 +7,16 @@ import type { CriticalPoint } from '../landscape/critical'
 import { nearestIndex } from '../landscape/domain'
 
 /** Where an optimizer started from a grid node ended up. */
-export const OUTCOMES = ['global minimum', 'local minimum', 'saddle', 'maximum', 'plateau', 'oscillating', 'diverged', 'running'] as const
+export const OUTCOMES = [
+  'global minimum',
+  'local minimum',
+  'saddle',
+  'maximum',
+  'plateau',
+  'oscillating',
+  'diverged',
+  'running',
+] as const
 export type Outcome = (typeof OUTCOMES)[number]
 export const OUTCOME = Object.fromEntries(OUTCOMES.map((o, i) => [o, i])) as Record<Outcome, number>
 
@@ -48,7 +57,8 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   const n = r.n ?? 100
   const maxSteps = r.maxSteps ?? 20_000
   const d = r.surface.domain
-  const axis = (min: number, max: number) => Float64Array.from({ length: n }, (_, i) => min + ((max - min) * (i + 0.5)) / n)
+  const axis = (min: number, max: number) =>
+    Float64Array.from({ length: n }, (_, i) => min + ((max - min) * (i + 0.5)) / n)
   const xs = axis(d.xmin, d.xmax)
   const ys = axis(d.ymin, d.ymax)
   const startX = new Float64Array(n * n)
@@ -59,12 +69,24 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
       startY[j * n + i] = ys[j]
     }
   }
-  const lane = new Lane({ surface: r.surface, method: r.method, settings: r.settings, walkers: n * n, start: { kind: 'points', xs: startX, ys: startY }, seed: r.seed ?? 1, scales: r.scales })
+  const lane = new Lane({
+    surface: r.surface,
+    method: r.method,
+    settings: r.settings,
+    walkers: n * n,
+    start: { kind: 'points', xs: startX, ys: startY },
+    seed: r.seed ?? 1,
+    scales: r.scales,
+  })
   const w = lane.walkers
   // Converged, diverged, or stopped on flat ground (|grad U| under the converged threshold: it will not move again).
   const still = CONVERGED * r.scales.gradient
   const settled = (s: number, i: number) =>
-    s === STATUS.minimum || s === STATUS.saddle || s === STATUS.maximum || s === STATUS.diverged || (s === STATUS.plateau && Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i]) <= still)
+    s === STATUS.minimum ||
+    s === STATUS.saddle ||
+    s === STATUS.maximum ||
+    s === STATUS.diverged ||
+    (s === STATUS.plateau && Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i]) <= still)
   let cancelled = false
   const chunk = 50
   while (lane.t < maxSteps) {

@@ -75,7 +75,8 @@ export class SampleBatches {
     const size = this.groups * this.stride
     const half = this.maxSegments / 2
     for (let s = 0; s < half; s++) {
-      for (let k = 0; k < size; k++) this.data[s * size + k] = this.data[2 * s * size + k] + this.data[(2 * s + 1) * size + k]
+      for (let k = 0; k < size; k++)
+        this.data[s * size + k] = this.data[2 * s * size + k] + this.data[(2 * s + 1) * size + k]
     }
     this.data.fill(0, half * size)
     this.current = half
@@ -106,6 +107,14 @@ export class SampleBatches {
       }
     }
     const from = cut * this.segmentLength
-    return { n, counts, count, kind: byWalkers ? 'walkers' : 'time', segmentLength: this.segmentLength, from, steps: (byWalkers ? this.steps : this.current * this.segmentLength) - from }
+    return {
+      n,
+      counts,
+      count,
+      kind: byWalkers ? 'walkers' : 'time',
+      segmentLength: this.segmentLength,
+      from,
+      steps: (byWalkers ? this.steps : this.current * this.segmentLength) - from,
+    }
   }
 }

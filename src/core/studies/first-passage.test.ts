@@ -19,7 +19,13 @@ import { firstPassageTime, poissonInterval } from './transitions'
  * face centres) is a symmetric positive-definite system, solved by conjugate
  * gradients with a diagonal preconditioner.
  */
-function exactMfpt(U: (x: number, y: number) => number, inTarget: (x: number, y: number) => boolean, kT: number, h: number, box: { x0: number; x1: number; y0: number; y1: number }) {
+function exactMfpt(
+  U: (x: number, y: number) => number,
+  inTarget: (x: number, y: number) => boolean,
+  kT: number,
+  h: number,
+  box: { x0: number; x1: number; y0: number; y1: number },
+) {
   const nx = Math.round((box.x1 - box.x0) / h) + 1
   const ny = Math.round((box.y1 - box.y0) / h) + 1
   const n = nx * ny
@@ -59,7 +65,12 @@ function exactMfpt(U: (x: number, y: number) => number, inTarget: (x: number, y:
   const diagonal = new Float64Array(n)
   for (let k = 0; k < n; k++) {
     const i = k % nx
-    diagonal[k] = fixed[k] ? 1 : (i + 1 < nx ? east[k] : 0) + (i > 0 ? east[k - 1] : 0) + (k + nx < n ? north[k] : 0) + (k >= nx ? north[k - nx] : 0)
+    diagonal[k] = fixed[k]
+      ? 1
+      : (i + 1 < nx ? east[k] : 0) +
+        (i > 0 ? east[k - 1] : 0) +
+        (k + nx < n ? north[k] : 0) +
+        (k >= nx ? north[k - nx] : 0)
   }
   const t = new Float64Array(n)
   const r = Float64Array.from(rhs)
@@ -120,13 +131,29 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
   const left = landscape.minima.findIndex((m) => m.x < 0)
 
   const sweep = (walkers: number, steps: number) => {
-    const r = temperatureSweep({ surface, landscape, map, scales: statusScales(surface, points), method: methodById('overdamped')!, settings: { dt: 0.004, gamma: 1 }, kTs: [kT], walkers, steps, burnin: 0, seed: 5, from: left, to: 1 - left })
+    const r = temperatureSweep({
+      surface,
+      landscape,
+      map,
+      scales: statusScales(surface, points),
+      method: methodById('overdamped')!,
+      settings: { dt: 0.004, gamma: 1 },
+      kTs: [kT],
+      walkers,
+      steps,
+      burnin: 0,
+      seed: 5,
+      from: left,
+      to: 1 - left,
+    })
     if ('error' in r) throw new Error(r.error.message)
     return r.rates[0]
   }
 
-  it('the exact answer: about 67 from the minimum, under the 1D quadrature\'s 69.26 to reach x = +1', () => {
-    console.log(`exact MFPT: ${exact.start.toFixed(2)} from (-1, 0), ${exact.low.toFixed(2)} - ${exact.high.toFixed(2)} over the start and the core's edge`)
+  it("the exact answer: about 67 from the minimum, under the 1D quadrature's 69.26 to reach x = +1", () => {
+    console.log(
+      `exact MFPT: ${exact.start.toFixed(2)} from (-1, 0), ${exact.low.toFixed(2)} - ${exact.high.toFixed(2)} over the start and the core's edge`,
+    )
     // The 1D quadrature gives 69.26 to reach x = +1; the core of the right well begins at x = 0.54, so a little less.
     expect(exact.start).toBeGreaterThan(65)
     expect(exact.start).toBeLessThan(69.26)
@@ -137,7 +164,9 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
     // 300 walkers x 50,000 steps of dt = 0.004: 200 time units each, about three mean passages; Euler-Maruyama's
     // bias at h lambda_max / 2 = 1.6% is well inside the interval.
     const r = sweep(300, 50_000)
-    console.log(`long run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`)
+    console.log(
+      `long run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
+    )
     expect(r.mfptLow).toBeLessThanOrEqual(exact.high)
     expect(r.mfptHigh).toBeGreaterThanOrEqual(exact.low)
     expect(r.mfptHigh / r.mfpt - 1).toBeLessThanOrEqual(0.1)
@@ -150,7 +179,9 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
     // Every completed passage here is shorter than the run, so their plain mean is under 40, far below the exact
     // 67: the estimate must come from the passages under way, which outnumber the completed ones.
     const r = sweep(1000, 10_000)
-    console.log(`short run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`)
+    console.log(
+      `short run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
+    )
     expect(r.censored).toBeGreaterThan(r.passages / 2)
     expect(r.mfptLow).toBeLessThanOrEqual(exact.high)
     expect(r.mfptHigh).toBeGreaterThanOrEqual(exact.low)

@@ -9,7 +9,10 @@ export class Histogram2D {
   total = 0
   outside = 0
 
-  constructor(readonly xEdges: Float64Array, readonly yEdges: Float64Array) {
+  constructor(
+    readonly xEdges: Float64Array,
+    readonly yEdges: Float64Array,
+  ) {
     this.nx = xEdges.length - 1
     this.ny = yEdges.length - 1
     if (this.nx < 1 || this.ny < 1) throw new RangeError('histogram: at least one bin per axis')
@@ -18,7 +21,8 @@ export class Histogram2D {
 
   /** Evenly spaced edges over a domain. */
   static uniform(xmin: number, xmax: number, nx: number, ymin: number, ymax: number, ny: number): Histogram2D {
-    const edges = (a: number, b: number, n: number) => Float64Array.from({ length: n + 1 }, (_, k) => (k === n ? b : a + ((b - a) * k) / n))
+    const edges = (a: number, b: number, n: number) =>
+      Float64Array.from({ length: n + 1 }, (_, k) => (k === n ? b : a + ((b - a) * k) / n))
     return new Histogram2D(edges(xmin, xmax, nx), edges(ymin, ymax, ny))
   }
 

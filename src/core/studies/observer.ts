@@ -87,7 +87,13 @@ export class RunObserver {
   private readonly series: { energy: BlockedSeries[]; x: BlockedSeries[]; y: BlockedSeries[]; basin: BlockedSeries[] }
 
   /** `landscape` is needed only when transitions are counted. */
-  constructor(private readonly surface: CompiledSurface, readonly map: BasinMap, landscape: Landscape | null, walkers: number, options: ObserverOptions = {}) {
+  constructor(
+    private readonly surface: CompiledSurface,
+    readonly map: BasinMap,
+    landscape: Landscape | null,
+    walkers: number,
+    options: ObserverOptions = {},
+  ) {
     const d = surface.domain
     const [nx, ny] = options.bins ?? [30, 30]
     this.histogram = Histogram2D.uniform(d.xmin, d.xmax, nx, d.ymin, d.ymax, ny)
@@ -100,8 +106,12 @@ export class RunObserver {
     this.chains = Math.min(walkers, options.chains ?? 8)
     const make = () => Array.from({ length: this.chains }, () => new BlockedSeries(options.seriesCapacity))
     this.series = { energy: make(), x: make(), y: make(), basin: make() }
-    if (options.transitions !== false && !landscape) throw new Error('RunObserver: counting transitions needs the landscape')
-    this.transitions = options.transitions === false ? undefined : new TransitionCounter(surface, map, landscape!, walkers, options.transitions)
+    if (options.transitions !== false && !landscape)
+      throw new Error('RunObserver: counting transitions needs the landscape')
+    this.transitions =
+      options.transitions === false
+        ? undefined
+        : new TransitionCounter(surface, map, landscape!, walkers, options.transitions)
   }
 
   observe(run: ObservedWalkers): void {
@@ -126,7 +136,10 @@ export class RunObserver {
       const y = w.y[i]
       const fx = ((x - x0) / width) * nx
       const fy = ((y - y0) / height) * ny
-      const bin = fx >= 0 && fx <= nx && fy >= 0 && fy <= ny ? Math.min(nx - 1, Math.floor(fx)) * ny + Math.min(ny - 1, Math.floor(fy)) : -1
+      const bin =
+        fx >= 0 && fx <= nx && fy >= 0 && fy <= ny
+          ? Math.min(nx - 1, Math.floor(fx)) * ny + Math.min(ny - 1, Math.floor(fy))
+          : -1
       histogram.addToBin(bin)
       let gx = (x - mx0) / hx
       let gy = (y - my0) / hy
@@ -134,7 +147,10 @@ export class RunObserver {
         gx = ((gx % cx) + cx) % cx
         gy = ((gy % cy) + cy) % cy
       }
-      const cell = gx >= 0 && gx <= cx && gy >= 0 && gy <= cy ? Math.min(cy - 1, Math.floor(gy)) * cx + Math.min(cx - 1, Math.floor(gx)) : -1
+      const cell =
+        gx >= 0 && gx <= cx && gy >= 0 && gy <= cy
+          ? Math.min(cy - 1, Math.floor(gy)) * cx + Math.min(cx - 1, Math.floor(gx))
+          : -1
       const label = basinInCell(map, cell, x, y)
       if (bin >= 0 && label >= 0) basinCounts[label]++
       const pair = cells.pair(cell, label)
@@ -172,9 +188,25 @@ export class RunObserver {
     const pHat = this.histogram.probabilities()
     const pairs = this.cells.exact(this.surface, kT)
     const batches = this.batches.batches(BURN_IN)
-    const check = checkSampling({ batches: { ...batches, from: batches.from + this.firstStep }, cells: this.cells, exact: pairs, notApplicable: this.notBoltzmann, tau: slowest, units: this.units, basinName, seed })
+    const check = checkSampling({
+      batches: { ...batches, from: batches.from + this.firstStep },
+      cells: this.cells,
+      exact: pairs,
+      notApplicable: this.notBoltzmann,
+      tau: slowest,
+      units: this.units,
+      basinName,
+      seed,
+    })
     // The basins over the whole run, with the spread of every batch from the first step.
-    const whole = checkSampling({ batches: this.batches.batches(0), cells: this.cells, exact: pairs, notApplicable: 'not checked', tau: slowest, units: this.units }).basins
+    const whole = checkSampling({
+      batches: this.batches.batches(0),
+      cells: this.cells,
+      exact: pairs,
+      notApplicable: 'not checked',
+      tau: slowest,
+      units: this.units,
+    }).basins
     return {
       samples,
       tau: { energy, x, y, basin, slowest },

@@ -7,11 +7,24 @@ import { checkSampling, FALSE_ALARM, MIN_BATCHES } from './sampling-check'
  * two coarse cells each, four pairs: (cell 0, basin 0), (cell 1, basin 0), (cell 2, basin 1),
  * (cell 3, basin 1). Exact: basin 0 holds 0.6 (0.4 + 0.2), basin 1 holds 0.4 (0.1 + 0.3).
  */
-const cells = { blocks: 4, basins: 3, pairBlock: Int32Array.from([0, 1, 2, 3]), pairBasin: Int32Array.from([0, 0, 1, 1]) }
+const cells = {
+  blocks: 4,
+  basins: 3,
+  pairBlock: Int32Array.from([0, 1, 2, 3]),
+  pairBasin: Int32Array.from([0, 0, 1, 1]),
+}
 const exact = Float64Array.from([0.4, 0.2, 0.1, 0.3])
 
 function batches(rows: number[][], kind: Batches['kind'] = 'walkers', segmentLength = 100): Batches {
-  return { n: Float64Array.from(rows, (r) => r.reduce((a, b) => a + b, 0)), counts: Float64Array.from(rows.flat()), count: rows.length, kind, segmentLength, from: 0, steps: 1000 }
+  return {
+    n: Float64Array.from(rows, (r) => r.reduce((a, b) => a + b, 0)),
+    counts: Float64Array.from(rows.flat()),
+    count: rows.length,
+    kind,
+    segmentLength,
+    from: 0,
+    steps: 1000,
+  }
 }
 
 describe('the sampler check', () => {
@@ -36,9 +49,17 @@ describe('the sampler check', () => {
     // 5.6 standard errors: beyond t_31's Bonferroni bound for two basins (about 3.9).
     expect(check.consistent).toBe(false)
     // The two basins are mirror images (0.65 against 0.6, 0.35 against 0.4): either is the worst.
-    expect(check.reasons[0]).toMatch(/^basin [01] holds (65\.0|35\.0)% of the samples against (60\.0|40\.0)% exactly: 5\.6 standard errors off/)
+    expect(check.reasons[0]).toMatch(
+      /^basin [01] holds (65\.0|35\.0)% of the samples against (60\.0|40\.0)% exactly: 5\.6 standard errors off/,
+    )
     // Every batch alike: the spread is 0, and the binomial error of N = 32,000 samples takes over.
-    const alike = checkSampling({ batches: batches(Array.from({ length: 32 }, () => [402, 200, 99, 299])), cells, exact, notApplicable: null, tau: NaN })
+    const alike = checkSampling({
+      batches: batches(Array.from({ length: 32 }, () => [402, 200, 99, 299])),
+      cells,
+      exact,
+      notApplicable: null,
+      tau: NaN,
+    })
     expect(alike.basins[0].standardError).toBeCloseTo(Math.sqrt((0.6 * 0.4) / 32_000), 12)
   })
 
@@ -57,15 +78,29 @@ describe('the sampler check', () => {
   })
 
   it('cannot tell with too few batches, with batches over time shorter than ten autocorrelation times, or when the samples are not Boltzmann', () => {
-    const few = checkSampling({ batches: batches(Array.from({ length: MIN_BATCHES - 1 }, () => [400, 200, 100, 300])), cells, exact, notApplicable: null, tau: NaN })
+    const few = checkSampling({
+      batches: batches(Array.from({ length: MIN_BATCHES - 1 }, () => [400, 200, 100, 300])),
+      cells,
+      exact,
+      notApplicable: null,
+      tau: NaN,
+    })
     expect(few.consistent).toBeNull()
     expect(few.reasons[0]).toMatch(/^too few batches yet/)
     const rows = Array.from({ length: 32 }, () => [400, 200, 100, 300])
     const short = checkSampling({ batches: batches(rows, 'time', 100), cells, exact, notApplicable: null, tau: 20 })
     expect(short.consistent).toBeNull()
     expect(short.reasons[0]).toMatch(/^batches of 100 steps are not yet 10 autocorrelation times long \(tau 20 steps\)/)
-    expect(checkSampling({ batches: batches(rows, 'time', 200), cells, exact, notApplicable: null, tau: 20 }).consistent).toBe(true)
-    const metadynamics = checkSampling({ batches: batches(rows), cells, exact, notApplicable: 'samples U plus its bias', tau: NaN })
+    expect(
+      checkSampling({ batches: batches(rows, 'time', 200), cells, exact, notApplicable: null, tau: 20 }).consistent,
+    ).toBe(true)
+    const metadynamics = checkSampling({
+      batches: batches(rows),
+      cells,
+      exact,
+      notApplicable: 'samples U plus its bias',
+      tau: NaN,
+    })
     expect(metadynamics.consistent).toBeNull()
     expect(metadynamics.reasons).toEqual(['samples U plus its bias'])
   })

@@ -120,13 +120,20 @@ export interface CheckInput {
 
 export function checkSampling(input: CheckInput): SamplingCheck {
   const { batches, cells, exact } = input
-  const name = input.basinName ?? ((k: number) => (k === cells.basins - 1 ? 'the ground that flows to no minimum' : `basin ${k}`))
+  const name =
+    input.basinName ?? ((k: number) => (k === cells.basins - 1 ? 'the ground that flows to no minimum' : `basin ${k}`))
   const B = batches.count
   const P = exact.length
   const m = cells.basins
   let N = 0
   for (let b = 0; b < B; b++) N += batches.n[b]
-  const base = { batchKind: batches.kind, batches: B, from: batches.from, steps: batches.steps, falseAlarm: FALSE_ALARM }
+  const base = {
+    batchKind: batches.kind,
+    batches: B,
+    from: batches.from,
+    steps: batches.steps,
+    falseAlarm: FALSE_ALARM,
+  }
   // Per basin: exact population, samples over the run; per pair: samples.
   const population = new Float64Array(m)
   for (let p = 0; p < P; p++) population[cells.pairBasin[p]] += exact[p]
@@ -148,7 +155,8 @@ export function checkSampling(input: CheckInput): SamplingCheck {
       const k = cells.pairBasin[p]
       if (!(inBasin[k] > 0 && population[k] > 0)) continue
       const share = exact[p] / population[k]
-      deviation[b * cells.blocks + cells.pairBlock[p]] += (population[k] * (batches.counts[b * P + p] - batchInBasin[k] * share)) / inBasin[k]
+      deviation[b * cells.blocks + cells.pairBlock[p]] +=
+        (population[k] * (batches.counts[b * P + p] - batchInBasin[k] * share)) / inBasin[k]
     }
   }
   let tv = 0
@@ -161,17 +169,31 @@ export function checkSampling(input: CheckInput): SamplingCheck {
   const basins = basinChecks(batches, cells.pairBasin, population, N, Math.max(B, input.units ?? B))
   const tested = basins.filter((b) => b.exact > 0 || b.sampled > 0)
   const maxBasinZ = tested.reduce((a, b) => Math.max(a, Math.abs(b.z)), 0)
-  const unknown = (reason: string): SamplingCheck => ({ consistent: null, tv, tvBound: NaN, tvP: NaN, maxBasinZ, basinZBound: NaN, basins, ...base, reasons: [reason] })
+  const unknown = (reason: string): SamplingCheck => ({
+    consistent: null,
+    tv,
+    tvBound: NaN,
+    tvP: NaN,
+    maxBasinZ,
+    basinZBound: NaN,
+    basins,
+    ...base,
+    reasons: [reason],
+  })
   if (input.notApplicable) return unknown(input.notApplicable)
   if (N === 0) return unknown('no samples inside the domain yet')
   let usable = 0
   for (let b = 0; b < B; b++) if (batches.n[b] > 0) usable++
   if (usable < MIN_BATCHES) {
-    return unknown(`too few batches yet to compare with (${usable} of the ${MIN_BATCHES} needed): ${batches.kind === 'walkers' ? 'the run has just begun' : 'add walkers or run longer'}`)
+    return unknown(
+      `too few batches yet to compare with (${usable} of the ${MIN_BATCHES} needed): ${batches.kind === 'walkers' ? 'the run has just begun' : 'add walkers or run longer'}`,
+    )
   }
   if (batches.kind === 'time' && !(batches.segmentLength >= TIME_BATCH_TAUS * input.tau)) {
     const tau = Number.isFinite(input.tau) ? `${Math.round(input.tau)} steps` : 'not known yet'
-    return unknown(`batches of ${batches.segmentLength} steps are not yet ${TIME_BATCH_TAUS} autocorrelation times long (tau ${tau}): run longer, or add walkers`)
+    return unknown(
+      `batches of ${batches.segmentLength} steps are not yet ${TIME_BATCH_TAUS} autocorrelation times long (tau ${tau}): run longer, or add walkers`,
+    )
   }
   const { bound, p } = signFlipBound(deviation, B, cells.blocks, tv, input.seed ?? 1)
   const basinZBound = tQuantile(1 - ALPHA / (2 * Math.max(1, tested.length)), B - 1)
@@ -187,14 +209,35 @@ export function checkSampling(input: CheckInput): SamplingCheck {
         : `${name(worst.minimum)} holds ${pct(worst.sampled)} of the samples against ${pct(worst.exact)} exactly: ${Math.abs(worst.z).toFixed(1)} standard errors off (bound ${basinZBound.toFixed(2)})`,
     )
   }
-  if (histogramFails) reasons.push(`within the basins the histogram is further from the exact density (TV ${tv.toPrecision(2)}) than the run's own noise allows (${bound.toPrecision(2)}, p = ${p.toPrecision(2)})`)
+  if (histogramFails)
+    reasons.push(
+      `within the basins the histogram is further from the exact density (TV ${tv.toPrecision(2)}) than the run's own noise allows (${bound.toPrecision(2)}, p = ${p.toPrecision(2)})`,
+    )
   if (!basinFails && !histogramFails) {
-    reasons.push(`within the basins TV ${tv.toPrecision(2)} is inside the run's own noise (bound ${bound.toPrecision(2)}), and every basin population within ${basinZBound.toFixed(2)} standard errors (largest ${maxBasinZ.toFixed(1)})`)
+    reasons.push(
+      `within the basins TV ${tv.toPrecision(2)} is inside the run's own noise (bound ${bound.toPrecision(2)}), and every basin population within ${basinZBound.toFixed(2)} standard errors (largest ${maxBasinZ.toFixed(1)})`,
+    )
   }
-  return { consistent: !basinFails && !histogramFails, tv, tvBound: bound, tvP: p, maxBasinZ, basinZBound, basins, ...base, reasons }
+  return {
+    consistent: !basinFails && !histogramFails,
+    tv,
+    tvBound: bound,
+    tvP: p,
+    maxBasinZ,
+    basinZBound,
+    basins,
+    ...base,
+    reasons,
+  }
 }
 
-function basinChecks(batches: Batches, pairBasin: Int32Array, population: Float64Array, N: number, units: number): BasinCheck[] {
+function basinChecks(
+  batches: Batches,
+  pairBasin: Int32Array,
+  population: Float64Array,
+  N: number,
+  units: number,
+): BasinCheck[] {
   const B = batches.count
   const P = pairBasin.length
   const m = population.length
@@ -217,7 +260,9 @@ function basinChecks(batches: Batches, pairBasin: Int32Array, population: Float6
     const batchError = B > 1 ? Math.sqrt((B / (B - 1)) * spread) : Infinity
     const floor = N > 0 ? Math.sqrt((exact * (1 - exact)) / N) : Infinity
     const rare = Math.min(visited, left) < RARE_BATCHES
-    const standardError = rare ? Math.max(batchError, Math.sqrt((exact * (1 - exact)) / units)) : Math.max(batchError, floor)
+    const standardError = rare
+      ? Math.max(batchError, Math.sqrt((exact * (1 - exact)) / units))
+      : Math.max(batchError, floor)
     const z = standardError > 0 ? (sampled - exact) / standardError : 0
     return { minimum: k, sampled, standardError, exact, z }
   })
@@ -229,7 +274,13 @@ function basinChecks(batches: Batches, pairBasin: Int32Array, population: Float6
  * (1 + ALPHA (FLIPS + 1) - 1)-th largest of the FLIPS draws, so that TV above it is
  * p <= ALPHA), and the observed TV's p-value. Seeded: the same run gives the same bound.
  */
-function signFlipBound(deviation: Float64Array, B: number, C: number, tv: number, seed: number): { bound: number; p: number } {
+function signFlipBound(
+  deviation: Float64Array,
+  B: number,
+  C: number,
+  tv: number,
+  seed: number,
+): { bound: number; p: number } {
   const random = new RandomStream(seed, 0x5167)
   const sum = new Float64Array(C)
   const draws = new Float64Array(FLIPS)

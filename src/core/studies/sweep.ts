@@ -5,7 +5,16 @@ import { resolveLane } from '../dynamics/resolve'
 import type { StatusScales } from '../dynamics/status'
 import type { CompiledSurface } from '../surface'
 import type { BasinMap } from '../landscape/basins'
-import { arrheniusFit, bottleneck, directSaddles, theoryAccuracy, theoryCaveat, transitionRate, type ArrheniusFit, type RateTheory } from '../landscape/rates'
+import {
+  arrheniusFit,
+  bottleneck,
+  directSaddles,
+  theoryAccuracy,
+  theoryCaveat,
+  transitionRate,
+  type ArrheniusFit,
+  type RateTheory,
+} from '../landscape/rates'
 import type { Landscape } from '../landscape/saddles'
 import { TransitionCounter } from './transitions'
 
@@ -73,7 +82,8 @@ export interface SweepResult {
  * crossings that are not those of U at one constant kT.
  */
 export function sweepRefusal(method: MethodDescriptor): string | null {
-  if (!method.physicalTime) return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
+  if (!method.physicalTime)
+    return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
   if (method.notRates) return `${method.name} ${method.notRates} (use a Langevin method)`
   return null
 }
@@ -94,14 +104,17 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   const refusal = sweepRefusal(r.method)
   if (refusal) return { error: { field: 'method', message: refusal } }
   const limiting = bottleneck(r.landscape, r.from, r.to)
-  if (!limiting) return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
+  if (!limiting)
+    return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
   // When the lowest path is a direct pass, the rates over every saddle joining the two minima add up (parallel
   // channels, as the dihedral surface's two passes). Otherwise the rate over the path's highest saddle, the one
   // that limits it (an estimate: the path's other basins are ignored), the saddle the barrier is read from.
   const direct = directSaddles(r.landscape, r.from, r.to)
   const channels = direct.includes(limiting) ? direct : [limiting]
   const from = r.landscape.minima[r.from]
-  const caveats = channels.map((c) => theoryCaveat(r.surface, from, c.saddle, r.scales.curvature)).filter((c) => c !== null)
+  const caveats = channels
+    .map((c) => theoryCaveat(r.surface, from, c.saddle, r.scales.curvature))
+    .filter((c) => c !== null)
   const caveat = caveats[0] ?? null
   const theory = rateTheory(r.method)
   const barrier = limiting.saddle.value - from.value
@@ -152,7 +165,10 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
       mfpt: estimate.mfpt,
       mfptLow: estimate.mfptLow,
       mfptHigh: estimate.mfptHigh,
-      theory: theory && !caveat ? channels.reduce((k, c) => k + transitionRate(r.surface, from, c.saddle, kT, gamma, theory), 0) : null,
+      theory:
+        theory && !caveat
+          ? channels.reduce((k, c) => k + transitionRate(r.surface, from, c.saddle, kT, gamma, theory), 0)
+          : null,
       ...theoryFields(barrier, kT),
     })
     if (cancelled) break

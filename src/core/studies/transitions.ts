@@ -90,7 +90,9 @@ export class TransitionCounter {
     this.timeStep = options.timeStep ?? 1
     const fraction = options.coreFraction ?? 0.5
     this.coreLimit = Float64Array.from(landscape.minima, (minimum, k) => {
-      const barriers = landscape.saddles.flatMap((s) => (s.joins[0] === k ? [s.barriers[0]] : s.joins[1] === k ? [s.barriers[1]] : []))
+      const barriers = landscape.saddles.flatMap((s) =>
+        s.joins[0] === k ? [s.barriers[0]] : s.joins[1] === k ? [s.barriers[1]] : [],
+      )
       return minimum.value + fraction * (barriers.length > 0 ? Math.min(...barriers) : Infinity)
     })
     this.counts = new Float64Array(m * m)
@@ -219,7 +221,9 @@ export class TransitionCounter {
   rates(all = false): RateEstimate[] {
     const out: RateEstimate[] = []
     const open = this.underWay()
-    for (let i = 0; i < this.m; i++) for (let j = 0; j < this.m; j++) if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j, open))
+    for (let i = 0; i < this.m; i++)
+      for (let j = 0; j < this.m; j++)
+        if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j, open))
     return out
   }
 }

@@ -35,10 +35,15 @@ describe.each(ATLAS.map((s) => [s.id, s] as const))('%s', (_, entry) => {
     const { xmin, xmax, ymin, ymax } = entry.domain
     const h = 1e-4 * Math.min(xmax - xmin, ymax - ymin)
     const random = new RandomStream(2026, 7)
-    const points = Array.from({ length: 100 }, () => [xmin + (xmax - xmin) * random.uniform(), ymin + (ymax - ymin) * random.uniform()])
+    const points = Array.from({ length: 100 }, () => [
+      xmin + (xmax - xmin) * random.uniform(),
+      ymin + (ymax - ymin) * random.uniform(),
+    ])
     const g = new Float64Array(2)
     const H = new Float64Array(3)
-    const scale = Math.sqrt(points.reduce((acc, [x, y]) => (s.gradient(x, y, g), acc + g[0] ** 2 + g[1] ** 2), 0) / points.length)
+    const scale = Math.sqrt(
+      points.reduce((acc, [x, y]) => (s.gradient(x, y, g), acc + g[0] ** 2 + g[1] ** 2), 0) / points.length,
+    )
     const agree = (exact: number, approx: number, what: string) => {
       const tolerance = 1e-5 * Math.max(Math.abs(exact), Math.abs(approx)) + 1e-9 * scale
       expect(Math.abs(exact - approx), `${what}: ${exact} vs ${approx}`).toBeLessThanOrEqual(tolerance)
@@ -62,7 +67,9 @@ describe.each(ATLAS.map((s) => [s.id, s] as const))('%s', (_, entry) => {
     // critical-point finder's tests check those at the refined positions.
     for (const p of entry.points.filter((q) => (q.digits ?? 0) >= 4)) {
       // Values are quoted to about 1e-4 relative (four decimals on Müller-Brown's -146.6995).
-      expect(Math.abs(s.value(p.x, p.y) - p.value), `${p.label ?? p.kind} (${p.x}, ${p.y})`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(p.value)))
+      expect(Math.abs(s.value(p.x, p.y) - p.value), `${p.label ?? p.kind} (${p.x}, ${p.y})`).toBeLessThanOrEqual(
+        1e-4 * Math.max(1, Math.abs(p.value)),
+      )
     }
   })
 })

@@ -43,7 +43,11 @@ describe('slider positions', () => {
   })
 
   test('round trip: a position gives a value that maps back to the same position', () => {
-    for (const s of [sliderScale(lr, 1e-3, 1e-3), sliderScale({ min: 0, max: 1, scale: 'linear' }, 0.5, 0.5), sliderScale({ min: 1, max: 1e9, scale: 'log', integer: true }, 1000, 1000)]) {
+    for (const s of [
+      sliderScale(lr, 1e-3, 1e-3),
+      sliderScale({ min: 0, max: 1, scale: 'linear' }, 0.5, 0.5),
+      sliderScale({ min: 1, max: 1e9, scale: 'log', integer: true }, 1000, 1000),
+    ]) {
       for (const p of [0, 1, 137, 500, 999, 1000]) {
         const v = fromPosition(s, p)
         expect(Math.abs(toPosition(s, v) - p)).toBeLessThanOrEqual(s.integer ? 3 : 1)

@@ -19,7 +19,9 @@ export interface Verdict extends ExperimentReading {
 /** JSON with object keys sorted: the same text for the same plain data, whatever order its keys came in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   )
 }
 
@@ -72,7 +74,11 @@ export class ExperimentState {
   }
 
   /** The settings differ from the preset's (its claim is not about them). */
-  readonly changed = $derived.by(() => this.#baseline !== null && (!this.#preset || JSON.stringify(this.#scenario.scenario) !== JSON.stringify(this.#baseline)))
+  readonly changed = $derived.by(
+    () =>
+      this.#baseline !== null &&
+      (!this.#preset || JSON.stringify(this.#scenario.scenario) !== JSON.stringify(this.#baseline)),
+  )
 
   readonly verdict = $derived.by((): Verdict | null => {
     const e = this.#active
@@ -87,7 +93,10 @@ export class ExperimentState {
    * plays to its stated step at the preset's speed, unless the state names a
    * step of its own (a link copied part-way, replayed there by applyState).
    */
-  async open(experiment: Experiment, state: SharedState = structuredClone(experiment.state)): Promise<ScenarioProblem[]> {
+  async open(
+    experiment: Experiment,
+    state: SharedState = structuredClone(experiment.state),
+  ): Promise<ScenarioProblem[]> {
     this.#active = experiment
     this.#baseline = null
     this.#preset = canonical(state.scenario) === canonical(experiment.state.scenario)

@@ -5,7 +5,13 @@ import { viridis } from '../panels/density-image'
  * one pixel a node, y upwards, coloured by viridis from 0 to `top` (values
  * above are drawn at the top colour; not-a-number is left transparent).
  */
-export function paintField(value: (i: number, j: number) => number, nx: number, ny: number, top: number, out: Uint8ClampedArray): void {
+export function paintField(
+  value: (i: number, j: number) => number,
+  nx: number,
+  ny: number,
+  top: number,
+  out: Uint8ClampedArray,
+): void {
   for (let row = 0; row < ny; row++) {
     const j = ny - 1 - row
     for (let i = 0; i < nx; i++) {
@@ -20,9 +26,10 @@ export function paintField(value: (i: number, j: number) => number, nx: number, 
 /** The largest finite value of a field. */
 export function fieldMaximum(value: (i: number, j: number) => number, nx: number, ny: number): number {
   let max = -Infinity
-  for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) {
-    const v = value(i, j)
-    if (Number.isFinite(v) && v > max) max = v
-  }
+  for (let i = 0; i < nx; i++)
+    for (let j = 0; j < ny; j++) {
+      const v = value(i, j)
+      if (Number.isFinite(v) && v > max) max = v
+    }
   return max
 }

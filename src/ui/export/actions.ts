@@ -44,15 +44,21 @@ function chartSlug(chart: PageChart): string {
 }
 
 export async function viewPNG(s: ExportSnapshot, target: ViewTarget, scale: number): Promise<ExportFile> {
-  if (target.kind === 'map') return { blob: await pngBlob(await mapImage(scale, grids(s), layerSource(s))), name: name(s, 'map', 'png', scale) }
-  if (target.kind === '3d') return { blob: await pngBlob(await surfaceImage(scale, s.view, layerSource(s))), name: name(s, '3d', 'png', scale) }
-  return { blob: await pngBlob(await rasterise(chartSVG(target.chart), scale)), name: name(s, chartSlug(target.chart), 'png', scale) }
+  if (target.kind === 'map')
+    return { blob: await pngBlob(await mapImage(scale, grids(s), layerSource(s))), name: name(s, 'map', 'png', scale) }
+  if (target.kind === '3d')
+    return { blob: await pngBlob(await surfaceImage(scale, s.view, layerSource(s))), name: name(s, '3d', 'png', scale) }
+  return {
+    blob: await pngBlob(await rasterise(chartSVG(target.chart), scale)),
+    name: name(s, chartSlug(target.chart), 'png', scale),
+  }
 }
 
 /** The 2D views as true vectors: the map re-drawn (every lane on one map), a chart as the page draws it. */
 export function viewSVG(s: ExportSnapshot, target: ViewTarget): ExportFile {
   if (target.kind === '3d') throw new Error('the 3D view exports as PNG only')
-  if (target.kind === 'chart') return { blob: svgBlob(chartSVG(target.chart)), name: name(s, chartSlug(target.chart), 'svg') }
+  if (target.kind === 'chart')
+    return { blob: svgBlob(chartSVG(target.chart)), name: name(s, chartSlug(target.chart), 'svg') }
   return { blob: svgBlob(figureSVG(figureInput(s, 'map'), MAP_WIDTH)), name: name(s, 'map', 'svg') }
 }
 
@@ -70,26 +76,51 @@ export async function figurePNGFile(s: ExportSnapshot, scale: number): Promise<E
 }
 
 export function captionFile(s: ExportSnapshot): ExportFile {
-  return { blob: new Blob([`${s.caption}\n\n${s.link}\n`], { type: 'text/plain;charset=utf-8' }), name: name(s, 'caption', 'txt') }
+  return {
+    blob: new Blob([`${s.caption}\n\n${s.link}\n`], { type: 'text/plain;charset=utf-8' }),
+    name: name(s, 'caption', 'txt'),
+  }
 }
 
 export function dataFile(s: ExportSnapshot, kind: DataKind): ExportFile {
   const header: DataHeader = { version: VERSION, link: s.link, caption: s.caption, step: s.step }
-  if (kind === 'json') return { blob: new Blob([dataJSON(header, s.frames, s.sampled)], { type: 'application/json' }), name: name(s, 'data', 'json') }
+  if (kind === 'json')
+    return {
+      blob: new Blob([dataJSON(header, s.frames, s.sampled)], { type: 'application/json' }),
+      name: name(s, 'data', 'json'),
+    }
   if (kind === 'histograms') {
     // The histogram travels with the step, caption and link of the frame that carried it.
     const h = s.sampled
-    const text = h ? histogramsCSV({ version: VERSION, link: h.link, caption: h.caption, step: h.step }, h.frames, s.view.domain) : histogramsCSV(header, [], s.view.domain)
-    return { blob: new Blob([text], { type: 'text/csv' }), name: name(s, 'histograms', 'csv', undefined, h?.step ?? s.step) }
+    const text = h
+      ? histogramsCSV({ version: VERSION, link: h.link, caption: h.caption, step: h.step }, h.frames, s.view.domain)
+      : histogramsCSV(header, [], s.view.domain)
+    return {
+      blob: new Blob([text], { type: 'text/csv' }),
+      name: name(s, 'histograms', 'csv', undefined, h?.step ?? s.step),
+    }
   }
-  const text = kind === 'trajectories' ? trajectoriesCSV(header, s.frames) : kind === 'positions' ? positionsCSV(header, s.frames) : tracesCSV(header, s.frames)
+  const text =
+    kind === 'trajectories'
+      ? trajectoriesCSV(header, s.frames)
+      : kind === 'positions'
+        ? positionsCSV(header, s.frames)
+        : tracesCSV(header, s.frames)
   return { blob: new Blob([text], { type: 'text/csv' }), name: name(s, kind, 'csv') }
 }
 
-export async function animationFile(s: ExportSnapshot, plan: AnimationPlan, format: 'gif' | 'webm', progress: Progress, signal: AbortSignal): Promise<ExportFile> {
+export async function animationFile(
+  s: ExportSnapshot,
+  plan: AnimationPlan,
+  format: 'gif' | 'webm',
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<ExportFile> {
   const source = { setup: s.setup, domain: s.view.domain, colours: s.colours, overlays: grids(s) }
   const makeEncoder =
-    format === 'gif' ? (canvas: HTMLCanvasElement) => gifEncoder(canvas, plan.fps) : async (canvas: HTMLCanvasElement) => (await import('./webm')).webmEncoder(canvas, plan.fps)
+    format === 'gif'
+      ? (canvas: HTMLCanvasElement) => gifEncoder(canvas, plan.fps)
+      : async (canvas: HTMLCanvasElement) => (await import('./webm')).webmEncoder(canvas, plan.fps)
   const blob = await recordAnimation(plan, source, makeEncoder, progress, signal)
   return { blob, name: name(s, `animation-from-${plan.from}`, format, plan.scale, plan.from + plan.steps) }
 }

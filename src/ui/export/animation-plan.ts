@@ -37,9 +37,12 @@ const whole = (v: number, min: number, max: number) => Number.isInteger(v) && v 
 /** What is wrong with a plan, field by field, in words a student reads; an empty object when nothing is. */
 export function planProblems(plan: AnimationPlan): Partial<Record<'steps' | 'every' | 'fps', string>> {
   const problems: Partial<Record<'steps' | 'every' | 'fps', string>> = {}
-  if (!whole(plan.steps, 1, MAX_ANIMATION_STEPS)) problems.steps = `the number of steps must be a whole number from 1 to ${MAX_ANIMATION_STEPS.toLocaleString('en-US')}`
-  if (!whole(plan.every, 1, Math.max(1, plan.steps))) problems.every = 'steps per frame must be a whole number from 1 to the number of steps'
-  else if (!problems.steps && frameCount(plan) > MAX_FRAMES) problems.every = `that makes ${frameCount(plan).toLocaleString('en-US')} frames; at most ${MAX_FRAMES} (take more steps per frame)`
+  if (!whole(plan.steps, 1, MAX_ANIMATION_STEPS))
+    problems.steps = `the number of steps must be a whole number from 1 to ${MAX_ANIMATION_STEPS.toLocaleString('en-US')}`
+  if (!whole(plan.every, 1, Math.max(1, plan.steps)))
+    problems.every = 'steps per frame must be a whole number from 1 to the number of steps'
+  else if (!problems.steps && frameCount(plan) > MAX_FRAMES)
+    problems.every = `that makes ${frameCount(plan).toLocaleString('en-US')} frames; at most ${MAX_FRAMES} (take more steps per frame)`
   if (!whole(plan.fps, 1, MAX_FPS)) problems.fps = `frames per second must be a whole number from 1 to ${MAX_FPS}`
   return problems
 }

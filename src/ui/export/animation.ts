@@ -82,7 +82,11 @@ export async function recordAnimation(
       const answer = await unlessCancelled(client.call('frame', { advance: steps[k] - at, sampling: false }), signal)
       at = answer.step
       ctx.drawImage(ground.canvas, 0, 0)
-      drawMapWalkers(ctx, ground.area, plan.scale, { frames: answer.frames, colours: source.colours, domain: source.domain })
+      drawMapWalkers(ctx, ground.area, plan.scale, {
+        frames: answer.frames,
+        colours: source.colours,
+        domain: source.domain,
+      })
       stepLabel(ctx, ground.area, plan.scale, answer.step)
       await encoder.add()
       if (signal.aborted) throw cancelled()

@@ -48,7 +48,8 @@ export function formatValue(v: number | string): string {
 
 function startText(start: ScenarioStart, axes: [string, string]): string {
   if (start.kind === 'uniform') return 'spread uniformly over the domain'
-  if (start.kind === 'gaussian') return `scattered around (${formatValue(start.x)}, ${formatValue(start.y)}) with σ = ${formatValue(start.sigma)}`
+  if (start.kind === 'gaussian')
+    return `scattered around (${formatValue(start.x)}, ${formatValue(start.y)}) with σ = ${formatValue(start.sigma)}`
   return `from (${axes[0]}, ${axes[1]}) = (${formatValue(start.x)}, ${formatValue(start.y)})`
 }
 

@@ -11,7 +11,21 @@ import { escapeXml } from './svg-figure'
  */
 
 /** The styles that make a chart look as it does; everything else is the SVG's own attributes. */
-const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'stroke-linecap', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline']
+const STYLED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+]
 
 /** Room above the chart for its title. */
 const TITLE_HEIGHT = 20

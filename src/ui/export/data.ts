@@ -17,7 +17,9 @@ export interface DataHeader {
 
 function header(h: DataHeader, what: string): string {
   const caption = h.caption.replace(/\s+/g, ' ')
-  return [`# landscape playground ${h.version}: ${what}`, `# step ${h.step}`, `# link ${h.link}`, `# ${caption}`].join('\n')
+  return [`# landscape playground ${h.version}: ${what}`, `# step ${h.step}`, `# link ${h.link}`, `# ${caption}`].join(
+    '\n',
+  )
 }
 
 const lane = laneLetter
@@ -39,12 +41,19 @@ export function trajectoriesCSV(h: DataHeader, frames: readonly LaneFrame[]): st
 export function positionsCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
   const rows = ['lane,walker,x,y,U,status']
   for (const f of frames) {
-    for (let i = 0; i < f.walkers; i++) rows.push(`${lane(f.lane)},${i},${f.positions[2 * i]},${f.positions[2 * i + 1]},${f.energies[i]},${f.statuses[i]}`)
+    for (let i = 0; i < f.walkers; i++)
+      rows.push(
+        `${lane(f.lane)},${i},${f.positions[2 * i]},${f.positions[2 * i + 1]},${f.energies[i]},${f.statuses[i]}`,
+      )
   }
   return `${header(h, 'positions of every walker (status codes: 0 running, 1 minimum, 2 saddle, 3 maximum, 4 plateau, 5 oscillating, 6 diverged)')}\n${rows.join('\n')}\n`
 }
 
-export function histogramsCSV(h: DataHeader, frames: readonly LaneFrame[], domain: { xmin: number; xmax: number; ymin: number; ymax: number }): string {
+export function histogramsCSV(
+  h: DataHeader,
+  frames: readonly LaneFrame[],
+  domain: { xmin: number; xmax: number; ymin: number; ymax: number },
+): string {
   const rows = ['lane,i,j,x0,x1,y0,y1,count,exact_probability']
   for (const f of frames) {
     const s = f.sampling
@@ -54,7 +63,9 @@ export function histogramsCSV(h: DataHeader, frames: readonly LaneFrame[], domai
     for (let i = 0; i < s.nx; i++) {
       for (let j = 0; j < s.ny; j++) {
         const k = i * s.ny + j
-        rows.push(`${lane(f.lane)},${i},${j},${domain.xmin + i * dx},${domain.xmin + (i + 1) * dx},${domain.ymin + j * dy},${domain.ymin + (j + 1) * dy},${s.counts[k]},${s.exact[k]}`)
+        rows.push(
+          `${lane(f.lane)},${i},${j},${domain.xmin + i * dx},${domain.xmin + (i + 1) * dx},${domain.ymin + j * dy},${domain.ymin + (j + 1) * dy},${s.counts[k]},${s.exact[k]}`,
+        )
       }
     }
   }
@@ -66,7 +77,8 @@ export function tracesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
   const rows = [['lane', 'step', ...names].join(',')]
   for (const f of frames) {
     const { step, series } = f.traces
-    for (let k = 0; k < step.length; k++) rows.push([lane(f.lane), step[k], ...names.map((n) => (series[n] ? series[n][k] : ''))].join(','))
+    for (let k = 0; k < step.length; k++)
+      rows.push([lane(f.lane), step[k], ...names.map((n) => (series[n] ? series[n][k] : ''))].join(','))
   }
   return `${header(h, 'traces (optimizers: U and |grad U| of walker 0; samplers: means over walkers)')}\n${rows.join('\n')}\n`
 }
@@ -109,7 +121,10 @@ export function dataJSON(h: DataHeader, frames: readonly LaneFrame[], sampled: S
       positions: Array.from({ length: f.walkers }, (_, i) => [f.positions[2 * i], f.positions[2 * i + 1]]),
       statusCounts: f.statusCounts,
       lead: f.lead,
-      traces: { step: Array.from(f.traces.step), ...Object.fromEntries(Object.entries(f.traces.series).map(([k, v]) => [k, Array.from(v)])) },
+      traces: {
+        step: Array.from(f.traces.step),
+        ...Object.fromEntries(Object.entries(f.traces.series).map(([k, v]) => [k, Array.from(v)])),
+      },
       report: f.report,
       sampling: samplingOf(f, h.step, sampled),
       extras: f.extras,

@@ -64,7 +64,14 @@ export class ExportSource {
   /** Whether the frames on the page come from the run the scenario describes. */
   get ready(): boolean {
     const { run, scenario } = this.#page
-    return !run.loading && !run.crash && run.latest.revision > this.#setupRevision && run.latest.frames.length === scenario.lanes.length && scenario.surface !== null && this.#page.view() !== null
+    return (
+      !run.loading &&
+      !run.crash &&
+      run.latest.revision > this.#setupRevision &&
+      run.latest.frames.length === scenario.lanes.length &&
+      scenario.surface !== null &&
+      this.#page.view() !== null
+    )
   }
 
   /** Whether `snapshot` still describes what the page shows (no setting changed since it was taken). */
@@ -77,7 +84,8 @@ export class ExportSource {
     const start = performance.now()
     while (!this.ready) {
       if (this.#page.run.crash) throw new Error('the simulation stopped: restart it first')
-      if (performance.now() - start > timeout) throw new Error('the run did not start: no frame of the current settings arrived')
+      if (performance.now() - start > timeout)
+        throw new Error('the run did not start: no frame of the current settings arrived')
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
   }
@@ -94,7 +102,10 @@ export class ExportSource {
     const shared = this.#page.shared()
     // The page's state with the step of the frames drawn: the link reopens exactly what is exported.
     const stateAt = (at: number): SharedState => ({ scenario, view: { ...shared.view, step: at } })
-    const describe = (at: number) => ({ caption: figureCaption(captionInput(scenario, surface, at, VERSION)), link: pageLink(location, encodeState(stateAt(at))) })
+    const describe = (at: number) => ({
+      caption: figureCaption(captionInput(scenario, surface, at, VERSION)),
+      link: pageLink(location, encodeState(stateAt(at))),
+    })
     const sampled = this.#sampled && this.#sampled.revision > this.#setupRevision ? this.#sampled.frames : null
     const sampledStep = sampled?.[0]?.step ?? 0
     return {

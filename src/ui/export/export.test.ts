@@ -21,7 +21,13 @@ function run(steps: number, scenario: Scenario = defaultScenario()) {
   const r = resolveSurface(scenario.surface)
   if (!r.ok) throw new Error(r.message)
   const { program, parameters, domain } = r.surface
-  const sim = new Simulation({ program, parameters: [...parameters], domain, seed: scenario.seed, lanes: scenario.lanes })
+  const sim = new Simulation({
+    program,
+    parameters: [...parameters],
+    domain,
+    seed: scenario.seed,
+    lanes: scenario.lanes,
+  })
   sim.advance(steps)
   return { scenario, sim, frames: sim.frames(true), domain }
 }
@@ -29,7 +35,9 @@ function run(steps: number, scenario: Scenario = defaultScenario()) {
 const mullerBrown = atlasSurface('muller-brown')!
 
 function caption(steps: number, scenario: Scenario = defaultScenario()) {
-  return figureCaption(captionInput(scenario, { domain: mullerBrown.domain, axes: mullerBrown.axes, entry: mullerBrown }, steps, VERSION))
+  return figureCaption(
+    captionInput(scenario, { domain: mullerBrown.domain, axes: mullerBrown.axes, entry: mullerBrown }, steps, VERSION),
+  )
 }
 
 function grid(sim: Simulation, domain: { xmin: number; xmax: number; ymin: number; ymax: number }): FigureGrid {
@@ -58,10 +66,17 @@ describe('captions', () => {
     const scenario = defaultScenario()
     scenario.seed = 7
     scenario.lanes[0] = { ...scenario.lanes[0], method: 'momentum', settings: { lr: 2e-4, momentum: 0.5 } }
-    scenario.lanes[1] = { ...scenario.lanes[1], settings: { kT: 35, dt: 1e-3, gamma: 5 }, walkers: 40, start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 } }
+    scenario.lanes[1] = {
+      ...scenario.lanes[1],
+      settings: { kT: 35, dt: 1e-3, gamma: 5 },
+      walkers: 40,
+      start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 },
+    }
     const text = caption(300, scenario)
     expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (0, 0.5).')
-    expect(text).toContain('B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.')
+    expect(text).toContain(
+      'B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.',
+    )
     expect(text).toContain('After 300 steps; seed 7;')
   })
 
@@ -72,8 +87,15 @@ describe('captions', () => {
 
 describe('figures as vector SVG', () => {
   const { frames, domain, sim } = run(200)
-  const lanes = frames.map((f) => ({ label: `${f.lane}: <${f.method}> & co`, colour: '#D55E00', positions: f.positions, trails: f.trails, trailWalkers: f.trailWalkers, trailLength: f.trailLength }))
-  const input = (panels: typeof lanes[]) => ({
+  const lanes = frames.map((f) => ({
+    label: `${f.lane}: <${f.method}> & co`,
+    colour: '#D55E00',
+    positions: f.positions,
+    trails: f.trails,
+    trailWalkers: f.trailWalkers,
+    trailLength: f.trailLength,
+  }))
+  const input = (panels: (typeof lanes)[]) => ({
     grid: grid(sim, domain),
     colour: colourMap('clip', -150, 100, 100),
     domain,
@@ -124,9 +146,18 @@ describe('figures as vector SVG', () => {
       mesh: { ...grid(sim, domain), min: -140, max: 900 },
       points: [],
     }
-    const source = { view, frames, methods: ['Gradient descent', 'Langevin (BAOAB)'], colours: ['#0072B2', '#009E73'], caption: 'c' }
+    const source = {
+      view,
+      frames,
+      methods: ['Gradient descent', 'Langevin (BAOAB)'],
+      colours: ['#0072B2', '#009E73'],
+      caption: 'c',
+    }
     const figure = figureInput(source, 'figure')
-    expect(figure.panels.map((p) => p.map((lane) => [lane.label, lane.colour]))).toEqual([[['A: Gradient descent', '#0072B2']], [['B: Langevin (BAOAB)', '#009E73']]])
+    expect(figure.panels.map((p) => p.map((lane) => [lane.label, lane.colour]))).toEqual([
+      [['A: Gradient descent', '#0072B2']],
+      [['B: Langevin (BAOAB)', '#009E73']],
+    ])
     expect(figureInput(source, 'map').panels).toHaveLength(1)
     // Coloured as the page colours it: cut at 100, over the range of both of its grids.
     expect([figure.colour.min, figure.colour.max, figure.colour.title]).toEqual([-146.7, 100, 'U (cut at 100)'])
@@ -136,33 +167,87 @@ describe('figures as vector SVG', () => {
     // Two categories split down the middle of a 4 x 3 grid of nodes at x = 0, 1, 2, 3 and y = 0, 1, 2:
     // code 0 at x <= 1, code 1 at x >= 2; the page paints cells from x = -0.5 to 3.5, y = -0.5 to 2.5.
     const codes = new Int32Array(12).map((_, k) => (k % 4 < 2 ? 0 : 1))
-    const split = { nx: 4, ny: 3, xs: [0, 1, 2, 3], ys: [0, 1, 2], codes, colours: [[51, 34, 136, 107], [136, 204, 238, 107]] as const }
-    const outcome = { nx: 4, ny: 3, xs: [0, 1, 2, 3], ys: [0, 1, 2], codes: new Int32Array(12), colours: [[68, 187, 153, 184]] as const }
+    const split = {
+      nx: 4,
+      ny: 3,
+      xs: [0, 1, 2, 3],
+      ys: [0, 1, 2],
+      codes,
+      colours: [
+        [51, 34, 136, 107],
+        [136, 204, 238, 107],
+      ] as const,
+    }
+    const outcome = {
+      nx: 4,
+      ny: 3,
+      xs: [0, 1, 2, 3],
+      ys: [0, 1, 2],
+      codes: new Int32Array(12),
+      colours: [[68, 187, 153, 184]] as const,
+    }
     const square = { xmin: -0.5, xmax: 3.5, ymin: -0.5, ymax: 2.5 }
-    const view = { axes: ['x', 'y'] as [string, string], domain: square, colourScale: 'linear' as const, clipAt: 100, contour: { ...grid(sim, square), min: 0, max: 1 }, mesh: { ...grid(sim, square), min: 0, max: 1 }, points: [] }
+    const view = {
+      axes: ['x', 'y'] as [string, string],
+      domain: square,
+      colourScale: 'linear' as const,
+      clipAt: 100,
+      contour: { ...grid(sim, square), min: 0, max: 1 },
+      mesh: { ...grid(sim, square), min: 0, max: 1 },
+      points: [],
+    }
     const overlays = [
-      { grid: split, legend: [{ colour: '#332288', label: 'basin of MA' }, { colour: '#88CCEE', label: 'basin of MB' }], lane: null },
+      {
+        grid: split,
+        legend: [
+          { colour: '#332288', label: 'basin of MA' },
+          { colour: '#88CCEE', label: 'basin of MB' },
+        ],
+        lane: null,
+      },
       { grid: outcome, legend: [{ colour: '#44BB99', label: 'global minimum' }], lane: 0 },
     ]
-    const source = { view, frames, methods: ['Gradient descent', 'Langevin (BAOAB)'], colours: ['#0072B2', '#009E73'], caption: 'c', overlays }
+    const source = {
+      view,
+      frames,
+      methods: ['Gradient descent', 'Langevin (BAOAB)'],
+      colours: ['#0072B2', '#009E73'],
+      caption: 'c',
+      overlays,
+    }
     const figure = figureInput(source, 'figure')
     // The basins under both maps; lane A's basins of attraction under lane A's map only.
     expect(figure.overlays!.map((panel) => panel.length)).toEqual([2, 1])
     expect(figureInput(source, 'map').overlays!.map((panel) => panel.length)).toEqual([2])
-    expect(figure.legend!.map((group) => group.title)).toEqual([null, 'Lane A, Gradient descent, started at each point ends at:'])
+    expect(figure.legend!.map((group) => group.title)).toEqual([
+      null,
+      'Lane A, Gradient descent, started at each point ends at:',
+    ])
 
     const svg = figureSVG(figure, 300)
     expect(svg).not.toMatch(/<image|data:image/)
     const regions = [...svg.matchAll(/<path d='([^']*)' fill='rgb\((\d+),(\d+),(\d+)\)' fill-opacity='([\d.]+)'\/>/g)]
     // Map 1: two basins and the outcome; map 2: two basins.
-    expect(regions.map((m) => `${m[2]},${m[3]},${m[4]}`)).toEqual(['51,34,136', '136,204,238', '68,187,153', '51,34,136', '136,204,238'])
+    expect(regions.map((m) => `${m[2]},${m[3]},${m[4]}`)).toEqual([
+      '51,34,136',
+      '136,204,238',
+      '68,187,153',
+      '51,34,136',
+      '136,204,238',
+    ])
     expect(Number(regions[0][5])).toBeCloseTo(107 / 255, 3)
     // In map 1 (left edge 48, 300 wide for 4 units: 75 px a unit), basin 0 runs from the outer edge x = -0.5
     // to halfway between nodes 1 and 2, x = 1.5; basin 1 from there to x = 3.5.
     const xsOf = (d: string) => [...d.matchAll(/[ML]([\d.-]+),/g)].map((m) => Number(m[1]))
     expect([Math.min(...xsOf(regions[0][1])), Math.max(...xsOf(regions[0][1]))]).toEqual([48, 48 + 2 * 75])
     expect([Math.min(...xsOf(regions[1][1])), Math.max(...xsOf(regions[1][1]))]).toEqual([48 + 2 * 75, 48 + 4 * 75])
-    for (const text of ['basin of MA', 'basin of MB', 'global minimum', 'Lane A, Gradient descent, started at each point ends at:']) expect(svg).toContain(`>${text}</text>`)
+    for (const text of [
+      'basin of MA',
+      'basin of MB',
+      'global minimum',
+      'Lane A, Gradient descent, started at each point ends at:',
+    ])
+      expect(svg).toContain(`>${text}</text>`)
     // The legend pushes the caption down, and the sheet stays whole pixels.
     const [, h] = /height='([\d.]+)'/.exec(svg)!
     const [, plain] = /height='([\d.]+)'/.exec(figureSVG({ ...figure, legend: [] }, 300))!
@@ -178,7 +263,12 @@ describe('figures as vector SVG', () => {
 describe('data exports', () => {
   it('carry a header that records the state, and one row per point', () => {
     const { frames, domain } = run(300)
-    const header = { version: VERSION, link: 'https://example.org/?v=1&surface=muller-brown', caption: caption(300), step: 300 }
+    const header = {
+      version: VERSION,
+      link: 'https://example.org/?v=1&surface=muller-brown',
+      caption: caption(300),
+      step: 300,
+    }
     const positions = positionsCSV(header, frames)
     const lines = positions.trim().split('\n')
     expect(lines.slice(0, 4).every((l) => l.startsWith('#'))).toBe(true)
@@ -188,7 +278,9 @@ describe('data exports', () => {
     const histogram = histogramsCSV(header, frames, domain).trim().split('\n')
     expect(histogram).toHaveLength(5 + 40 * 40)
     expect(trajectoriesCSV(header, frames).split('\n').length).toBeGreaterThan(300)
-    expect(tracesCSV(header, frames).split('\n')[4]).toBe('lane,step,energy,gradNorm,potential,kinetic,total,temperature')
+    expect(tracesCSV(header, frames).split('\n')[4]).toBe(
+      'lane,step,energy,gradNorm,potential,kinetic,total,temperature',
+    )
     const doc = JSON.parse(dataJSON(header, frames))
     expect(doc.lanes[1].positions).toHaveLength(500)
     expect(doc.link).toBe(header.link)
@@ -211,11 +303,24 @@ describe('data exports', () => {
 describe('file names', () => {
   it('name the surface, what, the step, the date and the scale', () => {
     const date = new Date(2026, 10, 27, 23, 59)
-    expect(exportFileName({ surface: { kind: 'atlas', id: 'muller-brown', parameters: {} }, what: 'figure', step: 5000, date, scale: 2, extension: 'png' })).toBe(
-      'muller-brown_figure_step-5000_2026-11-27_2x.png',
-    )
     expect(
-      exportFileName({ surface: { kind: 'formula', text: 'x^2', parameters: {}, domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 } }, what: 'Lane A: U of walker 1', step: 0, date, extension: 'svg' }),
+      exportFileName({
+        surface: { kind: 'atlas', id: 'muller-brown', parameters: {} },
+        what: 'figure',
+        step: 5000,
+        date,
+        scale: 2,
+        extension: 'png',
+      }),
+    ).toBe('muller-brown_figure_step-5000_2026-11-27_2x.png')
+    expect(
+      exportFileName({
+        surface: { kind: 'formula', text: 'x^2', parameters: {}, domain: { xmin: 0, xmax: 1, ymin: 0, ymax: 1 } },
+        what: 'Lane A: U of walker 1',
+        step: 0,
+        date,
+        extension: 'svg',
+      }),
     ).toBe('formula_lane-a-u-of-walker-1_step-0_2026-11-27.svg')
   })
 })
@@ -224,7 +329,13 @@ describe('animations', () => {
   it('take a frame at the start and every so many steps, the last at N', () => {
     expect(frameSteps({ steps: 40, every: 10, from: 0 })).toEqual([0, 10, 20, 30, 40])
     expect(frameSteps({ steps: 45, every: 10, from: 100 })).toEqual([100, 110, 120, 130, 140, 145])
-    for (const [steps, every] of [[40, 10], [45, 10], [1, 1], [1000, 7]]) expect(frameSteps({ steps, every, from: 0 })).toHaveLength(frameCount({ steps, every }))
+    for (const [steps, every] of [
+      [40, 10],
+      [45, 10],
+      [1, 1],
+      [1000, 7],
+    ])
+      expect(frameSteps({ steps, every, from: 0 })).toHaveLength(frameCount({ steps, every }))
   })
 
   it('refuse plans a student could mistype, field by field', () => {
@@ -243,7 +354,13 @@ describe('animations', () => {
       gif.writeFrame(applyPalette(rgba, palette), 8, 6, { palette, delay: 100, repeat: 0 })
     }
     gif.finish()
-    expect(gifStructure(gif.bytes())).toEqual({ width: 8, height: 6, images: 3, controlExtensions: 3, delays: [100, 100, 100] })
+    expect(gifStructure(gif.bytes())).toEqual({
+      width: 8,
+      height: 6,
+      images: 3,
+      controlExtensions: 3,
+      delays: [100, 100, 100],
+    })
     expect(() => gifStructure(gif.bytes().subarray(0, 40))).toThrow(/truncated/)
     expect(() => gifStructure(new TextEncoder().encode('PNG........'))).toThrow(/not a GIF/)
   })

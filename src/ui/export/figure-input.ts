@@ -33,7 +33,10 @@ function figureLane(frame: LaneFrame, method: string, colour: string): FigureLan
 function legendOf(layer: OverlayLayer, methods: readonly string[]): FigureLegend {
   if (layer.lane === null) return { title: null, entries: layer.legend }
   const method = methods[layer.lane]
-  return { title: `${laneName(layer.lane)}${method ? `, ${method},` : ''} started at each point ends at:`, entries: layer.legend }
+  return {
+    title: `${laneName(layer.lane)}${method ? `, ${method},` : ''} started at each point ends at:`,
+    entries: layer.legend,
+  }
 }
 
 /**
@@ -46,16 +49,28 @@ function legendOf(layer: OverlayLayer, methods: readonly string[]): FigureLegend
  */
 export function figureInput(source: FigureSource, layout: 'figure' | 'map'): FigureInput {
   const { view, frames } = source
-  const lanes = frames.map((f) => figureLane(f, source.methods[f.lane] ?? f.method, source.colours[f.lane] ?? '#000000'))
+  const lanes = frames.map((f) =>
+    figureLane(f, source.methods[f.lane] ?? f.method, source.colours[f.lane] ?? '#000000'),
+  )
   const layers = source.overlays ?? []
   const overlays =
     layout === 'figure'
-      ? frames.map((f) => layers.filter((layer) => layer.lane === null || layer.lane === f.lane).map((layer) => layer.grid))
+      ? frames.map((f) =>
+          layers.filter((layer) => layer.lane === null || layer.lane === f.lane).map((layer) => layer.grid),
+        )
       : [layers.map((layer) => layer.grid)]
-  const shown = layout === 'figure' ? layers.filter((layer) => layer.lane === null || frames.some((f) => f.lane === layer.lane)) : layers
+  const shown =
+    layout === 'figure'
+      ? layers.filter((layer) => layer.lane === null || frames.some((f) => f.lane === layer.lane))
+      : layers
   return {
     grid: view.contour,
-    colour: colourMap(view.colourScale, Math.min(view.contour.min, view.mesh.min), Math.max(view.contour.max, view.mesh.max), view.clipAt),
+    colour: colourMap(
+      view.colourScale,
+      Math.min(view.contour.min, view.mesh.min),
+      Math.max(view.contour.max, view.mesh.max),
+      view.clipAt,
+    ),
     domain: view.domain,
     axes: view.axes,
     panels: layout === 'figure' ? lanes.map((lane) => [lane]) : [lanes],

@@ -22,6 +22,14 @@ declare module 'gifenc' {
   }
 
   export function GIFEncoder(options?: { auto?: boolean; initialCapacity?: number }): Encoder
-  export function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number, options?: { format?: ColourFormat }): Palette
-  export function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette, format?: ColourFormat): Uint8Array
+  export function quantize(
+    rgba: Uint8Array | Uint8ClampedArray,
+    maxColors: number,
+    options?: { format?: ColourFormat },
+  ): Palette
+  export function applyPalette(
+    rgba: Uint8Array | Uint8ClampedArray,
+    palette: Palette,
+    format?: ColourFormat,
+  ): Uint8Array
 }

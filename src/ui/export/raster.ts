@@ -5,7 +5,10 @@
  */
 
 /** A canvas of exactly width x height device pixels. */
-export function pixelCanvas(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+export function pixelCanvas(
+  width: number,
+  height: number,
+): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas')
   canvas.width = width
   canvas.height = height
@@ -45,7 +48,12 @@ export async function rasterise(svg: string, scale: number): Promise<HTMLCanvasE
 }
 
 export function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG'))),
+      'image/png',
+    ),
+  )
 }
 
 /** The first opaque background behind `element` (its own or an ancestor's), white if none. */

@@ -34,8 +34,14 @@ export function captionInput(scenario: Scenario, surface: RunSurface, step: numb
     lanes: scenario.lanes.map((lane) => {
       const resolved = resolveLane(lane.method, lane.settings)
       // The page runs only scenarios that passed these checks.
-      if (!resolved.ok) throw new Error(`lane settings do not resolve: ${resolved.errors.map((e) => e.message).join('; ')}`)
-      return { method: resolved.lane.method, settings: resolved.lane.settings, walkers: lane.walkers, start: lane.start }
+      if (!resolved.ok)
+        throw new Error(`lane settings do not resolve: ${resolved.errors.map((e) => e.message).join('; ')}`)
+      return {
+        method: resolved.lane.method,
+        settings: resolved.lane.settings,
+        walkers: lane.walkers,
+        start: lane.start,
+      }
     }),
     step,
     seed: scenario.seed,

@@ -101,7 +101,9 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
     const sx = (x: number) => left + ((x - d.xmin) / (d.xmax - d.xmin)) * plotW
     const sy = (y: number) => margin.top + plotH - ((y - d.ymin) / (d.ymax - d.ymin)) * plotH
     parts.push(`<g>`, laneKey(panel, left, margin.top - 10, plotW))
-    parts.push(`<clipPath id='clip${k}'><rect x='${left}' y='${margin.top}' width='${plotW}' height='${r1(plotH)}'/></clipPath>`)
+    parts.push(
+      `<clipPath id='clip${k}'><rect x='${left}' y='${margin.top}' width='${plotW}' height='${r1(plotH)}'/></clipPath>`,
+    )
     parts.push(`<g clip-path='url(#clip${k})'>`)
     for (const band of bands) parts.push(`<path d='${band.path(sx, sy, grid, d)}' fill='${band.fill}'/>`)
     for (const overlay of input.overlays?.[k] ?? []) parts.push(...overlayPaths(overlay, sx, sy))
@@ -109,13 +111,16 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
     // every trail under every walker, and big clouds first, so a lone walker is never hidden.
     parts.push(pointMarks(input.points, sx, sy))
     for (const lane of panel) parts.push(trailPath(lane, sx, sy, wrapJump(d)))
-    for (const lane of [...panel].sort((a, b) => b.positions.length - a.positions.length)) parts.push(walkerPath(lane, sx, sy))
+    for (const lane of [...panel].sort((a, b) => b.positions.length - a.positions.length))
+      parts.push(walkerPath(lane, sx, sy))
     parts.push(`</g>`)
     parts.push(axes(left, margin.top, plotW, plotH, d, input.axes), `</g>`)
   })
   parts.push(colourBar(margin.left + panels * plotW + (panels - 1) * margin.gap + 24, margin.top, plotH, bands, colour))
   legendRows.forEach((row, k) => parts.push(legendRow(row, 8, legendTop + 12 + LEGEND_ROW * k)))
-  captionLines.forEach((line, k) => parts.push(`<text x='8' y='${r1(captionTop + 14 + 16 * k)}'>${escapeXml(line)}</text>`))
+  captionLines.forEach((line, k) =>
+    parts.push(`<text x='8' y='${r1(captionTop + 14 + 16 * k)}'>${escapeXml(line)}</text>`),
+  )
   parts.push('</svg>')
   return parts.join('\n')
 }
@@ -160,8 +165,13 @@ function overlayPaths(grid: CategoryGrid, sx: (x: number) => number, sy: (y: num
     if (!colour || colour[3] === 0) continue
     for (let k = 0; k < nx * ny; k++) indicator[k] = codes[k] === code ? 1 : 0
     const [region] = generator(indicator)
-    const d = region.coordinates.map((rings) => rings.map((ring) => `M${ring.map(([u, v]) => `${gx(u)},${gy(v)}`).join('L')}Z`).join('')).join('')
-    if (d) out.push(`<path d='${d}' fill='rgb(${colour[0]},${colour[1]},${colour[2]})' fill-opacity='${+(colour[3] / 255).toFixed(3)}'/>`)
+    const d = region.coordinates
+      .map((rings) => rings.map((ring) => `M${ring.map(([u, v]) => `${gx(u)},${gy(v)}`).join('L')}Z`).join(''))
+      .join('')
+    if (d)
+      out.push(
+        `<path d='${d}' fill='rgb(${colour[0]},${colour[1]},${colour[2]})' fill-opacity='${+(colour[3] / 255).toFixed(3)}'/>`,
+      )
   }
   return out
 }
@@ -177,7 +187,10 @@ function layoutLegend(groups: readonly FigureLegend[], room: number): LegendItem
   for (const group of groups) {
     let row: LegendItem[] = []
     let used = 0
-    const items: LegendItem[] = [...(group.title ? [{ kind: 'title' as const, text: group.title }] : []), ...group.entries.map((e) => ({ kind: 'entry' as const, text: e.label, colour: e.colour }))]
+    const items: LegendItem[] = [
+      ...(group.title ? [{ kind: 'title' as const, text: group.title }] : []),
+      ...group.entries.map((e) => ({ kind: 'entry' as const, text: e.label, colour: e.colour })),
+    ]
     for (const item of items) {
       if (row.length > 0 && used + itemWidth(item) > room) {
         rows.push(row)
@@ -198,10 +211,14 @@ function legendRow(row: LegendItem[], left: number, baseline: number): string {
   for (const item of row) {
     // A swatch for a colour; a note (as 'colours repeat for 40 minima') stands alone.
     if (item.kind === 'entry' && item.colour !== 'transparent') {
-      out.push(`<path d='M${r1(x)},${baseline - 10}h10v10h-10Z' fill='${escapeXml(item.colour)}' stroke='#000000' stroke-width='0.5'/>`)
+      out.push(
+        `<path d='M${r1(x)},${baseline - 10}h10v10h-10Z' fill='${escapeXml(item.colour)}' stroke='#000000' stroke-width='0.5'/>`,
+      )
     }
     const textX = item.kind === 'title' ? x : x + 16
-    out.push(`<text x='${r1(textX)}' y='${baseline}'${item.kind === 'title' ? " font-style='italic'" : ''}>${escapeXml(item.text)}</text>`)
+    out.push(
+      `<text x='${r1(textX)}' y='${baseline}'${item.kind === 'title' ? " font-style='italic'" : ''}>${escapeXml(item.text)}</text>`,
+    )
     x += itemWidth(item)
   }
   return out.join('')
@@ -232,7 +249,11 @@ function contourBands(grid: FigureGrid, colour: ColourMap): Band[] {
       // d3-contour puts value i of a row at [i, i + 1]: node i sits at i + 0.5.
       const gx = (u: number) => sx(d.xmin + ((u - 0.5) / (g.nx - 1)) * (d.xmax - d.xmin))
       const gy = (v: number) => sy(d.ymin + ((v - 0.5) / (g.ny - 1)) * (d.ymax - d.ymin))
-      return polygon.coordinates.map((rings) => rings.map((ring) => `M${ring.map(([u, v]) => `${r1(gx(u))},${r1(gy(v))}`).join('L')}Z`).join('')).join('')
+      return polygon.coordinates
+        .map((rings) =>
+          rings.map((ring) => `M${ring.map(([u, v]) => `${r1(gx(u))},${r1(gy(v))}`).join('L')}Z`).join(''),
+        )
+        .join('')
     },
   }))
 }
@@ -246,12 +267,18 @@ function walkerPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number)
   for (let i = 0; i < n; i += stride) {
     const x = sx(lane.positions[2 * i])
     const y = sy(lane.positions[2 * i + 1])
-    if (Number.isFinite(x) && Number.isFinite(y)) dots.push(`M${r1(x - r)},${r1(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`)
+    if (Number.isFinite(x) && Number.isFinite(y))
+      dots.push(`M${r1(x - r)},${r1(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`)
   }
   return `<path d='${dots.join('')}' fill='${lane.colour}' stroke='#000000' stroke-width='0.4'/>`
 }
 
-function trailPath(lane: FigureLane, sx: (x: number) => number, sy: (y: number) => number, jump: { x: number; y: number }): string {
+function trailPath(
+  lane: FigureLane,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+  jump: { x: number; y: number },
+): string {
   const segments: string[] = []
   for (let w = 0; w < lane.trailWalkers; w++) {
     let pen = 'M'
@@ -291,14 +318,24 @@ function axes(left: number, top: number, w: number, h: number, d: Domain, names:
   const out = [`<rect x='${left}' y='${top}' width='${w}' height='${r1(h)}' fill='none' stroke='#000000'/>`]
   for (const t of ticks(d.xmin, d.xmax, 5)) {
     const x = r1(left + ((t - d.xmin) / (d.xmax - d.xmin)) * w)
-    out.push(`<path d='M${x},${r1(top + h)}v4' stroke='#000000'/>`, `<text x='${x}' y='${r1(top + h + 16)}' text-anchor='middle'>${tickText(t)}</text>`)
+    out.push(
+      `<path d='M${x},${r1(top + h)}v4' stroke='#000000'/>`,
+      `<text x='${x}' y='${r1(top + h + 16)}' text-anchor='middle'>${tickText(t)}</text>`,
+    )
   }
   for (const t of ticks(d.ymin, d.ymax, 5)) {
     const y = r1(top + h - ((t - d.ymin) / (d.ymax - d.ymin)) * h)
-    out.push(`<path d='M${left},${y}h-4' stroke='#000000'/>`, `<text x='${left - 6}' y='${y + 4}' text-anchor='end'>${tickText(t)}</text>`)
+    out.push(
+      `<path d='M${left},${y}h-4' stroke='#000000'/>`,
+      `<text x='${left - 6}' y='${y + 4}' text-anchor='end'>${tickText(t)}</text>`,
+    )
   }
-  out.push(`<text x='${r1(left + w / 2)}' y='${r1(top + h + 34)}' text-anchor='middle' font-style='italic'>${escapeXml(names[0])}</text>`)
-  out.push(`<text x='${left - 34}' y='${r1(top + h / 2)}' text-anchor='middle' font-style='italic' transform='rotate(-90 ${left - 34} ${r1(top + h / 2)})'>${escapeXml(names[1])}</text>`)
+  out.push(
+    `<text x='${r1(left + w / 2)}' y='${r1(top + h + 34)}' text-anchor='middle' font-style='italic'>${escapeXml(names[0])}</text>`,
+  )
+  out.push(
+    `<text x='${left - 34}' y='${r1(top + h / 2)}' text-anchor='middle' font-style='italic' transform='rotate(-90 ${left - 34} ${r1(top + h / 2)})'>${escapeXml(names[1])}</text>`,
+  )
   return out.join('')
 }
 
@@ -311,8 +348,16 @@ function colourBar(left: number, top: number, h: number, bands: Band[], colour: 
     out.push(`<rect x='${left}' y='${y(next)}' width='14' height='${r1(y(b.threshold) - y(next))}' fill='${b.fill}'/>`)
   })
   out.push(`<rect x='${left}' y='${top}' width='14' height='${r1(h)}' fill='none' stroke='#000000'/>`)
-  const marks = colour.ticks ?? { values: ticks(colour.min, colour.max, 6), labels: ticks(colour.min, colour.max, 6).map(tickText) }
-  marks.values.forEach((v, k) => out.push(`<path d='M${left + 14},${y(v)}h4' stroke='#000000'/>`, `<text x='${left + 21}' y='${y(v) + 4}'>${escapeXml(marks.labels[k])}</text>`))
+  const marks = colour.ticks ?? {
+    values: ticks(colour.min, colour.max, 6),
+    labels: ticks(colour.min, colour.max, 6).map(tickText),
+  }
+  marks.values.forEach((v, k) =>
+    out.push(
+      `<path d='M${left + 14},${y(v)}h4' stroke='#000000'/>`,
+      `<text x='${left + 21}' y='${y(v) + 4}'>${escapeXml(marks.labels[k])}</text>`,
+    ),
+  )
   out.push(`<text x='${left}' y='${top - 10}'>${escapeXml(colour.title)}</text>`)
   return out.join('')
 }

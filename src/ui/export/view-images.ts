@@ -18,7 +18,9 @@ import { backgroundBehind, loadImage, pixelCanvas } from './raster'
  * size times the scale.
  */
 
-type PlotElement = PlotlyHTMLElement & { _fullLayout?: FullLayoutLike & { width?: number; height?: number; scene?: { _scene?: SceneInternals } } }
+type PlotElement = PlotlyHTMLElement & {
+  _fullLayout?: FullLayoutLike & { width?: number; height?: number; scene?: { _scene?: SceneInternals } }
+}
 
 interface SceneInternals {
   glplot?: { cameraParams?: CameraParams }
@@ -47,7 +49,13 @@ function plotSize(gd: PlotElement): { width: number; height: number } {
 }
 
 /** Walkers and trails on a transparent canvas of width x height CSS pixels at `scale`. */
-function walkerLayer(source: LayerSource, width: number, height: number, scale: number, toScreen: ScreenMap): HTMLCanvasElement {
+function walkerLayer(
+  source: LayerSource,
+  width: number,
+  height: number,
+  scale: number,
+  toScreen: ScreenMap,
+): HTMLCanvasElement {
   const { canvas, ctx } = pixelCanvas(Math.round(width * scale), Math.round(height * scale))
   ctx.setTransform(scale, 0, 0, scale, 0, 0)
   const layers = source.frames.map((frame) => ({ colour: source.colours[frame.lane] ?? '#ffffff', frame }))
@@ -56,7 +64,10 @@ function walkerLayer(source: LayerSource, width: number, height: number, scale: 
 }
 
 /** The map's figure with its overlays, without walkers, and where its plot area is: the ground every animation frame is drawn on. */
-export async function mapGround(scale: number, overlays: readonly CategoryGrid[]): Promise<{ canvas: HTMLCanvasElement; area: PlotArea }> {
+export async function mapGround(
+  scale: number,
+  overlays: readonly CategoryGrid[],
+): Promise<{ canvas: HTMLCanvasElement; area: PlotArea }> {
   const gd = plotElement('contour-plot')
   const area = plotArea(gd._fullLayout)
   if (!area) throw new Error('the map has not been laid out yet')
@@ -77,18 +88,31 @@ export async function mapGround(scale: number, overlays: readonly CategoryGrid[]
 }
 
 /** Draws the walkers of `source` over a ground from mapGround, at its scale. */
-export function drawMapWalkers(ctx: CanvasRenderingContext2D, area: PlotArea, scale: number, source: LayerSource): void {
+export function drawMapWalkers(
+  ctx: CanvasRenderingContext2D,
+  area: PlotArea,
+  scale: number,
+  source: LayerSource,
+): void {
   const t = areaTransform(area)
   const toScreen: ScreenMap = (x, y, _u, out) => {
     out[0] = t.ax * x + t.bx
     out[1] = t.ay * y + t.by
     return true
   }
-  ctx.drawImage(walkerLayer(source, area.width, area.height, scale, toScreen), Math.round(area.left * scale), Math.round(area.top * scale))
+  ctx.drawImage(
+    walkerLayer(source, area.width, area.height, scale, toScreen),
+    Math.round(area.left * scale),
+    Math.round(area.top * scale),
+  )
 }
 
 /** The contour map as the page shows it: figure, overlays, walkers and trails. */
-export async function mapImage(scale: number, overlays: readonly CategoryGrid[], source: LayerSource): Promise<HTMLCanvasElement> {
+export async function mapImage(
+  scale: number,
+  overlays: readonly CategoryGrid[],
+  source: LayerSource,
+): Promise<HTMLCanvasElement> {
   const { canvas, area } = await mapGround(scale, overlays)
   drawMapWalkers(canvas.getContext('2d')!, area, scale, source)
   return canvas
@@ -130,6 +154,10 @@ export async function surfaceImage(scale: number, view: SurfaceView, source: Lay
     const z = heightAt(x, y, u)
     return z === z && projector.project(x, y, z, out)
   }
-  ctx.drawImage(walkerLayer(source, box.width, box.height, scale, toScreen), Math.round(box.left * scale), Math.round(box.top * scale))
+  ctx.drawImage(
+    walkerLayer(source, box.width, box.height, scale, toScreen),
+    Math.round(box.left * scale),
+    Math.round(box.top * scale),
+  )
   return canvas
 }

@@ -16,4 +16,3 @@ export function laneLetter(index: number): string {
 export function laneName(index: number): string {
   return `Lane ${laneLetter(index)}`
 }
-

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_LANES } from '../../core/scenario/defaults'
 import { atlasSurface } from '../../core/surfaces'
-import { lanesForSurface, newLane, roundCoordinate, startAt, startInside, suggestedSettings, withMethod } from './lane-edit'
+import {
+  lanesForSurface,
+  newLane,
+  roundCoordinate,
+  startAt,
+  startInside,
+  suggestedSettings,
+  withMethod,
+} from './lane-edit'
 
 const himmelblau = atlasSurface('himmelblau')!
 const doubleWell = atlasSurface('double-well')!
@@ -33,7 +41,12 @@ describe('lanes on a new surface', () => {
 describe('lane edits', () => {
   test('a new method starts from its defaults with the suggestions, keeping walkers and start', () => {
     const lane = withMethod(DEFAULT_LANES[1], 'adam', himmelblau)
-    expect(lane).toEqual({ method: 'adam', settings: { lr: 2e-3 }, walkers: 500, start: { kind: 'point', x: 0, y: 0.5 } })
+    expect(lane).toEqual({
+      method: 'adam',
+      settings: { lr: 2e-3 },
+      walkers: 500,
+      start: { kind: 'point', x: 0, y: 0.5 },
+    })
   })
 
   test('a new lane is the next method of the comparison, one walker for an optimizer', () => {
@@ -43,7 +56,12 @@ describe('lane edits', () => {
   })
 
   test('a click moves a Gaussian cloud and makes anything else a point', () => {
-    expect(startAt({ kind: 'gaussian', x: 0, y: 0, sigma: 0.2 }, 1, 2)).toEqual({ kind: 'gaussian', x: 1, y: 2, sigma: 0.2 })
+    expect(startAt({ kind: 'gaussian', x: 0, y: 0, sigma: 0.2 }, 1, 2)).toEqual({
+      kind: 'gaussian',
+      x: 1,
+      y: 2,
+      sigma: 0.2,
+    })
     expect(startAt({ kind: 'uniform' }, 1, 2)).toEqual({ kind: 'point', x: 1, y: 2 })
   })
 

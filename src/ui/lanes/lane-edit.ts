@@ -17,7 +17,11 @@ export { MAX_PAGE_WALKERS as MAX_LANE_WALKERS } from '../../core/scenario/view'
 export function suggestedSettings(methodId: string, entry: AtlasSurface | null): Record<string, number> {
   const method = methodById(methodId)
   if (!method || !entry) return {}
-  const wanted: Record<string, number> = { lr: entry.learningRate, dt: entry.dt, kT: Number(Math.sqrt(entry.kT[0] * entry.kT[1]).toPrecision(2)) }
+  const wanted: Record<string, number> = {
+    lr: entry.learningRate,
+    dt: entry.dt,
+    kT: Number(Math.sqrt(entry.kT[0] * entry.kT[1]).toPrecision(2)),
+  }
   const out: Record<string, number> = {}
   for (const p of method.params) {
     const v = wanted[p.name]
@@ -28,7 +32,12 @@ export function suggestedSettings(methodId: string, entry: AtlasSurface | null):
 
 /** A lane switched to another method: that method's defaults with the surface's suggestions; walkers and start kept. */
 export function withMethod(lane: LaneSpec, methodId: string, entry: AtlasSurface | null): LaneSpec {
-  return { method: methodId, settings: suggestedSettings(methodId, entry), walkers: lane.walkers, start: { ...lane.start } }
+  return {
+    method: methodId,
+    settings: suggestedSettings(methodId, entry),
+    walkers: lane.walkers,
+    start: { ...lane.start },
+  }
 }
 
 /**
@@ -41,12 +50,18 @@ export function startInside(start: ScenarioStart, d: Domain): ScenarioStart {
   if (inside(d, start.x, start.y)) return start
   const x = roundCoordinate(d.xmin + 0.6 * (d.xmax - d.xmin), d.xmax - d.xmin)
   const y = roundCoordinate(d.ymin + 0.63 * (d.ymax - d.ymin), d.ymax - d.ymin)
-  return start.kind === 'point' ? { kind: 'point', x, y } : { ...start, x, y, sigma: Math.min(start.sigma, 0.1 * (d.xmax - d.xmin)) }
+  return start.kind === 'point'
+    ? { kind: 'point', x, y }
+    : { ...start, x, y, sigma: Math.min(start.sigma, 0.1 * (d.xmax - d.xmin)) }
 }
 
 /** The lanes on a newly picked atlas surface: the same methods and walkers, its suggested settings, starts inside it. */
 export function lanesForSurface(lanes: readonly LaneSpec[], entry: AtlasSurface, domain: Domain): LaneSpec[] {
-  return lanes.map((lane) => ({ ...withMethod(lane, lane.method, entry), settings: { ...keptSettings(lane), ...suggestedSettings(lane.method, entry) }, start: startInside(lane.start, domain) }))
+  return lanes.map((lane) => ({
+    ...withMethod(lane, lane.method, entry),
+    settings: { ...keptSettings(lane), ...suggestedSettings(lane.method, entry) },
+    start: startInside(lane.start, domain),
+  }))
 }
 
 /** Settings that do not depend on the surface's scale (friction, schedules) carry over to a new surface. */

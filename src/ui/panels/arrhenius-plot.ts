@@ -75,7 +75,11 @@ export interface ArrheniusLayout {
 }
 
 /** Scales and pixel positions of a sweep's plot in `box`; null when nothing can be drawn. */
-export function arrheniusLayout(rates: readonly SweepRate[], fit: ArrheniusFit | null, box: PlotBox): ArrheniusLayout | null {
+export function arrheniusLayout(
+  rates: readonly SweepRate[],
+  fit: ArrheniusFit | null,
+  box: PlotBox,
+): ArrheniusLayout | null {
   const points = arrheniusPoints(rates)
   const xRange = paddedRange(
     points.map((p) => p.beta),
@@ -102,6 +106,11 @@ export function arrheniusLayout(rates: readonly SweepRate[], fit: ArrheniusFit |
       barHigh: p.lnHigh === null ? null : y.at(p.lnHigh),
       theory: p.lnTheory === null ? null : y.at(p.lnTheory),
     })),
-    fit: fit && { x1: x.at(xRange[0]), y1: y.at(fittedLnRate(fit, xRange[0])), x2: x.at(xRange[1]), y2: y.at(fittedLnRate(fit, xRange[1])) },
+    fit: fit && {
+      x1: x.at(xRange[0]),
+      y1: y.at(fittedLnRate(fit, xRange[0])),
+      x2: x.at(xRange[1]),
+      y2: y.at(fittedLnRate(fit, xRange[1])),
+    },
   }
 }

@@ -18,7 +18,10 @@ export function outcomeCounts(map: AttractionMap): OutcomeCount[] {
 export function localMinimumCounts(map: AttractionMap): { minimum: number; count: number }[] {
   const counts = new Map<number, number>()
   for (let k = 0; k < map.outcome.length; k++) {
-    if (map.outcome[k] === OUTCOME['local minimum'] && map.minimum[k] >= 0) counts.set(map.minimum[k], (counts.get(map.minimum[k]) ?? 0) + 1)
+    if (map.outcome[k] === OUTCOME['local minimum'] && map.minimum[k] >= 0)
+      counts.set(map.minimum[k], (counts.get(map.minimum[k]) ?? 0) + 1)
   }
-  return [...counts].map(([minimum, count]) => ({ minimum, count })).sort((a, b) => b.count - a.count || a.minimum - b.minimum)
+  return [...counts]
+    .map(([minimum, count]) => ({ minimum, count }))
+    .sort((a, b) => b.count - a.count || a.minimum - b.minimum)
 }

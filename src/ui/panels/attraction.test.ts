@@ -11,12 +11,24 @@ import { resolved } from '../../testing/simulated'
 
 function map(outcome: number[], minimum: number[]): AttractionMap {
   const n = outcome.length
-  return { nx: n, ny: 1, xs: new Float64Array(n), ys: new Float64Array(1), outcome: Uint8Array.from(outcome), minimum: Int32Array.from(minimum), steps: 100, cancelled: false }
+  return {
+    nx: n,
+    ny: 1,
+    xs: new Float64Array(n),
+    ys: new Float64Array(1),
+    outcome: Uint8Array.from(outcome),
+    minimum: Int32Array.from(minimum),
+    steps: 100,
+    cancelled: false,
+  }
 }
 
 describe('attraction summary', () => {
   it('counts every outcome, in OUTCOMES order, with fractions', () => {
-    const m = map([OUTCOME['global minimum'], OUTCOME['local minimum'], OUTCOME['local minimum'], OUTCOME.diverged], [0, 2, 1, -1])
+    const m = map(
+      [OUTCOME['global minimum'], OUTCOME['local minimum'], OUTCOME['local minimum'], OUTCOME.diverged],
+      [0, 2, 1, -1],
+    )
     const counts = outcomeCounts(m)
     expect(counts.map((c) => c.outcome)).toEqual([...OUTCOMES])
     expect(counts.filter((c) => c.count > 0)).toEqual([
@@ -37,7 +49,16 @@ describe('attraction summary', () => {
     const points = criticalPoints(surface)
     const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
     const settings = resolved({ method: 'gd', settings: { lr: 1e-4 }, walkers: 1, start: { kind: 'uniform' } })
-    const m = attractionMap({ surface, method: methodById('gd')!, settings, scales: statusScales(surface, points), minima, n: 20, maxSteps: 5000, seed: 1 })
+    const m = attractionMap({
+      surface,
+      method: methodById('gd')!,
+      settings,
+      scales: statusScales(surface, points),
+      minima,
+      n: 20,
+      maxSteps: 5000,
+      seed: 1,
+    })
     const counts = outcomeCounts(m)
     expect(counts.reduce((a, c) => a + c.count, 0)).toBe(400)
     expect(counts.find((c) => c.outcome === 'global minimum')!.count).toBeGreaterThan(0)
@@ -53,7 +74,11 @@ function lab(hex: string): [number, number, number] {
     const c = parseInt(hex.slice(k, k + 2), 16) / 255
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
   })
-  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883]
+  const xyz = [
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    0.2126 * r + 0.7152 * g + 0.0722 * b,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+  ]
   const [fx, fy, fz] = xyz.map((t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116))
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)]
 }

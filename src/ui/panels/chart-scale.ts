@@ -20,7 +20,11 @@ export function drawable(value: number, log: boolean): boolean {
  * a reference line), widened when it is a single value so the axis has length.
  * Null when nothing can be drawn.
  */
-export function dataRange(series: readonly ArrayLike<number>[], log: boolean, include: readonly number[] = []): [number, number] | null {
+export function dataRange(
+  series: readonly ArrayLike<number>[],
+  log: boolean,
+  include: readonly number[] = [],
+): [number, number] | null {
   let min = Infinity
   let max = -Infinity
   const take = (v: number) => {
@@ -31,7 +35,8 @@ export function dataRange(series: readonly ArrayLike<number>[], log: boolean, in
   for (const s of series) for (let i = 0; i < s.length; i++) take(s[i])
   include.forEach(take)
   if (min > max) return null
-  if (min === max) return log ? [min / 2, max * 2] : min === 0 ? [-1, 1] : [min - 0.05 * Math.abs(min), max + 0.05 * Math.abs(max)]
+  if (min === max)
+    return log ? [min / 2, max * 2] : min === 0 ? [-1, 1] : [min - 0.05 * Math.abs(min), max + 0.05 * Math.abs(max)]
   return [min, max]
 }
 
@@ -44,7 +49,13 @@ export function axisScale(range: [number, number], pixels: [number, number], log
   const [from, to] = pixels
   const at = (value: number) => from + ((f(value) - a) / (b - a)) * (to - from)
   const values = log ? logTicks(min, max) : linearTicks(min, max, tickCount)
-  return { log, min, max, at, ticks: values.map((value) => ({ value, label: log ? powerLabel(value) : formatSignificant(value, 3) })) }
+  return {
+    log,
+    min,
+    max,
+    at,
+    ticks: values.map((value) => ({ value, label: log ? powerLabel(value) : formatSignificant(value, 3) })),
+  }
 }
 
 /** A log tick in the same form all along the axis: 0.01 to 1,000 as they are, beyond as 1e-5 or 1e14. */

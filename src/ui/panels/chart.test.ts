@@ -39,7 +39,13 @@ describe('chart scales', () => {
     const x = axisScale([0, 20000], [40, 340], false, 3)
     expect(x.at(10000)).toBe(190)
     expect(x.ticks.map((t) => t.label)).toEqual(['0', '10,000', '20,000'])
-    expect(axisScale([100, 1e16], [100, 0], true).ticks.map((t) => t.label)).toEqual(['100', '1e5', '1e8', '1e11', '1e14'])
+    expect(axisScale([100, 1e16], [100, 0], true).ticks.map((t) => t.label)).toEqual([
+      '100',
+      '1e5',
+      '1e8',
+      '1e11',
+      '1e14',
+    ])
     expect(drawable(0, true)).toBe(false)
     expect(drawable(0, false)).toBe(true)
   })
@@ -66,20 +72,37 @@ describe('decimation', () => {
     const y = Float32Array.from({ length: 2000 }, (_, i) => (i >= 1000 && i < 1010 ? NaN : i))
     const kept = [...decimate(y, 100)]
     expect(kept.some((i) => Number.isNaN(y[i]))).toBe(true)
-    const path = linePath(Float64Array.from(y, (_, i) => i), y, kept, (v) => v, (v) => v)
+    const path = linePath(
+      Float64Array.from(y, (_, i) => i),
+      y,
+      kept,
+      (v) => v,
+      (v) => v,
+    )
     expect(path.match(/M/g)).toHaveLength(2)
   })
 
   it('on a log axis drops zeros from the extremes and breaks the line there', () => {
     const y = Float32Array.of(1, 0, 0.1)
-    expect(linePath(Float64Array.of(0, 1, 2), y, [0, 1, 2], (v) => 10 * v, (v) => -Math.log10(v), (v) => drawable(v, true))).toBe('M0 0M20 1')
+    expect(
+      linePath(
+        Float64Array.of(0, 1, 2),
+        y,
+        [0, 1, 2],
+        (v) => 10 * v,
+        (v) => -Math.log10(v),
+        (v) => drawable(v, true),
+      ),
+    ).toBe('M0 0M20 1')
   })
 })
 
 describe('a trace in words', () => {
   it('gives the latest drawable value with its step, and the range', () => {
     const step = Float64Array.of(0, 10, 20, 30)
-    expect(describeTrace('U', step, Float32Array.of(-40, -70, -80.7678, NaN))).toBe('U = \u221280.77 at step 20 (from \u221280.77 to \u221240)')
+    expect(describeTrace('U', step, Float32Array.of(-40, -70, -80.7678, NaN))).toBe(
+      'U = \u221280.77 at step 20 (from \u221280.77 to \u221240)',
+    )
     expect(describeTrace('|grad U|', step, Float32Array.of(2, 0, 0, 0), true)).toBe('|grad U| = 2 at step 0')
     expect(describeTrace('U', step, Float32Array.of(NaN, NaN, NaN, NaN))).toBe('U: nothing to show yet')
   })

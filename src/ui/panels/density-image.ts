@@ -1,7 +1,17 @@
 import type { Domain } from '../../core/surface'
 
 /** Viridis (matplotlib's default) at nine even stops: perceptually uniform, readable in grey and by colour-blind readers. */
-export const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#fde725'] as const
+export const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#fde725',
+] as const
 
 const STOPS = VIRIDIS.map((hex) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)))
 
@@ -43,7 +53,12 @@ export function paintDensity(p: ArrayLike<number>, nx: number, ny: number, max: 
 }
 
 /** The bin with the largest probability and its centre, for words about a map. */
-export function peakBin(p: ArrayLike<number>, nx: number, ny: number, domain: Domain): { x: number; y: number; p: number } {
+export function peakBin(
+  p: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  domain: Domain,
+): { x: number; y: number; p: number } {
   let best = 0
   for (let k = 1; k < nx * ny; k++) if (p[k] > p[best]) best = k
   const i = Math.floor(best / ny)

@@ -7,7 +7,11 @@ export const MAX_POINTS = 500
  * and highest drawable point, plus its first undrawable one so a gap stays a
  * gap; the first and last points are always kept. In index order.
  */
-export function decimate(y: ArrayLike<number>, max: number, isDrawable: (v: number) => boolean = Number.isFinite): Uint32Array {
+export function decimate(
+  y: ArrayLike<number>,
+  max: number,
+  isDrawable: (v: number) => boolean = Number.isFinite,
+): Uint32Array {
   const n = y.length
   if (n <= max) return Uint32Array.from({ length: n }, (_, i) => i)
   const buckets = Math.max(1, Math.floor((max - 2) / 3))

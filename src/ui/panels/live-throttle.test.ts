@@ -7,7 +7,11 @@ describe('LiveThrottle', () => {
 
   function throttle() {
     const said: string[] = []
-    const live = new LiveThrottle((text) => said.push(text), 1000, () => Date.now())
+    const live = new LiveThrottle(
+      (text) => said.push(text),
+      1000,
+      () => Date.now(),
+    )
     return { said, live }
   }
 

@@ -34,10 +34,13 @@ export class LiveThrottle {
       return
     }
     this.#pending = { key, text }
-    this.#timer ??= setTimeout(() => {
-      this.#timer = undefined
-      if (this.#pending) this.#speak(this.#pending.key, this.#pending.text, this.now())
-    }, last.at + this.interval - now)
+    this.#timer ??= setTimeout(
+      () => {
+        this.#timer = undefined
+        if (this.#pending) this.#speak(this.#pending.key, this.#pending.text, this.now())
+      },
+      last.at + this.interval - now,
+    )
   }
 
   dispose(): void {

@@ -19,7 +19,9 @@ export interface ObservedRate {
  * least once, the most frequent first (a surface with dozens of minima has
  * hundreds of empty pairs).
  */
-export function transitionRates(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'counts' | 'time'>): ObservedRate[] {
+export function transitionRates(
+  transitions: Pick<SamplingFrame['transitions'], 'minima' | 'counts' | 'time'>,
+): ObservedRate[] {
   const { minima: m, counts, time } = transitions
   const rates: ObservedRate[] = []
   for (let i = 0; i < m; i++) {
@@ -28,7 +30,15 @@ export function transitionRates(transitions: Pick<SamplingFrame['transitions'], 
       if (i === j || count === 0) continue
       const t = time[i] ?? 0
       const [low, high] = poissonInterval(count)
-      rates.push({ from: i, to: j, count, time: t, rate: t > 0 ? count / t : NaN, low: t > 0 ? low / t : NaN, high: t > 0 ? high / t : NaN })
+      rates.push({
+        from: i,
+        to: j,
+        count,
+        time: t,
+        rate: t > 0 ? count / t : NaN,
+        low: t > 0 ? low / t : NaN,
+        high: t > 0 ? high / t : NaN,
+      })
     }
   }
   return rates.sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to)
@@ -53,7 +63,9 @@ export interface ObservedPassage {
  * most measured first. Passages still under way count as time at risk, so long
  * ones are not left out. Empty when the surface has too many minima for them to be tracked.
  */
-export function firstPassages(transitions: Pick<SamplingFrame['transitions'], 'minima' | 'passages' | 'passagesOpen' | 'passageExposure'>): ObservedPassage[] {
+export function firstPassages(
+  transitions: Pick<SamplingFrame['transitions'], 'minima' | 'passages' | 'passagesOpen' | 'passageExposure'>,
+): ObservedPassage[] {
   const { minima: m, passages, passagesOpen, passageExposure } = transitions
   const out: ObservedPassage[] = []
   if (passages.length !== m * m) return out

@@ -22,10 +22,30 @@ const ACCEPTANCE_TARGETS: Record<string, string> = {
  */
 export function reportFigures(report: LaneReport, kT: number, method: string): Figure[] {
   const figures: Figure[] = []
-  if (report.acceptance !== null) figures.push({ term: 'acceptance', value: formatPercent(report.acceptance), note: ACCEPTANCE_TARGETS[method] ?? '' })
+  if (report.acceptance !== null)
+    figures.push({
+      term: 'acceptance',
+      value: formatPercent(report.acceptance),
+      note: ACCEPTANCE_TARGETS[method] ?? '',
+    })
   const canonical = formatSignificant(kT)
-  if (report.meanKinetic !== null) figures.push({ term: 'mean kinetic energy \u27e8K\u27e9', value: formatValue(report.meanKinetic), note: `canonical: kT = ${canonical}` })
-  if (report.kineticTemperature !== null) figures.push({ term: 'kinetic temperature 2\u27e8K\u27e9/N_f', value: formatValue(report.kineticTemperature), note: `target: kT = ${canonical}` })
-  if (report.kineticVariance !== null) figures.push({ term: 'variance of K', value: formatValue(report.kineticVariance), note: `canonical: (kT)\u00b2 = ${formatSignificant(kT * kT)}` })
+  if (report.meanKinetic !== null)
+    figures.push({
+      term: 'mean kinetic energy \u27e8K\u27e9',
+      value: formatValue(report.meanKinetic),
+      note: `canonical: kT = ${canonical}`,
+    })
+  if (report.kineticTemperature !== null)
+    figures.push({
+      term: 'kinetic temperature 2\u27e8K\u27e9/N_f',
+      value: formatValue(report.kineticTemperature),
+      note: `target: kT = ${canonical}`,
+    })
+  if (report.kineticVariance !== null)
+    figures.push({
+      term: 'variance of K',
+      value: formatValue(report.kineticVariance),
+      note: `canonical: (kT)\u00b2 = ${formatSignificant(kT * kT)}`,
+    })
   return figures
 }

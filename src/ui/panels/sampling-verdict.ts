@@ -23,10 +23,19 @@ export function samplingVerdict(check: SamplingCheck, timeStep: boolean): Verdic
     check.batches > 0
       ? `Steps ${formatCount(check.from + 1)} to ${formatCount(check.from + check.steps)} (the first ${quarter} is burn-in), ${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}; a correct sampler is called wrong ${formatSignificant(100 * check.falseAlarm, 1)}% of the time by design (${formatSignificant(100 * MEASURED_FALSE_ALARM, 1)}% measured on short runs of 64 walkers).`
       : ''
-  if (check.consistent === null) return { consistent: null, text: `Cannot tell yet: ${check.reasons[0]}`, reasons: check.reasons, basis }
-  if (check.consistent) return { consistent: true, text: 'Consistent with exact sampling of exp(\u2212U/kT)', reasons: check.reasons, basis }
+  if (check.consistent === null)
+    return { consistent: null, text: `Cannot tell yet: ${check.reasons[0]}`, reasons: check.reasons, basis }
+  if (check.consistent)
+    return {
+      consistent: true,
+      text: 'Consistent with exact sampling of exp(\u2212U/kT)',
+      reasons: check.reasons,
+      basis,
+    }
   // A time step too long biases every discretized dynamics: worth saying where it applies.
-  const hint = timeStep ? ' (a wrong sampler, a run not yet mixed, or a time step too long: a smaller dt or learning rate shrinks a discretization bias)' : ' (a wrong sampler, or a run not yet mixed)'
+  const hint = timeStep
+    ? ' (a wrong sampler, a run not yet mixed, or a time step too long: a smaller dt or learning rate shrinks a discretization bias)'
+    : ' (a wrong sampler, or a run not yet mixed)'
   return { consistent: false, text: `Not consistent with exact sampling${hint}`, reasons: check.reasons, basis }
 }
 
@@ -38,7 +47,9 @@ export function mixingText(summary: RunSummary): string {
   const { slowest, ...times } = summary.tau
   const name = Object.entries(times).find(([, t]) => t === slowest)?.[0]
   const which = name ? ` (${OBSERVABLES[name] ?? name})` : ''
-  const time = Number.isFinite(slowest) ? `slowest autocorrelation time ${formatSignificant(slowest)} steps${which}` : 'autocorrelation time not known yet'
+  const time = Number.isFinite(slowest)
+    ? `slowest autocorrelation time ${formatSignificant(slowest)} steps${which}`
+    : 'autocorrelation time not known yet'
   return `N_eff = ${formatCount(summary.nEff)} of ${formatCount(summary.samples)} samples; ${time}`
 }
 

@@ -31,11 +31,22 @@ const CHECK: SamplingCheck = {
   from: 5000,
   steps: 15000,
   falseAlarm: 0.002,
-  reasons: ['within the basins TV 0.012 is inside the run\'s own noise (bound 0.018), and every basin population within 4.03 standard errors (largest 1.2)'],
+  reasons: [
+    "within the basins TV 0.012 is inside the run's own noise (bound 0.018), and every basin population within 4.03 standard errors (largest 1.2)",
+  ],
 }
 
 function summary(overrides: Partial<RunSummary>): RunSummary {
-  return { samples: 1e6, tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 }, nEff: 2300, tv: 0.031, kl: 0.01, basins: [], check: CHECK, ...overrides }
+  return {
+    samples: 1e6,
+    tau: { energy: 10, x: 20, y: 25, basin: 30, slowest: 30 },
+    nEff: 2300,
+    tv: 0.031,
+    kl: 0.01,
+    basins: [],
+    check: CHECK,
+    ...overrides,
+  }
 }
 
 describe('the verdict in words', () => {
@@ -44,19 +55,36 @@ describe('the verdict in words', () => {
     expect(v.consistent).toBe(true)
     expect(v.text).toBe('Consistent with exact sampling of exp(\u2212U/kT)')
     expect(v.reasons).toEqual(CHECK.reasons)
-    expect(v.basis).toBe('Steps 5,001 to 20,000 (the first quarter is burn-in), 32 batches of walkers; a correct sampler is called wrong 0.2% of the time by design (0.4% measured on short runs of 64 walkers).')
+    expect(v.basis).toBe(
+      'Steps 5,001 to 20,000 (the first quarter is burn-in), 32 batches of walkers; a correct sampler is called wrong 0.2% of the time by design (0.4% measured on short runs of 64 walkers).',
+    )
   })
 
   it('says not consistent with what can cause it: a discretized dynamics names its time step', () => {
-    const off = { ...CHECK, consistent: false, reasons: ['basin 1 holds 33.5% of the samples against 25.5% exactly: 10.6 standard errors off (bound 3.89)'] }
-    expect(samplingVerdict(off, true).text).toMatch(/^Not consistent with exact sampling \(a wrong sampler, a run not yet mixed, or a time step too long/)
-    expect(samplingVerdict(off, false).text).toBe('Not consistent with exact sampling (a wrong sampler, or a run not yet mixed)')
+    const off = {
+      ...CHECK,
+      consistent: false,
+      reasons: ['basin 1 holds 33.5% of the samples against 25.5% exactly: 10.6 standard errors off (bound 3.89)'],
+    }
+    expect(samplingVerdict(off, true).text).toMatch(
+      /^Not consistent with exact sampling \(a wrong sampler, a run not yet mixed, or a time step too long/,
+    )
+    expect(samplingVerdict(off, false).text).toBe(
+      'Not consistent with exact sampling (a wrong sampler, or a run not yet mixed)',
+    )
     expect(samplingVerdict(off, false).reasons).toEqual(off.reasons)
   })
 
   it('says nothing it cannot know', () => {
-    const unknown = { ...CHECK, consistent: null, reasons: ['too few batches yet to compare with (3 of the 16 needed): the run has just begun'] }
-    expect(samplingVerdict(unknown, true)).toMatchObject({ consistent: null, text: 'Cannot tell yet: too few batches yet to compare with (3 of the 16 needed): the run has just begun' })
+    const unknown = {
+      ...CHECK,
+      consistent: null,
+      reasons: ['too few batches yet to compare with (3 of the 16 needed): the run has just begun'],
+    }
+    expect(samplingVerdict(unknown, true)).toMatchObject({
+      consistent: null,
+      text: 'Cannot tell yet: too few batches yet to compare with (3 of the 16 needed): the run has just begun',
+    })
   })
 
   it('on the real run: the default BAOAB lane is consistent, by 32 batches of walkers', () => {
@@ -65,19 +93,33 @@ describe('the verdict in words', () => {
     expect(s.check.batches).toBe(32)
     expect(s.check.consistent).toBe(true)
     expect(samplingVerdict(s.check, true).text).toBe('Consistent with exact sampling of exp(\u2212U/kT)')
-    expect(mixingText(s)).toMatch(/^N_eff = [\d,]+ of [\d,]+ samples; slowest autocorrelation time [\d,]+ steps \((U|x|y|the basin label)\)$/)
+    expect(mixingText(s)).toMatch(
+      /^N_eff = [\d,]+ of [\d,]+ samples; slowest autocorrelation time [\d,]+ steps \((U|x|y|the basin label)\)$/,
+    )
   })
 })
 
 describe('mixing in words', () => {
   it('names the slowest observable', () => {
-    expect(mixingText(summary({}))).toBe('N_eff = 2,300 of 1,000,000 samples; slowest autocorrelation time 30 steps (the basin label)')
-    expect(mixingText(summary({ tau: { energy: NaN, x: NaN, y: NaN, basin: NaN, slowest: NaN } }))).toBe('N_eff = 2,300 of 1,000,000 samples; autocorrelation time not known yet')
+    expect(mixingText(summary({}))).toBe(
+      'N_eff = 2,300 of 1,000,000 samples; slowest autocorrelation time 30 steps (the basin label)',
+    )
+    expect(mixingText(summary({ tau: { energy: NaN, x: NaN, y: NaN, basin: NaN, slowest: NaN } }))).toBe(
+      'N_eff = 2,300 of 1,000,000 samples; autocorrelation time not known yet',
+    )
   })
 })
 
 describe('basin deviation', () => {
-  const basin = (sampled: number, sampledError: number, exact: number): BasinComparison => ({ minimum: 0, sampled, sampledError, exact, freeEnergy: 0, freeEnergyError: 0, exactFreeEnergy: 0 })
+  const basin = (sampled: number, sampledError: number, exact: number): BasinComparison => ({
+    minimum: 0,
+    sampled,
+    sampledError,
+    exact,
+    freeEnergy: 0,
+    freeEnergyError: 0,
+    exactFreeEnergy: 0,
+  })
   it('is the distance in standard errors', () => {
     expect(basinDeviation(basin(0.7, 0.01, 0.8))).toBeCloseTo(10, 12)
     expect(basinDeviation(basin(0.5, 0, 0.5))).toBe(0)
@@ -134,12 +176,20 @@ describe('rates from transitions', () => {
 describe('report figures', () => {
   it('put the kinetic figures beside their canonical values; acceptance only where there is one', () => {
     const figures = reportFigures(sampler.report, 20, 'baoab')
-    expect(figures.map((f) => f.term)).toEqual(['mean kinetic energy \u27e8K\u27e9', 'kinetic temperature 2\u27e8K\u27e9/N_f', 'variance of K'])
+    expect(figures.map((f) => f.term)).toEqual([
+      'mean kinetic energy \u27e8K\u27e9',
+      'kinetic temperature 2\u27e8K\u27e9/N_f',
+      'variance of K',
+    ])
     expect(figures[0].note).toBe('canonical: kT = 20')
     expect(figures[2].note).toBe('canonical: (kT)\u00b2 = 400')
     // BAOAB's on-step kinetic energy is close to kT at this step.
     expect(Number(figures[0].value)).toBeCloseTo(20, 0)
-    const mala = reportFigures({ steps: 10, acceptance: 0.5743, meanKinetic: null, kineticTemperature: null, kineticVariance: null }, 1, 'mala')
+    const mala = reportFigures(
+      { steps: 10, acceptance: 0.5743, meanKinetic: null, kineticTemperature: null, kineticVariance: null },
+      1,
+      'mala',
+    )
     expect(mala).toEqual([{ term: 'acceptance', value: '57.4%', note: 'about 57% is optimal (Roberts & Rosenthal)' }])
     expect(reportFigures(run.frames[0].report, 1, 'gd')).toEqual([])
   })

@@ -11,7 +11,18 @@ function lineOf(surface: SurfaceSpec, lane: LaneSpec, steps: number) {
   const run = simulate(surface, [lane], steps)
   const f = run.frames[0]
   const atGlobalMinimum = globalMinimumCount(f.statuses, f.energies, run.landscape)
-  const line = statusLine({ lead: f.lead, statusCounts: f.statusCounts, family: f.family, landscape: run.landscape, settings: run.settings[0], method: f.method, step: f.step, live: f.live, domain: run.domain, atGlobalMinimum })
+  const line = statusLine({
+    lead: f.lead,
+    statusCounts: f.statusCounts,
+    family: f.family,
+    landscape: run.landscape,
+    settings: run.settings[0],
+    method: f.method,
+    step: f.step,
+    live: f.live,
+    domain: run.domain,
+    atGlobalMinimum,
+  })
   return { line, frame: f, run, atGlobalMinimum }
 }
 
@@ -27,7 +38,9 @@ describe('status line from real runs', () => {
   })
 
   it('from (-0.5, 1.5) it reaches the global minimum MA', () => {
-    expect(lineOf(MULLER_BROWN, gd(1e-4, -0.5, 1.5), 5000).line.lead).toBe(`reached the global minimum U = ${MINUS}146.70`)
+    expect(lineOf(MULLER_BROWN, gd(1e-4, -0.5, 1.5), 5000).line.lead).toBe(
+      `reached the global minimum U = ${MINUS}146.70`,
+    )
   })
 
   it('while it moves it says so, with U and |grad U|', () => {
@@ -39,18 +52,24 @@ describe('status line from real runs', () => {
   it('with lr 0.01 it diverges at step 3, above the stability limit where it started', () => {
     const { line, frame } = lineOf(MULLER_BROWN, gd(0.01, 0, 0.5), 50)
     expect(2 / frame.lead.startCurvature!).toBeCloseTo(1.2755e-3, 6)
-    expect(line.lead).toBe('diverged at step 3: learning rate 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started')
+    expect(line.lead).toBe(
+      'diverged at step 3: learning rate 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started',
+    )
   })
 
   it('with lr 8e-4 near MA it oscillates: above the limit at MA, not enough to diverge', () => {
     // The walker is at one end of a 2-cycle across MA (lambda_max = 4068 there); the Hessian
     // where it stands would give a limit above lr, so the line uses the minimum's.
     const { line } = lineOf(MULLER_BROWN, gd(8e-4, -0.558, 1.44), 2000)
-    expect(line.lead).toBe(`oscillating: the learning rate 8e-4 is between the local stability limit 2/lambda_max = 4.92e-4 (at the minimum U = ${MINUS}146.70) and divergence`)
+    expect(line.lead).toBe(
+      `oscillating: the learning rate 8e-4 is between the local stability limit 2/lambda_max = 4.92e-4 (at the minimum U = ${MINUS}146.70) and divergence`,
+    )
   })
 
   it('on the strict saddle, from the stable axis, it stops at the saddle', () => {
-    expect(lineOf(atlas('strict-saddle'), gd(0.05, 1, 0), 500).line.lead).toBe('stopped at a saddle point: the Hessian has one negative eigenvalue (U = 0.00)')
+    expect(lineOf(atlas('strict-saddle'), gd(0.05, 1, 0), 500).line.lead).toBe(
+      'stopped at a saddle point: the Hessian has one negative eigenvalue (U = 0.00)',
+    )
   })
 
   it('on the ring it reaches the valley of minima (one eigenvalue zero)', () => {
@@ -60,7 +79,7 @@ describe('status line from real runs', () => {
     expect(line.key).toContain('flat')
   })
 
-  it("Newton on Rosenbrock reaches the global minimum: ill-conditioned (eigenvalues 0.40 and 1001.6), not a flat valley", () => {
+  it('Newton on Rosenbrock reaches the global minimum: ill-conditioned (eigenvalues 0.40 and 1001.6), not a flat valley', () => {
     const newton: LaneSpec = { method: 'newton', settings: {}, walkers: 1, start: { kind: 'point', x: -1.2, y: 1 } }
     const { line, frame } = lineOf(atlas('rosenbrock'), newton, 50)
     expect(frame.lead).toMatchObject({ status: 'minimum', label: 'global' })
@@ -68,11 +87,18 @@ describe('status line from real runs', () => {
   })
 
   it('started on the top of the ring it stays at the maximum', () => {
-    expect(lineOf(atlas('ring'), gd(0.05, 0, 0), 10).line.lead).toBe('stopped at a maximum: both Hessian eigenvalues are negative (U = 1.00)')
+    expect(lineOf(atlas('ring'), gd(0.05, 0, 0), 10).line.lead).toBe(
+      'stopped at a maximum: both Hessian eigenvalues are negative (U = 1.00)',
+    )
   })
 
   it('far out on a Gaussian well it is on a plateau, and says how much weaker the gradient is', () => {
-    const surface: SurfaceSpec = { kind: 'formula', text: '1 - exp(-(x^2 + y^2))', parameters: {}, domain: { xmin: -5, xmax: 5, ymin: -5, ymax: 5 } }
+    const surface: SurfaceSpec = {
+      kind: 'formula',
+      text: '1 - exp(-(x^2 + y^2))',
+      parameters: {},
+      domain: { xmin: -5, xmax: 5, ymin: -5, ymax: 5 },
+    }
     const { line, frame } = lineOf(surface, gd(0.1, 3.5, 0), 1000)
     expect(frame.lead.status).toBe('plateau')
     // 2 * 3.5 * exp(-12.25) = 3.4e-5 against a typical 0.13.
@@ -80,7 +106,12 @@ describe('status line from real runs', () => {
   })
 
   it('with many walkers it counts them, global and local minima apart, as the engine labels them', () => {
-    const lane: LaneSpec = { method: 'gd', settings: { lr: 1e-4 }, walkers: 10, start: { kind: 'gaussian', x: -0.3, y: 0.8, sigma: 0.5 } }
+    const lane: LaneSpec = {
+      method: 'gd',
+      settings: { lr: 1e-4 },
+      walkers: 10,
+      start: { kind: 'gaussian', x: -0.3, y: 0.8, sigma: 0.5 },
+    }
     const { line, run, atGlobalMinimum } = lineOf(MULLER_BROWN, lane, 5000)
     expect(atGlobalMinimum).toBe(run.atGlobalMinimum[0])
     expect(line.lead).toBe(`walker 1: reached the global minimum U = ${MINUS}146.70`)
@@ -88,7 +119,12 @@ describe('status line from real runs', () => {
   })
 
   it('a sampler names its temperature', () => {
-    const lane: LaneSpec = { method: 'baoab', settings: { kT: 20, dt: 2e-3, gamma: 5 }, walkers: 50, start: { kind: 'point', x: 0, y: 0.5 } }
+    const lane: LaneSpec = {
+      method: 'baoab',
+      settings: { kT: 20, dt: 2e-3, gamma: 5 },
+      walkers: 50,
+      start: { kind: 'point', x: 0, y: 0.5 },
+    }
     const { line } = lineOf(MULLER_BROWN, lane, 1000)
     expect(line.lead).toMatch(/^sampling at kT = 20: walker 1 at U = \S+, \|grad U\| = \S+$/)
     expect(line.counts).toBeNull()
@@ -96,22 +132,50 @@ describe('status line from real runs', () => {
   })
 
   it('a sampler with too long a time step diverges; the line compares dt with 2/omega_max where it started', () => {
-    const lane: LaneSpec = { method: 'baoab', settings: { kT: 20, dt: 0.05 }, walkers: 4, start: { kind: 'point', x: 0, y: 0.5 } }
+    const lane: LaneSpec = {
+      method: 'baoab',
+      settings: { kT: 20, dt: 0.05 },
+      walkers: 4,
+      start: { kind: 'point', x: 0, y: 0.5 },
+    }
     const { line } = lineOf(MULLER_BROWN, lane, 100)
     // sqrt(2 * 2/1568) = 0.0505: just stable at the start, not where it went.
-    expect(line.lead).toBe('walker 1 diverged at step 25: the time step dt = 0.05 is below the stability limit 2/omega_max = 0.0505 where it started, but the surface curves more steeply where it went')
+    expect(line.lead).toBe(
+      'walker 1 diverged at step 25: the time step dt = 0.05 is below the stability limit 2/omega_max = 0.0505 where it started, but the surface curves more steeply where it went',
+    )
     expect(line.counts).toBe('all 4 walkers diverged')
   })
 
   it('overdamped Langevin compares h = dt/gamma with 2/lambda_max', () => {
-    const lane: LaneSpec = { method: 'overdamped', settings: { kT: 20, dt: 0.01, gamma: 1 }, walkers: 1, start: { kind: 'point', x: 0, y: 0.5 } }
-    expect(lineOf(MULLER_BROWN, lane, 100).line.lead).toBe('walker 1 diverged at step 2: the step h = dt/gamma = 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started')
+    const lane: LaneSpec = {
+      method: 'overdamped',
+      settings: { kT: 20, dt: 0.01, gamma: 1 },
+      walkers: 1,
+      start: { kind: 'point', x: 0, y: 0.5 },
+    }
+    expect(lineOf(MULLER_BROWN, lane, 100).line.lead).toBe(
+      'walker 1 diverged at step 2: the step h = dt/gamma = 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started',
+    )
   })
 })
 
 /** A lead walker by hand, for the branches no atlas run reaches reliably. */
 function lead(overrides: Partial<LeadWalker>): LeadWalker {
-  return { x: 0, y: 0, u: 0, gradNorm: 0, status: 'running', label: null, eigenvalues: [1, 2], divergedAt: null, divergedWith: null, startCurvature: 2, typicalGradient: 10, degenerate: false, ...overrides }
+  return {
+    x: 0,
+    y: 0,
+    u: 0,
+    gradNorm: 0,
+    status: 'running',
+    label: null,
+    eigenvalues: [1, 2],
+    divergedAt: null,
+    divergedWith: null,
+    startCurvature: 2,
+    typicalGradient: 10,
+    degenerate: false,
+    ...overrides,
+  }
 }
 
 const landscape: Landscape = {
@@ -124,7 +188,16 @@ const landscape: Landscape = {
 
 /** A status input by hand; the live values are the lane's own at the step before `step`, as a frame carries them. */
 function input(overrides: Partial<StatusInput>): StatusInput {
-  const base = { lead: lead({}), statusCounts: [1, 0, 0, 0, 0, 0, 0], family: 'optimizer' as const, landscape, settings: resolved(gd(0.1, 0, 0)), method: 'gd', step: 100, ...overrides }
+  const base = {
+    lead: lead({}),
+    statusCounts: [1, 0, 0, 0, 0, 0, 0],
+    family: 'optimizer' as const,
+    landscape,
+    settings: resolved(gd(0.1, 0, 0)),
+    method: 'gd',
+    step: 100,
+    ...overrides,
+  }
   const lane = resolveLane(base.method, base.settings)
   if (!lane.ok) throw new Error('settings')
   return { live: liveValues(lane.lane, Math.max(0, (base.lead.divergedAt ?? base.step) - 1)), ...base }
@@ -132,21 +205,37 @@ function input(overrides: Partial<StatusInput>): StatusInput {
 
 describe('status line by hand', () => {
   it('a flat saddle (a monkey saddle: zero Hessian) and a flat ridge of maxima', () => {
-    expect(statusLine(input({ lead: lead({ status: 'saddle', eigenvalues: [0, 0], degenerate: true }) })).lead).toBe('stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (U = 0.00)')
-    expect(statusLine(input({ lead: lead({ status: 'maximum', eigenvalues: [-3, -1e-9], degenerate: true }) })).lead).toBe('stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (U = 0.00)')
+    expect(statusLine(input({ lead: lead({ status: 'saddle', eigenvalues: [0, 0], degenerate: true }) })).lead).toBe(
+      'stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (U = 0.00)',
+    )
+    expect(
+      statusLine(input({ lead: lead({ status: 'maximum', eigenvalues: [-3, -1e-9], degenerate: true }) })).lead,
+    ).toBe('stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (U = 0.00)')
   })
 
   it('a minimum without known minima, and a local one without a landscape', () => {
-    expect(statusLine(input({ lead: lead({ status: 'minimum', u: 0.5 }), landscape: null })).lead).toBe('reached a minimum U = 0.50')
-    expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: 0.5 }), landscape: null })).lead).toBe('stuck in a local minimum U = 0.50')
-    expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: -1, eigenvalues: [1e-9, 8], degenerate: true }) })).lead).toBe(
+    expect(statusLine(input({ lead: lead({ status: 'minimum', u: 0.5 }), landscape: null })).lead).toBe(
+      'reached a minimum U = 0.50',
+    )
+    expect(statusLine(input({ lead: lead({ status: 'minimum', label: 'local', u: 0.5 }), landscape: null })).lead).toBe(
+      'stuck in a local minimum U = 0.50',
+    )
+    expect(
+      statusLine(
+        input({ lead: lead({ status: 'minimum', label: 'local', u: -1, eigenvalues: [1e-9, 8], degenerate: true }) }),
+      ).lead,
+    ).toBe(
       `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${MINUS}1.00 (global minimum is ${MINUS}2.00)`,
     )
   })
 
   it('a plateau without a typical gradient speaks of |grad U| alone', () => {
-    expect(statusLine(input({ lead: lead({ status: 'plateau', gradNorm: 1e-4, typicalGradient: NaN }) })).lead).toBe('on a plateau: the gradient is nearly zero here (|grad U| = 1e-4), though this is not a critical point')
-    expect(statusLine(input({ lead: lead({ status: 'plateau', gradNorm: 0.01, typicalGradient: 10 }) })).lead).toBe('on a plateau: the gradient is 1,000x weaker here than on average (|grad U| = 0.01)')
+    expect(statusLine(input({ lead: lead({ status: 'plateau', gradNorm: 1e-4, typicalGradient: NaN }) })).lead).toBe(
+      'on a plateau: the gradient is nearly zero here (|grad U| = 1e-4), though this is not a critical point',
+    )
+    expect(statusLine(input({ lead: lead({ status: 'plateau', gradNorm: 0.01, typicalGradient: 10 }) })).lead).toBe(
+      'on a plateau: the gradient is 1,000x weaker here than on average (|grad U| = 0.01)',
+    )
   })
 
   it('oscillation that the stability limit does not explain is described, not explained', () => {
@@ -154,9 +243,19 @@ describe('status line by hand', () => {
     const oscillating = lead({ status: 'oscillating', x: 0.1, u: -1.9, gradNorm: 0.4 })
     const expected = `oscillating: going back and forth without settling (U = ${MINUS}1.90, |grad U| = 0.4)`
     expect(statusLine(input({ lead: oscillating })).lead).toBe(expected)
-    expect(statusLine(input({ lead: oscillating, method: 'adam', settings: resolved({ method: 'adam', settings: { lr: 1 }, walkers: 1, start: { kind: 'uniform' } }) })).lead).toBe(expected)
+    expect(
+      statusLine(
+        input({
+          lead: oscillating,
+          method: 'adam',
+          settings: resolved({ method: 'adam', settings: { lr: 1 }, walkers: 1, start: { kind: 'uniform' } }),
+        }),
+      ).lead,
+    ).toBe(expected)
     // Nearest minimum is the stiff one at (3, 0): 2/100 = 0.02 < 0.1.
-    expect(statusLine(input({ lead: { ...oscillating, x: 2.9 } })).lead).toBe(`oscillating: the learning rate 0.1 is between the local stability limit 2/lambda_max = 0.02 (at the minimum U = ${MINUS}1.00) and divergence`)
+    expect(statusLine(input({ lead: { ...oscillating, x: 2.9 } })).lead).toBe(
+      `oscillating: the learning rate 0.1 is between the local stability limit 2/lambda_max = 0.02 (at the minimum U = ${MINUS}1.00) and divergence`,
+    )
   })
 
   it('the nearest minimum is found across the edge of a periodic domain', () => {
@@ -168,33 +267,61 @@ describe('status line by hand', () => {
 
   it('divergence below the starting limit blames the curvature met on the way; a schedule gives the rate at that step', () => {
     const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4 })
-    expect(statusLine(input({ lead: diverged })).lead).toBe('diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, but the surface curves more steeply where it went')
+    expect(statusLine(input({ lead: diverged })).lead).toBe(
+      'diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, but the surface curves more steeply where it went',
+    )
     // lr 10 decayed tenfold every 100 steps is 1 at step 120, above 0.5.
-    const decaying = resolved({ method: 'gd', settings: { lr: 10, schedule: 'step', decay: 0.1, period: 100 }, walkers: 1, start: { kind: 'uniform' } })
-    expect(statusLine(input({ lead: diverged, settings: decaying })).lead).toBe('diverged at step 120: learning rate 1 is above the stability limit 2/lambda_max = 0.5 where it started')
+    const decaying = resolved({
+      method: 'gd',
+      settings: { lr: 10, schedule: 'step', decay: 0.1, period: 100 },
+      walkers: 1,
+      start: { kind: 'uniform' },
+    })
+    expect(statusLine(input({ lead: diverged, settings: decaying })).lead).toBe(
+      'diverged at step 120: learning rate 1 is above the stability limit 2/lambda_max = 0.5 where it started',
+    )
   })
 
   it('divergence of another optimizer, or from a concave start, is told without a limit', () => {
     const adam = resolved({ method: 'adam', settings: { lr: 2 }, walkers: 1, start: { kind: 'uniform' } })
     const diverged = lead({ status: 'diverged', divergedAt: 7 })
-    expect(statusLine(input({ lead: diverged, method: 'adam', settings: adam })).lead).toBe('diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 2)')
-    expect(statusLine(input({ lead: { ...diverged, startCurvature: null } })).lead).toBe('diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 0.1)')
+    expect(statusLine(input({ lead: diverged, method: 'adam', settings: adam })).lead).toBe(
+      'diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 2)',
+    )
+    expect(statusLine(input({ lead: { ...diverged, startCurvature: null } })).lead).toBe(
+      'diverged at step 7: it ran far off the domain or met a value that is not finite (learning rate 0.1)',
+    )
     const mala = resolved({ method: 'mala', settings: { kT: 1 }, walkers: 1, start: { kind: 'uniform' } })
-    expect(statusLine(input({ lead: diverged, family: 'sampler', method: 'mala', settings: mala })).lead).toBe('walker 1 diverged at step 7: it ran far off the domain or met a value that is not finite')
+    expect(statusLine(input({ lead: diverged, family: 'sampler', method: 'mala', settings: mala })).lead).toBe(
+      'walker 1 diverged at step 7: it ran far off the domain or met a value that is not finite',
+    )
   })
 
   it('an annealing sampler gives the temperature now', () => {
-    const settings = resolved({ method: 'baoab', settings: { kT: 1, anneal: 'linear', kTEnd: 0.1, annealSteps: 1000 }, walkers: 1, start: { kind: 'uniform' } })
-    expect(statusLine(input({ family: 'sampler', method: 'baoab', settings, step: 501, lead: lead({ u: 1, gradNorm: 2 }) })).lead).toBe('annealing, now at kT = 0.55: walker 1 at U = 1.00, |grad U| = 2')
+    const settings = resolved({
+      method: 'baoab',
+      settings: { kT: 1, anneal: 'linear', kTEnd: 0.1, annealSteps: 1000 },
+      walkers: 1,
+      start: { kind: 'uniform' },
+    })
+    expect(
+      statusLine(input({ family: 'sampler', method: 'baoab', settings, step: 501, lead: lead({ u: 1, gradNorm: 2 }) }))
+        .lead,
+    ).toBe('annealing, now at kT = 0.55: walker 1 at U = 1.00, |grad U| = 2')
   })
 
   it('counts list the largest group first, in singular or plural, and all of them when they agree', () => {
-    const many = (statusCounts: number[], atGlobalMinimum: number | null = null) => statusLine(input({ statusCounts, atGlobalMinimum })).counts
+    const many = (statusCounts: number[], atGlobalMinimum: number | null = null) =>
+      statusLine(input({ statusCounts, atGlobalMinimum })).counts
     expect(many([0, 10, 0, 0, 0, 0, 0], 3)).toBe('7 of 10 walkers stuck in local minima, 3 reached the global minimum')
-    expect(many([0, 10, 0, 0, 0, 0, 0], 9)).toBe('9 of 10 walkers reached the global minimum, 1 stuck in a local minimum')
+    expect(many([0, 10, 0, 0, 0, 0, 0], 9)).toBe(
+      '9 of 10 walkers reached the global minimum, 1 stuck in a local minimum',
+    )
     expect(many([0, 10, 0, 0, 0, 0, 0], 10)).toBe('all 10 walkers reached the global minimum')
     expect(many([0, 4, 0, 0, 0, 0, 0])).toBe('all 4 walkers at minima')
-    expect(many([2, 1, 1, 1, 2, 1, 2])).toBe('2 of 10 walkers still running, 2 on plateaus, 2 diverged, 1 at a minimum, 1 stopped at a saddle point, 1 stopped at a maximum, 1 oscillating')
+    expect(many([2, 1, 1, 1, 2, 1, 2])).toBe(
+      '2 of 10 walkers still running, 2 on plateaus, 2 diverged, 1 at a minimum, 1 stopped at a saddle point, 1 stopped at a maximum, 1 oscillating',
+    )
     expect(many([1200, 0, 0, 0, 0, 0, 0])).toBe('all 1,200 walkers still running')
     expect(many([1, 0, 0, 0, 0, 0, 0])).toBeNull()
   })
@@ -221,18 +348,50 @@ describe('globalMinimumCount', () => {
 
 describe('a sampler with its basins counted', () => {
   it('says which basins it has visited and how its time compares with the Boltzmann shares', () => {
-    const settings = resolved({ method: 'baoab', settings: { kT: 20 }, walkers: 10, start: { kind: 'point', x: 0, y: 0 } })
-    const basins = [{ sampled: 0.41, exact: 0.806 }, { sampled: 0.36, exact: 0.128 }]
+    const settings = resolved({
+      method: 'baoab',
+      settings: { kT: 20 },
+      walkers: 10,
+      start: { kind: 'point', x: 0, y: 0 },
+    })
+    const basins = [
+      { sampled: 0.41, exact: 0.806 },
+      { sampled: 0.36, exact: 0.128 },
+    ]
     const line = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins }))
-    expect(line.lead).toBe(`sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: 41% / 36% (Boltzmann: 81% / 13%)`)
-    const once = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: [{ sampled: 1, exact: 0.806 }, { sampled: 0, exact: 0.128 }] }))
+    expect(line.lead).toBe(
+      `sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: 41% / 36% (Boltzmann: 81% / 13%)`,
+    )
+    const once = statusLine(
+      input({
+        family: 'sampler',
+        method: 'baoab',
+        settings,
+        lead: lead({ u: 1 }),
+        basins: [
+          { sampled: 1, exact: 0.806 },
+          { sampled: 0, exact: 0.128 },
+        ],
+      }),
+    )
     expect(once.lead).toMatch(/^sampling at kT = 20: visited 1 of 2 basins;/)
   })
 
   it('says up to which step the shares were measured when that is not the step shown', () => {
-    const settings = resolved({ method: 'baoab', settings: { kT: 20 }, walkers: 10, start: { kind: 'point', x: 0, y: 0 } })
-    const basins = [{ sampled: 0.41, exact: 0.806 }, { sampled: 0.36, exact: 0.128 }]
-    const at = (step: number, basinsStep: number) => statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins, step, basinsStep })).lead
+    const settings = resolved({
+      method: 'baoab',
+      settings: { kT: 20 },
+      walkers: 10,
+      start: { kind: 'point', x: 0, y: 0 },
+    })
+    const basins = [
+      { sampled: 0.41, exact: 0.806 },
+      { sampled: 0.36, exact: 0.128 },
+    ]
+    const at = (step: number, basinsStep: number) =>
+      statusLine(
+        input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins, step, basinsStep }),
+      ).lead
     expect(at(4030, 3500)).toMatch(/; time up to step 3,500 in the basins of U = /)
     expect(at(4030, 4030)).toMatch(/; time in the basins of U = /)
   })

@@ -81,7 +81,11 @@ export function statusSentence(line: StatusLine): string {
  * round-off of the lowest minimum of the landscape (float32 energies carry
  * about 7 digits). Null when the landscape has no minima to compare with.
  */
-export function globalMinimumCount(statuses: Uint8Array, energies: Float32Array, landscape: Landscape | null): number | null {
+export function globalMinimumCount(
+  statuses: Uint8Array,
+  energies: Float32Array,
+  landscape: Landscape | null,
+): number | null {
   const lowest = landscape?.minima[0]?.value
   if (lowest === undefined) return null
   const tolerance = 1e-5 * Math.max(1, Math.abs(lowest))
@@ -109,7 +113,9 @@ function optimizerText(input: StatusInput, flat: boolean): string {
         ? `stopped at a flat saddle: a Hessian eigenvalue is zero, so there is no clear way down (${at})`
         : `stopped at a saddle point: the Hessian has one negative eigenvalue (${at})`
     case 'maximum':
-      return flat ? `stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (${at})` : `stopped at a maximum: both Hessian eigenvalues are negative (${at})`
+      return flat
+        ? `stopped on a flat ridge of maxima: one Hessian eigenvalue is zero (${at})`
+        : `stopped at a maximum: both Hessian eigenvalues are negative (${at})`
     case 'plateau':
       return plateauText(lead)
     case 'oscillating':
@@ -122,15 +128,20 @@ function optimizerText(input: StatusInput, flat: boolean): string {
 function minimumText({ lead, landscape }: StatusInput, flat: boolean): string {
   const lowest = landscape?.minima[0]?.value
   const global = lowest === undefined ? '' : ` (global minimum is ${u(lowest)})`
-  if (flat) return `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${u(lead.u)}${lead.label === 'local' ? global : ''}`
+  if (flat)
+    return `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${u(lead.u)}${lead.label === 'local' ? global : ''}`
   if (lead.label === 'global') return `reached the global minimum U = ${u(lead.u)}`
-  if (lead.label === 'local') return lowest === undefined ? `stuck in a local minimum U = ${u(lead.u)}` : `stuck in local minimum U = ${u(lead.u)}${global}`
+  if (lead.label === 'local')
+    return lowest === undefined
+      ? `stuck in a local minimum U = ${u(lead.u)}`
+      : `stuck in local minimum U = ${u(lead.u)}${global}`
   return `reached a minimum U = ${u(lead.u)}`
 }
 
 function plateauText(lead: LeadWalker): string {
   const ratio = lead.typicalGradient / lead.gradNorm
-  if (!(Number.isFinite(ratio) && ratio > 1)) return `on a plateau: the gradient is nearly zero here (|grad U| = ${g(lead.gradNorm)}), though this is not a critical point`
+  if (!(Number.isFinite(ratio) && ratio > 1))
+    return `on a plateau: the gradient is nearly zero here (|grad U| = ${g(lead.gradNorm)}), though this is not a critical point`
   return `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than on average (|grad U| = ${g(lead.gradNorm)})`
 }
 
@@ -164,7 +175,8 @@ function divergedText(input: StatusInput): string {
   const step = lead.divergedAt ?? input.step
   const head = `diverged at step ${formatCount(step)}`
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
-  if (limit) return `${head}: ${limitComparison(`${limit.quantity} ${g(limit.value)}`, limit.value, `${limit.limitName} = ${g(limit.limit)}`, limit.limit)}`
+  if (limit)
+    return `${head}: ${limitComparison(`${limit.quantity} ${g(limit.value)}`, limit.value, `${limit.limitName} = ${g(limit.limit)}`, limit.limit)}`
   const detail = live.lr !== null ? ` (learning rate ${g(live.lr)})` : live.dt !== null ? ` (dt = ${g(live.dt)})` : ''
   return `${head}: it ran far off the domain or met a value that is not finite${detail}`
 }
@@ -186,8 +198,14 @@ function samplingText(input: StatusInput): string {
     // Where the walkers have spent their time, basin by basin, beside where exp(-U/kT) says they should.
     const share = (p: number) => `${Math.round(100 * p)}%`
     const visited = basins.filter((b) => b.sampled > 0).length
-    const where = visited === basins.length ? `visited all ${basins.length} basins` : `visited ${visited} of ${basins.length} basins`
-    const until = input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step ? ` up to step ${formatCount(input.basinsStep)}` : ''
+    const where =
+      visited === basins.length
+        ? `visited all ${basins.length} basins`
+        : `visited ${visited} of ${basins.length} basins`
+    const until =
+      input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step
+        ? ` up to step ${formatCount(input.basinsStep)}`
+        : ''
     return `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})${verdictWords(input.consistent)}`
   }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}${verdictWords(input.consistent)}`
@@ -242,7 +260,9 @@ function countsPhrase(phrases: Phrase[], walkers: number): string {
   return sorted
     .map(([n, words], k) => {
       if (k > 0) return `${formatCount(n)} ${words}`
-      return n === walkers ? `all ${formatCount(walkers)} walkers ${words}` : `${formatCount(n)} of ${formatCount(walkers)} walkers ${words}`
+      return n === walkers
+        ? `all ${formatCount(walkers)} walkers ${words}`
+        : `${formatCount(n)} of ${formatCount(walkers)} walkers ${words}`
     })
     .join(', ')
 }

@@ -45,7 +45,8 @@ export function parseTemperatures(text: string, range: Pick<NumberParam, 'min' |
     if (!parsed.ok) return parsed
     const kT = parsed.value
     if (!(kT > 0)) return { ok: false, message: `kT = ${token} must be above 0` }
-    if (kT < range.min || kT > range.max) return { ok: false, message: `kT = ${token} is out of range: from ${range.min} to ${range.max}` }
+    if (kT < range.min || kT > range.max)
+      return { ok: false, message: `kT = ${token} is out of range: from ${range.min} to ${range.max}` }
     if (kTs.includes(kT)) return { ok: false, message: `kT = ${token} is listed twice` }
     kTs.push(kT)
   }
@@ -69,13 +70,17 @@ export function defaultTemperatures(barrier: number): number[] {
 /** Why a walker count cannot be swept, or null. */
 export function walkersProblem(walkers: number): string | null {
   const { min, max } = SWEEP_LIMITS.walkers
-  return Number.isInteger(walkers) && walkers >= min && walkers <= max ? null : `walkers must be a whole number from ${min} to ${formatCount(max)}`
+  return Number.isInteger(walkers) && walkers >= min && walkers <= max
+    ? null
+    : `walkers must be a whole number from ${min} to ${formatCount(max)}`
 }
 
 /** Why a step count cannot be swept, or null. */
 export function stepsProblem(steps: number): string | null {
   const { min, max } = SWEEP_LIMITS.steps
-  return Number.isInteger(steps) && steps >= min && steps <= max ? null : `steps must be a whole number from ${min} to ${formatCount(max)}`
+  return Number.isInteger(steps) && steps >= min && steps <= max
+    ? null
+    : `steps must be a whole number from ${min} to ${formatCount(max)}`
 }
 
 /** Why the whole sweep is too much work for the page, or null. */

@@ -9,7 +9,8 @@ export const THEORY_NAMES: Record<RateTheory, string> = {
 
 const f = (v: number) => formatSignificant(v, 3)
 /** Three significant figures with their trailing zeros, so 1 reads as 1.00 beside 0.966. */
-const barrier = (v: number) => (Math.abs(v) >= 1e-2 && Math.abs(v) < 1e5 ? v.toPrecision(3).replace('-', '\u2212') : f(v))
+const barrier = (v: number) =>
+  Math.abs(v) >= 1e-2 && Math.abs(v) < 1e5 ? v.toPrecision(3).replace('-', '\u2212') : f(v)
 
 /** The fitted barrier beside the one read from the saddle point, in words. */
 export function barrierSentence(result: Pick<SweepResult, 'fit' | 'saddleBarrier'>): string {

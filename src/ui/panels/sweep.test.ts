@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { SweepRate } from '../../core/studies/sweep'
 import { arrheniusLayout, arrheniusPoints, fittedLnRate } from './arrhenius-plot'
-import { defaultTemperatures, parseTemperatures, stepsProblem, temperaturesText, walkersProblem, workProblem } from './sweep-inputs'
+import {
+  defaultTemperatures,
+  parseTemperatures,
+  stepsProblem,
+  temperaturesText,
+  walkersProblem,
+  workProblem,
+} from './sweep-inputs'
 import { barrierSentence, plotWords } from './sweep-words'
 
 const KT_RANGE = { min: 1e-4, max: 1e5 }
@@ -12,7 +19,17 @@ const THEORY = { barrierOverKT: 5, theoryError: 0.2, theoryHolds: true }
 function exactRates(kTs: number[], transitions = 100): SweepRate[] {
   return kTs.map((kT) => {
     const rate = 0.5 * Math.exp(-1 / kT)
-    return { kT, rate, rateLow: 0.8 * rate, rateHigh: 1.25 * rate, transitions, time: transitions / rate, ...NO_PASSAGES, theory: 0.6 * Math.exp(-1 / kT), ...THEORY }
+    return {
+      kT,
+      rate,
+      rateLow: 0.8 * rate,
+      rateHigh: 1.25 * rate,
+      transitions,
+      time: transitions / rate,
+      ...NO_PASSAGES,
+      theory: 0.6 * Math.exp(-1 / kT),
+      ...THEORY,
+    }
   })
 }
 
@@ -31,7 +48,10 @@ describe('the temperatures of a sweep, as typed', () => {
     expect(parseTemperatures('0.2, hot', KT_RANGE)).toEqual({ ok: false, message: "'hot' is not a number" })
     expect(parseTemperatures('0.2, 1e6', KT_RANGE)).toMatchObject({ ok: false, message: /out of range/ })
     expect(parseTemperatures('0.2, 0.2', KT_RANGE)).toEqual({ ok: false, message: 'kT = 0.2 is listed twice' })
-    expect(parseTemperatures(Array.from({ length: 13 }, (_, k) => k + 1).join(','), KT_RANGE)).toMatchObject({ ok: false, message: /at most 12/ })
+    expect(parseTemperatures(Array.from({ length: 13 }, (_, k) => k + 1).join(','), KT_RANGE)).toMatchObject({
+      ok: false,
+      message: /at most 12/,
+    })
   })
 
   it('defaults to dE/kT from 5 to 2, which for a barrier of 1 is 0.2, 0.25, 1/3, 0.5', () => {
@@ -54,7 +74,17 @@ describe('the temperatures of a sweep, as typed', () => {
 describe('the Arrhenius plot', () => {
   it('puts ln k against 1/kT, with no ln of a zero rate', () => {
     const rates = exactRates([0.25, 0.5])
-    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.69 / 1000, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null, ...THEORY })
+    rates.push({
+      kT: 0.1,
+      rate: 0,
+      rateLow: 0,
+      rateHigh: 3.69 / 1000,
+      transitions: 0,
+      time: 1000,
+      ...NO_PASSAGES,
+      theory: null,
+      ...THEORY,
+    })
     const [a, , none] = arrheniusPoints(rates)
     expect(a.beta).toBe(4)
     expect(a.lnRate).toBeCloseTo(Math.log(0.5) - 4, 12)
@@ -93,7 +123,17 @@ describe('the Arrhenius plot', () => {
   })
 
   it('draws a temperature with no crossing as an upper bound from the axis, and a lone point with room', () => {
-    const none: SweepRate = { kT: 0.1, rate: 0, rateLow: 0, rateHigh: 3.7e-3, transitions: 0, time: 1000, ...NO_PASSAGES, theory: null, ...THEORY }
+    const none: SweepRate = {
+      kT: 0.1,
+      rate: 0,
+      rateLow: 0,
+      rateHigh: 3.7e-3,
+      transitions: 0,
+      time: 1000,
+      ...NO_PASSAGES,
+      theory: null,
+      ...THEORY,
+    }
     const layout = arrheniusLayout([none], null, BOX)!
     const [p] = layout.points
     expect(p.py).toBeNull()
@@ -109,12 +149,24 @@ describe('the sweep in words', () => {
     expect(barrierSentence({ fit: { barrier: 0.9712, stderr: 0.0312, prefactor: 0.5 }, saddleBarrier: 1 })).toBe(
       'Fitted barrier 0.971 ± 0.031 from the slope of ln k against 1/kT; the saddle point gives 1.00.',
     )
-    expect(barrierSentence({ fit: null, saddleBarrier: 106.04 })).toBe('No Arrhenius fit: the slope needs crossings at two temperatures at least; the saddle point gives 106.')
+    expect(barrierSentence({ fit: null, saddleBarrier: 106.04 })).toBe(
+      'No Arrhenius fit: the slope needs crossings at two temperatures at least; the saddle point gives 106.',
+    )
   })
 
   it('tells the plot', () => {
     const rates = exactRates([0.5])
-    rates.push({ kT: 0.1, rate: 0, rateLow: 0, rateHigh: 1, transitions: 0, time: 1, ...NO_PASSAGES, theory: null, ...THEORY })
+    rates.push({
+      kT: 0.1,
+      rate: 0,
+      rateLow: 0,
+      rateHigh: 1,
+      transitions: 0,
+      time: 1,
+      ...NO_PASSAGES,
+      theory: null,
+      ...THEORY,
+    })
     expect(plotWords({ rates })).toBe('ln k = \u22122.69 at kT = 0.5; no crossing at kT = 0.1')
   })
 })

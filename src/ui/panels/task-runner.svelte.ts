@@ -49,7 +49,8 @@ export class TaskRunner {
       const value = await this.#client.call(type, params as never, { onProgress })
       if (generation === this.#generation) done({ type, value } as TaskResult)
     } catch (e) {
-      if (generation === this.#generation && !(e instanceof Cancelled)) this.#failure = e instanceof Error ? e.message : String(e)
+      if (generation === this.#generation && !(e instanceof Cancelled))
+        this.#failure = e instanceof Error ? e.message : String(e)
     } finally {
       if (generation === this.#generation) this.#running = false
     }

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { shortcutFor, type KeyPress } from './keyboard'
 
-const press = (key: string, target: KeyPress['target'] = { tagName: 'BODY' }, extra: Partial<KeyPress> = {}): KeyPress => ({
+const press = (
+  key: string,
+  target: KeyPress['target'] = { tagName: 'BODY' },
+  extra: Partial<KeyPress> = {},
+): KeyPress => ({
   key,
   altKey: false,
   ctrlKey: false,
@@ -20,7 +24,8 @@ describe('shortcutFor', () => {
   })
 
   test('never while typing, on a button (space clicks it), or with a modifier', () => {
-    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']) expect(shortcutFor(press(' ', { tagName }))).toBeNull()
+    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'])
+      expect(shortcutFor(press(' ', { tagName }))).toBeNull()
     expect(shortcutFor(press('r', { tagName: 'DIV', isContentEditable: true }))).toBeNull()
     expect(shortcutFor(press('r', null, { ctrlKey: true }))).toBeNull()
     expect(shortcutFor(press(' ', null, { repeat: true }))).toBeNull()

@@ -3,7 +3,8 @@ import type { LaneFrame, SamplingFrame } from '../../core/run/frame'
 import { LatestSampling } from './latest-sampling'
 
 const sampling = { kT: 1 } as SamplingFrame
-const frame = (step: number, withSampling: boolean, method = 'baoab') => ({ step, method, sampling: withSampling ? sampling : undefined }) as unknown as LaneFrame
+const frame = (step: number, withSampling: boolean, method = 'baoab') =>
+  ({ step, method, sampling: withSampling ? sampling : undefined }) as unknown as LaneFrame
 
 describe('LatestSampling', () => {
   it('keeps a lane’s latest comparison and the step it was made at, and forgets it when the run starts over or the method changes', () => {

@@ -254,7 +254,8 @@ export class Run {
       },
       (error: unknown) => {
         this.#frameInFlight = false
-        if (!this.#crash && generation === this.#generation) this.#failure = error instanceof Error ? error.message : String(error)
+        if (!this.#crash && generation === this.#generation)
+          this.#failure = error instanceof Error ? error.message : String(error)
       },
     )
   }

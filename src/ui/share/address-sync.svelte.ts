@@ -42,7 +42,8 @@ export class AddressSync {
   #write(query: string): void {
     const { embed, theme, bench } = this.opening
     const address = `?${query}${embed ? '&embed=1' : ''}${theme ? `&theme=${theme}` : ''}${bench ? '&bench' : ''}`
-    if (address !== location.search) history.replaceState(history.state, '', `${location.pathname}${address}${location.hash}`)
+    if (address !== location.search)
+      history.replaceState(history.state, '', `${location.pathname}${address}${location.hash}`)
     if (!embed) writeItem(this.store, LAST_STATE_KEY, query)
   }
 }

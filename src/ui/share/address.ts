@@ -27,14 +27,19 @@ export interface Opening {
 }
 
 /** Page keys are read with URLSearchParams (lenient: it never throws, whatever the escapes). */
-function pageOptions(search: string, problems: ScenarioProblem[]): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'bench'> {
+function pageOptions(
+  search: string,
+  problems: ScenarioProblem[],
+): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'bench'> {
   const params = new URLSearchParams(search)
   const id = params.get('experiment')
   // A Map lookup: ids such as 'constructor' find nothing.
   const experiment = id === null ? null : (experimentById(id) ?? null)
-  if (id !== null && !experiment) problems.push({ field: 'experiment', message: 'no guided experiment has this name, ignored' })
+  if (id !== null && !experiment)
+    problems.push({ field: 'experiment', message: 'no guided experiment has this name, ignored' })
   const theme = params.get('theme')
-  if (theme !== null && theme !== 'light' && theme !== 'dark') problems.push({ field: 'theme', message: "theme must be 'light' or 'dark', ignored" })
+  if (theme !== null && theme !== 'light' && theme !== 'dark')
+    problems.push({ field: 'theme', message: "theme must be 'light' or 'dark', ignored" })
   return {
     experiment,
     embed: params.has('embed') && params.get('embed') !== '0',
@@ -73,7 +78,10 @@ export function readOpening(search: string, stored: string | null): Opening {
 }
 
 /** The query of a state, with the page keys that belong with it. */
-export function stateQuery(state: SharedState, page: { experiment?: string | null; embed?: boolean; theme?: Theme | null; bench?: boolean } = {}): string {
+export function stateQuery(
+  state: SharedState,
+  page: { experiment?: string | null; embed?: boolean; theme?: Theme | null; bench?: boolean } = {},
+): string {
   const extra = [
     page.experiment ? `experiment=${encodeURIComponent(page.experiment)}` : null,
     page.embed ? 'embed=1' : null,

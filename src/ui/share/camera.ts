@@ -19,7 +19,8 @@ const PLOT_ID = 'surface-plot'
 
 /** Four decimals of a scene unit: a camera no eye can tell from the exact one, and a short link. */
 const round = (v: number) => Math.round(v * 1e4) / 1e4
-const same = (a: Camera | null, b: Camera | null) => a === b || (!!a && !!b && a.length === b.length && a.every((v, k) => v === b[k]))
+const same = (a: Camera | null, b: Camera | null) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((v, k) => v === b[k]))
 const finite = (v: Vector | undefined): v is Vector => !!v && [v.x, v.y, v.z].every(Number.isFinite)
 
 /** The camera as the page keeps it: the eye alone while the centre and up are plotly's defaults. */
@@ -76,7 +77,11 @@ export class CameraSync {
     const camera = update['scene.camera'] as { eye?: Vector; center?: Vector; up?: Vector } | undefined
     const eye = camera?.eye
     if (!finite(eye)) return
-    const next = cameraOf(eye, finite(camera?.center) ? camera.center : { x: 0, y: 0, z: 0 }, finite(camera?.up) ? camera.up : { x: 0, y: 0, z: 1 })
+    const next = cameraOf(
+      eye,
+      finite(camera?.center) ? camera.center : { x: 0, y: 0, z: 0 },
+      finite(camera?.up) ? camera.up : { x: 0, y: 0, z: 1 },
+    )
     this.#shown = next
     if (!same(next, this.#view.camera)) this.#view.camera = next
   }

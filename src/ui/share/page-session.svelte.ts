@@ -113,7 +113,11 @@ export class PageSession {
       const e = this.experiments.active
       if (!e) return null
       const verdict = this.experiments.verdict
-      return { id: e.id, failures: verdict ? [...verdict.failures] : null, waitingForSweep: verdict?.waitingForSweep ?? false }
+      return {
+        id: e.id,
+        failures: verdict ? [...verdict.failures] : null,
+        waitingForSweep: verdict?.waitingForSweep ?? false,
+      }
     },
   }
 

@@ -17,7 +17,8 @@ export function nameProblem(name: string, surfaces: readonly SavedSurface[], exc
   const trimmed = name.trim()
   if (trimmed === '') return 'give the surface a name'
   if (trimmed.length > MAX_NAME_LENGTH) return `a name has at most ${MAX_NAME_LENGTH} characters`
-  if (surfaces.some((s, k) => k !== except && s.name === trimmed)) return `there is already a surface called '${trimmed}'`
+  if (surfaces.some((s, k) => k !== except && s.name === trimmed))
+    return `there is already a surface called '${trimmed}'`
   return null
 }
 
@@ -34,19 +35,39 @@ export function readSavedSurfaces(text: string | null): { surfaces: SavedSurface
   try {
     value = JSON.parse(text)
   } catch {
-    return { surfaces, problems: [{ field: 'saved surfaces', message: 'the stored list is not readable and was set aside' }] }
+    return {
+      surfaces,
+      problems: [{ field: 'saved surfaces', message: 'the stored list is not readable and was set aside' }],
+    }
   }
-  if (!Array.isArray(value)) return { surfaces, problems: [{ field: 'saved surfaces', message: 'the stored list is not a list and was set aside' }] }
+  if (!Array.isArray(value))
+    return {
+      surfaces,
+      problems: [{ field: 'saved surfaces', message: 'the stored list is not a list and was set aside' }],
+    }
   let dropped = 0
   for (const item of value.slice(0, MAX_SAVED_SURFACES)) {
     const name = isBag(item) && Object.hasOwn(item, 'name') ? item.name : undefined
     const formula = isBag(item) && Object.hasOwn(item, 'formula') ? item.formula : undefined
-    if (typeof name === 'string' && typeof formula === 'string' && formula.length <= MAX_LENGTH && nameProblem(name, surfaces) === null) {
+    if (
+      typeof name === 'string' &&
+      typeof formula === 'string' &&
+      formula.length <= MAX_LENGTH &&
+      nameProblem(name, surfaces) === null
+    ) {
       surfaces.push({ name: name.trim(), formula })
     } else dropped++
   }
   dropped += Math.max(0, value.length - MAX_SAVED_SURFACES)
-  const problems = dropped > 0 ? [{ field: 'saved surfaces', message: `${dropped} stored ${dropped === 1 ? 'entry was' : 'entries were'} not readable and ${dropped === 1 ? 'was' : 'were'} dropped` }] : []
+  const problems =
+    dropped > 0
+      ? [
+          {
+            field: 'saved surfaces',
+            message: `${dropped} stored ${dropped === 1 ? 'entry was' : 'entries were'} not readable and ${dropped === 1 ? 'was' : 'were'} dropped`,
+          },
+        ]
+      : []
   return { surfaces, problems }
 }
 

@@ -103,7 +103,10 @@ describe('opening the page', () => {
 describe('links', () => {
   it('use the page’s own address, whatever its sub-path, and read back to the same state', () => {
     const s = state(777)
-    const link = pageLink({ origin: 'https://course.example.org', pathname: '/physics/week-3/playground/' }, stateQuery(s, { experiment: 'local-minimum' }))
+    const link = pageLink(
+      { origin: 'https://course.example.org', pathname: '/physics/week-3/playground/' },
+      stateQuery(s, { experiment: 'local-minimum' }),
+    )
     expect(link.startsWith('https://course.example.org/physics/week-3/playground/?v=1&')).toBe(true)
     const url = new URL(link)
     const { state: back, problems } = decodeState(url.search)
@@ -114,7 +117,9 @@ describe('links', () => {
 
   it('carry embed, theme and the test hook only when asked', () => {
     expect(stateQuery(state())).toBe(encodeState(state()))
-    expect(stateQuery(state(), { embed: true, theme: 'light', bench: true })).toBe(`${encodeState(state())}&embed=1&theme=light&bench`)
+    expect(stateQuery(state(), { embed: true, theme: 'light', bench: true })).toBe(
+      `${encodeState(state())}&embed=1&theme=light&bench`,
+    )
   })
 })
 
@@ -145,7 +150,9 @@ describe('saved surfaces', () => {
       { name: 'ok', formula: 'x^2 + y^2' },
       { name: 'polluting', formula: 'x' },
     ])
-    expect(problems).toEqual([{ field: 'saved surfaces', message: '8 stored entries were not readable and were dropped' }])
+    expect(problems).toEqual([
+      { field: 'saved surfaces', message: '8 stored entries were not readable and were dropped' },
+    ])
     expect(Object.keys(surfaces[1])).toEqual(['name', 'formula'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })

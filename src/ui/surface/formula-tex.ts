@@ -21,7 +21,9 @@ export function formulaTex(text: string): string | null {
   }
   try {
     // Lines break at + and −, not between a factor and what it multiplies.
-    return parseMath(text).toTex({ parenthesis: 'keep', implicit: 'hide', handler }).replaceAll('\\cdot', '\\cdot\\nobreak ')
+    return parseMath(text)
+      .toTex({ parenthesis: 'keep', implicit: 'hide', handler })
+      .replaceAll('\\cdot', '\\cdot\\nobreak ')
   } catch {
     return null
   }

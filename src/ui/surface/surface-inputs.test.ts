@@ -8,8 +8,13 @@ describe('domainProblem', () => {
   })
 
   test('names the bound at fault', () => {
-    expect(domainProblem({ xmin: 2, xmax: 1, ymin: 0, ymax: 1 })).toEqual({ key: 'xmax', message: 'x max must be above x min (2)' })
-    expect(domainProblem({ xmin: 0, xmax: 1, ymin: 0, ymax: 0 }, ['phi', 'psi'])?.message).toBe('psi max must be above psi min (0)')
+    expect(domainProblem({ xmin: 2, xmax: 1, ymin: 0, ymax: 1 })).toEqual({
+      key: 'xmax',
+      message: 'x max must be above x min (2)',
+    })
+    expect(domainProblem({ xmin: 0, xmax: 1, ymin: 0, ymax: 0 }, ['phi', 'psi'])?.message).toBe(
+      'psi max must be above psi min (0)',
+    )
     expect(domainProblem({ xmin: NaN, xmax: 1, ymin: 0, ymax: 1 })?.key).toBe('xmin')
     expect(domainProblem({ xmin: 1e9, xmax: 1e9 + 1e-3, ymin: 0, ymax: 1 })?.message).toMatch(/too narrow/)
   })

@@ -11,8 +11,12 @@ export function readAppearance(text: string | null): { scheme: SchemeChoice; pal
   } catch {
     // Unreadable: the defaults.
   }
-  const bag = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  const scheme = Object.hasOwn(bag, 'scheme') && SCHEMES.includes(bag.scheme as SchemeChoice) ? (bag.scheme as SchemeChoice) : 'system'
+  const bag =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  const scheme =
+    Object.hasOwn(bag, 'scheme') && SCHEMES.includes(bag.scheme as SchemeChoice)
+      ? (bag.scheme as SchemeChoice)
+      : 'system'
   const palette = Object.hasOwn(bag, 'palette') && isPaletteId(bag.palette) ? bag.palette : 'okabe-ito'
   return { scheme, palette }
 }

@@ -4,8 +4,19 @@ import { PALETTE_IDS, PALETTES, paletteColour } from './palettes'
 
 describe('appearance', () => {
   it('reads a stored choice, and the defaults for anything else', () => {
-    expect(readAppearance('{"scheme":"dark","palette":"tol-vibrant"}')).toEqual({ scheme: 'dark', palette: 'tol-vibrant' })
-    for (const text of [null, '', '{', '[]', '"dark"', '{"scheme":"<b>","palette":"constructor"}', '{"__proto__":{"scheme":"dark"}}']) {
+    expect(readAppearance('{"scheme":"dark","palette":"tol-vibrant"}')).toEqual({
+      scheme: 'dark',
+      palette: 'tol-vibrant',
+    })
+    for (const text of [
+      null,
+      '',
+      '{',
+      '[]',
+      '"dark"',
+      '{"scheme":"<b>","palette":"constructor"}',
+      '{"__proto__":{"scheme":"dark"}}',
+    ]) {
       expect(readAppearance(text)).toEqual({ scheme: 'system', palette: 'okabe-ito' })
     }
   })

@@ -24,12 +24,18 @@ describe('discStamp', () => {
 describe('CloudImage', () => {
   test('stamps discs, cutting them at the edges, and clears only when used', async () => {
     // ImageData is a browser class: a minimal stand-in with the same layout.
-    vi.stubGlobal('ImageData', class {
-      data: Uint8ClampedArray
-      constructor(readonly width: number, readonly height: number) {
-        this.data = new Uint8ClampedArray(width * height * 4)
-      }
-    })
+    vi.stubGlobal(
+      'ImageData',
+      class {
+        data: Uint8ClampedArray
+        constructor(
+          readonly width: number,
+          readonly height: number,
+        ) {
+          this.data = new Uint8ClampedArray(width * height * 4)
+        }
+      },
+    )
     const { CloudImage } = await import('./cloud')
     const image = new CloudImage()
     image.reset(4, 3)

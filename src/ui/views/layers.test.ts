@@ -11,7 +11,10 @@ describe('walker drawing', () => {
   })
 
   test('trails are cut at a wrap of a periodic domain only', () => {
-    expect(wrapJump({ xmin: -Math.PI, xmax: Math.PI, ymin: 0, ymax: 1, periodic: true })).toEqual({ x: Math.PI, y: 0.5 })
+    expect(wrapJump({ xmin: -Math.PI, xmax: Math.PI, ymin: 0, ymax: 1, periodic: true })).toEqual({
+      x: Math.PI,
+      y: 0.5,
+    })
     expect(wrapJump({ xmin: 0, xmax: 1, ymin: 0, ymax: 1 })).toEqual({ x: Infinity, y: Infinity })
   })
 
@@ -39,18 +42,41 @@ describe('category grids', () => {
 })
 
 describe('overlays', () => {
-  const point = (x: number, value: number, label: string): NamedPoint => ({ kind: 'minimum', x, y: 0, value, eigenvalues: null, name: 'min', label })
+  const point = (x: number, value: number, label: string): NamedPoint => ({
+    kind: 'minimum',
+    x,
+    y: 0,
+    value,
+    eigenvalues: null,
+    name: 'min',
+    label,
+  })
   const basins = { nx: 2, ny: 1, xs: Float64Array.of(-1, 1), ys: Float64Array.of(0), labels: Int32Array.of(0, 1) }
 
   test('the basin legend names each minimum, lowest first, and tells twins apart by position', () => {
     const { legend, grid } = basinOverlay(basins, [point(1, 0, 'min 0.00'), point(-1, 0, 'min 0.00')])
-    expect(legend.map((e) => e.label)).toEqual(['basin of min 0.00 at (1.00, 0.00)', 'basin of min 0.00 at (\u22121.00, 0.00)'])
+    expect(legend.map((e) => e.label)).toEqual([
+      'basin of min 0.00 at (1.00, 0.00)',
+      'basin of min 0.00 at (\u22121.00, 0.00)',
+    ])
     expect(grid.colours).toHaveLength(2)
-    expect(basinOverlay(basins, [point(0, -2, 'MA'), point(1, 3, 'MB')]).legend.map((e) => e.label)).toEqual(['basin of MA', 'basin of MB'])
+    expect(basinOverlay(basins, [point(0, -2, 'MA'), point(1, 3, 'MB')]).legend.map((e) => e.label)).toEqual([
+      'basin of MA',
+      'basin of MB',
+    ])
   })
 
   test('the attraction legend lists the outcomes that occur, never a start that did not settle', () => {
-    const map = { nx: 2, ny: 2, xs: Float64Array.of(0, 1), ys: Float64Array.of(0, 1), outcome: Uint8Array.of(0, 0, 1, 7), minimum: Int32Array.of(0, 0, 1, -1), steps: 10, cancelled: false }
+    const map = {
+      nx: 2,
+      ny: 2,
+      xs: Float64Array.of(0, 1),
+      ys: Float64Array.of(0, 1),
+      outcome: Uint8Array.of(0, 0, 1, 7),
+      minimum: Int32Array.of(0, 0, 1, -1),
+      steps: 10,
+      cancelled: false,
+    }
     expect(attractionOverlay(map).legend.map((e) => e.label)).toEqual(['global minimum', 'local minimum'])
     expect(attractionOverlay(map).grid.colours[7][3]).toBe(0)
   })

@@ -41,7 +41,9 @@ export class MapOverlays {
   }
 
   /** Each lane's basin-of-attraction map, while it is still valid. */
-  readonly attraction = $derived.by(() => this.#scenario.lanes.map((_, k) => (this.#made[k]?.key === this.#key(k) ? this.#made[k].map : null)))
+  readonly attraction = $derived.by(() =>
+    this.#scenario.lanes.map((_, k) => (this.#made[k]?.key === this.#key(k) ? this.#made[k].map : null)),
+  )
 
   /** The lane whose valid map is the newest, if any. */
   readonly attractionLane = $derived.by(() => {
@@ -74,7 +76,9 @@ export class MapOverlays {
 
   /** A lane's panel made (or dropped) its map. */
   set(k: number, map: AttractionMap | null): void {
-    this.#made = this.#scenario.lanes.map((_, j) => (j === k ? (map ? { map, key: this.#key(k), made: performance.now() } : null) : (this.#made[j] ?? null)))
+    this.#made = this.#scenario.lanes.map((_, j) =>
+      j === k ? (map ? { map, key: this.#key(k), made: performance.now() } : null) : (this.#made[j] ?? null),
+    )
   }
 
   /** A lane was removed: the maps of the lanes after it move up. */

@@ -17,7 +17,17 @@ function rgba(hex: string, alpha = ALPHA): Rgba {
  * Basins of the minima: Paul Tol's 'muted' qualitative scheme (colour-blind
  * safe), repeating for surfaces with more minima than colours (Rastrigin's dozens).
  */
-export const BASIN_HEX = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'] as const
+export const BASIN_HEX = [
+  '#332288',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+] as const
 
 export interface LegendEntry {
   colour: string
@@ -25,7 +35,10 @@ export interface LegendEntry {
 }
 
 /** The basin overlay of a surface's minima, with a legend naming each minimum (the first few). */
-export function basinOverlay(basins: BasinGrid, points: readonly NamedPoint[]): { grid: CategoryGrid; legend: LegendEntry[] } {
+export function basinOverlay(
+  basins: BasinGrid,
+  points: readonly NamedPoint[],
+): { grid: CategoryGrid; legend: LegendEntry[] } {
   const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
   const colours = minima.map((_, k) => rgba(BASIN_HEX[k % BASIN_HEX.length]))
   const shown = minima.slice(0, BASIN_HEX.length)
@@ -35,7 +48,8 @@ export function basinOverlay(basins: BasinGrid, points: readonly NamedPoint[]): 
     colour: BASIN_HEX[k],
     label: `basin of ${m.label}${repeated(m.label) ? ` at (${formatValue(m.x)}, ${formatValue(m.y)})` : ''}`,
   }))
-  if (minima.length > shown.length) legend.push({ colour: 'transparent', label: `colours repeat for ${minima.length} minima` })
+  if (minima.length > shown.length)
+    legend.push({ colour: 'transparent', label: `colours repeat for ${minima.length} minima` })
   return { grid: { nx: basins.nx, ny: basins.ny, xs: basins.xs, ys: basins.ys, codes: basins.labels, colours }, legend }
 }
 
@@ -48,6 +62,9 @@ export function attractionOverlay(map: AttractionMap): { grid: CategoryGrid; leg
   // More opaque than the basins: the outcome colours must read true over viridis.
   const colours = OUTCOMES.map((o) => rgba(OUTCOME_COLOURS[o], o === 'running' ? 0 : 0.72))
   const present = new Set(map.outcome)
-  const legend = OUTCOMES.filter((o, k) => present.has(k) && o !== 'running').map((o) => ({ colour: OUTCOME_COLOURS[o], label: o }))
+  const legend = OUTCOMES.filter((o, k) => present.has(k) && o !== 'running').map((o) => ({
+    colour: OUTCOME_COLOURS[o],
+    label: o,
+  }))
   return { grid: { nx: map.nx, ny: map.ny, xs: map.xs, ys: map.ys, codes: map.outcome, colours }, legend }
 }

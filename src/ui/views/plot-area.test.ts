@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { areaTransform, plotArea, sameArea, toData } from './plot-area'
 
-const layout = { xaxis: { _offset: 56, _length: 400, range: [-1.5, 1.2] }, yaxis: { _offset: 36, _length: 300, range: [-0.5, 2] } }
+const layout = {
+  xaxis: { _offset: 56, _length: 400, range: [-1.5, 1.2] },
+  yaxis: { _offset: 36, _length: 300, range: [-0.5, 2] },
+}
 
 describe('plotArea', () => {
   test("reads plotly's axis offsets, lengths and ranges", () => {
@@ -29,7 +32,11 @@ describe('pixels and data', () => {
 
   test('toData inverts the transform', () => {
     const t = areaTransform(a)
-    for (const [x, y] of [[0, 0.5], [-1.2, 1.7], [1.1, -0.4]]) {
+    for (const [x, y] of [
+      [0, 0.5],
+      [-1.2, 1.7],
+      [1.1, -0.4],
+    ]) {
       const [bx, by] = toData(a, t.ax * x + t.bx, t.ay * y + t.by)
       expect(bx).toBeCloseTo(x, 12)
       expect(by).toBeCloseTo(y, 12)

@@ -60,5 +60,14 @@ export function toData(a: PlotArea, px: number, py: number): [number, number] {
 
 export function sameArea(a: PlotArea | null, b: PlotArea | null): boolean {
   if (a === null || b === null) return a === b
-  return a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height && a.x0 === b.x0 && a.x1 === b.x1 && a.y0 === b.y0 && a.y1 === b.y1
+  return (
+    a.left === b.left &&
+    a.top === b.top &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.x0 === b.x0 &&
+    a.x1 === b.x1 &&
+    a.y0 === b.y0 &&
+    a.y1 === b.y1
+  )
 }

@@ -4,7 +4,12 @@ import { multiply, Projector, sameCamera } from './projection'
 const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
 
 /** The reference: plotly's gl3d/project.js, transcribed, then its hover-label placement. */
-function plotlyProject(camera: { model: number[]; view: number[]; projection: number[] }, v: number[], width: number, height: number): [number, number] {
+function plotlyProject(
+  camera: { model: number[]; view: number[]; projection: number[] },
+  v: number[],
+  width: number,
+  height: number,
+): [number, number] {
   const xform = (m: number[], p: number[]) => {
     const out = [0, 0, 0, 0]
     for (let i = 0; i < 4; ++i) for (let j = 0; j < 4; ++j) out[j] += m[4 * i + j] * p[i]
@@ -33,9 +38,18 @@ describe('Projector', () => {
     const dataScale = [0.37, 0.4, 0.004]
     const p = new Projector({ model, view, projection }, dataScale, 460, 380)
     const out = new Float64Array(2)
-    for (const v of [[-1.5, -0.5, -146], [0.6, 0.03, -108], [1.2, 2, 100]]) {
+    for (const v of [
+      [-1.5, -0.5, -146],
+      [0.6, 0.03, -108],
+      [1.2, 2, 100],
+    ]) {
       expect(p.project(v[0], v[1], v[2], out)).toBe(true)
-      const [x, y] = plotlyProject({ model, view, projection }, [v[0] * dataScale[0], v[1] * dataScale[1], v[2] * dataScale[2]], 460, 380)
+      const [x, y] = plotlyProject(
+        { model, view, projection },
+        [v[0] * dataScale[0], v[1] * dataScale[1], v[2] * dataScale[2]],
+        460,
+        380,
+      )
       expect(out[0]).toBeCloseTo(x, 9)
       expect(out[1]).toBeCloseTo(y, 9)
     }
@@ -56,7 +70,11 @@ describe('matrices', () => {
   })
 
   test('sameCamera notices any change', () => {
-    const copy = { model: Float64Array.from(identity), view: Float64Array.from(identity), projection: Float64Array.from(identity) }
+    const copy = {
+      model: Float64Array.from(identity),
+      view: Float64Array.from(identity),
+      projection: Float64Array.from(identity),
+    }
     expect(sameCamera({ model: identity, view: identity, projection: identity }, copy)).toBe(true)
     expect(sameCamera({ model: identity, view: [...identity.slice(0, 15), 2], projection: identity }, copy)).toBe(false)
   })

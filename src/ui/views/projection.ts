@@ -52,7 +52,10 @@ export class Projector {
 }
 
 /** Whether two cameras (and sizes) would project alike: redraw only when not. */
-export function sameCamera(a: CameraParams, b: { model: Float64Array; view: Float64Array; projection: Float64Array }): boolean {
+export function sameCamera(
+  a: CameraParams,
+  b: { model: Float64Array; view: Float64Array; projection: Float64Array },
+): boolean {
   for (let i = 0; i < 16; i++) {
     if (a.model[i] !== b.model[i] || a.view[i] !== b.view[i] || a.projection[i] !== b.projection[i]) return false
   }

@@ -60,7 +60,12 @@ const at = new Float64Array(2)
  * lanes of few walkers as vector dots: a lone gradient-descent walker never
  * vanishes under a sampler's cloud.
  */
-export function drawWalkers(c: WalkerCanvas, lanes: readonly LaneLayer[], toScreen: ScreenMap, jump: { x: number; y: number }): void {
+export function drawWalkers(
+  c: WalkerCanvas,
+  lanes: readonly LaneLayer[],
+  toScreen: ScreenMap,
+  jump: { x: number; y: number },
+): void {
   const { ctx, width, height } = c
   c.cloud.reset(Math.round(width * c.dpr), Math.round(height * c.dpr))
   ctx.lineJoin = 'round'
@@ -100,7 +105,12 @@ function stampDots(c: WalkerCanvas, lane: LaneLayer, toScreen: ScreenMap): void 
   }
 }
 
-function drawTrails(ctx: CanvasRenderingContext2D, lane: LaneLayer, toScreen: ScreenMap, jump: { x: number; y: number }): void {
+function drawTrails(
+  ctx: CanvasRenderingContext2D,
+  lane: LaneLayer,
+  toScreen: ScreenMap,
+  jump: { x: number; y: number },
+): void {
   const { trails, trailWalkers, trailLength } = lane.frame
   if (trailWalkers === 0) return
   ctx.beginPath()
@@ -154,7 +164,13 @@ function drawDots(ctx: CanvasRenderingContext2D, lane: LaneLayer, toScreen: Scre
   ctx.stroke()
 }
 
-function drawDiverged(ctx: CanvasRenderingContext2D, lane: LaneLayer, toScreen: ScreenMap, width: number, height: number): void {
+function drawDiverged(
+  ctx: CanvasRenderingContext2D,
+  lane: LaneLayer,
+  toScreen: ScreenMap,
+  width: number,
+  height: number,
+): void {
   const { positions, energies, statuses, walkers, statusCounts } = lane.frame
   if ((statusCounts[DIVERGED] ?? 0) === 0) return
   const stride = drawStride(walkers)

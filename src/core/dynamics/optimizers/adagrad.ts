@@ -12,11 +12,22 @@ export const adagrad: MethodDescriptor = {
   id: 'adagrad',
   family: 'optimizer',
   name: 'AdaGrad',
-  summary: 'Divides each axis by the root of all its past squared gradients: steep axes slow down at once, but every step keeps shrinking, so it can stall before reaching a minimum',
+  summary:
+    'Divides each axis by the root of all its past squared gradients: steep axes slow down at once, but every step keeps shrinking, so it can stall before reaching a minimum',
   reference: 'Duchi, Hazan & Singer, JMLR 12:2121 (2011)',
   params: optimizerParams(0.01, [
     epsParam(1e-10, 'the root of the sum of all past squared gradients'),
-    { kind: 'number', name: 'initialAccumulator', label: 'initial accumulator', default: 0, min: 0, max: 1e6, scale: 'log', unit: 'energy^2/length^2', help: 'Starting value of the sum of squared gradients (larger = smaller first steps)' },
+    {
+      kind: 'number',
+      name: 'initialAccumulator',
+      label: 'initial accumulator',
+      default: 0,
+      min: 0,
+      max: 1e6,
+      scale: 'log',
+      unit: 'energy^2/length^2',
+      help: 'Starting value of the sum of squared gradients (larger = smaller first steps)',
+    },
   ]),
   velocities: false,
   physicalTime: false,
@@ -36,7 +47,14 @@ export const adagrad: MethodDescriptor = {
           const gy = c * w.gy[i]
           sx[i] += gx * gx
           sy[i] += gy * gy
-          moveTo(surface, w, i, w.x[i] - (lr * gx) / (Math.sqrt(sx[i]) + eps), w.y[i] - (lr * gy) / (Math.sqrt(sy[i]) + eps), g)
+          moveTo(
+            surface,
+            w,
+            i,
+            w.x[i] - (lr * gx) / (Math.sqrt(sx[i]) + eps),
+            w.y[i] - (lr * gy) / (Math.sqrt(sy[i]) + eps),
+            g,
+          )
         }
       },
     }

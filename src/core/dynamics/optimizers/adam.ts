@@ -8,14 +8,41 @@ import { portableMath as pm } from '../../portable-math'
 /** The eps of an adaptive method; `denominator` names what it is added to, which differs between methods. */
 export function epsParam(fallback: number, denominator: string): ParamSpec {
   return {
-    kind: 'number', name: 'eps', label: 'epsilon', default: fallback, min: 1e-16, max: 1, scale: 'log', unit: 'energy/length',
+    kind: 'number',
+    name: 'eps',
+    label: 'epsilon',
+    default: fallback,
+    min: 1e-16,
+    max: 1,
+    scale: 'log',
+    unit: 'energy/length',
     help: `Added to ${denominator} so a zero gradient never divides by zero`,
   }
 }
 
 export const ADAM_PARAMS: readonly ParamSpec[] = [
-  { kind: 'number', name: 'beta1', label: 'beta1', default: 0.9, min: 0, max: 0.9999, scale: 'linear', unit: '', help: 'Decay of the running mean of the gradient (momentum)' },
-  { kind: 'number', name: 'beta2', label: 'beta2', default: 0.999, min: 0, max: 0.99999, scale: 'linear', unit: '', help: 'Decay of the running mean of the squared gradient (per-axis step scale)' },
+  {
+    kind: 'number',
+    name: 'beta1',
+    label: 'beta1',
+    default: 0.9,
+    min: 0,
+    max: 0.9999,
+    scale: 'linear',
+    unit: '',
+    help: 'Decay of the running mean of the gradient (momentum)',
+  },
+  {
+    kind: 'number',
+    name: 'beta2',
+    label: 'beta2',
+    default: 0.999,
+    min: 0,
+    max: 0.99999,
+    scale: 'linear',
+    unit: '',
+    help: 'Decay of the running mean of the squared gradient (per-axis step scale)',
+  },
   epsParam(1e-8, 'the root of the (bias-corrected) running mean of squared gradients'),
 ]
 
@@ -63,7 +90,8 @@ export const adam: MethodDescriptor = {
   id: 'adam',
   family: 'optimizer',
   name: 'Adam',
-  summary: 'Momentum with a step scaled per axis by the recent gradient size, so steep and flat directions both move about lr per step: quick along flat valleys, but it still stops in the first minimum it finds',
+  summary:
+    'Momentum with a step scaled per axis by the recent gradient size, so steep and flat directions both move about lr per step: quick along flat valleys, but it still stops in the first minimum it finds',
   reference: 'Kingma & Ba, arXiv:1412.6980 (ICLR 2015)',
   params: optimizerParams(0.001, ADAM_PARAMS),
   velocities: false,

@@ -12,7 +12,13 @@ const distance = (lane: Lane, x: number, y: number, i = 0) => Math.hypot(lane.wa
 describe('saddles', () => {
   it('gradient descent started on the stable axis of x^2 - y^2 converges to the saddle', () => {
     const { surface, scales } = atlas('strict-saddle')
-    const lane = testLane({ surface, scales, method: 'gd', settings: { lr: 0.05 }, start: { kind: 'point', x: 1, y: 0 } })
+    const lane = testLane({
+      surface,
+      scales,
+      method: 'gd',
+      settings: { lr: 0.05 },
+      start: { kind: 'point', x: 1, y: 0 },
+    })
     lane.advance(500)
     expect(status(lane)).toBe('saddle')
     expect(lane.walkers.y[0]).toBe(0)
@@ -42,7 +48,12 @@ describe('saddles', () => {
 
   it('a kick that leads nowhere lower ends the kicking: the walker settles in its minimum', () => {
     const surface = formulaSurface('x^2 + 3*y^2 + x*y')
-    const lane = testLane({ surface, method: 'perturbed-gd', settings: { lr: 0.1 }, start: { kind: 'point', x: 0, y: 0 } })
+    const lane = testLane({
+      surface,
+      method: 'perturbed-gd',
+      settings: { lr: 0.1 },
+      start: { kind: 'point', x: 0, y: 0 },
+    })
     lane.advance(2000)
     expect(lane.extras()).toEqual({ kicks: 1, settled: 1 })
     expect(Math.hypot(...at(lane))).toBeLessThan(1e-12)
@@ -85,7 +96,14 @@ describe('Müller-Brown', () => {
 
   function gd(lr: number, xs: number[], ys: number[]): Lane {
     const { surface, scales } = atlas('muller-brown')
-    return testLane({ surface, scales, method: 'gd', settings: { lr }, start: { kind: 'points', xs, ys }, walkers: xs.length })
+    return testLane({
+      surface,
+      scales,
+      method: 'gd',
+      settings: { lr },
+      start: { kind: 'points', xs, ys },
+      walkers: xs.length,
+    })
   }
 
   it('gradient descent with lr 1e-4 from (0, 0.5) stops in the local minimum MC', () => {

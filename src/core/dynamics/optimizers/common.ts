@@ -7,7 +7,17 @@ import type { Walkers } from '../walkers'
 /** The learning rate parameter with PyTorch's default for the method, then the schedule and clipping. */
 export function optimizerParams(lr: number, extra: readonly ParamSpec[] = []): ParamSpec[] {
   return [
-    { kind: 'number', name: 'lr', label: 'learning rate', default: lr, min: 1e-12, max: 1e6, scale: 'log', unit: '', help: 'Step size: how far each update moves along the (scaled) gradient' },
+    {
+      kind: 'number',
+      name: 'lr',
+      label: 'learning rate',
+      default: lr,
+      min: 1e-12,
+      max: 1e6,
+      scale: 'log',
+      unit: '',
+      help: 'Step size: how far each update moves along the (scaled) gradient',
+    },
     ...extra,
     ...LEARNING_RATE_SCHEDULE,
   ]

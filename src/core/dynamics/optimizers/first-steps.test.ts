@@ -27,24 +27,38 @@ function expectSteps(actual: Point[], expected: Point[]): void {
   })
 }
 
-function steps(method: string, surface = Q, settings: Record<string, unknown> = {}, start: Point = [1, 1], seed = 1): Point[] {
+function steps(
+  method: string,
+  surface = Q,
+  settings: Record<string, unknown> = {},
+  start: Point = [1, 1],
+  seed = 1,
+): Point[] {
   return path(testLane({ surface, method, settings, start: { kind: 'point', x: start[0], y: start[1] }, seed }), 3)
 }
 
 describe('first three steps, worked by hand', () => {
   it('gd: x <- x - lr g', () => {
     // lr 0.1 from (1, 1): g = (3, 7) -> (0.7, 0.3); g = (1.7, 2.5) -> (0.53, 0.05); g = (1.11, 0.83).
-    expectSteps(steps('gd', Q, { lr: 0.1 }), [[0.7, 0.3], [0.53, 0.05], [0.419, -0.033]])
+    expectSteps(steps('gd', Q, { lr: 0.1 }), [
+      [0.7, 0.3],
+      [0.53, 0.05],
+      [0.419, -0.033],
+    ])
   })
 
-  it('momentum: b <- mu b + g; x <- x - lr b (and Polyak\'s form holds)', () => {
+  it("momentum: b <- mu b + g; x <- x - lr b (and Polyak's form holds)", () => {
     // lr 0.1, mu 0.9 from (1, 1).
     // 1: g = (3, 7), b = (3, 7), x = (1 - 0.3, 1 - 0.7) = (0.7, 0.3)
     // 2: g = (1.7, 2.5), b = (2.7 + 1.7, 6.3 + 2.5) = (4.4, 8.8), x = (0.7 - 0.44, 0.3 - 0.88) = (0.26, -0.58)
     // 3: g = (0.52 - 0.58, 0.26 - 3.48) = (-0.06, -3.22), b = (3.96 - 0.06, 7.92 - 3.22) = (3.9, 4.7),
     //    x = (0.26 - 0.39, -0.58 - 0.47) = (-0.13, -1.05)
     const got = steps('momentum', Q, { lr: 0.1, momentum: 0.9 })
-    expectSteps(got, [[0.7, 0.3], [0.26, -0.58], [-0.13, -1.05]])
+    expectSteps(got, [
+      [0.7, 0.3],
+      [0.26, -0.58],
+      [-0.13, -1.05],
+    ])
     // Polyak: x3 = x2 - lr g2 + mu (x2 - x1).
     expect(Math.abs(got[2][0] - (0.26 - 0.1 * -0.06 + 0.9 * (0.26 - 0.7)))).toBeLessThanOrEqual(1e-12)
     expect(Math.abs(got[2][1] - (-0.58 - 0.1 * -3.22 + 0.9 * (-0.58 - 0.3)))).toBeLessThanOrEqual(1e-12)
@@ -57,7 +71,11 @@ describe('first three steps, worked by hand', () => {
     //    x = (0.43 - 0.3437, -0.33 - 0.2725) = (0.0863, -0.6025)
     // 3: g = (0.1726 - 0.6025, 0.0863 - 3.615) = (-0.4299, -3.5287), b = (2.4771, 0.7463),
     //    g + mu b = (1.79949, -2.85703), x = (0.0863 - 0.179949, -0.6025 + 0.285703)
-    expectSteps(steps('nesterov', Q, { lr: 0.1, momentum: 0.9 }), [[0.43, -0.33], [0.0863, -0.6025], [-0.093649, -0.316797]])
+    expectSteps(steps('nesterov', Q, { lr: 0.1, momentum: 0.9 }), [
+      [0.43, -0.33],
+      [0.0863, -0.6025],
+      [-0.093649, -0.316797],
+    ])
   })
 
   it('adagrad: s <- s + g^2; x <- x - lr g / (sqrt(s) + eps)', () => {
@@ -76,7 +94,11 @@ describe('first three steps, worked by hand', () => {
     const [g2x, g2y] = gradQ(x2, y2)
     const x3 = x2 - (0.1 * g2x) / (Math.sqrt(s2x + g2x * g2x) + eps)
     const y3 = y2 - (0.1 * g2y) / (Math.sqrt(s2y + g2y * g2y) + eps)
-    expectSteps(steps('adagrad', Q, { lr: 0.1, initialAccumulator: 1 }), [[x1, y1], [x2, y2], [x3, y3]])
+    expectSteps(steps('adagrad', Q, { lr: 0.1, initialAccumulator: 1 }), [
+      [x1, y1],
+      [x2, y2],
+      [x3, y3],
+    ])
     // Its eps help says what it divides by: the root of a sum, not a root-mean-square.
     const help = methodById('adagrad')!.params.find((p) => p.name === 'eps')!.help
     expect(help).toMatch(/root of the sum/)
@@ -99,7 +121,11 @@ describe('first three steps, worked by hand', () => {
     const [g2x, g2y] = gradQ(x2, y2)
     const x3 = x2 - (0.1 * g2x) / (Math.sqrt(0.9 * v2x + 0.1 * g2x * g2x) + eps)
     const y3 = y2 - (0.1 * g2y) / (Math.sqrt(0.9 * v2y + 0.1 * g2y * g2y) + eps)
-    expectSteps(steps('rmsprop', Q, { lr: 0.1, alpha: 0.9 }), [[x1, y1], [x2, y2], [x3, y3]])
+    expectSteps(steps('rmsprop', Q, { lr: 0.1, alpha: 0.9 }), [
+      [x1, y1],
+      [x2, y2],
+      [x3, y3],
+    ])
   })
 
   /**
@@ -126,7 +152,11 @@ describe('first three steps, worked by hand', () => {
     v = [0.999 * v[0] + 0.001 * g[0] ** 2, 0.999 * v[1] + 0.001 * g[1] ** 2]
     const x3 = decay * x2 - (0.1 * (m[0] / 0.271)) / (Math.sqrt(v[0] / 0.002997001) + eps)
     const y3 = decay * y2 - (0.1 * (m[1] / 0.271)) / (Math.sqrt(v[1] / 0.002997001) + eps)
-    return [[x1, y1], [x2, y2], [x3, y3]]
+    return [
+      [x1, y1],
+      [x2, y2],
+      [x3, y3],
+    ]
   }
 
   it('adam: bias-corrected moments', () => {
@@ -193,7 +223,12 @@ describe('first three steps, worked by hand', () => {
     // with pairs (s_j, y_j), rho_j = 1/(s_j.y_j), V_j = I - rho_j y_j s_j^T and H_0 = gamma I,
     // gamma = s.y/y.y of the newest pair: H = V_1^T (V_0^T H_0 V_0 + rho_0 s_0 s_0^T) V_1 + rho_1 s_1 s_1^T.
     type M = [number, number, number, number] // row-major a b / c d
-    const mul = (p: M, q: M): M => [p[0] * q[0] + p[1] * q[2], p[0] * q[1] + p[1] * q[3], p[2] * q[0] + p[3] * q[2], p[2] * q[1] + p[3] * q[3]]
+    const mul = (p: M, q: M): M => [
+      p[0] * q[0] + p[1] * q[2],
+      p[0] * q[1] + p[1] * q[3],
+      p[2] * q[0] + p[3] * q[2],
+      p[2] * q[1] + p[3] * q[3],
+    ]
     const T = (p: M): M => [p[0], p[2], p[1], p[3]]
     const add = (p: M, q: M): M => [p[0] + q[0], p[1] + q[1], p[2] + q[2], p[3] + q[3]]
     const update = (h: M, s: Point, y: Point): M => {
@@ -206,7 +241,8 @@ describe('first three steps, worked by hand', () => {
       return [gamma, 0, 0, gamma]
     }
     const armijo = (p: Point, g: Point, d: Point, alpha: number) =>
-      valueC(p[0] + alpha * d[0], p[1] + alpha * d[1]) <= valueC(p[0], p[1]) + 1e-4 * alpha * (g[0] * d[0] + g[1] * d[1])
+      valueC(p[0] + alpha * d[0], p[1] + alpha * d[1]) <=
+      valueC(p[0], p[1]) + 1e-4 * alpha * (g[0] * d[0] + g[1] * d[1])
 
     // 1: empty memory, d = -g = (-3, -1), first trial step length 1: alpha = 1/|d| = 1/sqrt(10).
     const p0: Point = [1, 1]
@@ -255,7 +291,11 @@ describe('first three steps, worked by hand', () => {
     const y2 = y1 - 0.1 * (x1 + 6 * y1)
     const x3 = x2 - 0.1 * (2 * x2 + y2)
     const y3 = y2 - 0.1 * (x2 + 6 * y2)
-    expectSteps(steps('perturbed-gd', Q, { lr: 0.1 }, [1e-4, 0], seed), [[x1, y1], [x2, y2], [x3, y3]])
+    expectSteps(steps('perturbed-gd', Q, { lr: 0.1 }, [1e-4, 0], seed), [
+      [x1, y1],
+      [x2, y2],
+      [x3, y3],
+    ])
   })
 
   it('sgld: x <- x - lr g + sqrt(2 lr kT) xi', () => {

@@ -8,7 +8,8 @@ export const gradientDescent: MethodDescriptor = {
   id: 'gd',
   family: 'optimizer',
   name: 'Gradient descent',
-  summary: 'Steps straight downhill; stops in the first minimum (or saddle) it reaches, and diverges if lr > 2/lambda_max',
+  summary:
+    'Steps straight downhill; stops in the first minimum (or saddle) it reaches, and diverges if lr > 2/lambda_max',
   params: optimizerParams(0.001),
   velocities: false,
   stability: gradientStepStability,

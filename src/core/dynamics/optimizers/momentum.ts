@@ -4,7 +4,14 @@ import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
 
 export const MOMENTUM_PARAM: ParamSpec = {
-  kind: 'number', name: 'momentum', label: 'momentum mu', default: 0.9, min: 0, max: 0.999, scale: 'linear', unit: '',
+  kind: 'number',
+  name: 'momentum',
+  label: 'momentum mu',
+  default: 0.9,
+  min: 0,
+  max: 0.999,
+  scale: 'linear',
+  unit: '',
   help: 'Fraction of the previous step carried into the next one; 0 is plain gradient descent',
 }
 
@@ -48,7 +55,8 @@ export const momentum: MethodDescriptor = {
   id: 'momentum',
   family: 'optimizer',
   name: 'Heavy-ball momentum',
-  summary: 'Gradient descent with inertia: speeds along long valleys and rolls through small bumps, but overshoots and circles around a minimum before settling',
+  summary:
+    'Gradient descent with inertia: speeds along long valleys and rolls through small bumps, but overshoots and circles around a minimum before settling',
   reference: 'Polyak, USSR Comput. Math. Math. Phys. 4(5):1 (1964); torch.optim.SGD (dampening 0)',
   params: optimizerParams(0.001, [MOMENTUM_PARAM]),
   velocities: false,

@@ -5,7 +5,17 @@ import { isStopped, moveTo, optimizerParams } from './common'
 
 /** The damping or eigenvalue floor of the Newton methods, in curvature units. */
 export function dampingParam(fallback: number, min: number, help: string): ParamSpec {
-  return { kind: 'number', name: 'damping', label: 'damping mu', default: fallback, min, max: 1e6, scale: 'log', unit: 'energy/length^2', help }
+  return {
+    kind: 'number',
+    name: 'damping',
+    label: 'damping mu',
+    default: fallback,
+    min,
+    max: 1e6,
+    scale: 'log',
+    unit: 'energy/length^2',
+    help,
+  }
 }
 
 /** lr is a step scale for the Newton methods: 1 is the full Newton step. */
@@ -22,10 +32,15 @@ export const newton: MethodDescriptor = {
   id: 'newton',
   family: 'optimizer',
   name: 'Newton (damped)',
-  summary: 'Jumps to where the local quadratic fit is flat, so it lands on a nearby minimum in a few steps but just as happily on a saddle or a maximum; flat curvature sends it flying',
+  summary:
+    'Jumps to where the local quadratic fit is flat, so it lands on a nearby minimum in a few steps but just as happily on a saddle or a maximum; flat curvature sends it flying',
   reference: 'Nocedal & Wright, Numerical Optimization, 2nd ed., Springer (2006), ch. 3',
   params: optimizerParams(NEWTON_LR, [
-    dampingParam(0, 0, 'Added to the Hessian diagonal: 0 is the pure Newton step, large mu turns it into gradient descent with lr/mu'),
+    dampingParam(
+      0,
+      0,
+      'Added to the Hessian diagonal: 0 is the pure Newton step, large mu turns it into gradient descent with lr/mu',
+    ),
   ]),
   velocities: false,
   physicalTime: false,

@@ -15,7 +15,15 @@ const RUNS: { method: string; settings: Record<string, unknown> }[] = [
 
 function lane(method: string, settings: Record<string, unknown>, walkers: number, seed: number): Lane {
   const { surface, scales } = atlas('bounded-saddle')
-  return testLane({ surface, scales, method, settings, walkers, seed, start: { kind: 'gaussian', x: 1, y: 0, sigma: 0.01 } })
+  return testLane({
+    surface,
+    scales,
+    method,
+    settings,
+    walkers,
+    seed,
+    start: { kind: 'gaussian', x: 1, y: 0, sigma: 0.01 },
+  })
 }
 
 const bits = (lane: Lane) => [...lane.walkers.x, ...lane.walkers.y, ...lane.walkers.u, ...lane.walkers.status]

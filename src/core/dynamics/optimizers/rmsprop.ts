@@ -13,10 +13,21 @@ export const rmsprop: MethodDescriptor = {
   id: 'rmsprop',
   family: 'optimizer',
   name: 'RMSProp',
-  summary: 'Divides each axis by a running root-mean-square of its gradient, so steps stay about lr long however steep the surface; near a minimum it rattles at that size',
+  summary:
+    'Divides each axis by a running root-mean-square of its gradient, so steps stay about lr long however steep the surface; near a minimum it rattles at that size',
   reference: 'Tieleman & Hinton, Coursera Neural Networks for Machine Learning, lecture 6.5 (2012)',
   params: optimizerParams(0.01, [
-    { kind: 'number', name: 'alpha', label: 'alpha', default: 0.99, min: 0, max: 0.9999, scale: 'linear', unit: '', help: 'Decay of the running mean of the squared gradient' },
+    {
+      kind: 'number',
+      name: 'alpha',
+      label: 'alpha',
+      default: 0.99,
+      min: 0,
+      max: 0.9999,
+      scale: 'linear',
+      unit: '',
+      help: 'Decay of the running mean of the squared gradient',
+    },
     epsParam(1e-8, 'the root-mean-square gradient (the root of the running mean of squared gradients)'),
   ]),
   velocities: false,
@@ -38,7 +49,14 @@ export const rmsprop: MethodDescriptor = {
           const gy = c * w.gy[i]
           vx[i] = alpha * vx[i] + (1 - alpha) * gx * gx
           vy[i] = alpha * vy[i] + (1 - alpha) * gy * gy
-          moveTo(surface, w, i, w.x[i] - (lr * gx) / (Math.sqrt(vx[i]) + eps), w.y[i] - (lr * gy) / (Math.sqrt(vy[i]) + eps), g)
+          moveTo(
+            surface,
+            w,
+            i,
+            w.x[i] - (lr * gx) / (Math.sqrt(vx[i]) + eps),
+            w.y[i] - (lr * gy) / (Math.sqrt(vy[i]) + eps),
+            g,
+          )
         }
       },
     }

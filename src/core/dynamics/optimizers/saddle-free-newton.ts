@@ -16,10 +16,15 @@ export const saddleFreeNewton: MethodDescriptor = {
   id: 'saddle-free-newton',
   family: 'optimizer',
   name: 'Saddle-free Newton',
-  summary: 'Newton with every curvature made positive: fast into minima and pushed away from saddles and maxima, but near-flat curvature (down to the floor mu) still makes huge jumps',
+  summary:
+    'Newton with every curvature made positive: fast into minima and pushed away from saddles and maxima, but near-flat curvature (down to the floor mu) still makes huge jumps',
   reference: 'Dauphin et al., NeurIPS 2014, arXiv:1406.2572',
   params: optimizerParams(NEWTON_LR, [
-    dampingParam(0.01, 1e-12, 'Floor on |eigenvalue|: curvatures flatter than mu count as mu, which caps the step at lr |g| / mu'),
+    dampingParam(
+      0.01,
+      1e-12,
+      'Floor on |eigenvalue|: curvatures flatter than mu count as mu, which caps the step at lr |g| / mu',
+    ),
   ]),
   velocities: false,
   physicalTime: false,

@@ -23,24 +23,47 @@ function expectRates(given: Record<string, unknown>, expected: [t: number, lr: n
 }
 
 describe('learningRate(settings, t)', () => {
-  it('constant', () => expectRates({}, [[0, 0.1], [7, 0.1], [1e6, 0.1]]))
+  it('constant', () =>
+    expectRates({}, [
+      [0, 0.1],
+      [7, 0.1],
+      [1e6, 0.1],
+    ]))
 
   it('step: lr decay^floor(t / period)', () => {
-    expectRates({ schedule: 'step', decay: 0.5, period: 10 }, [[0, 0.1], [9, 0.1], [10, 0.05], [25, 0.025]])
+    expectRates({ schedule: 'step', decay: 0.5, period: 10 }, [
+      [0, 0.1],
+      [9, 0.1],
+      [10, 0.05],
+      [25, 0.025],
+    ])
   })
 
   it('exponential: lr decay^t', () => {
-    expectRates({ schedule: 'exponential', decay: 0.9 }, [[0, 0.1], [1, 0.09], [3, 0.0729]])
+    expectRates({ schedule: 'exponential', decay: 0.9 }, [
+      [0, 0.1],
+      [1, 0.09],
+      [3, 0.0729],
+    ])
   })
 
   it('cosine: lr (1 + cos(pi t / period)) / 2, then 0', () => {
     expectRates({ schedule: 'cosine', period: 100 }, [
-      [0, 0.1], [25, 0.05 * (1 + Math.SQRT1_2)], [50, 0.05], [100, 0], [250, 0],
+      [0, 0.1],
+      [25, 0.05 * (1 + Math.SQRT1_2)],
+      [50, 0.05],
+      [100, 0],
+      [250, 0],
     ])
   })
 
   it('warm-up: lr min(1, (t + 1) / period)', () => {
-    expectRates({ schedule: 'warmup', period: 4 }, [[0, 0.025], [1, 0.05], [3, 0.1], [10, 0.1]])
+    expectRates({ schedule: 'warmup', period: 4 }, [
+      [0, 0.025],
+      [1, 0.05],
+      [3, 0.1],
+      [10, 0.1],
+    ])
   })
 })
 
@@ -49,7 +72,12 @@ describe('every optimizer reads the schedule at every step', () => {
 
   it('gradient descent with step decay: lr 0.1, 0.1, then 0.05', () => {
     // From (1, 1): (0.7, 0.3), (0.53, 0.05), then g = (1.11, 0.83) at half the rate.
-    const lane = testLane({ surface: Q, method: 'gd', settings: { lr: 0.1, schedule: 'step', decay: 0.5, period: 2 }, start: { kind: 'point', x: 1, y: 1 } })
+    const lane = testLane({
+      surface: Q,
+      method: 'gd',
+      settings: { lr: 0.1, schedule: 'step', decay: 0.5, period: 2 },
+      start: { kind: 'point', x: 1, y: 1 },
+    })
     const got = path(lane, 3)
     expect(Math.abs(got[2][0] - 0.4745)).toBeLessThanOrEqual(1e-12)
     expect(Math.abs(got[2][1] - 0.0085)).toBeLessThanOrEqual(1e-12)
@@ -57,7 +85,12 @@ describe('every optimizer reads the schedule at every step', () => {
 
   for (const method of OPTIMIZER_IDS) {
     it(`${method}: cosine over one step leaves lr = 0 from step 1, and the walker stops`, () => {
-      const lane = testLane({ surface: Q, method, settings: { schedule: 'cosine', period: 1 }, start: { kind: 'point', x: 1, y: 1 } })
+      const lane = testLane({
+        surface: Q,
+        method,
+        settings: { schedule: 'cosine', period: 1 },
+        start: { kind: 'point', x: 1, y: 1 },
+      })
       const [first, , last] = path(lane, 3)
       expect(first).not.toEqual([1, 1])
       expect(last).toEqual(first)
@@ -83,7 +116,13 @@ describe('gradient clipping', () => {
     new Noise(1).normal2(0, 0, STREAM.perturb, xi)
     const kick = Math.sqrt(2 * 1e-3 * 0.5)
     for (const method of ['gd', 'momentum', 'nesterov', 'sgld']) {
-      const lane = testLane({ surface, method, settings: { lr: 1e-3, clip: 1, ...(method === 'sgld' ? { kT: 0.5 } : {}) }, start: { kind: 'point', x: 0, y: 0.5 }, seed: 1 })
+      const lane = testLane({
+        surface,
+        method,
+        settings: { lr: 1e-3, clip: 1, ...(method === 'sgld' ? { kT: 0.5 } : {}) },
+        start: { kind: 'point', x: 0, y: 0.5 },
+        seed: 1,
+      })
       lane.advance(1)
       const noisy = method === 'sgld'
       const dx = lane.walkers.x[0] - (noisy ? kick * xi[0] : 0)

@@ -15,7 +15,8 @@ export const sgld: MethodDescriptor = {
   id: 'sgld',
   family: 'optimizer',
   name: 'Noisy gradient descent (SGLD)',
-  summary: 'Gradient descent plus Gaussian noise of size sqrt(2 lr kT): exactly overdamped Langevin (Euler-Maruyama with time step h = lr), so it never settles but samples exp(-U/kT)',
+  summary:
+    'Gradient descent plus Gaussian noise of size sqrt(2 lr kT): exactly overdamped Langevin (Euler-Maruyama with time step h = lr), so it never settles but samples exp(-U/kT)',
   reference: 'Welling & Teh, ICML 2011',
   params: optimizerParams(0.001, [KT_PARAM]),
   velocities: false,

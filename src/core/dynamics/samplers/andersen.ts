@@ -7,7 +7,14 @@ import { dtParam, samplerParams } from './common'
 import { recordKinetic, verletStep } from './verlet'
 
 const COLLISION_FREQUENCY: ParamSpec = {
-  kind: 'number', name: 'nu', label: 'collision frequency nu', default: 1, min: 1e-4, max: 1e4, scale: 'log', unit: '1/time',
+  kind: 'number',
+  name: 'nu',
+  label: 'collision frequency nu',
+  default: 1,
+  min: 1e-4,
+  max: 1e4,
+  scale: 'log',
+  unit: '1/time',
   help: 'How often a walker gets a fresh velocity: each step with probability nu dt (every step once nu dt >= 1)',
 }
 
@@ -23,7 +30,8 @@ export const andersen: MethodDescriptor = {
   id: 'andersen',
   family: 'sampler',
   name: 'Andersen thermostat',
-  summary: 'Newtonian motion where a walker now and then forgets its velocity and draws a fresh one at kT: samples correctly, but the resets scramble the real dynamics',
+  summary:
+    'Newtonian motion where a walker now and then forgets its velocity and draws a fresh one at kT: samples correctly, but the resets scramble the real dynamics',
   reference: 'Andersen, J. Chem. Phys. 72:2384 (1980)',
   params: samplerParams([dtParam(0.01), COLLISION_FREQUENCY]),
   velocities: true,

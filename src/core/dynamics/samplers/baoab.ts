@@ -18,7 +18,8 @@ export const baoab: MethodDescriptor = {
   id: 'baoab',
   family: 'sampler',
   name: 'Langevin (BAOAB)',
-  summary: 'Newtonian motion plus friction and thermal kicks: crosses barriers at a rate set by kT and samples exp(-U/kT)',
+  summary:
+    'Newtonian motion plus friction and thermal kicks: crosses barriers at a rate set by kT and samples exp(-U/kT)',
   reference: 'Leimkuhler & Matthews, J. Chem. Phys. 138:174102 (2013)',
   params: samplerParams([dtParam(0.01), GAMMA_PARAM]),
   velocities: true,

@@ -19,9 +19,13 @@ export const berendsen: MethodDescriptor = {
   id: 'berendsen',
   family: 'sampler',
   name: 'Berendsen thermostat',
-  summary: 'Nudges each walker\'s speed toward kT: the average temperature is right but the energy hardly fluctuates, so it does not sample exp(-U/kT) (a classic wrong thermostat)',
+  summary:
+    "Nudges each walker's speed toward kT: the average temperature is right but the energy hardly fluctuates, so it does not sample exp(-U/kT) (a classic wrong thermostat)",
   reference: 'Berendsen, Postma, van Gunsteren, DiNola & Haak, J. Chem. Phys. 81:3684 (1984)',
-  params: samplerParams([dtParam(0.01), tauParam(0.1, 'Relaxation time of the temperature toward kT; values below dt act as dt (rescale fully every step)')]),
+  params: samplerParams([
+    dtParam(0.01),
+    tauParam(0.1, 'Relaxation time of the temperature toward kT; values below dt act as dt (rescale fully every step)'),
+  ]),
   velocities: true,
   stability: verletStability,
   physicalTime: true,

@@ -31,7 +31,11 @@ export class BiasGrid implements BiasGradient {
   /** V, dV/dx, dV/dy at the last interpolated point. */
   private readonly at = new Float64Array(3)
 
-  constructor(private readonly domain: Domain, readonly nx: number, readonly ny: number) {
+  constructor(
+    private readonly domain: Domain,
+    readonly nx: number,
+    readonly ny: number,
+  ) {
     this.periodic = domain.periodic === true
     const spacing = (min: number, max: number, n: number) => (max - min) / (this.periodic ? n : n - 1)
     this.dx = spacing(domain.xmin, domain.xmax, nx)

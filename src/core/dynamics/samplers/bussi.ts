@@ -23,9 +23,13 @@ export const bussi: MethodDescriptor = {
   id: 'bussi',
   family: 'sampler',
   name: 'Bussi stochastic velocity rescaling',
-  summary: 'Rescales each walker\'s speed by a random factor chosen so the kinetic energy fluctuates exactly as at temperature kT: Berendsen made correct',
+  summary:
+    "Rescales each walker's speed by a random factor chosen so the kinetic energy fluctuates exactly as at temperature kT: Berendsen made correct",
   reference: 'Bussi, Donadio & Parrinello, J. Chem. Phys. 126:014101 (2007)',
-  params: samplerParams([dtParam(0.01), tauParam(0.1, 'Relaxation time of the kinetic energy toward its canonical law; small tau couples strongly')]),
+  params: samplerParams([
+    dtParam(0.01),
+    tauParam(0.1, 'Relaxation time of the kinetic energy toward its canonical law; small tau couples strongly'),
+  ]),
   velocities: true,
   stability: verletStability,
   physicalTime: true,

@@ -1,6 +1,14 @@
 import { describe as group, expect, it } from 'vitest'
 import { atlas } from '../../../testing/test-lane'
-import { calibrate, CONSISTENT_AT_LEAST, describe, INCONSISTENT_AT_LEAST, monteCarloRows, sharedBasins, type CalibrationRow } from '../../../testing/calibration'
+import {
+  calibrate,
+  CONSISTENT_AT_LEAST,
+  describe,
+  INCONSISTENT_AT_LEAST,
+  monteCarloRows,
+  sharedBasins,
+  type CalibrationRow,
+} from '../../../testing/calibration'
 
 /**
  * The sampler check calibrated on Müller-Brown at kT = 20: every correct sampler is
@@ -21,7 +29,13 @@ const KT = 20
 const { surface } = atlas('muller-brown')
 const basins = sharedBasins(surface)
 
-const dynamics = (method: string, settings: Record<string, number>, note: string, walkers = 64, steps = 1000): CalibrationRow => ({ method, settings, walkers, steps, burnin: 200, start: 'boltzmann', note })
+const dynamics = (
+  method: string,
+  settings: Record<string, number>,
+  note: string,
+  walkers = 64,
+  steps = 1000,
+): CalibrationRow => ({ method, settings, walkers, steps, burnin: 200, start: 'boltzmann', note })
 
 const CORRECT: CalibrationRow[] = [
   dynamics('baoab', { dt: 0.002, gamma: 10 }, 'Langevin, BAOAB'),
@@ -34,22 +48,38 @@ const CORRECT: CalibrationRow[] = [
 ]
 
 const WRONG: CalibrationRow[] = [
-  { method: 'nose-hoover', settings: { dt: 0.002, tau: 0.1 }, walkers: 256, steps: 1000, burnin: 200, start: 'uniform', note: 'one thermostat: not ergodic' },
+  {
+    method: 'nose-hoover',
+    settings: { dt: 0.002, tau: 0.1 },
+    walkers: 256,
+    steps: 1000,
+    burnin: 200,
+    start: 'uniform',
+    note: 'one thermostat: not ergodic',
+  },
   dynamics('berendsen', { dt: 0.002 }, 'no kinetic fluctuations', 64, 2000),
   { ...dynamics('baoab', { dt: 0.002, gamma: 10 }, '20% hot', 64, 3000), hot: 1.2 },
   { ...dynamics('baoab', { dt: 0.002, gamma: 10 }, '20% cold', 64, 3000), hot: 0.8 },
 ]
 
 group('the sampler check on Müller-Brown at kT = 20', () => {
-  it.each(CORRECT)('calls $method ($note) consistent in at least 97 of 100 runs', (row) => {
-    const counts = calibrate(surface, basins, KT, row)
-    console.log(`Müller-Brown, ${row.method} (${row.note}): ${describe(counts)}`)
-    expect(counts.consistent).toBeGreaterThanOrEqual(CONSISTENT_AT_LEAST)
-  }, 300_000)
+  it.each(CORRECT)(
+    'calls $method ($note) consistent in at least 97 of 100 runs',
+    (row) => {
+      const counts = calibrate(surface, basins, KT, row)
+      console.log(`Müller-Brown, ${row.method} (${row.note}): ${describe(counts)}`)
+      expect(counts.consistent).toBeGreaterThanOrEqual(CONSISTENT_AT_LEAST)
+    },
+    300_000,
+  )
 
-  it.each(WRONG)('calls $method ($note) inconsistent in at least 95 of 100 runs', (row) => {
-    const counts = calibrate(surface, basins, KT, row)
-    console.log(`Müller-Brown, ${row.method} (${row.note}): ${describe(counts)}`)
-    expect(counts.inconsistent).toBeGreaterThanOrEqual(INCONSISTENT_AT_LEAST)
-  }, 300_000)
+  it.each(WRONG)(
+    'calls $method ($note) inconsistent in at least 95 of 100 runs',
+    (row) => {
+      const counts = calibrate(surface, basins, KT, row)
+      console.log(`Müller-Brown, ${row.method} (${row.note}): ${describe(counts)}`)
+      expect(counts.inconsistent).toBeGreaterThanOrEqual(INCONSISTENT_AT_LEAST)
+    },
+    300_000,
+  )
 })

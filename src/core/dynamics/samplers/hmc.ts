@@ -23,12 +23,24 @@ export const hmc: MethodDescriptor = {
   id: 'hmc',
   family: 'sampler',
   name: 'Hamiltonian Monte Carlo',
-  summary: 'Kicks the walker with a random momentum, slides it along a short frictionless trajectory and keeps the end if energy was nearly conserved: long exact moves',
+  summary:
+    'Kicks the walker with a random momentum, slides it along a short frictionless trajectory and keeps the end if energy was nearly conserved: long exact moves',
   reference: 'Duane, Kennedy, Pendleton & Roweth, Phys. Lett. B 195:216 (1987)',
   params: samplerParams([
-    dtParam(0.01, 'Leapfrog time step within a trajectory (mass 1). Samples are exact for any dt; a large dt breaks energy conservation and most trajectories are rejected (stable only below 2/omega_max)'),
+    dtParam(
+      0.01,
+      'Leapfrog time step within a trajectory (mass 1). Samples are exact for any dt; a large dt breaks energy conservation and most trajectories are rejected (stable only below 2/omega_max)',
+    ),
     {
-      kind: 'number', name: 'L', label: 'leapfrog steps L', default: 10, min: 1, max: 1000, scale: 'log', integer: true, unit: 'steps',
+      kind: 'number',
+      name: 'L',
+      label: 'leapfrog steps L',
+      default: 10,
+      min: 1,
+      max: 1000,
+      scale: 'log',
+      integer: true,
+      unit: 'steps',
       help: 'Leapfrog steps per trajectory: one HMC step costs L gradient evaluations and travels about L dt in time',
     },
   ]),

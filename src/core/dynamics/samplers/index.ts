@@ -13,4 +13,14 @@ import { overdamped } from './overdamped'
  * Samplers that integrate equations of motion: Langevin dynamics first (BAOAB is the
  * default), then Newton without a heat bath, then the thermostats built on velocity Verlet.
  */
-export const DYNAMICS_SAMPLERS: readonly MethodDescriptor[] = [baoab, obabo, overdamped, nve, andersen, bussi, berendsen, noseHoover, noseHooverChain]
+export const DYNAMICS_SAMPLERS: readonly MethodDescriptor[] = [
+  baoab,
+  obabo,
+  overdamped,
+  nve,
+  andersen,
+  bussi,
+  berendsen,
+  noseHoover,
+  noseHooverChain,
+]

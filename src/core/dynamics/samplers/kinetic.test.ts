@@ -21,15 +21,29 @@ const WALKERS = 500
 const BURNIN = 1000
 const STEPS = 2000
 
-function kineticMoments(method: string, settings: Record<string, number>, seed: number): { mean: number; variance: number } {
-  const lane = testLane({ surface: atlas('double-well').surface, method, settings: { kT: KT, dt: 0.05, ...settings }, start: { kind: 'point', x: -1, y: 0 }, walkers: WALKERS, seed })
+function kineticMoments(
+  method: string,
+  settings: Record<string, number>,
+  seed: number,
+): { mean: number; variance: number } {
+  const lane = testLane({
+    surface: atlas('double-well').surface,
+    method,
+    settings: { kT: KT, dt: 0.05, ...settings },
+    start: { kind: 'point', x: -1, y: 0 },
+    walkers: WALKERS,
+    seed,
+  })
   lane.stats.recording = false
   lane.advance(BURNIN)
   lane.stats.recording = true
   lane.advance(STEPS)
   const report = lane.report()
-  if (report.meanKinetic === null || report.kineticVariance === null) throw new Error(`${method} recorded no kinetic energy`)
-  console.log(`${method}: <K>/kT = ${(report.meanKinetic / KT).toFixed(4)}, Var K/(kT)^2 = ${(report.kineticVariance / KT ** 2).toFixed(4)}`)
+  if (report.meanKinetic === null || report.kineticVariance === null)
+    throw new Error(`${method} recorded no kinetic energy`)
+  console.log(
+    `${method}: <K>/kT = ${(report.meanKinetic / KT).toFixed(4)}, Var K/(kT)^2 = ${(report.kineticVariance / KT ** 2).toFixed(4)}`,
+  )
   return { mean: report.meanKinetic, variance: report.kineticVariance }
 }
 
@@ -59,7 +73,12 @@ describe('thermostats give the canonical kinetic energy', () => {
     ['berendsen', false],
   ] as const)('%s: a walker at rest at the minimum (K = 0) stays finite; heated: %s', (method, heated) => {
     // K = 0 is absorbing for both rescalings (and T0/T divides by zero in Berendsen's lambda).
-    const lane = testLane({ surface: atlas('double-well').surface, method, settings: { kT: KT, dt: 0.05 }, start: { kind: 'point', x: -1, y: 0 } })
+    const lane = testLane({
+      surface: atlas('double-well').surface,
+      method,
+      settings: { kT: KT, dt: 0.05 },
+      start: { kind: 'point', x: -1, y: 0 },
+    })
     const w = lane.walkers
     w.vx[0] = 0
     w.vy[0] = 0

@@ -20,11 +20,19 @@ export const mala: MethodDescriptor = {
   id: 'mala',
   family: 'sampler',
   name: 'MALA (Metropolis-adjusted Langevin)',
-  summary: 'A downhill step plus a random kick, kept or thrown back by a Metropolis test: Langevin-like moves with no step-size bias',
+  summary:
+    'A downhill step plus a random kick, kept or thrown back by a Metropolis test: Langevin-like moves with no step-size bias',
   reference: 'Roberts & Tweedie, Bernoulli 2:341 (1996)',
   params: samplerParams([
     {
-      kind: 'number', name: 'h', label: 'step h', default: 1e-3, min: 1e-9, max: 10, scale: 'log', unit: 'length^2/energy',
+      kind: 'number',
+      name: 'h',
+      label: 'step h',
+      default: 1e-3,
+      min: 1e-9,
+      max: 10,
+      scale: 'log',
+      unit: 'length^2/energy',
       help: 'How far down the gradient each proposal goes (kick size sqrt(2 h kT)). Aim for about 0.57 acceptance; keep h below 1/(largest curvature of U) or most proposals overshoot and are rejected',
     },
   ]),

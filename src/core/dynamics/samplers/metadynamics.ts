@@ -25,36 +25,75 @@ export const metadynamics: MethodDescriptor = {
   id: 'metadynamics',
   family: 'sampler',
   name: 'Well-tempered metadynamics',
-  summary: 'Walkers drop small hills where they have been, filling the wells until they cross freely; the hills pile up into a map of the free energy',
+  summary:
+    'Walkers drop small hills where they have been, filling the wells until they cross freely; the hills pile up into a map of the free energy',
   reference: 'Barducci, Bussi & Parrinello, PRL 100:020603 (2008)',
   params: samplerParams([
     dtParam(0.01),
     GAMMA_PARAM,
     {
-      kind: 'number', name: 'height', label: 'hill height h0', default: 0.1, min: 1e-6, max: 1e4, scale: 'log', unit: 'energy',
+      kind: 'number',
+      name: 'height',
+      label: 'hill height h0',
+      default: 0.1,
+      min: 1e-6,
+      max: 1e4,
+      scale: 'log',
+      unit: 'energy',
       help: 'Height of a hill dropped where no bias is yet; later hills shrink as the bias grows. A fraction of kT: big hills fill fast but leave a rough map',
     },
     {
-      kind: 'number', name: 'sigma', label: 'hill width sigma', default: 0.1, min: 1e-4, max: 1e3, scale: 'log', unit: 'length',
+      kind: 'number',
+      name: 'sigma',
+      label: 'hill width sigma',
+      default: 0.1,
+      min: 1e-4,
+      max: 1e3,
+      scale: 'log',
+      unit: 'length',
       help: 'Width of each Gaussian hill: about the width of a well at kT, and at least two grid spacings (domain width / grid nodes)',
     },
     {
-      kind: 'number', name: 'stride', label: 'hill every', default: 50, min: 1, max: 1e6, scale: 'log', integer: true, unit: 'steps',
+      kind: 'number',
+      name: 'stride',
+      label: 'hill every',
+      default: 50,
+      min: 1,
+      max: 1e6,
+      scale: 'log',
+      integer: true,
+      unit: 'steps',
       help: 'Steps between hills dropped by each walker',
     },
     {
-      kind: 'number', name: 'biasFactor', label: 'bias factor', default: 10, min: 1.001, max: 1e4, scale: 'log', unit: '',
+      kind: 'number',
+      name: 'biasFactor',
+      label: 'bias factor',
+      default: 10,
+      min: 1.001,
+      max: 1e4,
+      scale: 'log',
+      unit: '',
       help: 'Well-tempering gamma > 1: walkers see the landscape as if at gamma kT, and the bias converges to -(1 - 1/gamma) U; large gamma approaches plain metadynamics',
     },
     {
-      kind: 'number', name: 'grid', label: 'bias grid nodes', default: 100, min: 10, max: 500, scale: 'linear', integer: true, unit: '',
+      kind: 'number',
+      name: 'grid',
+      label: 'bias grid nodes',
+      default: 100,
+      min: 10,
+      max: 500,
+      scale: 'linear',
+      integer: true,
+      unit: '',
       help: 'Nodes per axis of the grid the bias is stored on, over the domain',
     },
   ]),
   velocities: true,
   stability: verletStability,
   physicalTime: true,
-  notRates: 'adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U',
+  notRates:
+    'adds a growing bias to U: its crossings are those of the biased surface, faster than at kT, not rates of U',
   notBoltzmann: 'samples U plus its growing bias, not exp(-U/kT): its free-energy estimate is what compares with U',
   create({ surface, walkers: w, settings, noise, stats }) {
     const gammaBias = num(settings, 'biasFactor')
@@ -63,7 +102,15 @@ export const metadynamics: MethodDescriptor = {
     const stride = num(settings, 'stride')
     const nodes = num(settings, 'grid')
     const bias = new BiasGrid(surface.domain, nodes, nodes)
-    const propagator = new LangevinPropagator(surface, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'), bias)
+    const propagator = new LangevinPropagator(
+      surface,
+      w,
+      noise,
+      stats,
+      num(settings, 'dt'),
+      num(settings, 'gamma'),
+      bias,
+    )
     let hills = 0
     return {
       // The walkers share one bias: together they are one unit.
@@ -85,7 +132,8 @@ export const metadynamics: MethodDescriptor = {
         }
       },
       extras() {
-        const rows = (f: (v: number) => number) => Array.from({ length: bias.nx }, (_, i) => Array.from(bias.values.subarray(i * bias.ny, (i + 1) * bias.ny), f))
+        const rows = (f: (v: number) => number) =>
+          Array.from({ length: bias.nx }, (_, i) => Array.from(bias.values.subarray(i * bias.ny, (i + 1) * bias.ny), f))
         let max = -Infinity
         for (const v of bias.values) if (v > max) max = v
         const scale = gammaBias / (gammaBias - 1)

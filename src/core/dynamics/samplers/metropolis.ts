@@ -19,11 +19,19 @@ export const metropolis: MethodDescriptor = {
   id: 'metropolis',
   family: 'sampler',
   name: 'Metropolis Monte Carlo',
-  summary: 'Tries a random jump and keeps it with probability min(1, exp(-ΔU/kT)): no forces and no time, yet exact samples of exp(-U/kT)',
+  summary:
+    'Tries a random jump and keeps it with probability min(1, exp(-ΔU/kT)): no forces and no time, yet exact samples of exp(-U/kT)',
   reference: 'Metropolis, Rosenbluth, Rosenbluth, Teller & Teller, J. Chem. Phys. 21:1087 (1953)',
   params: samplerParams([
     {
-      kind: 'number', name: 'step', label: 'step size', default: 0.1, min: 1e-6, max: 100, scale: 'log', unit: 'length',
+      kind: 'number',
+      name: 'step',
+      label: 'step size',
+      default: 0.1,
+      min: 1e-6,
+      max: 100,
+      scale: 'log',
+      unit: 'length',
       help: 'Standard deviation of the Gaussian jump in x and in y. Tune it for 0.23 to 0.44 acceptance: big jumps are mostly rejected, small ones crawl',
     },
   ]),

@@ -14,7 +14,7 @@ import { portableMath as pm } from '../../portable-math'
 // 1 / (2 - 2^(1/3)) and 1 / (4 - 4^(1/3)), written out: every engine reads a literal alike.
 const W3 = 1.3512071919596578
 const W5 = 0.4144907717943757
-const W7 = [0.784513610477560, 0.235573213359357, -1.17767998417887]
+const W7 = [0.78451361047756, 0.235573213359357, -1.17767998417887]
 const YOSHIDA_WEIGHTS: Readonly<Record<string, readonly number[]>> = {
   '1': [1],
   '3': [W3, 1 - 2 * W3, W3],
@@ -41,11 +41,21 @@ export class ThermostatChains {
   /** exp(-zeta_{j+1} d/4) of the current sub-step, per link. */
   private readonly factors: Float64Array
 
-  constructor(walkers: number, readonly length: number, substeps: number, weights: readonly number[], dt: number, tau: number) {
+  constructor(
+    walkers: number,
+    readonly length: number,
+    substeps: number,
+    weights: readonly number[],
+    dt: number,
+    tau: number,
+  ) {
     this.zeta = new Float64Array(walkers * length)
     this.eta = new Float64Array(walkers * length)
     this.tauSquared = tau * tau
-    this.subSteps = Float64Array.from({ length: substeps * weights.length }, (_, k) => (weights[k % weights.length] * dt) / (2 * substeps))
+    this.subSteps = Float64Array.from(
+      { length: substeps * weights.length },
+      (_, k) => (weights[k % weights.length] * dt) / (2 * substeps),
+    )
     this.inverseTauSquared = 1 / this.tauSquared
     this.factors = new Float64Array(length)
   }
@@ -80,7 +90,8 @@ export class ThermostatChains {
       scale *= f
       twoKinetic *= f * f
       for (let j = first; j <= last; j++) this.eta[j] += d * z[j]
-      for (let j = first; j < last; j++) z[j] = (z[j] * e[j - first] + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]
+      for (let j = first; j < last; j++)
+        z[j] = (z[j] * e[j - first] + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]
       z[last] += 0.5 * d * this.force(last, first, twoKinetic, kT)
     }
     w.vx[i] *= scale
@@ -134,21 +145,43 @@ export function createChainStepper(context: MethodContext, chains: ThermostatCha
     },
     /** Each walker's thermostat frictions and extended energy H' (constant while kT is, up to O(dt^2)). */
     extras() {
-      return { zeta: Float64Array.from(chains.zeta), conservedEnergy: Float64Array.from({ length: w.n }, (_, i) => chains.conservedEnergy(w, i, kT)) }
+      return {
+        zeta: Float64Array.from(chains.zeta),
+        conservedEnergy: Float64Array.from({ length: w.n }, (_, i) => chains.conservedEnergy(w, i, kT)),
+      }
     },
   }
 }
 
 const CHAIN_LENGTH: ParamSpec = {
-  kind: 'number', name: 'chain', label: 'chain length M', default: 3, min: 1, max: 10, scale: 'linear', integer: true, unit: '',
-  help: 'Thermostats in the chain; 1 is plain Nosé-Hoover, 3 is OpenMM\'s default',
+  kind: 'number',
+  name: 'chain',
+  label: 'chain length M',
+  default: 3,
+  min: 1,
+  max: 10,
+  scale: 'linear',
+  integer: true,
+  unit: '',
+  help: "Thermostats in the chain; 1 is plain Nosé-Hoover, 3 is OpenMM's default",
 }
 const SUBSTEPS: ParamSpec = {
-  kind: 'number', name: 'substeps', label: 'thermostat substeps', default: 3, min: 1, max: 20, scale: 'linear', integer: true, unit: '',
+  kind: 'number',
+  name: 'substeps',
+  label: 'thermostat substeps',
+  default: 3,
+  min: 1,
+  max: 20,
+  scale: 'linear',
+  integer: true,
+  unit: '',
   help: 'Multiple time steps n_c of the chain within each half step (OpenMM: 3)',
 }
 const YOSHIDA: ParamSpec = {
-  kind: 'choice', name: 'yoshida', label: 'Suzuki-Yoshida terms', default: '7',
+  kind: 'choice',
+  name: 'yoshida',
+  label: 'Suzuki-Yoshida terms',
+  default: '7',
   choices: Object.keys(YOSHIDA_WEIGHTS).map((value) => ({ value, label: value })),
   help: 'Weighted sub-steps per chain substep: more terms integrate the chain more accurately (OpenMM: 7)',
 }
@@ -157,11 +190,16 @@ export const noseHooverChain: MethodDescriptor = {
   id: 'nose-hoover-chain',
   family: 'sampler',
   name: 'Nosé-Hoover chain',
-  summary: 'Nosé-Hoover with thermostats on the thermostat: deterministic like Nosé-Hoover but it does reach the Boltzmann distribution where a single thermostat gets stuck',
-  reference: 'Martyna, Klein & Tuckerman, J. Chem. Phys. 97:2635 (1992); Martyna, Tuckerman, Tobias & Klein, Mol. Phys. 87:1117 (1996)',
+  summary:
+    'Nosé-Hoover with thermostats on the thermostat: deterministic like Nosé-Hoover but it does reach the Boltzmann distribution where a single thermostat gets stuck',
+  reference:
+    'Martyna, Klein & Tuckerman, J. Chem. Phys. 97:2635 (1992); Martyna, Tuckerman, Tobias & Klein, Mol. Phys. 87:1117 (1996)',
   params: samplerParams([
     dtParam(0.01),
-    tauParam(0.5, 'Period of the thermostat\'s own oscillation (Q_1 = N_f kT tau^2, Q_j = kT tau^2): near the system\'s period couples best'),
+    tauParam(
+      0.5,
+      "Period of the thermostat's own oscillation (Q_1 = N_f kT tau^2, Q_j = kT tau^2): near the system's period couples best",
+    ),
     CHAIN_LENGTH,
     SUBSTEPS,
     YOSHIDA,
@@ -171,7 +209,14 @@ export const noseHooverChain: MethodDescriptor = {
   physicalTime: true,
   create(context) {
     const { settings, walkers } = context
-    const chains = new ThermostatChains(walkers.n, num(settings, 'chain'), num(settings, 'substeps'), YOSHIDA_WEIGHTS[choice(settings, 'yoshida')], num(settings, 'dt'), num(settings, 'tau'))
+    const chains = new ThermostatChains(
+      walkers.n,
+      num(settings, 'chain'),
+      num(settings, 'substeps'),
+      YOSHIDA_WEIGHTS[choice(settings, 'yoshida')],
+      num(settings, 'dt'),
+      num(settings, 'tau'),
+    )
     return createChainStepper(context, chains)
   },
 }

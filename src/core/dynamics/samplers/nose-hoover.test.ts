@@ -35,7 +35,9 @@ const RUN = {
 
 function timeAverage(method: string) {
   const result = runSampling({ ...RUN, method, steps: 200_000, burnin: 0, bins: 20 })
-  console.log(`${method}, one walker on (x^2 + 2y^2)/2: ${result.check.reasons[0]}; tv ${result.tv.toFixed(4)}, slowest tau ${result.tau.slowest.toFixed(1)} steps, ${result.check.batches} batches over time`)
+  console.log(
+    `${method}, one walker on (x^2 + 2y^2)/2: ${result.check.reasons[0]}; tv ${result.tv.toFixed(4)}, slowest tau ${result.tau.slowest.toFixed(1)} steps, ${result.check.batches} batches over time`,
+  )
   return result
 }
 
@@ -45,7 +47,9 @@ describe('Nosé-Hoover is not ergodic on a harmonic well; the chain is', () => {
     for (const method of ['nose-hoover', 'nose-hoover-chain']) {
       const w = testLane({ ...RUN, method }).walkers
       const angularMomentum = MASS * (w.x[0] * w.vy[0] - w.y[0] * w.vx[0])
-      console.log(`${method}: start (${w.x[0]}, ${w.y[0]}), v (${w.vx[0].toFixed(4)}, ${w.vy[0].toFixed(4)}), L = ${angularMomentum.toFixed(4)}`)
+      console.log(
+        `${method}: start (${w.x[0]}, ${w.y[0]}), v (${w.vx[0].toFixed(4)}, ${w.vy[0].toFixed(4)}), L = ${angularMomentum.toFixed(4)}`,
+      )
       expect(Math.abs(angularMomentum)).toBeGreaterThan(0.3)
     }
   })
@@ -72,7 +76,13 @@ describe('Nosé-Hoover is not ergodic on a harmonic well; the chain is', () => {
  * Hamiltonian), so no long-time bound is asserted beyond 0.01 kT over 50 time units.
  */
 function extendedEnergyError(method: string, dt: number, time: number): number {
-  const lane = testLane({ surface: atlas('double-well').surface, method, settings: { kT: 0.5, dt, tau: 0.5 }, start: { kind: 'point', x: 0.2, y: 0.3 }, seed: 1 })
+  const lane = testLane({
+    surface: atlas('double-well').surface,
+    method,
+    settings: { kT: 0.5, dt, tau: 0.5 },
+    start: { kind: 'point', x: 0.2, y: 0.3 },
+    seed: 1,
+  })
   const energy = () => (lane.extras().conservedEnergy as Float64Array)[0]
   const e0 = energy()
   let max = 0
@@ -88,7 +98,9 @@ describe.each(['nose-hoover', 'nose-hoover-chain'])('%s integrator', (method) =>
     const coarse = extendedEnergyError(method, 0.02, 5)
     const fine = extendedEnergyError(method, 0.01, 5)
     const long = extendedEnergyError(method, 0.01, 50)
-    console.log(`${method}: max|H' - H'0| over 5 time units ${coarse.toExponential(3)} (dt 0.02), ${fine.toExponential(3)} (dt 0.01), ratio ${(coarse / fine).toFixed(3)}; over 50: ${long.toExponential(3)}`)
+    console.log(
+      `${method}: max|H' - H'0| over 5 time units ${coarse.toExponential(3)} (dt 0.02), ${fine.toExponential(3)} (dt 0.01), ratio ${(coarse / fine).toFixed(3)}; over 50: ${long.toExponential(3)}`,
+    )
     expect(coarse / fine).toBeGreaterThan(3)
     expect(coarse / fine).toBeLessThan(5)
     expect(long).toBeLessThan(0.01 * 0.5)

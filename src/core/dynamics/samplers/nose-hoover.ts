@@ -17,16 +17,23 @@ export const noseHoover: MethodDescriptor = {
   id: 'nose-hoover',
   family: 'sampler',
   name: 'Nosé-Hoover',
-  summary: 'A friction that turns negative when the walker is too cold: deterministic and reversible, but a lone walker on a simple well can stay on one orbit and never sample kT properly',
+  summary:
+    'A friction that turns negative when the walker is too cold: deterministic and reversible, but a lone walker on a simple well can stay on one orbit and never sample kT properly',
   reference: 'Nosé, J. Chem. Phys. 81:511 (1984); Hoover, Phys. Rev. A 31:1695 (1985)',
   params: samplerParams([
     dtParam(0.01),
-    tauParam(0.5, 'Period of the thermostat\'s own oscillation (Q = N_f kT tau^2): near the system\'s period couples best'),
+    tauParam(
+      0.5,
+      "Period of the thermostat's own oscillation (Q = N_f kT tau^2): near the system's period couples best",
+    ),
   ]),
   velocities: true,
   stability: verletStability,
   physicalTime: true,
   create(context) {
-    return createChainStepper(context, new ThermostatChains(context.walkers.n, 1, 1, [1], num(context.settings, 'dt'), num(context.settings, 'tau')))
+    return createChainStepper(
+      context,
+      new ThermostatChains(context.walkers.n, 1, 1, [1], num(context.settings, 'dt'), num(context.settings, 'tau')),
+    )
   },
 }

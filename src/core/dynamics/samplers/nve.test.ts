@@ -10,7 +10,13 @@ import { atlas, testLane } from '../../../testing/test-lane'
  * Same physical time (2000) at dt = 0.02 (10^5 steps) and dt = 0.01 (2 x 10^5 steps).
  */
 function energyError(dt: number, steps: number): { max: number; drift: number } {
-  const lane = testLane({ surface: atlas('double-well').surface, method: 'nve', settings: { kT: 0.5, dt }, start: { kind: 'point', x: 0.2, y: 0.3 }, seed: 1 })
+  const lane = testLane({
+    surface: atlas('double-well').surface,
+    method: 'nve',
+    settings: { kT: 0.5, dt },
+    start: { kind: 'point', x: 0.2, y: 0.3 },
+    seed: 1,
+  })
   const w = lane.walkers
   const energy = () => w.u[0] + 0.5 * MASS * (w.vx[0] * w.vx[0] + w.vy[0] * w.vy[0])
   const e0 = energy()
@@ -25,7 +31,9 @@ function energyError(dt: number, steps: number): { max: number; drift: number } 
     if (t < tenth) first += error / tenth
     if (t >= steps - tenth) last += error / tenth
   }
-  console.log(`nve dt ${dt}: E0 ${e0.toFixed(4)}, max|E - E0| ${max.toExponential(3)}, drift (mean of last tenth - first tenth) ${(last - first).toExponential(3)}`)
+  console.log(
+    `nve dt ${dt}: E0 ${e0.toFixed(4)}, max|E - E0| ${max.toExponential(3)}, drift (mean of last tenth - first tenth) ${(last - first).toExponential(3)}`,
+  )
   return { max, drift: last - first }
 }
 

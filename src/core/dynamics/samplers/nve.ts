@@ -16,15 +16,24 @@ export const nve: MethodDescriptor = {
   id: 'nve',
   family: 'sampler',
   name: 'Newtonian (NVE, velocity Verlet)',
-  summary: 'Frictionless motion that keeps its energy (errors O(dt^2), no drift): a walker never gains energy, so it does not sample a temperature at all',
+  summary:
+    'Frictionless motion that keeps its energy (errors O(dt^2), no drift): a walker never gains energy, so it does not sample a temperature at all',
   reference: 'Swope, Andersen, Berens & Wilson, J. Chem. Phys. 76:637 (1982)',
-  params: samplerParams([dtParam(0.01, 'Time step of velocity Verlet (mass 1); unstable above 2/omega of the stiffest well')]).map((p) =>
-    p.name === 'kT' ? { ...p, help: 'Only the starting velocities are drawn at this temperature; afterwards each walker keeps its energy' } : p,
+  params: samplerParams([
+    dtParam(0.01, 'Time step of velocity Verlet (mass 1); unstable above 2/omega of the stiffest well'),
+  ]).map((p) =>
+    p.name === 'kT'
+      ? {
+          ...p,
+          help: 'Only the starting velocities are drawn at this temperature; afterwards each walker keeps its energy',
+        }
+      : p,
   ),
   velocities: true,
   stability: verletStability,
   physicalTime: true,
-  notRates: 'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
+  notRates:
+    'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
   notBoltzmann: 'keeps the energy each walker starts with: it samples at constant energy, not exp(-U/kT)',
   create({ surface, walkers: w, settings, stats }) {
     const dt = num(settings, 'dt')

@@ -18,7 +18,8 @@ export const obabo: MethodDescriptor = {
   id: 'obabo',
   family: 'sampler',
   name: 'Langevin (OBABO)',
-  summary: 'Langevin with the thermal kicks split around a Verlet step: speeds come out exactly right, positions slightly too spread (more so as dt grows)',
+  summary:
+    'Langevin with the thermal kicks split around a Verlet step: speeds come out exactly right, positions slightly too spread (more so as dt grows)',
   reference: 'Bussi & Parrinello, Phys. Rev. E 75:056707 (2007)',
   params: samplerParams([dtParam(0.01), GAMMA_PARAM]),
   velocities: true,

@@ -22,7 +22,14 @@ const MAX_STEPS = 400_000
 
 describe('overdamped Langevin (Euler-Maruyama)', () => {
   it('crosses the double well in the exact mean first-passage time', () => {
-    const lane = testLane({ surface: atlas('double-well').surface, method: 'overdamped', settings: { kT: 0.25, dt: H, gamma: 1 }, start: { kind: 'point', x: -1, y: 0 }, walkers: WALKERS, seed: 31 })
+    const lane = testLane({
+      surface: atlas('double-well').surface,
+      method: 'overdamped',
+      settings: { kT: 0.25, dt: H, gamma: 1 },
+      start: { kind: 'point', x: -1, y: 0 },
+      walkers: WALKERS,
+      seed: 31,
+    })
     const w = lane.walkers
     const times: number[] = []
     for (let t = 1; t <= MAX_STEPS && times.length < WALKERS; t++) {

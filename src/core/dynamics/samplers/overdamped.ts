@@ -22,13 +22,21 @@ export const overdamped: MethodDescriptor = {
   id: 'overdamped',
   family: 'sampler',
   name: 'Overdamped Langevin (Euler-Maruyama)',
-  summary: 'Gradient descent plus random kicks (Brownian motion): simple and no velocities, but biased by O(dt/gamma), so stiff wells need tiny steps',
+  summary:
+    'Gradient descent plus random kicks (Brownian motion): simple and no velocities, but biased by O(dt/gamma), so stiff wells need tiny steps',
   reference: 'Ermak & McCammon, J. Chem. Phys. 69:1352 (1978); Kloeden & Platen (1992)',
   params: samplerParams([dtParam(0.001, 'Time step; each step moves h = dt/gamma along -grad U (mass 1)'), FRICTION]),
   velocities: false,
   // Euler-Maruyama moves h = dt/gamma of a gradient step: stable on a quadratic for h < 2/lambda_max.
   stability: (values, settings, lambdaMax) =>
-    values.dt === null || typeof settings.gamma !== 'number' ? null : { quantity: 'the step h = dt/gamma =', value: values.dt / settings.gamma, limit: 2 / lambdaMax, limitName: '2/lambda_max' },
+    values.dt === null || typeof settings.gamma !== 'number'
+      ? null
+      : {
+          quantity: 'the step h = dt/gamma =',
+          value: values.dt / settings.gamma,
+          limit: 2 / lambdaMax,
+          limitName: '2/lambda_max',
+        },
   physicalTime: true,
   create({ surface, walkers: w, settings, noise }) {
     const h = num(settings, 'dt') / num(settings, 'gamma')

@@ -31,19 +31,43 @@ export const parallelTempering: MethodDescriptor = {
   id: 'parallel-tempering',
   family: 'sampler',
   name: 'Parallel tempering',
-  summary: 'Copies of the system run at a ladder of temperatures and swap temperatures now and then: hot copies cross barriers and hand their finds down to the cold one',
+  summary:
+    'Copies of the system run at a ladder of temperatures and swap temperatures now and then: hot copies cross barriers and hand their finds down to the cold one',
   reference: 'Swendsen & Wang, PRL 57:2607 (1986); Sugita & Okamoto, Chem. Phys. Lett. 314:141 (1999)',
   params: samplerParams([
     {
-      kind: 'number', name: 'kTMax', label: 'highest kT', default: 10, min: 1e-4, max: 1e5, scale: 'log', unit: 'energy',
+      kind: 'number',
+      name: 'kTMax',
+      label: 'highest kT',
+      default: 10,
+      min: 1e-4,
+      max: 1e5,
+      scale: 'log',
+      unit: 'energy',
       help: 'Temperature of the hottest replica (kT is the coldest): high enough to cross the barriers freely, at least kT',
     },
     {
-      kind: 'number', name: 'replicas', label: 'replicas R', default: 8, min: 2, max: 64, scale: 'linear', integer: true, unit: '',
+      kind: 'number',
+      name: 'replicas',
+      label: 'replicas R',
+      default: 8,
+      min: 2,
+      max: 64,
+      scale: 'linear',
+      integer: true,
+      unit: '',
       help: 'Rungs of the geometric temperature ladder; the walker count must be a multiple of R (each group of R walkers is one ensemble)',
     },
     {
-      kind: 'number', name: 'swapEvery', label: 'swap every', default: 10, min: 1, max: 1e6, scale: 'log', integer: true, unit: 'steps',
+      kind: 'number',
+      name: 'swapEvery',
+      label: 'swap every',
+      default: 10,
+      min: 1,
+      max: 1e6,
+      scale: 'log',
+      integer: true,
+      unit: 'steps',
       help: 'Steps of Langevin dynamics between swap attempts (even and odd neighbour pairs take turns)',
     },
     dtParam(0.01),
@@ -52,11 +76,17 @@ export const parallelTempering: MethodDescriptor = {
   velocities: true,
   stability: verletStability,
   physicalTime: true,
-  notRates: 'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature',
+  notRates:
+    'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature',
   check(settings, walkers) {
     const R = num(settings, 'replicas')
-    if (walkers % R !== 0) return { field: 'walkers', message: `${walkers} walkers cannot form ensembles of ${R} replicas: use a multiple of ${R}` }
-    if (num(settings, 'kTMax') < num(settings, 'kT')) return { field: 'kTMax', message: 'the highest kT must be at least kT' }
+    if (walkers % R !== 0)
+      return {
+        field: 'walkers',
+        message: `${walkers} walkers cannot form ensembles of ${R} replicas: use a multiple of ${R}`,
+      }
+    if (num(settings, 'kTMax') < num(settings, 'kT'))
+      return { field: 'kTMax', message: 'the highest kT must be at least kT' }
     return null
   },
   create({ surface, walkers: w, settings, noise, stats }) {

@@ -16,13 +16,20 @@ const SETTINGS: Record<string, Record<string, number>> = {
 
 function lane(method: string, seed: number) {
   return testLane({
-    surface: atlas('muller-brown').surface, method, settings: { kT: 20, dt: 0.002, ...SETTINGS[method] },
-    start: { kind: 'gaussian', x: -0.558, y: 1.442, sigma: 0.05 }, walkers: 8, seed,
+    surface: atlas('muller-brown').surface,
+    method,
+    settings: { kT: 20, dt: 0.002, ...SETTINGS[method] },
+    start: { kind: 'gaussian', x: -0.558, y: 1.442, sigma: 0.05 },
+    walkers: 8,
+    seed,
   })
 }
 
 /** Positions and velocities as their raw 64-bit patterns: equal means bit-identical. */
-const state = (l: ReturnType<typeof lane>) => [l.walkers.x, l.walkers.y, l.walkers.vx, l.walkers.vy].map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length)))
+const state = (l: ReturnType<typeof lane>) =>
+  [l.walkers.x, l.walkers.y, l.walkers.vx, l.walkers.vy].map((a) =>
+    Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length)),
+  )
 
 describe.each(Object.keys(SETTINGS))('%s is reproducible', (method) => {
   it('gives bit-identical walkers for 1000 x 1 step and 1 x 1000 steps', () => {

@@ -35,7 +35,17 @@ export function recordKinetic(stats: RunStats, vx: number, vy: number): void {
 
 /** The thermostat's time constant; what it sets differs by method, so each says so in `help`. */
 export function tauParam(fallback: number, help: string): ParamSpec {
-  return { kind: 'number', name: 'tau', label: 'thermostat time tau', default: fallback, min: 1e-4, max: 1e4, scale: 'log', unit: 'time', help }
+  return {
+    kind: 'number',
+    name: 'tau',
+    label: 'thermostat time tau',
+    default: fallback,
+    min: 1e-4,
+    max: 1e4,
+    scale: 'log',
+    unit: 'time',
+    help,
+  }
 }
 
 /** Degrees of freedom per walker: one particle in 2D (no centre-of-mass constraint). */
