@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { isFresh } from '../../scripts/build-cli.mjs'
+import { VERSION } from '../core/version'
 import { main } from './main'
 
 /** Runs the CLI in this process, capturing what it writes. */
@@ -91,7 +93,7 @@ describe('landscape surfaces', () => {
     const doc = JSON.parse((await run('surfaces', '--json')).stdout)
     expect(doc.surfaces.length).toBeGreaterThanOrEqual(16)
     expect(doc.surfaces[0].id).toBe('muller-brown')
-    expect(doc.version).toBeDefined()
+    expect(doc.version).toBe(VERSION)
     expect((await run('surfaces')).stdout).toMatch(/muller-brown\s+Müller-Brown/)
   })
 })
@@ -301,7 +303,8 @@ describe('landscape sample', () => {
     const newer = await run('sample', '--scenario', file, '--steps', '100', '--json')
     expect([newer.code, newer.stdout]).toEqual([2, ''])
     expect(newer.stderr).toBe(
-      'landscape sample: --scenario: version: this landscape reads scenarios of version 1 only, and runs none in part (2 given)\n',
+      'landscape sample: --scenario: version: this landscape reads scenarios of version 1 only, ' +
+        'and runs none in part (2 given)\n',
     )
   })
 })
@@ -357,7 +360,11 @@ describe('landscape sample check', () => {
     expect(doc.check.from).toBe(200 + 384)
     const table = (await run('sample', '--method', 'berendsen', ...args)).stdout
     expect(table).toMatch(
-      /^Check against exact sampling \(steps 585 to 1700, the first quarter of the recorded ones left out as burn-in; 32 batches of walkers; .*\): not consistent with exact sampling: /m,
+      new RegExp(
+        '^Check against exact sampling \\(steps 585 to 1700, the first quarter of the recorded ones left out ' +
+          'as burn-in; 32 batches of walkers; .*\\): not consistent with exact sampling: ',
+        'm',
+      ),
     )
     const nve = JSON.parse((await run('sample', '--method', 'nve', ...args, '--json')).stdout)
     expect(nve.check.consistent).toBeNull()
@@ -649,9 +656,15 @@ describe('the installed command', () => {
   const bin = new URL('../../bin/landscape.mjs', import.meta.url).pathname
   const exec = promisify(execFile)
 
-  it('runs the TypeScript sources with no build step', async () => {
-    const { stdout } = await exec(process.execPath, [bin, 'critical', '--formula', 'x^2 + y^2', '--json'])
-    expect(JSON.parse(stdout).points).toEqual([{ x: 0, y: 0, value: 0, kind: 'minimum', eigenvalues: [2, 2] }])
+  it('runs from a bundle as new as the sources, and prints what main() prints in this process', async () => {
+    const argv = ['critical', '--surface', 'muller-brown', '--json']
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...argv])
+    // The bin rebuilds a stale bundle before it runs, so after any run the bundle is fresh.
+    expect(isFresh()).toBe(true)
+    expect(stderr).toBe('')
+    const here = await run(...argv)
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(here.stdout))
+    expect(JSON.parse(stdout).points).toHaveLength(5)
   })
 
   it('exits with code 2 on bad input', async () => {

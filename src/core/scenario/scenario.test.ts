@@ -61,7 +61,9 @@ describe('validateScenario', () => {
 
   it('refuses prototype keys without polluting anything', () => {
     const hostile = JSON.parse(
-      '{"version":1,"__proto__":{"polluted":1},"surface":{"kind":"atlas","id":"__proto__","parameters":{"__proto__":{"x":1}}},"seed":1,"lanes":[{"method":"constructor","settings":{},"walkers":1,"start":{"kind":"uniform"}}]}',
+      '{"version":1,"__proto__":{"polluted":1},' +
+        '"surface":{"kind":"atlas","id":"__proto__","parameters":{"__proto__":{"x":1}}},"seed":1,' +
+        '"lanes":[{"method":"constructor","settings":{},"walkers":1,"start":{"kind":"uniform"}}]}',
     )
     const { scenario, problems } = validateScenario(hostile)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -79,10 +81,16 @@ describe('validateScenario', () => {
     expect(scenario.lanes).toEqual(defaultScenario().lanes)
   })
 
-  it.each([null, 3, 'x', [], { lanes: 'no' }])('gives the default scenario for %j', (input) => {
+  it.each([null, 3, 'x', []])('gives the default scenario for %j, and says it could not read it', (input) => {
     const { scenario, problems } = validateScenario(input)
-    expect(problems.length).toBeGreaterThan(0)
-    expect(scenario.lanes.length).toBeGreaterThan(0)
+    expect(scenario).toEqual(defaultScenario())
+    expect(problems.map((p) => p.field)).toEqual([''])
+  })
+
+  it('gives the default lanes for lanes that are not a list, and names the field', () => {
+    const { scenario, problems } = validateScenario({ ...defaultScenario(), seed: 9, lanes: 'no' })
+    expect(scenario).toEqual({ ...defaultScenario(), seed: 9 })
+    expect(problems.map((p) => p.field)).toEqual(['lanes'])
   })
 })
 
