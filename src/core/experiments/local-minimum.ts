@@ -3,7 +3,7 @@ import { atlasPoint, expectStatus, fmt, laneName, transitionCount } from './read
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: 0, y: 0.5 } as const
-/** Müller-Brown's shallow minimum (surfaces.md, Müller & Brown 1979), basin 2 in the engine's order. */
+/** Müller-Brown's shallow minimum (Müller & Brown 1979, from the atlas), basin 2 in the engine's order. */
 const MC = atlasPoint('muller-brown', 'MC')
 
 export const localMinimum: Experiment = {
@@ -39,7 +39,7 @@ export const localMinimum: Experiment = {
     const gd = r.lane(0)
     if (gd) {
       expectStatus(r, gd, 'minimum', 'local', 'a local minimum')
-      // MC's value to the 4 decimals surfaces.md gives; GD converges to ~1e-6 |grad U| scale, far inside 0.01.
+      // MC's value to the atlas's 4 decimals; GD converges to ~1e-6 |grad U| scale, far inside 0.01.
       r.expect(
         Math.abs(r.note('gd U', gd.lead.u) - MC.value) < 0.01,
         `${laneName(gd)} should stop in MC (U = ${fmt(MC.value, 5)}); U = ${fmt(gd.lead.u, 6)}`,

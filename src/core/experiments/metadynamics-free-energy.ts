@@ -2,7 +2,7 @@ import { SCENARIO_VERSION } from '../scenario/types'
 import { atlasPoint, basinsVisited, fmt, laneName } from './reading'
 import type { Experiment } from './types'
 
-/** Müller-Brown's minima (surfaces.md, Müller & Brown 1979); basins 0, 1, 2 in the engine's order. */
+/** Müller-Brown's minima (Müller & Brown 1979, from the atlas); basins 0, 1, 2 in the engine's order. */
 const MULLER_BROWN = (['MA', 'MB', 'MC'] as const).map((name) => ({ name, ...atlasPoint('muller-brown', name) }))
 
 export const metadynamicsFreeEnergy: Experiment = {

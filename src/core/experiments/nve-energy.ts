@@ -3,7 +3,7 @@ import { atlasPoint, basinsVisited, fmt, laneName, traceRange, transitionCount }
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
-/** The double well's hump between its valleys (surfaces.md): its one saddle. */
+/** The double well's hump between its valleys: its one saddle, from the atlas. */
 const HUMP = atlasPoint('double-well', 'the hump (its saddle)', (p) => p.kind === 'saddle')
 
 export const nveEnergy: Experiment = {

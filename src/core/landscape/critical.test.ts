@@ -32,7 +32,7 @@ function decimals(v: number): number {
 
 /**
  * The issue's tolerances, widened to half a unit of the last quoted digit where the
- * reference quotes fewer: surfaces.md gives Himmelblau's saddles to 3 decimals and their
+ * reference quotes fewer: the usual tables give Himmelblau's saddles to 3 decimals and their
  * values to 2 (13.31 for 13.3119), and no solver can do better than the quote.
  */
 function matches(p: CriticalPoint, k: KnownPoint): boolean {

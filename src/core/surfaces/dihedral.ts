@@ -1,7 +1,7 @@
 import type { AtlasSurface } from './types'
 
 // U = -sum_k A_k exp(kp_k (cos(phi - mp_k) - 1) + ks_k (cos(psi - ms_k) - 1)) with the three
-// wells beta, alpha-R and alpha-L of surfaces.md written out (x = phi, y = psi). Stiffest
+// wells beta, alpha-R and alpha-L of a Ramachandran map written out (x = phi, y = psi). Stiffest
 // minimum alpha-R, lambda_max = 13.4: gradient descent is stable below 2/13.4 = 0.15 and 0.02
 // is about a seventh of that; BAOAB with omega = 3.67 and dt = 0.05 has omega*dt = 0.18.
 export const dihedral: AtlasSurface = {

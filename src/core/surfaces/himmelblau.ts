@@ -21,7 +21,7 @@ export const himmelblau: AtlasSurface = {
   kT: [2, 20],
   points: [
     { kind: 'minimum', x: 3, y: 2, value: 0, digits: 0, rank: 'global' },
-    // surfaces.md and the usual tables truncate 3.1313125 and -1.8481265 to 3.131312 and
+    // The usual tables (Himmelblau 1972 and its copies) truncate 3.1313125 and -1.8481265 to 3.131312 and
     // -1.848126; Newton on the exact gradient rounds them to the values here.
     { kind: 'minimum', x: -2.805118, y: 3.131313, value: 0, digits: 6, rank: 'global' },
     { kind: 'minimum', x: -3.77931, y: -3.283186, value: 0, digits: 6, rank: 'global' },

@@ -10,7 +10,7 @@ import { runSampling, shapeShiftTV } from '../../../testing/sampling'
  * check leaves out the first quarter of the recorded steps); on Müller-Brown they start
  * from the exact density, since reaching its populations from anywhere else takes many
  * hops out of MA. Each row also predicts the discretization bias of its dt as a
- * temperature shift s (dynamics.md) and requires what the check would see of it,
+ * temperature shift s (Leimkuhler & Matthews 2013) and requires what the check would see of it,
  * shapeShiftTV(s), to stay under a tenth of the check's bound, so that a pass is not luck.
  * The check's own calibration, 100 seeded runs per sampler, is in calibration-*.test.ts.
  *

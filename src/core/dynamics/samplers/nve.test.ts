@@ -4,7 +4,7 @@ import { atlas, testLane } from '../../../testing/test-lane'
 
 /**
  * Velocity Verlet is symplectic and time-reversible: the energy error is O(dt^2) and
- * bounded, with no drift (dynamics.md). One walker on the double well, started at
+ * bounded, with no drift (Hairer, Lubich & Wanner 2003). One walker on the double well, started at
  * (0.2, 0.3) with the Maxwell-Boltzmann velocity of seed 1 at kT = 0.5: E0 = 1.12,
  * above the barrier (1), so it swings through both wells and over the saddle.
  * Same physical time (2000) at dt = 0.02 (10^5 steps) and dt = 0.01 (2 x 10^5 steps).

@@ -6,7 +6,8 @@ import { STATUS } from '../status'
  * Mean first-passage time of overdamped Langevin dynamics on the double well at
  * kT = 0.25, from the left minimum (-1, 0) to the right one (first x >= 1). U is
  * separable, so y does not matter and the exact 1D quadrature gives 69.26
- * (dynamics.md); Eyring-Kramers gives 1.1107 exp(1/kT) = 60.64 (1.14x lower: the
+ * (the first-passage quadrature of Gardiner's Handbook of Stochastic Methods);
+ * Eyring-Kramers gives 1.1107 exp(1/kT) = 60.64 (1.14x lower: the
  * asymptotic formula misses the prefactor's kT corrections at kT = 1/4 of the barrier).
  *
  * gamma = 1, dt = h = 0.005: h omega^2/2 = 0.02 in the wells. Euler-Maruyama's bias on
