@@ -15,7 +15,7 @@ import { UsageError, type Command } from './usage'
  * resolved inputs) and --help. A mistake exits with code 2 and one line on
  * stderr, and prints nothing on stdout.
  */
-const COMMANDS: readonly Command[] = [
+export const COMMANDS: readonly Command[] = [
   surfacesCommand,
   criticalCommand,
   basinsCommand,

@@ -1,8 +1,18 @@
 import { describe, it, expect } from 'vitest'
-import { ATLAS, DEFAULT_SURFACE_ID, atlasSurface } from './index'
+import { itemsInFolders, missingFromList } from '../../testing/one-file-each'
+import { ATLAS, DEFAULT_SURFACE_ID, atlasSurface, type AtlasSurface } from './index'
+
+const isSurface = (v: unknown): v is AtlasSurface =>
+  typeof v === 'object' && v !== null && 'formula' in v && 'domain' in v && 'points' in v
 
 // Structural checks only; values at the known points are checked against the formula engine elsewhere.
 describe('surface atlas', () => {
+  it('lists every surface a file of this folder exports, one file each, named by its id', async () => {
+    const found = await itemsInFolders([new URL('./', import.meta.url)], isSurface)
+    expect(missingFromList(found, ATLAS, (s) => s.id)).toEqual({ unlisted: [], withoutFile: [] })
+    for (const { file, item } of found) expect(file.endsWith(`/${item.id}.ts`), file).toBe(true)
+  })
+
   it('has unique kebab-case ids, the default first', () => {
     const ids = ATLAS.map((s) => s.id)
     expect(new Set(ids).size).toBe(ids.length)
