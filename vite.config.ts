@@ -25,7 +25,8 @@ function keepMathjsOutOfWorkers(): Plugin {
         const mathjs = file.moduleIds.find((id) => id.includes('/node_modules/mathjs/'))
         if (mathjs)
           this.error(
-            `worker chunk ${file.fileName} bundles mathjs (${mathjs}): import compileProgram from core/formula/compile, not core/formula`,
+            `worker chunk ${file.fileName} bundles mathjs (${mathjs}): ` +
+              'import compileProgram from core/formula/compile, not core/formula',
           )
       }
     },

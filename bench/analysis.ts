@@ -24,7 +24,8 @@ export function analysisBenchmarks(): void {
     boltzmannDensity(map.values, 20, area)
   }, 5)
   console.log(
-    `\nMüller-Brown, 200 x 200 grid: basin map by the gradient flow (ridges traced, cells split) + exact Boltzmann density at kT = 20: ${densityMs.toFixed(1)} ms`,
+    `\nMüller-Brown, 200 x 200 grid: basin map by the gradient flow (ridges traced, cells split) + ` +
+      `exact Boltzmann density at kT = 20: ${densityMs.toFixed(1)} ms`,
   )
   const nodesMs = time(() => basinMap(surface, points, 200, 200, { ridges: false }), 5)
   console.log(`  the nodes' labels alone (what the map's overlay draws): ${nodesMs.toFixed(1)} ms`)
@@ -42,7 +43,8 @@ export function analysisBenchmarks(): void {
     basinPopulations(surface, map150, 20)
   }, 5)
   console.log(
-    `the page's exact reference at kT = 20 (${SAMPLING_BINS} x ${SAMPLING_BINS} bins integrated, populations of the 150 x 150 basin map): ${referenceMs.toFixed(0)} ms, once per run and temperature`,
+    `the page's exact reference at kT = 20 (${SAMPLING_BINS} x ${SAMPLING_BINS} bins integrated, ` +
+      `populations of the 150 x 150 basin map): ${referenceMs.toFixed(0)} ms, once per run and temperature`,
   )
   const gd = methodById('gd')!
   const settings = resolveSettings(gd.params, { lr: 1e-4 }, 'gd')
@@ -55,6 +57,7 @@ export function analysisBenchmarks(): void {
     3,
   )
   console.log(
-    `gradient descent (lr 1e-4) basin-of-attraction map, 100 x 100 starts: ${mapMs.toFixed(0)} ms, ${steps} steps until every start settled (target < 1 s)`,
+    `gradient descent (lr 1e-4) basin-of-attraction map, 100 x 100 starts: ${mapMs.toFixed(0)} ms, ` +
+      `${steps} steps until every start settled (target < 1 s)`,
   )
 }

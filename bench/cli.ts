@@ -87,12 +87,17 @@ function startup(): void {
   const fresh = esm("const m = await import('./scripts/build-cli.mjs'); console.log(m.isFresh())")
   const wasFresh = run(fresh).stdout.trim() === 'true'
   const direct = esm(
-    "const { main } = await import('./dist-cli/landscape.mjs'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
+    "const { main } = await import('./dist-cli/landscape.mjs'); " +
+      "process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
   )
   const [node, cli, bundle] = processTimes([['-e', '0'], [BIN, 'methods', '--json'], direct], 11)
-  // The check bin/landscape.mjs makes on every run (read dist-cli/stamp.json, stat src/core and src/cli), timed in fresh processes.
+  // The check bin/landscape.mjs makes on every run (read dist-cli/stamp.json, stat src/core and src/cli),
+  // timed in fresh processes.
   const check = esm(
-    "const m = await import('./scripts/build-cli.mjs'); const t0 = performance.now(); const fresh = m.isFresh(); const ms = performance.now() - t0; const t1 = performance.now(); const { entries } = m.newestSourceMtime(); console.log(JSON.stringify({ fresh, ms, walk: performance.now() - t1, entries }))",
+    "const m = await import('./scripts/build-cli.mjs'); " +
+      'const t0 = performance.now(); const fresh = m.isFresh(); const ms = performance.now() - t0; ' +
+      'const t1 = performance.now(); const { entries } = m.newestSourceMtime(); ' +
+      'console.log(JSON.stringify({ fresh, ms, walk: performance.now() - t1, entries }))',
   )
   const checks = Array.from(
     { length: 7 },
@@ -100,11 +105,13 @@ function startup(): void {
   )
   // The route bin/landscape.mjs falls back to without a bundle: the sources through tsx, timed once.
   const tsx = esm(
-    "import { register } from 'tsx/esm/api'; register(); const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
+    "import { register } from 'tsx/esm/api'; register(); const { main } = await import('./src/cli/main.ts'); " +
+      "process.exitCode = await main(['methods', '--json'], process.stdout, process.stderr)",
   )
   const fallback = run(tsx).ms
   table(
-    `CLI start: whole processes, median of 11 (bundle ${wasFresh ? 'was fresh' : 'was stale and rebuilt by the warm-up run'})`,
+    `CLI start: whole processes, median of 11 ` +
+      `(bundle ${wasFresh ? 'was fresh' : 'was stale and rebuilt by the warm-up run'})`,
     [
       { process: 'node -e 0', ms: fmt(node), 'vs node -e 0': 1 },
       { process: `node ${BIN} methods --json`, ms: fmt(cli), 'vs node -e 0': fmt(cli / node) },
@@ -121,7 +128,9 @@ function startup(): void {
     ],
   )
   console.log(
-    `staleness check in a fresh process (median of ${checks.length}): ${median(checks.map((c) => c.ms)).toFixed(2)} ms (the stat walk alone, run again: ${median(checks.map((c) => c.walk)).toFixed(2)} ms over ${checks[0].entries} files and directories)`,
+    `staleness check in a fresh process (median of ${checks.length}): ` +
+      `${median(checks.map((c) => c.ms)).toFixed(2)} ms (the stat walk alone, run again: ` +
+      `${median(checks.map((c) => c.walk)).toFixed(2)} ms over ${checks[0].entries} files and directories)`,
   )
   console.log(`landscape methods / node -e 0 = ${(cli / node).toFixed(2)}x (goal within 4x)`)
 }
@@ -145,7 +154,8 @@ function sampling(): void {
   const portable = [portableHandBundle(), ...HAND.slice(1)]
   const [hand, handFast, cli] = processTimes([portable, HAND, [BIN, ...SAMPLE]], 5)
   table(
-    `Müller-Brown BAOAB, ${WALKERS} walkers x ${STEPS} steps, dt ${DT}, gamma ${GAMMA}, kT ${KT}: whole processes, median of 5`,
+    `Müller-Brown BAOAB, ${WALKERS} walkers x ${STEPS} steps, dt ${DT}, gamma ${GAMMA}, kT ${KT}: ` +
+      'whole processes, median of 5',
     [
       {
         process: 'node bench/hand-baoab.ts (bundled): hand-written, portable exp and counter-based normals',
@@ -165,7 +175,8 @@ function sampling(): void {
     ],
   )
   console.log(
-    `hand-written BAOAB (the same arithmetic) / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x); the Math.exp and xorshift loop / landscape sample = ${(handFast / cli).toFixed(2)}x`,
+    `hand-written BAOAB (the same arithmetic) / landscape sample = ${(hand / cli).toFixed(2)}x (goal >= 0.7x); ` +
+      `the Math.exp and xorshift loop / landscape sample = ${(handFast / cli).toFixed(2)}x`,
   )
   sampleParts(cli, hand)
 }
@@ -268,7 +279,8 @@ function sampleParts(wholeMs: number, handMs: number): void {
   if (Number.isNaN(sink)) console.log('(sink NaN)')
   const share = (ms: number) => fmt(ms / total, 2)
   table(
-    `Where landscape sample's time goes: the same run in this process, part by part (once each), beside the whole process's ${fmt(wholeMs)} ms`,
+    "Where landscape sample's time goes: the same run in this process, part by part (once each), " +
+      `beside the whole process's ${fmt(wholeMs)} ms`,
     [
       ...parts.flatMap((p) => [
         { part: p.part, ms: fmt(p.ms), share: share(p.ms) },
@@ -291,8 +303,10 @@ function sampleParts(wholeMs: number, handMs: number): void {
     ],
   )
   console.log(
-    `the integration alone takes ${fmt(stepping)} ms: the whole hand-written process over it is ${(handMs / stepping).toFixed(2)}x; ` +
-      `everything around it (inputs and compile, critical points, basin map, observing every step, check) adds ${fmt(total - stepping)} ms`,
+    `the integration alone takes ${fmt(stepping)} ms: ` +
+      `the whole hand-written process over it is ${(handMs / stepping).toFixed(2)}x; ` +
+      'everything around it (inputs and compile, critical points, basin map, observing every step, check) ' +
+      `adds ${fmt(total - stepping)} ms`,
   )
 }
 

@@ -19,7 +19,8 @@ export function criticalBenchmarks(): void {
     }
   })
   table(
-    'Per atlas surface: compile (parse + gradient + Hessian + codegen) and critical points (targets: < 50 ms, < 500 ms)',
+    'Per atlas surface: compile (parse + gradient + Hessian + codegen) and critical points ' +
+      '(targets: < 50 ms, < 500 ms)',
     rows,
   )
   const worst = rows.reduce((a, b) => (b['critical points ms'] > a['critical points ms'] ? b : a))

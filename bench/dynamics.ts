@@ -142,6 +142,7 @@ export function dynamicsBenchmarks(): void {
     },
   ])
   console.log(
-    `engine BAOAB / hand-written BAOAB = ${(baoab.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.6x); against the xorshift loop ${(baoab.perSecond / handXor.perSecond).toFixed(2)}x`,
+    `engine BAOAB / hand-written BAOAB = ${(baoab.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.6x); ` +
+      `against the xorshift loop ${(baoab.perSecond / handXor.perSecond).toFixed(2)}x`,
   )
 }

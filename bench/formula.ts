@@ -146,12 +146,14 @@ export function formulaBenchmarks(): void {
   console.log(`engine / hand-written = ${(engine.perSecond / hand.perSecond).toFixed(2)}x (target >= 0.8x)`)
   console.log(`engine / mathjs evaluate = ${(engine.perSecond / mathjs.perSecond).toFixed(0)}x (target >= 50x)`)
   console.log(
-    `with the portable math runs use (same bits in every engine): engine / hand-written with the same exp = ${(engineP.perSecond / handPortable.perSecond).toFixed(2)}x`,
+    'with the portable math runs use (same bits in every engine): ' +
+      `engine / hand-written with the same exp = ${(engineP.perSecond / handPortable.perSecond).toFixed(2)}x`,
   )
 
   const ms = time(() => checkFormula(mb.formula), 9)
   const msCompile = time(() => compileFormula(mb.formula, { domain: mb.domain }), 9)
   console.log(
-    `\nMüller-Brown compile: check + derivatives ${ms.toFixed(1)} ms; with code generation ${msCompile.toFixed(1)} ms (target < 50 ms)`,
+    `\nMüller-Brown compile: check + derivatives ${ms.toFixed(1)} ms; ` +
+      `with code generation ${msCompile.toFixed(1)} ms (target < 50 ms)`,
   )
 }

@@ -173,46 +173,51 @@ describe.skipIf(!chromiumPath)('exports', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
   })
 
-  test('PNGs of the map, the 3D view and a lane chart decode at exactly 1x, 2x and 4x their size, with the walkers drawn in', async () => {
-    await advance(page, 100)
-    await openMenu()
-    const map = await plotSize(page, 'contour-plot')
-    for (const scale of [1, 2, 4]) {
-      await menu()
-        .getByRole('radio', { name: `${scale}x` })
-        .check()
-      const png = await save(page, 'View PNG')
-      expect(png.name).toMatch(
-        new RegExp(`^muller-brown_map_step-\\d+_\\d{4}-\\d\\d-\\d\\d${scale > 1 ? `_${scale}x` : ''}\\.png$`),
-      )
-      const size = pngSize(png.bytes)
-      expect(size).toEqual({ width: map.width * scale, height: map.height * scale })
-      const decoded = await decodePng(page, png.bytes, [LANE_A, LANE_B])
-      expect({ width: decoded.width, height: decoded.height }).toEqual(size)
-      // The lone gradient-descent walker and the sampler's cloud, from the walker layer drawn at this scale.
-      expect(decoded.counts[0]).toBeGreaterThan(20 * scale * scale)
-      expect(decoded.counts[1]).toBeGreaterThan(400 * scale * scale)
-    }
-    await menu().getByRole('radio', { name: '2x' }).check()
-    await menu().getByRole('combobox', { name: 'View' }).selectOption({ label: 'Surface in 3D with walkers' })
-    const surface = await plotSize(page, 'surface-plot')
-    const png3d = await save(page, 'View PNG')
-    expect(png3d.name).toMatch(/^muller-brown_3d_step-\d+_.*_2x\.png$/)
-    expect(pngSize(png3d.bytes)).toEqual({ width: surface.width * 2, height: surface.height * 2 })
-    expect((await decodePng(page, png3d.bytes, [LANE_B])).counts[0]).toBeGreaterThan(400)
+  test(
+    'PNGs of the map, the 3D view and a lane chart decode at exactly 1x, 2x and 4x their size, ' +
+      'with the walkers drawn in',
+    async () => {
+      await advance(page, 100)
+      await openMenu()
+      const map = await plotSize(page, 'contour-plot')
+      for (const scale of [1, 2, 4]) {
+        await menu()
+          .getByRole('radio', { name: `${scale}x` })
+          .check()
+        const png = await save(page, 'View PNG')
+        expect(png.name).toMatch(
+          new RegExp(`^muller-brown_map_step-\\d+_\\d{4}-\\d\\d-\\d\\d${scale > 1 ? `_${scale}x` : ''}\\.png$`),
+        )
+        const size = pngSize(png.bytes)
+        expect(size).toEqual({ width: map.width * scale, height: map.height * scale })
+        const decoded = await decodePng(page, png.bytes, [LANE_A, LANE_B])
+        expect({ width: decoded.width, height: decoded.height }).toEqual(size)
+        // The lone gradient-descent walker and the sampler's cloud, from the walker layer drawn at this scale.
+        expect(decoded.counts[0]).toBeGreaterThan(20 * scale * scale)
+        expect(decoded.counts[1]).toBeGreaterThan(400 * scale * scale)
+      }
+      await menu().getByRole('radio', { name: '2x' }).check()
+      await menu().getByRole('combobox', { name: 'View' }).selectOption({ label: 'Surface in 3D with walkers' })
+      const surface = await plotSize(page, 'surface-plot')
+      const png3d = await save(page, 'View PNG')
+      expect(png3d.name).toMatch(/^muller-brown_3d_step-\d+_.*_2x\.png$/)
+      expect(pngSize(png3d.bytes)).toEqual({ width: surface.width * 2, height: surface.height * 2 })
+      expect((await decodePng(page, png3d.bytes, [LANE_B])).counts[0]).toBeGreaterThan(400)
 
-    await menu().getByRole('combobox', { name: 'View' }).selectOption({ label: 'Lane A: U of walker 1' })
-    const chart = await page.evaluate(() => {
-      const svg = [...document.querySelectorAll('figure.chart')]
-        .find((f) => f.querySelector('.title')?.textContent === 'U of walker 1')!
-        .querySelector('.plot svg')!
-      return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) }
-    })
-    const chartPng = await save(page, 'View PNG')
-    // The chart and its title row (20 px).
-    expect(pngSize(chartPng.bytes)).toEqual({ width: chart.width * 2, height: (chart.height + 20) * 2 })
-    expect(watched.errors).toEqual([])
-  }, 90_000)
+      await menu().getByRole('combobox', { name: 'View' }).selectOption({ label: 'Lane A: U of walker 1' })
+      const chart = await page.evaluate(() => {
+        const svg = [...document.querySelectorAll('figure.chart')]
+          .find((f) => f.querySelector('.title')?.textContent === 'U of walker 1')!
+          .querySelector('.plot svg')!
+        return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) }
+      })
+      const chartPng = await save(page, 'View PNG')
+      // The chart and its title row (20 px).
+      expect(pngSize(chartPng.bytes)).toEqual({ width: chart.width * 2, height: (chart.height + 20) * 2 })
+      expect(watched.errors).toEqual([])
+    },
+    90_000,
+  )
 
   test('SVGs of the 2D views are vectors: contour bands and walkers as paths, no raster image', async () => {
     const step = await advance(page, 50)
@@ -244,68 +249,76 @@ describe.skipIf(!chromiumPath)('exports', () => {
     expect(chart.text).toContain('Lane B: Energies, mean over walkers')
   })
 
-  test("guided experiment 1, opened from its link and run to its stated steps: the figure's caption matches the state, in SVG and PNG", async () => {
-    const experiment = EXPERIMENTS[0]
-    // A link with a step replays the run to that step and pauses there.
-    await page.goto(
-      `${appUrl}?${encodeState({ ...experiment.state, view: { ...experiment.state.view, step: experiment.steps } })}&bench`,
-    )
-    await waitForLabels(page, MULLER_BROWN)
-    await page.waitForFunction(
-      (steps) => {
-        const h = (window as unknown as { __landscape?: { step(): number; playing(): boolean } }).__landscape
-        return h !== undefined && h.step() === steps && !h.playing()
-      },
-      experiment.steps,
-      { timeout: 60_000 },
-    )
-    expect(await hook(page, (h) => h.scenario())).toEqual(experiment.state.scenario)
-    await openMenu()
-    const figure = await save(page, 'Figure SVG')
-    expect(figure.name).toMatch(/^muller-brown_figure_step-5000_/)
-    const svg = await parseSvg(page, figure.text)
-    expect(svg.errors).toBe(0)
-    expect(svg.images).toBe(0)
-    const caption = svg.text.replace(/\s+/g, ' ')
-    expect(caption).toContain('A: Gradient descent (lr = 1e-4), 1 walker from (x, y) = (0, 0.5).')
-    expect(caption).toContain('B: Langevin (BAOAB) (kT = 20, dt = 0.002, γ = 5), 100 walkers from (x, y) = (0, 0.5).')
-    expect(caption).toContain(`After 5,000 steps; seed 1; landscape playground ${VERSION}.`)
-    const text = (await save(page, 'Caption text')).text
-    expect(text.replace(/\s+/g, ' ')).toContain(caption.slice(caption.indexOf('Müller-Brown, U(x, y)')))
-    expect(scenarioOf(text.trim().split('\n').pop()!)).toEqual({
-      scenario: experiment.state.scenario,
-      view: expect.objectContaining({ step: 5000, basins: true }),
-    })
+  test(
+    'guided experiment 1, opened from its link and run to its stated steps: ' +
+      "the figure's caption matches the state, in SVG and PNG",
+    async () => {
+      const experiment = EXPERIMENTS[0]
+      // A link with a step replays the run to that step and pauses there.
+      const atSteps = { ...experiment.state, view: { ...experiment.state.view, step: experiment.steps } }
+      await page.goto(`${appUrl}?${encodeState(atSteps)}&bench`)
+      await waitForLabels(page, MULLER_BROWN)
+      await page.waitForFunction(
+        (steps) => {
+          const h = (window as unknown as { __landscape?: { step(): number; playing(): boolean } }).__landscape
+          return h !== undefined && h.step() === steps && !h.playing()
+        },
+        experiment.steps,
+        { timeout: 60_000 },
+      )
+      expect(await hook(page, (h) => h.scenario())).toEqual(experiment.state.scenario)
+      await openMenu()
+      const figure = await save(page, 'Figure SVG')
+      expect(figure.name).toMatch(/^muller-brown_figure_step-5000_/)
+      const svg = await parseSvg(page, figure.text)
+      expect(svg.errors).toBe(0)
+      expect(svg.images).toBe(0)
+      const caption = svg.text.replace(/\s+/g, ' ')
+      expect(caption).toContain('A: Gradient descent (lr = 1e-4), 1 walker from (x, y) = (0, 0.5).')
+      expect(caption).toContain('B: Langevin (BAOAB) (kT = 20, dt = 0.002, γ = 5), 100 walkers from (x, y) = (0, 0.5).')
+      expect(caption).toContain(`After 5,000 steps; seed 1; landscape playground ${VERSION}.`)
+      const text = (await save(page, 'Caption text')).text
+      expect(text.replace(/\s+/g, ' ')).toContain(caption.slice(caption.indexOf('Müller-Brown, U(x, y)')))
+      expect(scenarioOf(text.trim().split('\n').pop()!)).toEqual({
+        scenario: experiment.state.scenario,
+        view: expect.objectContaining({ step: 5000, basins: true }),
+      })
 
-    await menu().getByRole('radio', { name: '2x' }).check()
-    const png = await save(page, 'Figure PNG')
-    expect(png.name).toMatch(/^muller-brown_figure_step-5000_.*_2x\.png$/)
-    expect(pngSize(png.bytes)).toEqual({ width: svg.width * 2, height: svg.height * 2 })
-  }, 90_000)
+      await menu().getByRole('radio', { name: '2x' }).check()
+      const png = await save(page, 'Figure PNG')
+      expect(png.name).toMatch(/^muller-brown_figure_step-5000_.*_2x\.png$/)
+      expect(pngSize(png.bytes)).toEqual({ width: svg.width * 2, height: svg.height * 2 })
+    },
+    90_000,
+  )
 
-  test('a setting changed mid-run restarts the run, and the next figure says so: new seed, new kT, the step of the new frames', async () => {
-    await pause(page)
-    const seed = page.getByRole('textbox', { name: 'Seed' })
-    await seed.fill('5')
-    await seed.press('Enter')
-    const kT = page.getByRole('textbox', { name: 'kT (energy)' })
-    await kT.fill('30')
-    await kT.press('Enter')
-    // At once, before the new run has drawn anything: the export waits for its frames.
-    await openMenu()
-    const caption = (await save(page, 'Caption text')).text.replace(/\s+/g, ' ')
-    const shown = await shownStep(page)
-    expect(caption).toContain('(kT = 30, dt = 0.002, γ = 5)')
-    expect(caption).toContain('; seed 5;')
-    const step = Number(/After ([\d,]+) steps/.exec(caption)![1].replace(/,/g, ''))
-    // The restarted run, paused at its first frame: never the old run's 5,000 steps.
-    expect(step).toBeLessThanOrEqual(shown)
-    expect(step).toBeLessThan(5000)
-    await seed.fill('1')
-    await seed.press('Enter')
-    await kT.fill('20')
-    await kT.press('Enter')
-  })
+  test(
+    'a setting changed mid-run restarts the run, and the next figure says so: ' +
+      'new seed, new kT, the step of the new frames',
+    async () => {
+      await pause(page)
+      const seed = page.getByRole('textbox', { name: 'Seed' })
+      await seed.fill('5')
+      await seed.press('Enter')
+      const kT = page.getByRole('textbox', { name: 'kT (energy)' })
+      await kT.fill('30')
+      await kT.press('Enter')
+      // At once, before the new run has drawn anything: the export waits for its frames.
+      await openMenu()
+      const caption = (await save(page, 'Caption text')).text.replace(/\s+/g, ' ')
+      const shown = await shownStep(page)
+      expect(caption).toContain('(kT = 30, dt = 0.002, γ = 5)')
+      expect(caption).toContain('; seed 5;')
+      const step = Number(/After ([\d,]+) steps/.exec(caption)![1].replace(/,/g, ''))
+      // The restarted run, paused at its first frame: never the old run's 5,000 steps.
+      expect(step).toBeLessThanOrEqual(shown)
+      expect(step).toBeLessThan(5000)
+      await seed.fill('1')
+      await seed.press('Enter')
+      await kT.fill('20')
+      await kT.press('Enter')
+    },
+  )
 
   test('CSV and JSON data carry a header whose link reopens the state at the step of the data', async () => {
     await hook(page, (h) => h.play())
@@ -333,48 +346,53 @@ describe.skipIf(!chromiumPath)('exports', () => {
     expect(json.lanes.map((l: { positions: unknown[] }) => l.positions.length)).toEqual([1, 100])
   })
 
-  test('an animation of N steps has one frame per so many steps, the page keeps running meanwhile, and Cancel saves nothing', async () => {
-    await hook(page, (h) => h.play())
-    await openMenu()
-    await menu().getByRole('button', { name: 'Animation…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Animation of the map' })
-    await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('60')
-    await dialog.getByRole('textbox', { name: 'Steps per frame' }).fill('10')
-    expect(await dialog.locator('.summary').textContent()).toContain('7 frames')
-    const before = await shownStep(page)
-    const gif = await save(page, 'Record', dialog)
-    expect(await shownStep(page)).toBeGreaterThan(before)
-    expect(gif.name).toMatch(/^muller-brown_animation-from-0_step-60_.*\.gif$/)
-    const structure = gifStructure(gif.bytes)
-    expect(structure.images).toBe(7)
-    expect(structure.controlExtensions).toBe(7)
-    expect(structure.delays.every((d) => d === 100)).toBe(true)
-    expect(structure).toMatchObject(await plotSize(page, 'contour-plot'))
+  test(
+    'an animation of N steps has one frame per so many steps, the page keeps running meanwhile, ' +
+      'and Cancel saves nothing',
+    async () => {
+      await hook(page, (h) => h.play())
+      await openMenu()
+      await menu().getByRole('button', { name: 'Animation…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Animation of the map' })
+      await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('60')
+      await dialog.getByRole('textbox', { name: 'Steps per frame' }).fill('10')
+      expect(await dialog.locator('.summary').textContent()).toContain('7 frames')
+      const before = await shownStep(page)
+      const gif = await save(page, 'Record', dialog)
+      expect(await shownStep(page)).toBeGreaterThan(before)
+      expect(gif.name).toMatch(/^muller-brown_animation-from-0_step-60_.*\.gif$/)
+      const structure = gifStructure(gif.bytes)
+      expect(structure.images).toBe(7)
+      expect(structure.controlExtensions).toBe(7)
+      expect(structure.delays.every((d) => d === 100)).toBe(true)
+      expect(structure).toMatchObject(await plotSize(page, 'contour-plot'))
 
-    const webm = dialog.getByRole('radio', { name: 'WebM video' })
-    if (await webm.isEnabled()) {
-      await webm.check()
-      await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('20')
-      const video = await save(page, 'Record', dialog)
-      expect(video.name).toMatch(/\.webm$/)
-      // The EBML magic number that opens every WebM file.
-      expect([...video.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3])
-      await dialog.getByRole('radio', { name: 'GIF' }).check()
-    }
+      const webm = dialog.getByRole('radio', { name: 'WebM video' })
+      if (await webm.isEnabled()) {
+        await webm.check()
+        await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('20')
+        const video = await save(page, 'Record', dialog)
+        expect(video.name).toMatch(/\.webm$/)
+        // The EBML magic number that opens every WebM file.
+        expect([...video.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3])
+        await dialog.getByRole('radio', { name: 'GIF' }).check()
+      }
 
-    let downloads = 0
-    page.on('download', () => downloads++)
-    await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('20000')
-    await dialog.getByRole('textbox', { name: 'Steps per frame' }).fill('100')
-    await dialog.getByRole('button', { name: 'Record' }).click()
-    const progress = dialog.getByRole('progressbar')
-    await expect.poll(async () => Number(await progress.getAttribute('value')), WAIT).toBeGreaterThanOrEqual(2)
-    await dialog.getByRole('button', { name: 'Cancel' }).click()
-    await expect.poll(() => dialog.getByRole('status').textContent(), WAIT).toContain('Cancelled')
-    await page.waitForTimeout(500)
-    expect(downloads).toBe(0)
-    await dialog.getByRole('button', { name: 'Close' }).click()
-    expect(await dialog.count()).toBe(0)
-    expect(watched.errors).toEqual([])
-  }, 90_000)
+      let downloads = 0
+      page.on('download', () => downloads++)
+      await dialog.getByRole('textbox', { name: 'Steps (N)' }).fill('20000')
+      await dialog.getByRole('textbox', { name: 'Steps per frame' }).fill('100')
+      await dialog.getByRole('button', { name: 'Record' }).click()
+      const progress = dialog.getByRole('progressbar')
+      await expect.poll(async () => Number(await progress.getAttribute('value')), WAIT).toBeGreaterThanOrEqual(2)
+      await dialog.getByRole('button', { name: 'Cancel' }).click()
+      await expect.poll(() => dialog.getByRole('status').textContent(), WAIT).toContain('Cancelled')
+      await page.waitForTimeout(500)
+      expect(downloads).toBe(0)
+      await dialog.getByRole('button', { name: 'Close' }).click()
+      expect(await dialog.count()).toBe(0)
+      expect(watched.errors).toEqual([])
+    },
+    90_000,
+  )
 })

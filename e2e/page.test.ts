@@ -30,24 +30,27 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await browser?.close()
   })
 
-  test('loads Müller-Brown with its five critical points, with no console errors and nothing fetched off-site', async () => {
-    const { page, errors, offsite } = await openPage(browser, appUrl)
-    await waitForLabels(page, MULLER_BROWN)
-    expect(await plotLabels(page)).toEqual(MULLER_BROWN)
-    expect(await page.locator('#contour-plot .contourlevel path').count()).toBeGreaterThan(10)
-    // Three minima and two saddles, in the legend and in the table.
-    const legend = await page.$$eval('#contour-plot .legendtext', (nodes) => nodes.map((n) => n.textContent))
-    expect(legend).toEqual(['minimum', 'saddle'])
-    const kinds = await page.$$eval('#critical-points tbody tr td:first-child', (cells) =>
-      cells.map((c) => c.textContent?.split(/\s/)[0]),
-    )
-    expect(kinds.filter((k) => k === 'minimum')).toHaveLength(3)
-    expect(kinds.filter((k) => k === 'saddle')).toHaveLength(2)
-    expect(await page.getByRole('combobox', { name: 'Surface' }).inputValue()).toBe('muller-brown')
-    expect(errors).toEqual([])
-    expect(offsite).toEqual([])
-    await page.close()
-  })
+  test(
+    'loads Müller-Brown with its five critical points, ' + 'with no console errors and nothing fetched off-site',
+    async () => {
+      const { page, errors, offsite } = await openPage(browser, appUrl)
+      await waitForLabels(page, MULLER_BROWN)
+      expect(await plotLabels(page)).toEqual(MULLER_BROWN)
+      expect(await page.locator('#contour-plot .contourlevel path').count()).toBeGreaterThan(10)
+      // Three minima and two saddles, in the legend and in the table.
+      const legend = await page.$$eval('#contour-plot .legendtext', (nodes) => nodes.map((n) => n.textContent))
+      expect(legend).toEqual(['minimum', 'saddle'])
+      const kinds = await page.$$eval('#critical-points tbody tr td:first-child', (cells) =>
+        cells.map((c) => c.textContent?.split(/\s/)[0]),
+      )
+      expect(kinds.filter((k) => k === 'minimum')).toHaveLength(3)
+      expect(kinds.filter((k) => k === 'saddle')).toHaveLength(2)
+      expect(await page.getByRole('combobox', { name: 'Surface' }).inputValue()).toBe('muller-brown')
+      expect(errors).toEqual([])
+      expect(offsite).toEqual([])
+      await page.close()
+    },
+  )
 
   test('draws the 3D surface: its WebGL canvas is not blank', async () => {
     const { page, errors } = await openPage(browser, appUrl)
@@ -195,18 +198,21 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await page.close()
   })
 
-  test('the default run plays: walkers drawn over the map and over the 3D surface, the formula as mathematics', async () => {
-    const { page, errors } = await openPage(browser, appUrl)
-    await waitForLabels(page, MULLER_BROWN)
-    await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(50)
-    await expect.poll(() => paintedPixels(page, '#contour-plot ~ canvas.walkers'), WAIT).toBeGreaterThan(200)
-    await expect.poll(() => paintedPixels(page, '#surface-plot ~ canvas.layer'), WAIT).toBeGreaterThan(200)
-    await page.locator('.formula-tex .katex').waitFor(WAIT)
-    expect(await page.getByRole('combobox', { name: 'Method' }).nth(0).inputValue()).toBe('gd')
-    expect(await page.getByRole('combobox', { name: 'Method' }).nth(1).inputValue()).toBe('baoab')
-    expect(errors).toEqual([])
-    await page.close()
-  })
+  test(
+    'the default run plays: walkers drawn over the map and over the 3D surface, ' + 'the formula as mathematics',
+    async () => {
+      const { page, errors } = await openPage(browser, appUrl)
+      await waitForLabels(page, MULLER_BROWN)
+      await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(50)
+      await expect.poll(() => paintedPixels(page, '#contour-plot ~ canvas.walkers'), WAIT).toBeGreaterThan(200)
+      await expect.poll(() => paintedPixels(page, '#surface-plot ~ canvas.layer'), WAIT).toBeGreaterThan(200)
+      await page.locator('.formula-tex .katex').waitFor(WAIT)
+      expect(await page.getByRole('combobox', { name: 'Method' }).nth(0).inputValue()).toBe('gd')
+      expect(await page.getByRole('combobox', { name: 'Method' }).nth(1).inputValue()).toBe('baoab')
+      expect(errors).toEqual([])
+      await page.close()
+    },
+  )
 
   test('space pauses, a click on the map drops every lane there, r resets; every control is labelled', async () => {
     const { page, errors } = await openPage(browser, `${appUrl}?bench`)

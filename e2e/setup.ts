@@ -38,7 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!chromiumPath) {
     if (/^(1|true)$/i.test(process.env.CI ?? '')) {
       throw new Error(
-        'CI is set but no Chromium was found: install chromium (apt-get install chromium) or set CHROMIUM_PATH=/path/to/chromium',
+        'CI is set but no Chromium was found: install chromium (apt-get install chromium) ' +
+          'or set CHROMIUM_PATH=/path/to/chromium',
       )
     }
     process.stderr.write(MISSING)

@@ -125,7 +125,8 @@ const server = await servePreview()
 const url = `${server.url}?bench`
 const browser = await launchChromium(chromiumPath)
 console.log(
-  `Chromium ${browser.version()} (software WebGL), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${SECONDS} s per figure`,
+  `Chromium ${browser.version()} (software WebGL), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ` +
+    `${SECONDS} s per figure`,
 )
 
 try {
@@ -149,7 +150,8 @@ try {
     await context.close()
   }
   console.log(
-    `first drawn surface: ${fmt(median(firsts), 0)} ms after navigation (median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`,
+    `first drawn surface: ${fmt(median(firsts), 0)} ms after navigation ` +
+      `(median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`,
   )
 
   const rows = []
@@ -167,10 +169,13 @@ try {
     rows.push({ label, flat, solid })
     console.log(`${label}:`)
     console.log(
-      `  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), longest task ${fmt(flat.longest, 0)} ms`,
+      `  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; ` +
+        `page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), ` +
+        `longest task ${fmt(flat.longest, 0)} ms`,
     )
     console.log(
-      `  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, longest task ${fmt(solid.longest, 0)} ms`,
+      `  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, ` +
+        `longest task ${fmt(solid.longest, 0)} ms`,
     )
     await page.close()
   }
@@ -190,7 +195,8 @@ try {
   await runFrames(page, start + 10_000)
   const h10 = await heap(page, cdp)
   console.log(
-    `JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB (${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`,
+    `JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB ` +
+      `(${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`,
   )
   await page.close()
 } finally {

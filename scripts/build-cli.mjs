@@ -118,7 +118,9 @@ export async function build({ logLevel = 'warning' } = {}) {
     // CommonJS dependencies (@stdlib's debug, for one) require node builtins
     // such as tty; an ES module has no `require`, so give the bundle one.
     banner: {
-      js: "import { createRequire as __landscapeCreateRequire } from 'node:module';\nconst require = __landscapeCreateRequire(import.meta.url);",
+      js:
+        "import { createRequire as __landscapeCreateRequire } from 'node:module';\n" +
+        'const require = __landscapeCreateRequire(import.meta.url);',
     },
     metafile: true,
     write: false,
@@ -178,7 +180,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const { bundle, bytes, inputs } = await build()
     console.log(
-      `build-cli: ${relative(process.cwd(), bundle).split(sep).join('/')} (${(bytes / 1024).toFixed(0)} KiB from ${inputs} inputs) in ${(performance.now() - t0).toFixed(0)} ms`,
+      `build-cli: ${relative(process.cwd(), bundle).split(sep).join('/')} ` +
+        `(${(bytes / 1024).toFixed(0)} KiB from ${inputs} inputs) in ${(performance.now() - t0).toFixed(0)} ms`,
     )
   } catch (e) {
     // esbuild has printed its errors already.

@@ -14,7 +14,17 @@ if (!existsSync(manifestPath)) {
   console.error(`bundle-report: no ${manifestPath}; run vite build (with build.manifest) first`)
   process.exit(1)
 }
-/** @type {Record<string, {file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], css?: string[], assets?: string[]}>} */
+/**
+ * One entry of Vite's manifest.
+ * @typedef {object} ManifestChunk
+ * @property {string} file
+ * @property {boolean} [isEntry]
+ * @property {string[]} [imports]
+ * @property {string[]} [dynamicImports]
+ * @property {string[]} [css]
+ * @property {string[]} [assets]
+ */
+/** @type {Record<string, ManifestChunk>} */
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 
 const gzipKiB = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024

@@ -20,7 +20,8 @@ export const basinsCommand: Command = {
   name: 'basins',
   summary: 'the basins of a surface: minima, the saddles joining them, barriers, populations at kT',
   usage:
-    'landscape basins (--surface ID | --formula TEXT) [--param NAME=VALUE ...] [--domain X0,X1,Y0,Y1] [--grid N] [--kT T] [--json]',
+    'landscape basins (--surface ID | --formula TEXT) [--param NAME=VALUE ...] [--domain X0,X1,Y0,Y1] ' +
+    '[--grid N] [--kT T] [--json]',
   help: [
     'Lists the minima (lowest first; their indices are used everywhere) and each saddle with',
     "the two basins it joins and the barrier seen from each side. With --kT, each basin's",

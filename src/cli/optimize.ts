@@ -28,7 +28,8 @@ export const optimizeCommand: Command = {
   name: 'optimize',
   summary: 'run one optimizer walker and print its path and where it stopped',
   usage:
-    'landscape optimize (--surface ID | --formula TEXT) --method M [--set NAME=VALUE ...] --start X,Y --steps N [--seed S] [--every K] [--json]',
+    'landscape optimize (--surface ID | --formula TEXT) --method M [--set NAME=VALUE ...] --start X,Y --steps N ' +
+    '[--seed S] [--every K] [--json]',
   help: [
     'Runs one walker of an optimizer and prints its path [x, y, U] (every K-th step, and the last)',
     'and its end: position, U, |grad U|, and its status (running, minimum, saddle, maximum,',

@@ -170,10 +170,12 @@ function readScenarioFile(path: string): Scenario {
   const { scenario, problems } = validateScenario(data)
   if (problems.length > 0) {
     const [first] = problems
-    // The page opens a newer state leniently (field by field); a run for a figure is made only from a scenario read whole.
+    // The page opens a newer state leniently (field by field); a run for a figure is made only
+    // from a scenario read whole.
     if (first.field === 'version')
       throw new UsageError(
-        `--scenario: version: this landscape reads scenarios of version ${SCENARIO_VERSION} only, and runs none in part (${String((data as Record<string, unknown>)?.version)} given)`,
+        `--scenario: version: this landscape reads scenarios of version ${SCENARIO_VERSION} only, ` +
+          `and runs none in part (${String((data as Record<string, unknown>)?.version)} given)`,
       )
     throw new UsageError(`--scenario: ${first.field || 'file'}: ${first.message}`)
   }

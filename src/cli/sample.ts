@@ -43,7 +43,8 @@ export const sampleCommand: Command = {
   name: 'sample',
   summary: 'run a sampler and print the histogram of where its walkers went',
   usage:
-    'landscape sample (--surface ID | --formula TEXT) --method M --kT T [--set NAME=VALUE ...] --walkers W --steps N [--burnin B] [--dt DT] [--seed S] [--start X,Y] [--bins NX,NY] [--domain X0,X1,Y0,Y1] [--json]',
+    'landscape sample (--surface ID | --formula TEXT) --method M --kT T [--set NAME=VALUE ...] --walkers W --steps N ' +
+    '[--burnin B] [--dt DT] [--seed S] [--start X,Y] [--bins NX,NY] [--domain X0,X1,Y0,Y1] [--json]',
   help: [
     'Runs W walkers of a sampler for B + N steps and histograms every walker at every step',
     'after the burn-in: counts[i][j] for x-bin i and y-bin j over the domain (samples outside',
@@ -147,19 +148,25 @@ export const sampleCommand: Command = {
   table(result) {
     const r = result as SampleOutput
     const total = r.histogram.counts.flat().reduce((a, b) => a + b, 0)
+    const rung = (a: number | null) => (a === null ? '-' : formatNumber(a, 3))
     return [
-      `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
-      `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}; kinetic temperature: ${r.kineticTemperature === null ? '-' : formatNumber(r.kineticTemperature)}`,
+      `${r.positions.length} walkers, ${r.burnin} burn-in + ${r.steps} steps: ` +
+        `${total} samples in the histogram, ${r.histogram.outside} outside the domain`,
+      `mean kinetic energy: ${r.meanKinetic === null ? '-' : formatNumber(r.meanKinetic)}; ` +
+        `kinetic temperature: ${r.kineticTemperature === null ? '-' : formatNumber(r.kineticTemperature)}`,
       `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
       ...(Array.isArray(r.method.swapAcceptance)
         ? [
-            `swap acceptance per pair of neighbouring rungs: ${(r.method.swapAcceptance as (number | null)[]).map((a) => (a === null ? '-' : formatNumber(a, 3))).join(', ')}`,
+            'swap acceptance per pair of neighbouring rungs: ' +
+              `${(r.method.swapAcceptance as (number | null)[]).map(rung).join(', ')}`,
           ]
         : []),
-      `TV distance from the exact density: ${formatNumber(r.tv, 3)}; KL ${formatNumber(r.kl, 3)}; N_eff ${Math.round(r.nEff)}`,
+      `TV distance from the exact density: ${formatNumber(r.tv, 3)}; KL ${formatNumber(r.kl, 3)}; ` +
+        `N_eff ${Math.round(r.nEff)}`,
       ...r.basins.map(
         (b) =>
-          `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, exact ${formatNumber(b.exact, 3)}`,
+          `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, ` +
+          `exact ${formatNumber(b.exact, 3)}`,
       ),
       checkWords(r.check),
       'use --json for the histogram and positions',

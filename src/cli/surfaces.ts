@@ -16,7 +16,8 @@ export const surfacesCommand: Command = {
       ATLAS.map((s) => [
         s.id,
         s.title,
-        `[${s.domain.xmin}, ${s.domain.xmax}] x [${s.domain.ymin}, ${s.domain.ymax}]${s.domain.periodic ? ' periodic' : ''}`,
+        `[${s.domain.xmin}, ${s.domain.xmax}] x [${s.domain.ymin}, ${s.domain.ymax}]` +
+          `${s.domain.periodic ? ' periodic' : ''}`,
         `${s.kT[0]} to ${s.kT[1]}`,
       ]),
     ),

@@ -32,7 +32,8 @@ export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'measure a transition rate at several temperatures and fit Arrhenius',
   usage:
-    'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... --walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
+    'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... ' +
+    '--walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
   help: [
     'Runs W walkers from minimum I at each kT and counts transitions to minimum J (core sets:',
     'recrossings at the saddle do not count), for the rate from I to J per unit time. Beside each',
@@ -153,13 +154,15 @@ export const sweepCommand: Command = {
         p.theory === null ? '-' : formatNumber(p.theory, 4),
         p.theory === null
           ? '-'
-          : `${formatNumber(p.rate / p.theory, 3)} (${formatNumber(p.rateLow / p.theory, 2)} - ${formatNumber(p.rateHigh / p.theory, 2)})`,
+          : `${formatNumber(p.rate / p.theory, 3)} ` +
+            `(${formatNumber(p.rateLow / p.theory, 2)} - ${formatNumber(p.rateHigh / p.theory, 2)})`,
         formatNumber(p.barrierOverKT, 3),
         p.theory === null ? '-' : theoryAccuracyWords(p),
       ]),
     )
     const fit = r.fit
-      ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, prefactor ${formatNumber(r.fit.prefactor, 4)}`
+      ? `Arrhenius fit: barrier ${formatNumber(r.fit.barrier, 4)} ± ${formatNumber(r.fit.stderr, 2)}, ` +
+        `prefactor ${formatNumber(r.fit.prefactor, 4)}`
       : 'Arrhenius fit: needs transitions at two temperatures at least'
     const notes = [
       `barrier from the saddle: ${formatNumber(r.saddleBarrier, 4)}`,

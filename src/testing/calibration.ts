@@ -81,7 +81,10 @@ export function calibrate(
 
 export function describe(counts: CalibrationCounts): string {
   const reasons = [...counts.reasons].map(([k, n]) => `${k} ${n}`).join(', ')
-  return `consistent ${counts.consistent}, inconsistent ${counts.inconsistent}, cannot tell ${counts.unknown} (of ${RUNS}; false-alarm bound ${FALSE_ALARM})${reasons ? `; failed first on ${reasons}` : ''}`
+  return (
+    `consistent ${counts.consistent}, inconsistent ${counts.inconsistent}, cannot tell ${counts.unknown} ` +
+    `(of ${RUNS}; false-alarm bound ${FALSE_ALARM})${reasons ? `; failed first on ${reasons}` : ''}`
+  )
 }
 
 /** The basin map every run of a surface shares. */
@@ -89,7 +92,10 @@ export function sharedBasins(surface: CompiledSurface): BasinMap {
   return basinMap(surface, criticalPoints(surface), 120)
 }
 
-/** Hessian eigenvalues (smaller first) at a surface's lowest minimum: the curvatures Monte Carlo step sizes come from. */
+/**
+ * Hessian eigenvalues (smaller first) at a surface's lowest minimum: the curvatures Monte Carlo
+ * step sizes come from.
+ */
 export function lowestCurvatures(surface: CompiledSurface): [number, number] {
   const minimum = criticalPoints(surface)
     .filter((p) => p.kind === 'minimum')

@@ -119,5 +119,10 @@ export function doubleWellMoments(kT: number): { x2: number; y2: number } {
 export function samplingLine(method: string, surface: string, r: SamplingResult): string {
   const acceptance = r.report.acceptance === null ? 'n/a' : r.report.acceptance.toFixed(3)
   const c = r.check
-  return `${method} on ${surface}: consistent ${c.consistent}, tv within basins ${c.tv.toFixed(4)} (bound ${c.tvBound.toFixed(4)}), largest basin z ${c.maxBasinZ.toFixed(2)} (bound ${c.basinZBound.toFixed(2)}), slowest tau ${r.tau.slowest.toFixed(1)}, acceptance ${acceptance}`
+  return (
+    `${method} on ${surface}: consistent ${c.consistent}, ` +
+    `tv within basins ${c.tv.toFixed(4)} (bound ${c.tvBound.toFixed(4)}), ` +
+    `largest basin z ${c.maxBasinZ.toFixed(2)} (bound ${c.basinZBound.toFixed(2)}), ` +
+    `slowest tau ${r.tau.slowest.toFixed(1)}, acceptance ${acceptance}`
+  )
 }

@@ -37,7 +37,10 @@ export interface SamplingRun {
   bins?: number
   /** Where walkers start; 'boltzmann' draws them from the exact density (the default). */
   start?: Start | 'boltzmann'
-  /** The temperature of the exact density compared with (default: the sampler's kT); set apart only to show a test catches a wrong one. */
+  /**
+   * The temperature of the exact density compared with (default: the sampler's kT); set apart only
+   * to show a test catches a wrong one.
+   */
   referenceKT?: number
   /** How many walkers' series feed the autocorrelation times (default 16). */
   chains?: number

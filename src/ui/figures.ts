@@ -212,6 +212,7 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
   const markers = KINDS.map((kind): Partial<ScatterData> => {
     const style = KIND_STYLE[kind]
     const points = view.points.filter((p) => p.kind === kind)
+    const position = `${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}`
     return {
       type: 'scatter',
       mode: 'text+markers',
@@ -220,7 +221,7 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
       y: points.map((p) => p.y),
       text: points.map((p) => (shown.has(p) ? p.label : '')),
       hovertext: points.map((p) => p.label),
-      hovertemplate: `%{hovertext}<br>${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}<extra>${style.legend}</extra>`,
+      hovertemplate: `%{hovertext}<br>${position}<extra>${style.legend}</extra>`,
       textposition: 'top center',
       textfont: { color: '#ffffff', size: 12, shadow: '0 0 3px #000, 0 0 2px #000' },
       marker: {

@@ -208,6 +208,7 @@ export class SurfaceEditor {
       await this.#show({ lanes: () => lanes })
       return problems
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a scratch list of unused names, local to this call
     const given = new Map(Object.entries(spec.parameters))
     this.#parameters = this.#parameters.map((p) => {
       const value = given.get(p.name)
@@ -268,6 +269,7 @@ export class SurfaceEditor {
     }
     this.#error = null
     this.#warnings = checked.formula.warnings
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup local to this call, never kept
     const before = new Map(this.#parameters.map((p) => [p.name, p]))
     this.#parameters = [...checked.formula.parameters].map(
       ([name, value]) => before.get(name) ?? { name, value, ...parameterRange(value) },

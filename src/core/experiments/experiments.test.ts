@@ -173,15 +173,19 @@ describe('the experiment checks are not trivially true', () => {
     ).toBe(true)
   })
 
-  it("#7: Berendsen's kinetic energy in Bussi's place fails Bussi's expectations, and Bussi's passes Berendsen's", () => {
-    const e = byId('kinetic-energy')
-    const [berendsen, bussi, langevin] = run(e).frames
-    const swapped = [{ ...bussi, lane: 0 }, { ...berendsen, lane: 1 }, langevin]
-    const failures = checkExperiment(e, swapped)
-    expect(failures.some((f) => f.startsWith('lane 1') && f.includes('squeeze'))).toBe(true)
-    expect(failures.some((f) => f.startsWith('lane 2') && f.includes('Var K'))).toBe(true)
-    expect(failures.some((f) => f.startsWith('lane 2') && f.includes('exp(-K/kT)'))).toBe(true)
-  }, 120_000)
+  it(
+    "#7: Berendsen's kinetic energy in Bussi's place fails Bussi's expectations, " + "and Bussi's passes Berendsen's",
+    () => {
+      const e = byId('kinetic-energy')
+      const [berendsen, bussi, langevin] = run(e).frames
+      const swapped = [{ ...bussi, lane: 0 }, { ...berendsen, lane: 1 }, langevin]
+      const failures = checkExperiment(e, swapped)
+      expect(failures.some((f) => f.startsWith('lane 1') && f.includes('squeeze'))).toBe(true)
+      expect(failures.some((f) => f.startsWith('lane 2') && f.includes('Var K'))).toBe(true)
+      expect(failures.some((f) => f.startsWith('lane 2') && f.includes('exp(-K/kT)'))).toBe(true)
+    },
+    120_000,
+  )
 
   it("#8: a lone Nosé-Hoover walker fails the chain's expectation and the chain fails Nosé-Hoover's", () => {
     const e = byId('nose-hoover-ergodicity')

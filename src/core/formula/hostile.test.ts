@@ -216,7 +216,8 @@ describe('hostile and random formulas', () => {
       { numRuns: 10_000, seed: 20261127, examples: HOSTILE.map((h) => [h]) },
     )
     console.log(
-      `hostile formulas: ${compiled} compiled, ${refused} refused; slowest ${slowest.ms.toFixed(1)} ms: ${JSON.stringify(slowest.text)}`,
+      `hostile formulas: ${compiled} compiled, ${refused} refused; ` +
+        `slowest ${slowest.ms.toFixed(1)} ms: ${JSON.stringify(slowest.text)}`,
     )
     expect(g[CANARY]).toBe(0)
     expect(snapshotPrototypes()).toBe(prototypes)

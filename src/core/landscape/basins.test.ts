@@ -118,7 +118,8 @@ describe('basins are those of the gradient flow', () => {
           const leftIndex = map.minima.findIndex((m) => m.x < 0)
           const populations = basinPopulations(s, map, kT)
           console.log(
-            `${text} at kT ${kT}, ${n} x ${n}: left ${populations[leftIndex].exact.toFixed(9)}, closed form ${left.toFixed(9)}`,
+            `${text} at kT ${kT}, ${n} x ${n}: left ${populations[leftIndex].exact.toFixed(9)}, ` +
+              `closed form ${left.toFixed(9)}`,
           )
           expect(Math.abs(populations[leftIndex].exact - left)).toBeLessThan(1e-6)
           expect(populations[0].exact + populations[1].exact).toBeCloseTo(1, 12)
@@ -136,7 +137,8 @@ describe('basins are those of the gradient flow', () => {
       const a = basinPopulations(s, coarse, kT)
       const b = basinPopulations(s, fine, kT)
       console.log(
-        `Müller-Brown at kT ${kT}: ${a.map((p) => p.exact.toFixed(6)).join(' ')} (150) against ${b.map((p) => p.exact.toFixed(6)).join(' ')} (300)`,
+        `Müller-Brown at kT ${kT}: ${a.map((p) => p.exact.toFixed(6)).join(' ')} (150) ` +
+          `against ${b.map((p) => p.exact.toFixed(6)).join(' ')} (300)`,
       )
       a.forEach((p, k) => expect(Math.abs(p.exact - b[k].exact)).toBeLessThan(2e-4))
     }

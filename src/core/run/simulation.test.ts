@@ -20,25 +20,31 @@ function defaultSimulation(): { sim: Simulation; scenario: ReturnType<typeof def
 }
 
 describe('Simulation', () => {
-  it('gives the positions `landscape sample` gives for the same scenario and seed, bit for bit, after 10,000 steps', async () => {
-    const { sim, scenario } = defaultSimulation()
-    for (let k = 0; k < 100; k++) sim.advance(100)
-    const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
-    writeFileSync(file, JSON.stringify(scenario))
-    let out = ''
-    const code = await main(
-      ['sample', '--scenario', file, '--lane', '1', '--steps', '10000', '--json'],
-      { write: (t: string) => (out += t) },
-      { write: () => 0 },
-    )
-    expect(code).toBe(0)
-    const cli: [number, number][] = JSON.parse(out).positions
-    const { x, y } = sim.positions(1)
-    expect(cli).toHaveLength(x.length)
-    cli.forEach(([cx, cy], i) => {
-      expect(Object.is(cx, x[i]) && Object.is(cy, y[i]), `walker ${i}`).toBe(true)
-    })
-  }, 120_000)
+  it(
+    'gives the positions `landscape sample` gives for the same scenario and seed, ' + 'bit for bit, after 10,000 steps',
+    async () => {
+      const { sim, scenario } = defaultSimulation()
+      for (let k = 0; k < 100; k++) sim.advance(100)
+      const file = join(mkdtempSync(join(tmpdir(), 'landscape-')), 'scenario.json')
+      writeFileSync(file, JSON.stringify(scenario))
+      let out = ''
+      const code = await main(
+        ['sample', '--scenario', file, '--lane', '1', '--steps', '10000', '--json'],
+        { write: (t: string) => (out += t) },
+        { write: () => 0 },
+      )
+      expect(code).toBe(0)
+      const cli: [number, number][] = JSON.parse(out).positions
+      const {
+        coords: [x = new Float64Array(), y = new Float64Array()],
+      } = sim.positions(1)
+      expect(cli).toHaveLength(x.length)
+      cli.forEach(([cx, cy], i) => {
+        expect(Object.is(cx, x[i]) && Object.is(cy, y[i]), `walker ${i}`).toBe(true)
+      })
+    },
+    120_000,
+  )
 
   it('shows gradient descent stuck in MC and the sampler visiting MA and MB', () => {
     const { sim } = defaultSimulation()

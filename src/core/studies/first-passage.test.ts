@@ -152,7 +152,8 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
 
   it("the exact answer: about 67 from the minimum, under the 1D quadrature's 69.26 to reach x = +1", () => {
     console.log(
-      `exact MFPT: ${exact.start.toFixed(2)} from (-1, 0), ${exact.low.toFixed(2)} - ${exact.high.toFixed(2)} over the start and the core's edge`,
+      `exact MFPT: ${exact.start.toFixed(2)} from (-1, 0), ` +
+        `${exact.low.toFixed(2)} - ${exact.high.toFixed(2)} over the start and the core's edge`,
     )
     // The 1D quadrature gives 69.26 to reach x = +1; the core of the right well begins at x = 0.54, so a little less.
     expect(exact.start).toBeGreaterThan(65)
@@ -165,7 +166,8 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
     // bias at h lambda_max / 2 = 1.6% is well inside the interval.
     const r = sweep(300, 50_000)
     console.log(
-      `long run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
+      `long run: ${r.passages} passages (${r.censored} under way), ` +
+        `MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
     )
     expect(r.mfptLow).toBeLessThanOrEqual(exact.high)
     expect(r.mfptHigh).toBeGreaterThanOrEqual(exact.low)
@@ -180,7 +182,8 @@ describe('mean first-passage times on the double well, overdamped Langevin at kT
     // 67: the estimate must come from the passages under way, which outnumber the completed ones.
     const r = sweep(1000, 10_000)
     console.log(
-      `short run: ${r.passages} passages (${r.censored} under way), MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
+      `short run: ${r.passages} passages (${r.censored} under way), ` +
+        `MFPT ${r.mfpt.toFixed(2)} [${r.mfptLow.toFixed(2)}, ${r.mfptHigh.toFixed(2)}]`,
     )
     expect(r.censored).toBeGreaterThan(r.passages / 2)
     expect(r.mfptLow).toBeLessThanOrEqual(exact.high)

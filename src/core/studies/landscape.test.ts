@@ -50,18 +50,22 @@ describe('basins, saddles and barriers', () => {
     ])
   })
 
-  it('three-hole: the upper route (two saddles through the shallow minimum) has the lower barrier, 2.348 against 2.610', () => {
-    const s = atlas('three-hole')
-    const { minima, saddles } = connectSaddles(s, criticalPoints(s))
-    expect(minima).toHaveLength(3)
-    const direct = saddles.filter((c) => c.joins[0] === 0 && c.joins[1] === 1)
-    const upper = saddles.filter((c) => c.joins[1] === 2)
-    expect(direct).toHaveLength(1)
-    expect(direct[0].barriers[0]).toBeCloseTo(2.61, 2)
-    expect(upper).toHaveLength(2)
-    for (const c of upper) expect(c.barriers[0]).toBeCloseTo(2.348, 2)
-    expect(bottleneck({ minima, saddles }, 0, 1)!.saddle.value).toBeCloseTo(-1.6467, 3)
-  })
+  it(
+    'three-hole: the upper route (two saddles through the shallow minimum) has the lower barrier, ' +
+      '2.348 against 2.610',
+    () => {
+      const s = atlas('three-hole')
+      const { minima, saddles } = connectSaddles(s, criticalPoints(s))
+      expect(minima).toHaveLength(3)
+      const direct = saddles.filter((c) => c.joins[0] === 0 && c.joins[1] === 1)
+      const upper = saddles.filter((c) => c.joins[1] === 2)
+      expect(direct).toHaveLength(1)
+      expect(direct[0].barriers[0]).toBeCloseTo(2.61, 2)
+      expect(upper).toHaveLength(2)
+      for (const c of upper) expect(c.barriers[0]).toBeCloseTo(2.348, 2)
+      expect(bottleneck({ minima, saddles }, 0, 1)!.saddle.value).toBeCloseTo(-1.6467, 3)
+    },
+  )
 
   it('labels every node of the map with the minimum steepest descent reaches', () => {
     const s = atlas('double-well')
@@ -186,35 +190,39 @@ describe('sampled basin populations', () => {
 })
 
 describe('first-passage times', () => {
-  it('are measured from the first arrival in i since the walker was last in j to its arrival in j, through any basin', () => {
-    const s = atlas('muller-brown')
-    const points = criticalPoints(s)
-    const landscape = connectSaddles(s, points)
-    const map = basinMap(s, points, 120)
-    // Minima lowest first: 0 = MA, 1 = MB, 2 = MC. One walker sits at the minima in turn, one step each.
-    const at = landscape.minima.map((m) => [m.x, m.y])
-    const counter = new TransitionCounter(s, map, landscape, 1, { cores: true })
-    for (const k of [0, 0, 1, 2, 0, 1]) counter.observe(0, at[k][0], at[k][1], s.value(at[k][0], at[k][1]))
-    // Clock 1: in 0. 3: in 1 (0 -> 1 took 2). 4: in 2 (0 -> 2 took 3, 1 -> 2 took 1). 5: in 0 (1 -> 0: 2,
-    // 2 -> 0: 1). 6: in 1 (0 -> 1: 1, from the new arrival in 0 at 5; 2 -> 1: 2, by way of 0).
-    // Under way at clock 6: 0 -> 2 (since 5), 1 -> 0 and 1 -> 2 (since 6). Their time so far counts as time at
-    // risk: 0 -> 2 has one completed passage of 3 and one of at least 1, so its estimate is (3 + 1) / 1.
-    const mfpt = (i: number, j: number) => [
-      counter.rate(i, j).passages,
-      counter.rate(i, j).censored,
-      counter.rate(i, j).mfpt,
-    ]
-    expect([mfpt(0, 1), mfpt(0, 2), mfpt(1, 2), mfpt(1, 0), mfpt(2, 0), mfpt(2, 1)]).toEqual([
-      [2, 0, 1.5],
-      [1, 1, 4],
-      [1, 1, 1],
-      [1, 1, 2],
-      [1, 0, 1],
-      [1, 0, 2],
-    ])
-    // The direct transitions are counted as before: 2 -> 1 never happened directly.
-    expect(counter.rate(2, 1).transitions).toBe(0)
-  })
+  it(
+    'are measured from the first arrival in i since the walker was last in j to its arrival in j, ' +
+      'through any basin',
+    () => {
+      const s = atlas('muller-brown')
+      const points = criticalPoints(s)
+      const landscape = connectSaddles(s, points)
+      const map = basinMap(s, points, 120)
+      // Minima lowest first: 0 = MA, 1 = MB, 2 = MC. One walker sits at the minima in turn, one step each.
+      const at = landscape.minima.map((m) => [m.x, m.y])
+      const counter = new TransitionCounter(s, map, landscape, 1, { cores: true })
+      for (const k of [0, 0, 1, 2, 0, 1]) counter.observe(0, at[k][0], at[k][1], s.value(at[k][0], at[k][1]))
+      // Clock 1: in 0. 3: in 1 (0 -> 1 took 2). 4: in 2 (0 -> 2 took 3, 1 -> 2 took 1). 5: in 0 (1 -> 0: 2,
+      // 2 -> 0: 1). 6: in 1 (0 -> 1: 1, from the new arrival in 0 at 5; 2 -> 1: 2, by way of 0).
+      // Under way at clock 6: 0 -> 2 (since 5), 1 -> 0 and 1 -> 2 (since 6). Their time so far counts as time at
+      // risk: 0 -> 2 has one completed passage of 3 and one of at least 1, so its estimate is (3 + 1) / 1.
+      const mfpt = (i: number, j: number) => [
+        counter.rate(i, j).passages,
+        counter.rate(i, j).censored,
+        counter.rate(i, j).mfpt,
+      ]
+      expect([mfpt(0, 1), mfpt(0, 2), mfpt(1, 2), mfpt(1, 0), mfpt(2, 0), mfpt(2, 1)]).toEqual([
+        [2, 0, 1.5],
+        [1, 1, 4],
+        [1, 1, 1],
+        [1, 1, 2],
+        [1, 0, 1],
+        [1, 0, 2],
+      ])
+      // The direct transitions are counted as before: 2 -> 1 never happened directly.
+      expect(counter.rate(2, 1).transitions).toBe(0)
+    },
+  )
 })
 
 describe('rates', () => {
@@ -253,7 +261,8 @@ describe('rates', () => {
       result.rates
         .map(
           (r) =>
-            `kT ${r.kT.toFixed(3)}: ${r.transitions} transitions, k = ${r.rate.toPrecision(3)} (EK ${r.theory!.toPrecision(3)})`,
+            `kT ${r.kT.toFixed(3)}: ${r.transitions} transitions, ` +
+            `k = ${r.rate.toPrecision(3)} (EK ${r.theory!.toPrecision(3)})`,
         )
         .join('; '),
       `fit ${result.fit!.barrier.toFixed(3)} ± ${result.fit!.stderr.toFixed(3)}`,
@@ -395,31 +404,37 @@ describe('rates', () => {
 })
 
 describe('basin-of-attraction maps', () => {
-  it('gradient descent on Müller-Brown: starts end in MA (global) or MB/MC (local); above the stability limit all diverge', () => {
-    const s = atlas('muller-brown')
-    const points = criticalPoints(s)
-    const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
-    const gd = methodById('gd')!
-    const settings = (lr: number) => {
-      const r = resolveSettings(gd.params, { lr }, 'gd')
-      if (!r.ok) throw new Error('settings')
-      return r.settings
-    }
-    const scales = statusScales(s, points)
-    const map = attractionMap({ surface: s, method: gd, settings: settings(1e-4), scales, minima, n: 30 })
-    const at = (x: number, y: number) => {
-      const i = Math.round(((x - s.domain.xmin) / (s.domain.xmax - s.domain.xmin)) * 30 - 0.5)
-      const j = Math.round(((y - s.domain.ymin) / (s.domain.ymax - s.domain.ymin)) * 30 - 0.5)
-      return j * 30 + i
-    }
-    expect(map.outcome[at(-0.56, 1.44)]).toBe(OUTCOME['global minimum'])
-    expect(map.minimum[at(-0.56, 1.44)]).toBe(0)
-    expect(map.outcome[at(0.62, 0.03)]).toBe(OUTCOME['local minimum'])
-    expect(map.minimum[at(-0.05, 0.47)]).toBe(2)
-    expect([...map.outcome].every((o) => o === OUTCOME['global minimum'] || o === OUTCOME['local minimum'])).toBe(true)
-    const unstable = attractionMap({ surface: s, method: gd, settings: settings(1e-2), scales, minima, n: 10 })
-    expect([...unstable.outcome].every((o) => o === OUTCOME.diverged)).toBe(true)
-  })
+  it(
+    'gradient descent on Müller-Brown: starts end in MA (global) or MB/MC (local); ' +
+      'above the stability limit all diverge',
+    () => {
+      const s = atlas('muller-brown')
+      const points = criticalPoints(s)
+      const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
+      const gd = methodById('gd')!
+      const settings = (lr: number) => {
+        const r = resolveSettings(gd.params, { lr }, 'gd')
+        if (!r.ok) throw new Error('settings')
+        return r.settings
+      }
+      const scales = statusScales(s, points)
+      const map = attractionMap({ surface: s, method: gd, settings: settings(1e-4), scales, minima, n: 30 })
+      const at = (x: number, y: number) => {
+        const i = Math.round(((x - s.domain.xmin) / (s.domain.xmax - s.domain.xmin)) * 30 - 0.5)
+        const j = Math.round(((y - s.domain.ymin) / (s.domain.ymax - s.domain.ymin)) * 30 - 0.5)
+        return j * 30 + i
+      }
+      expect(map.outcome[at(-0.56, 1.44)]).toBe(OUTCOME['global minimum'])
+      expect(map.minimum[at(-0.56, 1.44)]).toBe(0)
+      expect(map.outcome[at(0.62, 0.03)]).toBe(OUTCOME['local minimum'])
+      expect(map.minimum[at(-0.05, 0.47)]).toBe(2)
+      expect([...map.outcome].every((o) => o === OUTCOME['global minimum'] || o === OUTCOME['local minimum'])).toBe(
+        true,
+      )
+      const unstable = attractionMap({ surface: s, method: gd, settings: settings(1e-2), scales, minima, n: 10 })
+      expect([...unstable.outcome].every((o) => o === OUTCOME.diverged)).toBe(true)
+    },
+  )
 
   it('a well in flat ground: starts far out stop on a plateau, not at a saddle', () => {
     // U = -exp(-r^2) on [-6, 6]^2: at r = 4.5 |grad U| = 9 exp(-20) = 2e-8, under the converged threshold

@@ -77,33 +77,39 @@ describe('the sampler check', () => {
     expect(check.reasons[0]).toMatch(/^within the basins the histogram is further from the exact density \(TV 0\.10\)/)
   })
 
-  it('cannot tell with too few batches, with batches over time shorter than ten autocorrelation times, or when the samples are not Boltzmann', () => {
-    const few = checkSampling({
-      batches: batches(Array.from({ length: MIN_BATCHES - 1 }, () => [400, 200, 100, 300])),
-      cells,
-      exact,
-      notApplicable: null,
-      tau: NaN,
-    })
-    expect(few.consistent).toBeNull()
-    expect(few.reasons[0]).toMatch(/^too few batches yet/)
-    const rows = Array.from({ length: 32 }, () => [400, 200, 100, 300])
-    const short = checkSampling({ batches: batches(rows, 'time', 100), cells, exact, notApplicable: null, tau: 20 })
-    expect(short.consistent).toBeNull()
-    expect(short.reasons[0]).toMatch(/^batches of 100 steps are not yet 10 autocorrelation times long \(tau 20 steps\)/)
-    expect(
-      checkSampling({ batches: batches(rows, 'time', 200), cells, exact, notApplicable: null, tau: 20 }).consistent,
-    ).toBe(true)
-    const metadynamics = checkSampling({
-      batches: batches(rows),
-      cells,
-      exact,
-      notApplicable: 'samples U plus its bias',
-      tau: NaN,
-    })
-    expect(metadynamics.consistent).toBeNull()
-    expect(metadynamics.reasons).toEqual(['samples U plus its bias'])
-  })
+  it(
+    'cannot tell with too few batches, with batches over time shorter than ten autocorrelation times, ' +
+      'or when the samples are not Boltzmann',
+    () => {
+      const few = checkSampling({
+        batches: batches(Array.from({ length: MIN_BATCHES - 1 }, () => [400, 200, 100, 300])),
+        cells,
+        exact,
+        notApplicable: null,
+        tau: NaN,
+      })
+      expect(few.consistent).toBeNull()
+      expect(few.reasons[0]).toMatch(/^too few batches yet/)
+      const rows = Array.from({ length: 32 }, () => [400, 200, 100, 300])
+      const short = checkSampling({ batches: batches(rows, 'time', 100), cells, exact, notApplicable: null, tau: 20 })
+      expect(short.consistent).toBeNull()
+      expect(short.reasons[0]).toMatch(
+        /^batches of 100 steps are not yet 10 autocorrelation times long \(tau 20 steps\)/,
+      )
+      expect(
+        checkSampling({ batches: batches(rows, 'time', 200), cells, exact, notApplicable: null, tau: 20 }).consistent,
+      ).toBe(true)
+      const metadynamics = checkSampling({
+        batches: batches(rows),
+        cells,
+        exact,
+        notApplicable: 'samples U plus its bias',
+        tau: NaN,
+      })
+      expect(metadynamics.consistent).toBeNull()
+      expect(metadynamics.reasons).toEqual(['samples U plus its bias'])
+    },
+  )
 })
 
 describe('sample batches', () => {

@@ -71,13 +71,18 @@ export function figureCaption(input: CaptionInput): string {
     `${s.title}, U(${s.axes[0]}, ${s.axes[1]}) = ${s.formula}`,
     params.length > 0 ? ` with ${params.map(([k, v]) => `${k} = ${formatValue(v)}`).join(', ')}` : '',
     s.reference ? ` (${s.reference})` : '',
-    `, on ${s.axes[0]} ∈ [${formatValue(d.xmin)}, ${formatValue(d.xmax)}], ${s.axes[1]} ∈ [${formatValue(d.ymin)}, ${formatValue(d.ymax)}]${d.periodic ? ', periodic' : ''}.`,
+    `, on ${s.axes[0]} ∈ [${formatValue(d.xmin)}, ${formatValue(d.xmax)}], ` +
+      `${s.axes[1]} ∈ [${formatValue(d.ymin)}, ${formatValue(d.ymax)}]${d.periodic ? ', periodic' : ''}.`,
   ].join('')
   const lanes = input.lanes.map((lane, k) => {
     const settings = settingsText(lane)
     const walkers = `${lane.walkers.toLocaleString('en-US')} walker${lane.walkers === 1 ? '' : 's'}`
-    return `${laneLetter(k)}: ${lane.method.name}${settings ? ` (${settings})` : ''}, ${walkers} ${startText(lane.start, s.axes)}.`
+    return (
+      `${laneLetter(k)}: ${lane.method.name}${settings ? ` (${settings})` : ''}, ` +
+      `${walkers} ${startText(lane.start, s.axes)}.`
+    )
   })
-  const run = `After ${input.step.toLocaleString('en-US')} steps; seed ${input.seed}; landscape playground ${input.version}.`
+  const run =
+    `After ${input.step.toLocaleString('en-US')} steps; seed ${input.seed}; ` + `landscape playground ${input.version}.`
   return [surfaceText, ...lanes, run].join(' ')
 }

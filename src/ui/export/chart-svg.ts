@@ -56,7 +56,8 @@ export function chartSVG(chart: PageChart): string {
   return [
     `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${height + TITLE_HEIGHT}' viewBox='0 0 ${width} ${height + TITLE_HEIGHT}'>`,
     `<rect width='100%' height='100%' fill='${backgroundBehind(chart.element)}'/>`,
-    `<text x='4' y='14' font-size='12' font-weight='bold' fill='${text}' font-family="${escapeXml(font)}">${escapeXml(chart.label)}</text>`,
+    `<text x='4' y='14' font-size='12' font-weight='bold' fill='${text}' font-family="${escapeXml(font)}">` +
+      `${escapeXml(chart.label)}</text>`,
     body,
     '</svg>',
   ].join('\n')

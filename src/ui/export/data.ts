@@ -46,7 +46,10 @@ export function positionsCSV(h: DataHeader, frames: readonly LaneFrame[]): strin
         `${lane(f.lane)},${i},${f.positions[2 * i]},${f.positions[2 * i + 1]},${f.energies[i]},${f.statuses[i]}`,
       )
   }
-  return `${header(h, 'positions of every walker (status codes: 0 running, 1 minimum, 2 saddle, 3 maximum, 4 plateau, 5 oscillating, 6 diverged)')}\n${rows.join('\n')}\n`
+  const what =
+    'positions of every walker ' +
+    '(status codes: 0 running, 1 minimum, 2 saddle, 3 maximum, 4 plateau, 5 oscillating, 6 diverged)'
+  return `${header(h, what)}\n${rows.join('\n')}\n`
 }
 
 export function histogramsCSV(
@@ -64,12 +67,14 @@ export function histogramsCSV(
       for (let j = 0; j < s.ny; j++) {
         const k = i * s.ny + j
         rows.push(
-          `${lane(f.lane)},${i},${j},${domain.xmin + i * dx},${domain.xmin + (i + 1) * dx},${domain.ymin + j * dy},${domain.ymin + (j + 1) * dy},${s.counts[k]},${s.exact[k]}`,
+          `${lane(f.lane)},${i},${j},${domain.xmin + i * dx},${domain.xmin + (i + 1) * dx},` +
+            `${domain.ymin + j * dy},${domain.ymin + (j + 1) * dy},${s.counts[k]},${s.exact[k]}`,
         )
       }
     }
   }
-  return `${header(h, 'histograms of visited positions (every walker at every step) and the exact Boltzmann bin probabilities')}\n${rows.join('\n')}\n`
+  const what = 'histograms of visited positions (every walker at every step) and the exact Boltzmann bin probabilities'
+  return `${header(h, what)}\n${rows.join('\n')}\n`
 }
 
 export function tracesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
@@ -80,7 +85,8 @@ export function tracesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
     for (let k = 0; k < step.length; k++)
       rows.push([lane(f.lane), step[k], ...names.map((n) => (series[n] ? series[n][k] : ''))].join(','))
   }
-  return `${header(h, 'traces (optimizers: U and |grad U| of walker 0; samplers: means over walkers)')}\n${rows.join('\n')}\n`
+  const what = 'traces (optimizers: U and |grad U| of walker 0; samplers: means over walkers)'
+  return `${header(h, what)}\n${rows.join('\n')}\n`
 }
 
 /**

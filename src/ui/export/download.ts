@@ -1,4 +1,7 @@
-/** How long an object URL outlives its click: the browser reads the blob when the download starts, not when it is clicked. */
+/**
+ * How long an object URL outlives its click: the browser reads the blob when the download starts,
+ * not when it is clicked.
+ */
 const REVOKE_AFTER_MS = 60_000
 
 /** Saves `blob` as `name` through an object URL and an <a download>: no server, nothing leaves the page. */

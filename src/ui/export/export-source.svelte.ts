@@ -119,6 +119,7 @@ export class ExportSource {
       colours: [...this.#page.colours()],
       ...describe(step),
       sampled: sampled && { step: sampledStep, frames: sampled, ...describe(sampledStep) },
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- when the snapshot was taken, for file names
       date: new Date(),
     }
   }

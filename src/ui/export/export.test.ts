@@ -1,4 +1,3 @@
-/// <reference path="./gifenc.d.ts" />
 import { applyPalette, GIFEncoder, quantize } from 'gifenc'
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from '../../core/scenario/defaults'
@@ -62,23 +61,27 @@ describe('captions', () => {
     expect(text).toContain(`After 12,000 steps; seed 1; landscape playground ${VERSION}.`)
   })
 
-  it('are read from the scenario that ran: a setting left out is named with the default it ran with, a changed one with its value', () => {
-    const scenario = defaultScenario()
-    scenario.seed = 7
-    scenario.lanes[0] = { ...scenario.lanes[0], method: 'momentum', settings: { lr: 2e-4, momentum: 0.5 } }
-    scenario.lanes[1] = {
-      ...scenario.lanes[1],
-      settings: { kT: 35, dt: 1e-3, gamma: 5 },
-      walkers: 40,
-      start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 },
-    }
-    const text = caption(300, scenario)
-    expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (0, 0.5).')
-    expect(text).toContain(
-      'B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.',
-    )
-    expect(text).toContain('After 300 steps; seed 7;')
-  })
+  it(
+    'are read from the scenario that ran: a setting left out is named with the default it ran with, ' +
+      'a changed one with its value',
+    () => {
+      const scenario = defaultScenario()
+      scenario.seed = 7
+      scenario.lanes[0] = { ...scenario.lanes[0], method: 'momentum', settings: { lr: 2e-4, momentum: 0.5 } }
+      scenario.lanes[1] = {
+        ...scenario.lanes[1],
+        settings: { kT: 35, dt: 1e-3, gamma: 5 },
+        walkers: 40,
+        start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 },
+      }
+      const text = caption(300, scenario)
+      expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (0, 0.5).')
+      expect(text).toContain(
+        'B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.',
+      )
+      expect(text).toContain('After 300 steps; seed 7;')
+    },
+  )
 
   it('write numbers so they read back exactly', () => {
     for (const v of [1e-4, 0.002, 20, 0.1 + 0.2, 123456789, 2.5e-7, -3]) expect(Number(formatValue(v))).toBe(v)
@@ -136,124 +139,130 @@ describe('figures as vector SVG', () => {
     expect(walkers.reduce((n, m) => n + (m[1].match(/a/g) ?? []).length, 0)).toBe(2 * 501)
   })
 
-  it('take the lanes in the colours the page draws them, a map a lane for the figure and one map for the 2D view', () => {
-    const view = {
-      axes: ['x', 'y'] as [string, string],
-      domain,
-      colourScale: 'clip' as const,
-      clipAt: 100,
-      contour: { ...grid(sim, domain), min: -146.7, max: 1000 },
-      mesh: { ...grid(sim, domain), min: -140, max: 900 },
-      points: [],
-    }
-    const source = {
-      view,
-      frames,
-      methods: ['Gradient descent', 'Langevin (BAOAB)'],
-      colours: ['#0072B2', '#009E73'],
-      caption: 'c',
-    }
-    const figure = figureInput(source, 'figure')
-    expect(figure.panels.map((p) => p.map((lane) => [lane.label, lane.colour]))).toEqual([
-      [['A: Gradient descent', '#0072B2']],
-      [['B: Langevin (BAOAB)', '#009E73']],
-    ])
-    expect(figureInput(source, 'map').panels).toHaveLength(1)
-    // Coloured as the page colours it: cut at 100, over the range of both of its grids.
-    expect([figure.colour.min, figure.colour.max, figure.colour.title]).toEqual([-146.7, 100, 'U (cut at 100)'])
-  })
+  it(
+    'take the lanes in the colours the page draws them, ' + 'a map a lane for the figure and one map for the 2D view',
+    () => {
+      const view = {
+        axes: ['x', 'y'] as [string, string],
+        domain,
+        colourScale: 'clip' as const,
+        clipAt: 100,
+        contour: { ...grid(sim, domain), min: -146.7, max: 1000 },
+        mesh: { ...grid(sim, domain), min: -140, max: 900 },
+        points: [],
+      }
+      const source = {
+        view,
+        frames,
+        methods: ['Gradient descent', 'Langevin (BAOAB)'],
+        colours: ['#0072B2', '#009E73'],
+        caption: 'c',
+      }
+      const figure = figureInput(source, 'figure')
+      expect(figure.panels.map((p) => p.map((lane) => [lane.label, lane.colour]))).toEqual([
+        [['A: Gradient descent', '#0072B2']],
+        [['B: Langevin (BAOAB)', '#009E73']],
+      ])
+      expect(figureInput(source, 'map').panels).toHaveLength(1)
+      // Coloured as the page colours it: cut at 100, over the range of both of its grids.
+      expect([figure.colour.min, figure.colour.max, figure.colour.title]).toEqual([-146.7, 100, 'U (cut at 100)'])
+    },
+  )
 
-  it('draw the overlays shown on the map as translucent regions over the cells the page paints, with their legends', () => {
-    // Two categories split down the middle of a 4 x 3 grid of nodes at x = 0, 1, 2, 3 and y = 0, 1, 2:
-    // code 0 at x <= 1, code 1 at x >= 2; the page paints cells from x = -0.5 to 3.5, y = -0.5 to 2.5.
-    const codes = new Int32Array(12).map((_, k) => (k % 4 < 2 ? 0 : 1))
-    const split = {
-      nx: 4,
-      ny: 3,
-      xs: [0, 1, 2, 3],
-      ys: [0, 1, 2],
-      codes,
-      colours: [
-        [51, 34, 136, 107],
-        [136, 204, 238, 107],
-      ] as const,
-    }
-    const outcome = {
-      nx: 4,
-      ny: 3,
-      xs: [0, 1, 2, 3],
-      ys: [0, 1, 2],
-      codes: new Int32Array(12),
-      colours: [[68, 187, 153, 184]] as const,
-    }
-    const square = { xmin: -0.5, xmax: 3.5, ymin: -0.5, ymax: 2.5 }
-    const view = {
-      axes: ['x', 'y'] as [string, string],
-      domain: square,
-      colourScale: 'linear' as const,
-      clipAt: 100,
-      contour: { ...grid(sim, square), min: 0, max: 1 },
-      mesh: { ...grid(sim, square), min: 0, max: 1 },
-      points: [],
-    }
-    const overlays = [
-      {
-        grid: split,
-        legend: [
-          { colour: '#332288', label: 'basin of MA' },
-          { colour: '#88CCEE', label: 'basin of MB' },
-        ],
-        lane: null,
-      },
-      { grid: outcome, legend: [{ colour: '#44BB99', label: 'global minimum' }], lane: 0 },
-    ]
-    const source = {
-      view,
-      frames,
-      methods: ['Gradient descent', 'Langevin (BAOAB)'],
-      colours: ['#0072B2', '#009E73'],
-      caption: 'c',
-      overlays,
-    }
-    const figure = figureInput(source, 'figure')
-    // The basins under both maps; lane A's basins of attraction under lane A's map only.
-    expect(figure.overlays!.map((panel) => panel.length)).toEqual([2, 1])
-    expect(figureInput(source, 'map').overlays!.map((panel) => panel.length)).toEqual([2])
-    expect(figure.legend!.map((group) => group.title)).toEqual([
-      null,
-      'Lane A, Gradient descent, started at each point ends at:',
-    ])
+  it(
+    'draw the overlays shown on the map as translucent regions over the cells the page paints, ' + 'with their legends',
+    () => {
+      // Two categories split down the middle of a 4 x 3 grid of nodes at x = 0, 1, 2, 3 and y = 0, 1, 2:
+      // code 0 at x <= 1, code 1 at x >= 2; the page paints cells from x = -0.5 to 3.5, y = -0.5 to 2.5.
+      const codes = new Int32Array(12).map((_, k) => (k % 4 < 2 ? 0 : 1))
+      const split = {
+        nx: 4,
+        ny: 3,
+        xs: [0, 1, 2, 3],
+        ys: [0, 1, 2],
+        codes,
+        colours: [
+          [51, 34, 136, 107],
+          [136, 204, 238, 107],
+        ] as const,
+      }
+      const outcome = {
+        nx: 4,
+        ny: 3,
+        xs: [0, 1, 2, 3],
+        ys: [0, 1, 2],
+        codes: new Int32Array(12),
+        colours: [[68, 187, 153, 184]] as const,
+      }
+      const square = { xmin: -0.5, xmax: 3.5, ymin: -0.5, ymax: 2.5 }
+      const view = {
+        axes: ['x', 'y'] as [string, string],
+        domain: square,
+        colourScale: 'linear' as const,
+        clipAt: 100,
+        contour: { ...grid(sim, square), min: 0, max: 1 },
+        mesh: { ...grid(sim, square), min: 0, max: 1 },
+        points: [],
+      }
+      const overlays = [
+        {
+          grid: split,
+          legend: [
+            { colour: '#332288', label: 'basin of MA' },
+            { colour: '#88CCEE', label: 'basin of MB' },
+          ],
+          lane: null,
+        },
+        { grid: outcome, legend: [{ colour: '#44BB99', label: 'global minimum' }], lane: 0 },
+      ]
+      const source = {
+        view,
+        frames,
+        methods: ['Gradient descent', 'Langevin (BAOAB)'],
+        colours: ['#0072B2', '#009E73'],
+        caption: 'c',
+        overlays,
+      }
+      const figure = figureInput(source, 'figure')
+      // The basins under both maps; lane A's basins of attraction under lane A's map only.
+      expect(figure.overlays!.map((panel) => panel.length)).toEqual([2, 1])
+      expect(figureInput(source, 'map').overlays!.map((panel) => panel.length)).toEqual([2])
+      expect(figure.legend!.map((group) => group.title)).toEqual([
+        null,
+        'Lane A, Gradient descent, started at each point ends at:',
+      ])
 
-    const svg = figureSVG(figure, 300)
-    expect(svg).not.toMatch(/<image|data:image/)
-    const regions = [...svg.matchAll(/<path d='([^']*)' fill='rgb\((\d+),(\d+),(\d+)\)' fill-opacity='([\d.]+)'\/>/g)]
-    // Map 1: two basins and the outcome; map 2: two basins.
-    expect(regions.map((m) => `${m[2]},${m[3]},${m[4]}`)).toEqual([
-      '51,34,136',
-      '136,204,238',
-      '68,187,153',
-      '51,34,136',
-      '136,204,238',
-    ])
-    expect(Number(regions[0][5])).toBeCloseTo(107 / 255, 3)
-    // In map 1 (left edge 48, 300 wide for 4 units: 75 px a unit), basin 0 runs from the outer edge x = -0.5
-    // to halfway between nodes 1 and 2, x = 1.5; basin 1 from there to x = 3.5.
-    const xsOf = (d: string) => [...d.matchAll(/[ML]([\d.-]+),/g)].map((m) => Number(m[1]))
-    expect([Math.min(...xsOf(regions[0][1])), Math.max(...xsOf(regions[0][1]))]).toEqual([48, 48 + 2 * 75])
-    expect([Math.min(...xsOf(regions[1][1])), Math.max(...xsOf(regions[1][1]))]).toEqual([48 + 2 * 75, 48 + 4 * 75])
-    for (const text of [
-      'basin of MA',
-      'basin of MB',
-      'global minimum',
-      'Lane A, Gradient descent, started at each point ends at:',
-    ])
-      expect(svg).toContain(`>${text}</text>`)
-    // The legend pushes the caption down, and the sheet stays whole pixels.
-    const [, h] = /height='([\d.]+)'/.exec(svg)!
-    const [, plain] = /height='([\d.]+)'/.exec(figureSVG({ ...figure, legend: [] }, 300))!
-    expect(Number(h)).toBeGreaterThan(Number(plain))
-    expect(Number.isInteger(Number(h))).toBe(true)
-  })
+      const svg = figureSVG(figure, 300)
+      expect(svg).not.toMatch(/<image|data:image/)
+      const regions = [...svg.matchAll(/<path d='([^']*)' fill='rgb\((\d+),(\d+),(\d+)\)' fill-opacity='([\d.]+)'\/>/g)]
+      // Map 1: two basins and the outcome; map 2: two basins.
+      expect(regions.map((m) => `${m[2]},${m[3]},${m[4]}`)).toEqual([
+        '51,34,136',
+        '136,204,238',
+        '68,187,153',
+        '51,34,136',
+        '136,204,238',
+      ])
+      expect(Number(regions[0][5])).toBeCloseTo(107 / 255, 3)
+      // In map 1 (left edge 48, 300 wide for 4 units: 75 px a unit), basin 0 runs from the outer edge x = -0.5
+      // to halfway between nodes 1 and 2, x = 1.5; basin 1 from there to x = 3.5.
+      const xsOf = (d: string) => [...d.matchAll(/[ML]([\d.-]+),/g)].map((m) => Number(m[1]))
+      expect([Math.min(...xsOf(regions[0][1])), Math.max(...xsOf(regions[0][1]))]).toEqual([48, 48 + 2 * 75])
+      expect([Math.min(...xsOf(regions[1][1])), Math.max(...xsOf(regions[1][1]))]).toEqual([48 + 2 * 75, 48 + 4 * 75])
+      for (const text of [
+        'basin of MA',
+        'basin of MB',
+        'global minimum',
+        'Lane A, Gradient descent, started at each point ends at:',
+      ])
+        expect(svg).toContain(`>${text}</text>`)
+      // The legend pushes the caption down, and the sheet stays whole pixels.
+      const [, h] = /height='([\d.]+)'/.exec(svg)!
+      const [, plain] = /height='([\d.]+)'/.exec(figureSVG({ ...figure, legend: [] }, 300))!
+      expect(Number(h)).toBeGreaterThan(Number(plain))
+      expect(Number.isInteger(Number(h))).toBe(true)
+    },
+  )
 
   it('escapes every XML special character', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')

@@ -55,7 +55,10 @@ export interface FigureInput {
   colour: ColourMap
   domain: Domain
   axes: [string, string]
-  /** The maps of the sheet, each with its lanes: one lane a map (the figure layout), or every lane on one (the 2D view). */
+  /**
+   * The maps of the sheet, each with its lanes: one lane a map (the figure layout), or every lane on one
+   * (the 2D view).
+   */
   panels: FigureLane[][]
   points: FigurePoint[]
   caption: string
@@ -134,7 +137,8 @@ function laneKey(lanes: FigureLane[], left: number, baseline: number, room: numb
   for (const lane of lanes) {
     const text = full ? lane.label : lane.label.split(':')[0]
     out.push(
-      `<path d='M${r1(x)},${baseline - 4}a4,4 0 1,0 8,0a4,4 0 1,0 -8,0' fill='${lane.colour}' stroke='#000000' stroke-width='0.6'/>`,
+      `<path d='M${r1(x)},${baseline - 4}a4,4 0 1,0 8,0a4,4 0 1,0 -8,0' fill='${lane.colour}' ` +
+        "stroke='#000000' stroke-width='0.6'/>",
       `<text x='${r1(x + 12)}' y='${baseline}' font-weight='bold'>${escapeXml(text)}</text>`,
     )
     x += width(text)
@@ -170,7 +174,8 @@ function overlayPaths(grid: CategoryGrid, sx: (x: number) => number, sy: (y: num
       .join('')
     if (d)
       out.push(
-        `<path d='${d}' fill='rgb(${colour[0]},${colour[1]},${colour[2]})' fill-opacity='${+(colour[3] / 255).toFixed(3)}'/>`,
+        `<path d='${d}' fill='rgb(${colour[0]},${colour[1]},${colour[2]})' ` +
+          `fill-opacity='${+(colour[3] / 255).toFixed(3)}'/>`,
       )
   }
   return out
@@ -212,12 +217,14 @@ function legendRow(row: LegendItem[], left: number, baseline: number): string {
     // A swatch for a colour; a note (as 'colours repeat for 40 minima') stands alone.
     if (item.kind === 'entry' && item.colour !== 'transparent') {
       out.push(
-        `<path d='M${r1(x)},${baseline - 10}h10v10h-10Z' fill='${escapeXml(item.colour)}' stroke='#000000' stroke-width='0.5'/>`,
+        `<path d='M${r1(x)},${baseline - 10}h10v10h-10Z' fill='${escapeXml(item.colour)}' ` +
+          "stroke='#000000' stroke-width='0.5'/>",
       )
     }
     const textX = item.kind === 'title' ? x : x + 16
     out.push(
-      `<text x='${r1(textX)}' y='${baseline}'${item.kind === 'title' ? " font-style='italic'" : ''}>${escapeXml(item.text)}</text>`,
+      `<text x='${r1(textX)}' y='${baseline}'${item.kind === 'title' ? " font-style='italic'" : ''}>` +
+        `${escapeXml(item.text)}</text>`,
     )
     x += itemWidth(item)
   }
@@ -299,7 +306,10 @@ function trailPath(
       lastY = y
     }
   }
-  return `<path d='${segments.join('')}' fill='none' stroke='${lane.colour}' stroke-width='1.5' stroke-linejoin='round'/>`
+  return (
+    `<path d='${segments.join('')}' fill='none' stroke='${lane.colour}' ` +
+    "stroke-width='1.5' stroke-linejoin='round'/>"
+  )
 }
 
 function pointMarks(points: FigurePoint[], sx: (x: number) => number, sy: (y: number) => number): string {
@@ -331,10 +341,12 @@ function axes(left: number, top: number, w: number, h: number, d: Domain, names:
     )
   }
   out.push(
-    `<text x='${r1(left + w / 2)}' y='${r1(top + h + 34)}' text-anchor='middle' font-style='italic'>${escapeXml(names[0])}</text>`,
+    `<text x='${r1(left + w / 2)}' y='${r1(top + h + 34)}' text-anchor='middle' font-style='italic'>` +
+      `${escapeXml(names[0])}</text>`,
   )
   out.push(
-    `<text x='${left - 34}' y='${r1(top + h / 2)}' text-anchor='middle' font-style='italic' transform='rotate(-90 ${left - 34} ${r1(top + h / 2)})'>${escapeXml(names[1])}</text>`,
+    `<text x='${left - 34}' y='${r1(top + h / 2)}' text-anchor='middle' font-style='italic' ` +
+      `transform='rotate(-90 ${left - 34} ${r1(top + h / 2)})'>${escapeXml(names[1])}</text>`,
   )
   return out.join('')
 }

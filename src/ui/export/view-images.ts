@@ -63,7 +63,10 @@ function walkerLayer(
   return canvas
 }
 
-/** The map's figure with its overlays, without walkers, and where its plot area is: the ground every animation frame is drawn on. */
+/**
+ * The map's figure with its overlays, without walkers, and where its plot area is: the ground every
+ * animation frame is drawn on.
+ */
 export async function mapGround(
   scale: number,
   overlays: readonly CategoryGrid[],

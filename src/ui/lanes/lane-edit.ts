@@ -55,7 +55,10 @@ export function startInside(start: ScenarioStart, d: Domain): ScenarioStart {
     : { ...start, x, y, sigma: Math.min(start.sigma, 0.1 * (d.xmax - d.xmin)) }
 }
 
-/** The lanes on a newly picked atlas surface: the same methods and walkers, its suggested settings, starts inside it. */
+/**
+ * The lanes on a newly picked atlas surface: the same methods and walkers, its suggested settings,
+ * starts inside it.
+ */
 export function lanesForSurface(lanes: readonly LaneSpec[], entry: AtlasSurface, domain: Domain): LaneSpec[] {
   return lanes.map((lane) => ({
     ...withMethod(lane, lane.method, entry),
@@ -77,7 +80,10 @@ export function newLane(lanes: readonly LaneSpec[], entry: AtlasSurface | null):
   return { method, settings: suggestedSettings(method, entry), walkers: sampler ? 500 : 1, start: { ...start } }
 }
 
-/** The start moved to a point clicked on the map: a Gaussian cloud keeps its spread, anything else becomes that point. */
+/**
+ * The start moved to a point clicked on the map: a Gaussian cloud keeps its spread, anything else
+ * becomes that point.
+ */
 export function startAt(start: ScenarioStart, x: number, y: number): ScenarioStart {
   return start.kind === 'gaussian' ? { ...start, x, y } : { kind: 'point', x, y }
 }

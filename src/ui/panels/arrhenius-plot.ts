@@ -47,7 +47,10 @@ export function fittedLnRate(fit: ArrheniusFit, beta: number): number {
   return Math.log(fit.prefactor) - fit.barrier * beta
 }
 
-/** [min, max] of the values, widened by `pad` of its length on each side (or by `pad` of the value when all are equal). */
+/**
+ * [min, max] of the values, widened by `pad` of its length on each side (or by `pad` of the value
+ * when all are equal).
+ */
 function paddedRange(values: readonly number[], pad: number): [number, number] | null {
   if (values.length === 0) return null
   const min = Math.min(...values)

@@ -42,30 +42,34 @@ describe('attraction summary', () => {
     ])
   })
 
-  it('on a real map of gradient descent on Müller-Brown, every start is counted once and local minima are MB and MC', () => {
-    const r = resolveSurface({ kind: 'atlas', id: 'muller-brown', parameters: {} })
-    if (!r.ok) throw new Error(r.message)
-    const surface = compileResolved(r.surface)
-    const points = criticalPoints(surface)
-    const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
-    const settings = resolved({ method: 'gd', settings: { lr: 1e-4 }, walkers: 1, start: { kind: 'uniform' } })
-    const m = attractionMap({
-      surface,
-      method: methodById('gd')!,
-      settings,
-      scales: statusScales(surface, points),
-      minima,
-      n: 20,
-      maxSteps: 5000,
-      seed: 1,
-    })
-    const counts = outcomeCounts(m)
-    expect(counts.reduce((a, c) => a + c.count, 0)).toBe(400)
-    expect(counts.find((c) => c.outcome === 'global minimum')!.count).toBeGreaterThan(0)
-    const locals = localMinimumCounts(m)
-    expect(locals.map((l) => l.minimum).sort()).toEqual([1, 2])
-    expect(locals.reduce((a, l) => a + l.count, 0)).toBe(counts.find((c) => c.outcome === 'local minimum')!.count)
-  })
+  it(
+    'on a real map of gradient descent on Müller-Brown, ' +
+      'every start is counted once and local minima are MB and MC',
+    () => {
+      const r = resolveSurface({ kind: 'atlas', id: 'muller-brown', parameters: {} })
+      if (!r.ok) throw new Error(r.message)
+      const surface = compileResolved(r.surface)
+      const points = criticalPoints(surface)
+      const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
+      const settings = resolved({ method: 'gd', settings: { lr: 1e-4 }, walkers: 1, start: { kind: 'uniform' } })
+      const m = attractionMap({
+        surface,
+        method: methodById('gd')!,
+        settings,
+        scales: statusScales(surface, points),
+        minima,
+        n: 20,
+        maxSteps: 5000,
+        seed: 1,
+      })
+      const counts = outcomeCounts(m)
+      expect(counts.reduce((a, c) => a + c.count, 0)).toBe(400)
+      expect(counts.find((c) => c.outcome === 'global minimum')!.count).toBeGreaterThan(0)
+      const locals = localMinimumCounts(m)
+      expect(locals.map((l) => l.minimum).sort()).toEqual([1, 2])
+      expect(locals.reduce((a, l) => a + l.count, 0)).toBe(counts.find((c) => c.outcome === 'local minimum')!.count)
+    },
+  )
 })
 
 /** CIELAB (D65) of a #RRGGBB colour, for the distance between two colours as the eye sees it. */

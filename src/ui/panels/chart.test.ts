@@ -18,17 +18,20 @@ describe('chart scales', () => {
     expect(logTicks(2, 8)).toEqual([2, 8])
   })
 
-  it('the data range skips what cannot be drawn (NaN; zero and below on a log axis) and takes in a reference line', () => {
-    expect(dataRange([Float32Array.of(NaN, 1, 3)], false)).toEqual([1, 3])
-    expect(dataRange([Float64Array.of(0, -1, 1e-3, 10)], true)).toEqual([1e-3, 10])
-    expect(dataRange([Float32Array.of(18, 22)], false, [10])).toEqual([10, 22])
-    expect(dataRange([Float32Array.of(NaN)], false)).toBeNull()
-    expect(dataRange([Float32Array.of(0, 0)], true)).toBeNull()
-    // A flat line still gets an axis with length.
-    expect(dataRange([Float32Array.of(5, 5)], false)).toEqual([4.75, 5.25])
-    expect(dataRange([Float32Array.of(0)], false)).toEqual([-1, 1])
-    expect(dataRange([Float32Array.of(4)], true)).toEqual([2, 8])
-  })
+  it(
+    'the data range skips what cannot be drawn (NaN; zero and below on a log axis) ' + 'and takes in a reference line',
+    () => {
+      expect(dataRange([Float32Array.of(NaN, 1, 3)], false)).toEqual([1, 3])
+      expect(dataRange([Float64Array.of(0, -1, 1e-3, 10)], true)).toEqual([1e-3, 10])
+      expect(dataRange([Float32Array.of(18, 22)], false, [10])).toEqual([10, 22])
+      expect(dataRange([Float32Array.of(NaN)], false)).toBeNull()
+      expect(dataRange([Float32Array.of(0, 0)], true)).toBeNull()
+      // A flat line still gets an axis with length.
+      expect(dataRange([Float32Array.of(5, 5)], false)).toEqual([4.75, 5.25])
+      expect(dataRange([Float32Array.of(0)], false)).toEqual([-1, 1])
+      expect(dataRange([Float32Array.of(4)], true)).toEqual([2, 8])
+    },
+  )
 
   it('maps the ends of the range to the ends of the pixels, in log10 on a log axis', () => {
     const y = axisScale([1e-4, 1], [100, 0], true)

@@ -1,6 +1,9 @@
 import type { Domain } from '../../core/surface'
 
-/** Viridis (matplotlib's default) at nine even stops: perceptually uniform, readable in grey and by colour-blind readers. */
+/**
+ * Viridis (matplotlib's default) at nine even stops: perceptually uniform, readable in grey and by
+ * colour-blind readers.
+ */
 export const VIRIDIS = [
   '#440154',
   '#482878',

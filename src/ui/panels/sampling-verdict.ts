@@ -21,7 +21,11 @@ export function samplingVerdict(check: SamplingCheck, timeStep: boolean): Verdic
   const quarter = BURN_IN === 0.25 ? 'quarter' : `${Math.round(100 * BURN_IN)}%`
   const basis =
     check.batches > 0
-      ? `Steps ${formatCount(check.from + 1)} to ${formatCount(check.from + check.steps)} (the first ${quarter} is burn-in), ${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}; a correct sampler is called wrong ${formatSignificant(100 * check.falseAlarm, 1)}% of the time by design (${formatSignificant(100 * MEASURED_FALSE_ALARM, 1)}% measured on short runs of 64 walkers).`
+      ? `Steps ${formatCount(check.from + 1)} to ${formatCount(check.from + check.steps)} ` +
+        `(the first ${quarter} is burn-in), ` +
+        `${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}; ` +
+        `a correct sampler is called wrong ${formatSignificant(100 * check.falseAlarm, 1)}% of the time by design ` +
+        `(${formatSignificant(100 * MEASURED_FALSE_ALARM, 1)}% measured on short runs of 64 walkers).`
       : ''
   if (check.consistent === null)
     return { consistent: null, text: `Cannot tell yet: ${check.reasons[0]}`, reasons: check.reasons, basis }
@@ -34,7 +38,8 @@ export function samplingVerdict(check: SamplingCheck, timeStep: boolean): Verdic
     }
   // A time step too long biases every discretized dynamics: worth saying where it applies.
   const hint = timeStep
-    ? ' (a wrong sampler, a run not yet mixed, or a time step too long: a smaller dt or learning rate shrinks a discretization bias)'
+    ? ' (a wrong sampler, a run not yet mixed, or a time step too long: ' +
+      'a smaller dt or learning rate shrinks a discretization bias)'
     : ' (a wrong sampler, or a run not yet mixed)'
   return { consistent: false, text: `Not consistent with exact sampling${hint}`, reasons: check.reasons, basis }
 }
@@ -53,7 +58,10 @@ export function mixingText(summary: RunSummary): string {
   return `N_eff = ${formatCount(summary.nEff)} of ${formatCount(summary.samples)} samples; ${time}`
 }
 
-/** How many standard errors the sampled basin population is from the exact one (Infinity when the error is 0 and they differ). */
+/**
+ * How many standard errors the sampled basin population is from the exact one (Infinity when the error
+ * is 0 and they differ).
+ */
 export function basinDeviation(b: { sampled: number; sampledError: number; exact: number }): number {
   const d = Math.abs(b.sampled - b.exact)
   if (d === 0) return 0

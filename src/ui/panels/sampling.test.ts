@@ -32,7 +32,8 @@ const CHECK: SamplingCheck = {
   steps: 15000,
   falseAlarm: 0.002,
   reasons: [
-    "within the basins TV 0.012 is inside the run's own noise (bound 0.018), and every basin population within 4.03 standard errors (largest 1.2)",
+    "within the basins TV 0.012 is inside the run's own noise (bound 0.018), " +
+      'and every basin population within 4.03 standard errors (largest 1.2)',
   ],
 }
 
@@ -56,7 +57,8 @@ describe('the verdict in words', () => {
     expect(v.text).toBe('Consistent with exact sampling of exp(\u2212U/kT)')
     expect(v.reasons).toEqual(CHECK.reasons)
     expect(v.basis).toBe(
-      'Steps 5,001 to 20,000 (the first quarter is burn-in), 32 batches of walkers; a correct sampler is called wrong 0.2% of the time by design (0.4% measured on short runs of 64 walkers).',
+      'Steps 5,001 to 20,000 (the first quarter is burn-in), 32 batches of walkers; ' +
+        'a correct sampler is called wrong 0.2% of the time by design (0.4% measured on short runs of 64 walkers).',
     )
   })
 

@@ -62,7 +62,8 @@ describe('status line from real runs', () => {
     // where it stands would give a limit above lr, so the line uses the minimum's.
     const { line } = lineOf(MULLER_BROWN, gd(8e-4, -0.558, 1.44), 2000)
     expect(line.lead).toBe(
-      `oscillating: the learning rate 8e-4 is between the local stability limit 2/lambda_max = 4.92e-4 (at the minimum U = ${MINUS}146.70) and divergence`,
+      'oscillating: the learning rate 8e-4 is between the local stability limit 2/lambda_max = 4.92e-4 ' +
+        `(at the minimum U = ${MINUS}146.70) and divergence`,
     )
   })
 
@@ -79,12 +80,16 @@ describe('status line from real runs', () => {
     expect(line.key).toContain('flat')
   })
 
-  it('Newton on Rosenbrock reaches the global minimum: ill-conditioned (eigenvalues 0.40 and 1001.6), not a flat valley', () => {
-    const newton: LaneSpec = { method: 'newton', settings: {}, walkers: 1, start: { kind: 'point', x: -1.2, y: 1 } }
-    const { line, frame } = lineOf(atlas('rosenbrock'), newton, 50)
-    expect(frame.lead).toMatchObject({ status: 'minimum', label: 'global' })
-    expect(line.lead).toBe('reached the global minimum U = 0.00')
-  })
+  it(
+    'Newton on Rosenbrock reaches the global minimum: ' +
+      'ill-conditioned (eigenvalues 0.40 and 1001.6), not a flat valley',
+    () => {
+      const newton: LaneSpec = { method: 'newton', settings: {}, walkers: 1, start: { kind: 'point', x: -1.2, y: 1 } }
+      const { line, frame } = lineOf(atlas('rosenbrock'), newton, 50)
+      expect(frame.lead).toMatchObject({ status: 'minimum', label: 'global' })
+      expect(line.lead).toBe('reached the global minimum U = 0.00')
+    },
+  )
 
   it('started on the top of the ring it stays at the maximum', () => {
     expect(lineOf(atlas('ring'), gd(0.05, 0, 0), 10).line.lead).toBe(
@@ -141,7 +146,8 @@ describe('status line from real runs', () => {
     const { line } = lineOf(MULLER_BROWN, lane, 100)
     // sqrt(2 * 2/1568) = 0.0505: just stable at the start, not where it went.
     expect(line.lead).toBe(
-      'walker 1 diverged at step 25: the time step dt = 0.05 is below the stability limit 2/omega_max = 0.0505 where it started, but the surface curves more steeply where it went',
+      'walker 1 diverged at step 25: the time step dt = 0.05 is below the stability limit 2/omega_max = 0.0505 ' +
+        'where it started, but the surface curves more steeply where it went',
     )
     expect(line.counts).toBe('all 4 walkers diverged')
   })
@@ -154,7 +160,8 @@ describe('status line from real runs', () => {
       start: { kind: 'point', x: 0, y: 0.5 },
     }
     expect(lineOf(MULLER_BROWN, lane, 100).line.lead).toBe(
-      'walker 1 diverged at step 2: the step h = dt/gamma = 0.01 is above the stability limit 2/lambda_max = 1.28e-3 where it started',
+      'walker 1 diverged at step 2: the step h = dt/gamma = 0.01 is above the stability limit 2/lambda_max = 1.28e-3 ' +
+        'where it started',
     )
   })
 })
@@ -164,6 +171,7 @@ function lead(overrides: Partial<LeadWalker>): LeadWalker {
   return {
     x: 0,
     y: 0,
+    state: [0, 0],
     u: 0,
     gradNorm: 0,
     status: 'running',
@@ -225,7 +233,8 @@ describe('status line by hand', () => {
         input({ lead: lead({ status: 'minimum', label: 'local', u: -1, eigenvalues: [1e-9, 8], degenerate: true }) }),
       ).lead,
     ).toBe(
-      `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${MINUS}1.00 (global minimum is ${MINUS}2.00)`,
+      'reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), ' +
+        `U = ${MINUS}1.00 (global minimum is ${MINUS}2.00)`,
     )
   })
 
@@ -254,7 +263,8 @@ describe('status line by hand', () => {
     ).toBe(expected)
     // Nearest minimum is the stiff one at (3, 0): 2/100 = 0.02 < 0.1.
     expect(statusLine(input({ lead: { ...oscillating, x: 2.9 } })).lead).toBe(
-      `oscillating: the learning rate 0.1 is between the local stability limit 2/lambda_max = 0.02 (at the minimum U = ${MINUS}1.00) and divergence`,
+      'oscillating: the learning rate 0.1 is between the local stability limit 2/lambda_max = 0.02 ' +
+        `(at the minimum U = ${MINUS}1.00) and divergence`,
     )
   })
 
@@ -265,22 +275,27 @@ describe('status line by hand', () => {
     expect(line.lead).toContain('2/lambda_max = 0.02')
   })
 
-  it('divergence below the starting limit blames the curvature met on the way; a schedule gives the rate at that step', () => {
-    const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4 })
-    expect(statusLine(input({ lead: diverged })).lead).toBe(
-      'diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, but the surface curves more steeply where it went',
-    )
-    // lr 10 decayed tenfold every 100 steps is 1 at step 120, above 0.5.
-    const decaying = resolved({
-      method: 'gd',
-      settings: { lr: 10, schedule: 'step', decay: 0.1, period: 100 },
-      walkers: 1,
-      start: { kind: 'uniform' },
-    })
-    expect(statusLine(input({ lead: diverged, settings: decaying })).lead).toBe(
-      'diverged at step 120: learning rate 1 is above the stability limit 2/lambda_max = 0.5 where it started',
-    )
-  })
+  it(
+    'divergence below the starting limit blames the curvature met on the way; ' +
+      'a schedule gives the rate at that step',
+    () => {
+      const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4 })
+      expect(statusLine(input({ lead: diverged })).lead).toBe(
+        'diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, ' +
+          'but the surface curves more steeply where it went',
+      )
+      // lr 10 decayed tenfold every 100 steps is 1 at step 120, above 0.5.
+      const decaying = resolved({
+        method: 'gd',
+        settings: { lr: 10, schedule: 'step', decay: 0.1, period: 100 },
+        walkers: 1,
+        start: { kind: 'uniform' },
+      })
+      expect(statusLine(input({ lead: diverged, settings: decaying })).lead).toBe(
+        'diverged at step 120: learning rate 1 is above the stability limit 2/lambda_max = 0.5 where it started',
+      )
+    },
+  )
 
   it('divergence of another optimizer, or from a concave start, is told without a limit', () => {
     const adam = resolved({ method: 'adam', settings: { lr: 2 }, walkers: 1, start: { kind: 'uniform' } })
@@ -320,7 +335,8 @@ describe('status line by hand', () => {
     expect(many([0, 10, 0, 0, 0, 0, 0], 10)).toBe('all 10 walkers reached the global minimum')
     expect(many([0, 4, 0, 0, 0, 0, 0])).toBe('all 4 walkers at minima')
     expect(many([2, 1, 1, 1, 2, 1, 2])).toBe(
-      '2 of 10 walkers still running, 2 on plateaus, 2 diverged, 1 at a minimum, 1 stopped at a saddle point, 1 stopped at a maximum, 1 oscillating',
+      '2 of 10 walkers still running, 2 on plateaus, 2 diverged, 1 at a minimum, 1 stopped at a saddle point, ' +
+        '1 stopped at a maximum, 1 oscillating',
     )
     expect(many([1200, 0, 0, 0, 0, 0, 0])).toBe('all 1,200 walkers still running')
     expect(many([1, 0, 0, 0, 0, 0, 0])).toBeNull()
@@ -360,7 +376,8 @@ describe('a sampler with its basins counted', () => {
     ]
     const line = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins }))
     expect(line.lead).toBe(
-      `sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: 41% / 36% (Boltzmann: 81% / 13%)`,
+      `sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: ` +
+        '41% / 36% (Boltzmann: 81% / 13%)',
     )
     const once = statusLine(
       input({

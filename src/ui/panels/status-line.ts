@@ -33,7 +33,10 @@ export interface StatusInput {
   domain?: Domain
   /** Samplers: the share of samples in each basin, against the exact Boltzmann share (minima lowest first). */
   basins?: readonly { sampled: number; exact: number }[] | null
-  /** The step the basin shares were measured at, when not `step` (they come with the comparison with the exact density, about once a second). */
+  /**
+   * The step the basin shares were measured at, when not `step` (they come with the comparison with the
+   * exact density, about once a second).
+   */
   basinsStep?: number | null
   /** Samplers: the check's verdict (true: consistent with exact sampling; false: not; null: cannot tell yet). */
   consistent?: boolean | null
@@ -96,7 +99,10 @@ export function globalMinimumCount(
   return count
 }
 
-/** One Hessian eigenvalue negligible next to the other: a valley, ring or ridge of critical points (the engine's test). */
+/**
+ * One Hessian eigenvalue negligible next to the other: a valley, ring or ridge of critical points
+ * (the engine's test).
+ */
 const u = (value: number) => formatValue(value)
 const g = (value: number) => formatSignificant(value)
 
@@ -129,7 +135,10 @@ function minimumText({ lead, landscape }: StatusInput, flat: boolean): string {
   const lowest = landscape?.minima[0]?.value
   const global = lowest === undefined ? '' : ` (global minimum is ${u(lowest)})`
   if (flat)
-    return `reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), U = ${u(lead.u)}${lead.label === 'local' ? global : ''}`
+    return (
+      'reached a valley of minima (a flat valley: one Hessian eigenvalue is zero), ' +
+      `U = ${u(lead.u)}${lead.label === 'local' ? global : ''}`
+    )
   if (lead.label === 'global') return `reached the global minimum U = ${u(lead.u)}`
   if (lead.label === 'local')
     return lowest === undefined
@@ -141,8 +150,14 @@ function minimumText({ lead, landscape }: StatusInput, flat: boolean): string {
 function plateauText(lead: LeadWalker): string {
   const ratio = lead.typicalGradient / lead.gradNorm
   if (!(Number.isFinite(ratio) && ratio > 1))
-    return `on a plateau: the gradient is nearly zero here (|grad U| = ${g(lead.gradNorm)}), though this is not a critical point`
-  return `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than on average (|grad U| = ${g(lead.gradNorm)})`
+    return (
+      `on a plateau: the gradient is nearly zero here (|grad U| = ${g(lead.gradNorm)}), ` +
+      'though this is not a critical point'
+    )
+  return (
+    `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than on average ` +
+    `(|grad U| = ${g(lead.gradNorm)})`
+  )
 }
 
 /**
@@ -158,7 +173,10 @@ function oscillatingText(input: StatusInput): string {
   const limit = curvature === null ? null : stabilityAt(input, curvature)
   if (limit && limit.value > limit.limit) {
     const quantity = limit.quantity.startsWith('the ') ? limit.quantity : `the ${limit.quantity}`
-    return `oscillating: ${quantity} ${g(limit.value)} is between the local stability limit ${limit.limitName} = ${g(limit.limit)} (at the minimum U = ${u(minimum!.value)}) and divergence`
+    return (
+      `oscillating: ${quantity} ${g(limit.value)} is between the local stability limit ` +
+      `${limit.limitName} = ${g(limit.limit)} (at the minimum U = ${u(minimum!.value)}) and divergence`
+    )
   }
   return `oscillating: going back and forth without settling (U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)})`
 }
@@ -175,8 +193,11 @@ function divergedText(input: StatusInput): string {
   const step = lead.divergedAt ?? input.step
   const head = `diverged at step ${formatCount(step)}`
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
-  if (limit)
-    return `${head}: ${limitComparison(`${limit.quantity} ${g(limit.value)}`, limit.value, `${limit.limitName} = ${g(limit.limit)}`, limit.limit)}`
+  if (limit) {
+    const what = `${limit.quantity} ${g(limit.value)}`
+    const limitText = `${limit.limitName} = ${g(limit.limit)}`
+    return `${head}: ${limitComparison(what, limit.value, limitText, limit.limit)}`
+  }
   const detail = live.lr !== null ? ` (learning rate ${g(live.lr)})` : live.dt !== null ? ` (dt = ${g(live.dt)})` : ''
   return `${head}: it ran far off the domain or met a value that is not finite${detail}`
 }
@@ -184,7 +205,8 @@ function divergedText(input: StatusInput): string {
 function limitComparison(what: string, value: number, limitText: string, limit: number): string {
   return value > limit
     ? `${what} is above the stability limit ${limitText} where it started`
-    : `${what} is below the stability limit ${limitText} where it started, but the surface curves more steeply where it went`
+    : `${what} is below the stability limit ${limitText} where it started, ` +
+        'but the surface curves more steeply where it went'
 }
 
 function samplingText(input: StatusInput): string {
@@ -206,7 +228,11 @@ function samplingText(input: StatusInput): string {
       input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step
         ? ` up to step ${formatCount(input.basinsStep)}`
         : ''
-    return `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ${basins.map((b) => share(b.sampled)).join(' / ')} (Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})${verdictWords(input.consistent)}`
+    return (
+      `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ` +
+      `${basins.map((b) => share(b.sampled)).join(' / ')} ` +
+      `(Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})${verdictWords(input.consistent)}`
+    )
   }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}${verdictWords(input.consistent)}`
 }

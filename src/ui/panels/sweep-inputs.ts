@@ -87,5 +87,9 @@ export function stepsProblem(steps: number): string | null {
 export function workProblem(temperatures: number, walkers: number, steps: number): string | null {
   const work = temperatures * walkers * steps
   if (work <= SWEEP_LIMITS.walkerSteps) return null
-  return `${temperatures} temperatures × ${formatCount(walkers)} walkers × ${formatCount(steps)} steps is too long a sweep for the page: at most ${formatCount(SWEEP_LIMITS.walkerSteps)} walker-steps in all (use \`landscape sweep\` for more)`
+  return (
+    `${temperatures} temperatures × ${formatCount(walkers)} walkers × ${formatCount(steps)} steps ` +
+    `is too long a sweep for the page: at most ${formatCount(SWEEP_LIMITS.walkerSteps)} walker-steps in all ` +
+    '(use `landscape sweep` for more)'
+  )
 }

@@ -17,7 +17,10 @@ export function barrierSentence(result: Pick<SweepResult, 'fit' | 'saddleBarrier
   const saddle = `the saddle point gives ${barrier(result.saddleBarrier)}`
   const { fit } = result
   if (!fit) return `No Arrhenius fit: the slope needs crossings at two temperatures at least; ${saddle}.`
-  return `Fitted barrier ${barrier(fit.barrier)} ± ${formatSignificant(fit.stderr, 2)} from the slope of ln k against 1/kT; ${saddle}.`
+  return (
+    `Fitted barrier ${barrier(fit.barrier)} ± ${formatSignificant(fit.stderr, 2)} ` +
+    `from the slope of ln k against 1/kT; ${saddle}.`
+  )
 }
 
 /** The plot in words, for readers who do not see it. */

@@ -13,8 +13,12 @@ describe('samplingDelay', () => {
     expect(cost / (cost + delay)).toBeCloseTo(0.1, 12)
   })
 
-  test('never beyond 3 s, so the numbers trail the walkers by a few seconds at most; the first of a run does not stretch it', () => {
-    expect(samplingDelay(2000)).toBe(3000)
-    expect(samplingDelay(2000, true)).toBe(1000)
-  })
+  test(
+    'never beyond 3 s, so the numbers trail the walkers by a few seconds at most; ' +
+      'the first of a run does not stretch it',
+    () => {
+      expect(samplingDelay(2000)).toBe(3000)
+      expect(samplingDelay(2000, true)).toBe(1000)
+    },
+  )
 })

@@ -76,7 +76,10 @@ export class PageSession {
     this.#notice = null
   }
 
-  /** Starts what follows the page's state: the camera (a 'draw' task), the address and storage, the experiment's verdict. */
+  /**
+   * Starts what follows the page's state: the camera (a 'draw' task), the address and storage,
+   * the experiment's verdict.
+   */
   start(scheduler: FrameScheduler): () => void {
     const stopCamera = scheduler.add('draw', this.#camera.tick)
     const stopAddress = this.#address.start()

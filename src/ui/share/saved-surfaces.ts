@@ -64,7 +64,9 @@ export function readSavedSurfaces(text: string | null): { surfaces: SavedSurface
       ? [
           {
             field: 'saved surfaces',
-            message: `${dropped} stored ${dropped === 1 ? 'entry was' : 'entries were'} not readable and ${dropped === 1 ? 'was' : 'were'} dropped`,
+            message:
+              `${dropped} stored ${dropped === 1 ? 'entry was' : 'entries were'} not readable ` +
+              `and ${dropped === 1 ? 'was' : 'were'} dropped`,
           },
         ]
       : []

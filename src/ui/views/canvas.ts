@@ -1,4 +1,7 @@
-/** A canvas's backing store sized to `width` x `height` CSS pixels at the screen's pixel ratio; its context draws in CSS pixels. */
+/**
+ * A canvas's backing store sized to `width` x `height` CSS pixels at the screen's pixel ratio; its context
+ * draws in CSS pixels.
+ */
 export function sizedContext(
   canvas: HTMLCanvasElement,
   width: number,

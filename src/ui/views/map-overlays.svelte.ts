@@ -4,7 +4,10 @@ import type { PageScenario } from '../scenario.svelte'
 import type { CategoryGrid } from './grid-layer'
 import { attractionOverlay, basinOverlay, type LegendEntry } from './overlays'
 
-/** One overlay as shown: its cells, its legend, and the lane it belongs to (null: the surface's own, as the basins of the minima). */
+/**
+ * One overlay as shown: its cells, its legend, and the lane it belongs to (null: the surface's own,
+ * as the basins of the minima).
+ */
 export interface OverlayLayer {
   grid: CategoryGrid
   legend: readonly LegendEntry[]

@@ -32,7 +32,10 @@ export interface LaneLayer {
  */
 export type ScreenMap = (x: number, y: number, u: number, out: Float64Array) => boolean
 
-/** How far a trail may jump between two steps before it is cut: half a period on a periodic domain (a wrap), else no limit. */
+/**
+ * How far a trail may jump between two steps before it is cut: half a period on a periodic domain
+ * (a wrap), else no limit.
+ */
 export function wrapJump(d: Domain | null): { x: number; y: number } {
   return d?.periodic ? { x: 0.5 * (d.xmax - d.xmin), y: 0.5 * (d.ymax - d.ymin) } : { x: Infinity, y: Infinity }
 }

@@ -94,7 +94,8 @@ const DOUBLE_WELL: Row[] = [
     shift: verletShift(8, 0.05),
     note: 'tau = 1/gamma',
   },
-  // The thermostat's own frequency sqrt(2 N_f kT/Q_1) = sqrt(2)/tau = 2.83 matches the wells' omega; its step costs ~15 BAOAB steps.
+  // The thermostat's own frequency sqrt(2 N_f kT/Q_1) = sqrt(2)/tau = 2.83 matches the wells' omega;
+  // its step costs ~15 BAOAB steps.
   {
     method: 'nose-hoover-chain',
     settings: { dt: 0.05, tau: 0.5 },
@@ -179,7 +180,8 @@ function histogramTest(surfaceId: string, kT: number, row: Row, seed: number, st
   })
   const predicted = shapeShiftTV(surface, result.basins, kT, row.shift)
   console.log(
-    `${row.method} on ${surfaceId} (kT ${kT}): ${result.check.reasons.join('; ')}; predicted bias ${predicted.toFixed(4)} (s = ${row.shift.toFixed(4)})`,
+    `${row.method} on ${surfaceId} (kT ${kT}): ${result.check.reasons.join('; ')}; ` +
+      `predicted bias ${predicted.toFixed(4)} (s = ${row.shift.toFixed(4)})`,
   )
   expect(predicted).toBeLessThan(result.check.tvBound / 10)
   expect(result.check.consistent).toBe(true)

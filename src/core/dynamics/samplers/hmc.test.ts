@@ -65,7 +65,8 @@ describe('hmc', () => {
     const m = secondMoments(lane, 2000)
     const exact = doubleWellMoments(kT)
     console.log(
-      `hmc moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), <y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
+      `hmc moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), ` +
+        `<y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
     )
     expect(Math.abs(m.x2.mean - exact.x2)).toBeLessThan(4 * m.x2.error)
     expect(Math.abs(m.y2.mean - exact.y2)).toBeLessThan(4 * m.y2.error)
@@ -84,7 +85,8 @@ describe('hmc', () => {
     lane.advance(100)
     const m = secondMoments(lane, 2000)
     console.log(
-      `hmc dt 0.64: acceptance ${lane.report().acceptance?.toFixed(3)}, <y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact 0.25)`,
+      `hmc dt 0.64: acceptance ${lane.report().acceptance?.toFixed(3)}, ` +
+        `<y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact 0.25)`,
     )
     expect(lane.report().acceptance).toBeLessThan(0.6)
     expect(Math.abs(m.y2.mean - 0.25)).toBeLessThan(4 * m.y2.error)

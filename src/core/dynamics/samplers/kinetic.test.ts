@@ -42,7 +42,8 @@ function kineticMoments(
   if (report.meanKinetic === null || report.kineticVariance === null)
     throw new Error(`${method} recorded no kinetic energy`)
   console.log(
-    `${method}: <K>/kT = ${(report.meanKinetic / KT).toFixed(4)}, Var K/(kT)^2 = ${(report.kineticVariance / KT ** 2).toFixed(4)}`,
+    `${method}: <K>/kT = ${(report.meanKinetic / KT).toFixed(4)}, ` +
+      `Var K/(kT)^2 = ${(report.kineticVariance / KT ** 2).toFixed(4)}`,
   )
   return { mean: report.meanKinetic, variance: report.kineticVariance }
 }

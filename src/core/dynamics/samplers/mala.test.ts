@@ -63,7 +63,8 @@ describe('mala', () => {
     const m = secondMoments(lane, 4000)
     const exact = doubleWellMoments(kT)
     console.log(
-      `mala moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), <y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
+      `mala moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), ` +
+        `<y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
     )
     expect(Math.abs(m.x2.mean - exact.x2)).toBeLessThan(4 * m.x2.error)
     expect(Math.abs(m.y2.mean - exact.y2)).toBeLessThan(4 * m.y2.error)

@@ -41,7 +41,8 @@ describe('metadynamics', () => {
     const c = cells.reduce((s, { u, f }) => s + u - f, 0) / cells.length
     const error = Math.max(...cells.map(({ u, f }) => Math.abs(f + c - u)))
     console.log(
-      `metadynamics on double-well: ${hills} hills in ${lane.t} steps, max |F + c - U| ${error.toFixed(4)} over ${cells.length} grid nodes with U <= 1.5 (c = ${c.toFixed(3)})`,
+      `metadynamics on double-well: ${hills} hills in ${lane.t} steps, max |F + c - U| ${error.toFixed(4)} ` +
+        `over ${cells.length} grid nodes with U <= 1.5 (c = ${c.toFixed(3)})`,
     )
     expect(hills).toBe(64 * 5000)
     expect(error).toBeLessThanOrEqual(0.1)

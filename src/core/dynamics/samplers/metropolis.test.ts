@@ -67,7 +67,8 @@ describe('metropolis', () => {
     const m = secondMoments(lane, 4000)
     const exact = doubleWellMoments(kT)
     console.log(
-      `metropolis moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), <y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
+      `metropolis moments: <x^2> ${m.x2.mean.toFixed(4)} +- ${m.x2.error.toFixed(4)} (exact ${exact.x2.toFixed(4)}), ` +
+        `<y^2> ${m.y2.mean.toFixed(4)} +- ${m.y2.error.toFixed(4)} (exact ${exact.y2})`,
     )
     expect(Math.abs(m.x2.mean - exact.x2)).toBeLessThan(4 * m.x2.error)
     expect(Math.abs(m.y2.mean - exact.y2)).toBeLessThan(4 * m.y2.error)
@@ -101,7 +102,8 @@ describe('metropolis', () => {
     expect(temperature(linear.settings, 1000)).toBeCloseTo(0.01, 15)
     expect(temperature(linear.settings, 5000)).toBeCloseTo(0.01, 15)
 
-    // Logarithmic, kT(t) = kT ln 2 / ln(2 + t/stage): kT at 0, kT/2 at 2 stages (ln 4), kT/3 at 6 (ln 8), and the floor kT end.
+    // Logarithmic, kT(t) = kT ln 2 / ln(2 + t/stage): kT at 0, kT/2 at 2 stages (ln 4), kT/3 at 6 (ln 8),
+    // and the floor kT end.
     const log = resolveSettings(
       metropolis.params,
       { kT: 1, anneal: 'logarithmic', kTEnd: 0.2, annealSteps: 100 },
@@ -134,7 +136,8 @@ describe('metropolis', () => {
       expect(Math.abs(w.y[i])).toBeLessThan(0.1)
     }
     console.log(
-      `metropolis geometric annealing: final kT ${temperature(lane.config.settings, lane.t - 1)}, max U ${Math.max(...w.u).toExponential(2)} over ${w.n} walkers`,
+      `metropolis geometric annealing: final kT ${temperature(lane.config.settings, lane.t - 1)}, ` +
+        `max U ${Math.max(...w.u).toExponential(2)} over ${w.n} walkers`,
     )
   })
 

@@ -36,7 +36,8 @@ const RUN = {
 function timeAverage(method: string) {
   const result = runSampling({ ...RUN, method, steps: 200_000, burnin: 0, bins: 20 })
   console.log(
-    `${method}, one walker on (x^2 + 2y^2)/2: ${result.check.reasons[0]}; tv ${result.tv.toFixed(4)}, slowest tau ${result.tau.slowest.toFixed(1)} steps, ${result.check.batches} batches over time`,
+    `${method}, one walker on (x^2 + 2y^2)/2: ${result.check.reasons[0]}; tv ${result.tv.toFixed(4)}, ` +
+      `slowest tau ${result.tau.slowest.toFixed(1)} steps, ${result.check.batches} batches over time`,
   )
   return result
 }
@@ -48,7 +49,8 @@ describe('Nosé-Hoover is not ergodic on a harmonic well; the chain is', () => {
       const w = testLane({ ...RUN, method }).walkers
       const angularMomentum = MASS * (w.x[0] * w.vy[0] - w.y[0] * w.vx[0])
       console.log(
-        `${method}: start (${w.x[0]}, ${w.y[0]}), v (${w.vx[0].toFixed(4)}, ${w.vy[0].toFixed(4)}), L = ${angularMomentum.toFixed(4)}`,
+        `${method}: start (${w.x[0]}, ${w.y[0]}), v (${w.vx[0].toFixed(4)}, ${w.vy[0].toFixed(4)}), ` +
+          `L = ${angularMomentum.toFixed(4)}`,
       )
       expect(Math.abs(angularMomentum)).toBeGreaterThan(0.3)
     }
@@ -99,7 +101,8 @@ describe.each(['nose-hoover', 'nose-hoover-chain'])('%s integrator', (method) =>
     const fine = extendedEnergyError(method, 0.01, 5)
     const long = extendedEnergyError(method, 0.01, 50)
     console.log(
-      `${method}: max|H' - H'0| over 5 time units ${coarse.toExponential(3)} (dt 0.02), ${fine.toExponential(3)} (dt 0.01), ratio ${(coarse / fine).toFixed(3)}; over 50: ${long.toExponential(3)}`,
+      `${method}: max|H' - H'0| over 5 time units ${coarse.toExponential(3)} (dt 0.02), ` +
+        `${fine.toExponential(3)} (dt 0.01), ratio ${(coarse / fine).toFixed(3)}; over 50: ${long.toExponential(3)}`,
     )
     expect(coarse / fine).toBeGreaterThan(3)
     expect(coarse / fine).toBeLessThan(5)

@@ -32,7 +32,8 @@ function energyError(dt: number, steps: number): { max: number; drift: number } 
     if (t >= steps - tenth) last += error / tenth
   }
   console.log(
-    `nve dt ${dt}: E0 ${e0.toFixed(4)}, max|E - E0| ${max.toExponential(3)}, drift (mean of last tenth - first tenth) ${(last - first).toExponential(3)}`,
+    `nve dt ${dt}: E0 ${e0.toFixed(4)}, max|E - E0| ${max.toExponential(3)}, ` +
+      `drift (mean of last tenth - first tenth) ${(last - first).toExponential(3)}`,
   )
   return { max, drift: last - first }
 }

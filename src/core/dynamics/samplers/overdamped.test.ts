@@ -48,7 +48,8 @@ describe('overdamped Langevin (Euler-Maruyama)', () => {
     const variance = times.reduce((a, b) => a + (b - mean) ** 2, 0) / (WALKERS - 1)
     const standardError = Math.sqrt(variance / WALKERS)
     console.log(
-      `overdamped MFPT (-1 -> x >= 1, kT 0.25, h ${H}, ${WALKERS} walkers): ${mean.toFixed(2)} ± ${standardError.toFixed(2)}; ` +
+      `overdamped MFPT (-1 -> x >= 1, kT 0.25, h ${H}, ${WALKERS} walkers): ` +
+        `${mean.toFixed(2)} ± ${standardError.toFixed(2)}; ` +
         `exact 69.26 (ratio ${(mean / 69.26).toFixed(3)}), Eyring-Kramers 60.64 (ratio ${(mean / 60.64).toFixed(3)})`,
     )
     expect(standardError / mean).toBeLessThan(0.03)

@@ -97,7 +97,9 @@ describe('parallel-tempering', () => {
       const tau = integratedTime([Float64Array.from(series[k])])
       const se = Math.sqrt(((exact[k] * (1 - exact[k])) / attempts) * 2 * tau)
       console.log(
-        `parallel-tempering pair ${k} (kT ${end.temperatures[k].toFixed(3)}, ${end.temperatures[k + 1].toFixed(3)}): swap acceptance ${rate.toFixed(4)}, exact ${exact[k].toFixed(4)}, se ${se.toFixed(4)} (tau ${tau.toFixed(2)}, ${attempts} attempts), z ${((rate - exact[k]) / se).toFixed(2)}`,
+        `parallel-tempering pair ${k} (kT ${end.temperatures[k].toFixed(3)}, ${end.temperatures[k + 1].toFixed(3)}): ` +
+          `swap acceptance ${rate.toFixed(4)}, exact ${exact[k].toFixed(4)}, se ${se.toFixed(4)} ` +
+          `(tau ${tau.toFixed(2)}, ${attempts} attempts), z ${((rate - exact[k]) / se).toFixed(2)}`,
       )
       expect(Math.abs(rate - exact[k])).toBeLessThan(3 * se)
     }
@@ -142,7 +144,8 @@ describe('parallel-tempering', () => {
       }
     }
     console.log(
-      `parallel-tempering on rastrigin: coldest replica within 0.5 of (0, 0) first at step ${first} of ${steps}; BAOAB at kT = 1 (8 walkers) came no closer than ${closest.toFixed(2)}`,
+      `parallel-tempering on rastrigin: coldest replica within 0.5 of (0, 0) first at step ${first} of ${steps}; ` +
+        `BAOAB at kT = 1 (8 walkers) came no closer than ${closest.toFixed(2)}`,
     )
     expect(first).toBeGreaterThan(0)
     expect(closest).toBeGreaterThan(0.5)
