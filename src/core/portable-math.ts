@@ -37,13 +37,14 @@ const TWO_M60 = 1 / TWO60
 
 /** y 2^k, rounded once (a product by a power of two is exact unless the result is subnormal). */
 function scale(y: number, k: number): number {
-  if (k > 1023) return y * POW2[1023 + 1022] * POW2[k - 1023 + 1022]
+  if (k > 1023) return y * POW2[1023 + 1022]! * POW2[k - 1023 + 1022]!
   if (k < -1022) {
-    // stdlib's ldexp returns 0 when the result's exponent is below the smallest subnormal's, 2^-1074 (it does not round up to it).
+    // stdlib's ldexp returns 0 when the result's exponent is below the smallest subnormal's, 2^-1074 (it does not round
+    // up to it).
     if (k + (y < 1 ? -1 : 0) < -1074) return 0
-    return y * POW2[k + 60 + 1022] * TWO_M60
+    return y * POW2[k + 60 + 1022]! * TWO_M60
   }
-  return y * POW2[k + 1022]
+  return y * POW2[k + 1022]!
 }
 
 /**

@@ -77,8 +77,8 @@ export function seedKey(seed: number): [number, number] {
  * probability of 2e-11, far below anything a run here can resolve.
  */
 export function normals4(words: Uint32Array, out: Float64Array, k: number): void {
-  normalPair(words[0], words[1], out, k)
-  normalPair(words[2], words[3], out, k + 2)
+  normalPair(words[0]!, words[1]!, out, k)
+  normalPair(words[2]!, words[3]!, out, k + 2)
 }
 
 /** Box-Muller: two standard normals from two 32-bit words, into out[k], out[k + 1]. */
@@ -111,7 +111,7 @@ export class RandomStream {
   /** Uniform in (0, 1). */
   uniform(): number {
     if (this.used === 4) this.refill()
-    return uniformOpen(this.words[this.used++])
+    return uniformOpen(this.words[this.used++]!)
   }
 
   normal(): number {
@@ -121,7 +121,7 @@ export class RandomStream {
       this.used = 4
       this.usedNormals = 0
     }
-    return this.gauss[this.usedNormals++]
+    return this.gauss[this.usedNormals++]!
   }
 
   private refill(): void {

@@ -100,7 +100,10 @@ export class Lane {
     return this.tracker?.label(i) ?? null
   }
 
-  /** kT, lr and dt as they were for the step just done (the schedules' values at t - 1; at t = 0, the first ones), or at step `at`. */
+  /**
+   * kT, lr and dt as they were for the step just done (the schedules' values at t - 1; at t = 0, the first ones), or at
+   * step `at`.
+   */
   live(at = this.t - 1): LiveValues {
     return liveValues(
       { method: this.config.method, settings: this.config.settings, capabilities: this.capabilities },
@@ -160,16 +163,16 @@ export class Lane {
         w.x[i] = start.x
         w.y[i] = start.y
       } else if (start.kind === 'points') {
-        w.x[i] = start.xs[i]
-        w.y[i] = start.ys[i]
+        w.x[i] = start.xs[i]!
+        w.y[i] = start.ys[i]!
       } else if (start.kind === 'uniform') {
         const words = this.noise.draw(i, 0, STREAM.start)
-        w.x[i] = d.xmin + (d.xmax - d.xmin) * ((words[0] + 0.5) / 0x100000000)
-        w.y[i] = d.ymin + (d.ymax - d.ymin) * ((words[1] + 0.5) / 0x100000000)
+        w.x[i] = d.xmin + (d.xmax - d.xmin) * ((words[0]! + 0.5) / 0x100000000)
+        w.y[i] = d.ymin + (d.ymax - d.ymin) * ((words[1]! + 0.5) / 0x100000000)
       } else {
         this.noise.normal2(i, 0, STREAM.start, r)
-        w.x[i] = start.x + start.sigma * r[0]
-        w.y[i] = start.y + start.sigma * r[1]
+        w.x[i] = start.x + start.sigma * r[0]!
+        w.y[i] = start.y + start.sigma * r[1]!
       }
     }
   }
@@ -181,16 +184,16 @@ export class Lane {
     const sigma = Math.sqrt(kT / MASS)
     for (let i = 0; i < w.n; i++) {
       this.noise.normal2(i, 0, STREAM.velocity, r)
-      w.vx[i] = sigma * r[0]
-      w.vy[i] = sigma * r[1]
+      w.vx[i] = sigma * r[0]!
+      w.vy[i] = sigma * r[1]!
     }
   }
 
   private refresh(i: number): void {
     const w = this.walkers
-    w.u[i] = this.config.surface.gradient(w.x[i], w.y[i], this.g)
-    w.gx[i] = this.g[0]
-    w.gy[i] = this.g[1]
+    w.u[i] = this.config.surface.gradient(w.x[i]!, w.y[i]!, this.g)
+    w.gx[i] = this.g[0]!
+    w.gy[i] = this.g[1]!
   }
 
   /** Wraps periodic positions and stops walkers that diverged at step t, where they last were. */
@@ -206,24 +209,24 @@ export class Lane {
     for (let i = 0; i < w.n; i++) {
       if (w.status[i] === STATUS.diverged) continue
       if (d.periodic) {
-        w.x[i] = wrap(w.x[i], d.xmin, width)
-        w.y[i] = wrap(w.y[i], d.ymin, height)
+        w.x[i] = wrap(w.x[i]!, d.xmin, width)
+        w.y[i] = wrap(w.y[i]!, d.ymin, height)
       }
-      const x = w.x[i]
-      const y = w.y[i]
+      const x = w.x[i]!
+      const y = w.y[i]!
       // Written so that NaN fails every comparison and lands in the diverged branch.
       const fine =
         x >= x0 &&
         x <= x1 &&
         y >= y0 &&
         y <= y1 &&
-        w.u[i] - w.u[i] === 0 &&
-        w.gx[i] - w.gx[i] === 0 &&
-        w.gy[i] - w.gy[i] === 0
+        w.u[i]! - w.u[i]! === 0 &&
+        w.gx[i]! - w.gx[i]! === 0 &&
+        w.gy[i]! - w.gy[i]! === 0
       if (fine) continue
       if (t >= 0) {
-        w.x[i] = this.prevX[i]
-        w.y[i] = this.prevY[i]
+        w.x[i] = this.prevX[i]!
+        w.y[i] = this.prevY[i]!
       }
       w.vx[i] = 0
       w.vy[i] = 0

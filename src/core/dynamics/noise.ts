@@ -49,7 +49,7 @@ export class Noise {
    */
   normal2(i: number, t: number, s: number, out: Float64Array, k = 0): void {
     const w = this.draw(i, t, s)
-    normalPair(w[0], w[1], out, k)
+    normalPair(w[0]!, w[1]!, out, k)
   }
 
   /** Four standard normals into out[k..k+3]. */
@@ -59,7 +59,7 @@ export class Noise {
 
   /** One uniform in (0, 1). */
   uniform(i: number, t: number, s: number): number {
-    return uniformOpen(this.draw(i, t, s)[0])
+    return uniformOpen(this.draw(i, t, s)[0]!)
   }
 }
 

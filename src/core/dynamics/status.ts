@@ -42,7 +42,9 @@ export const OSCILLATION_WINDOW = 100
  * 1001.6, a ratio of 4e-4), is not degenerate.
  */
 export const DEGENERATE_RATIO = 1e-4
-/** A walker stopped on flat ground this close to a known critical point (a fraction of the domain's diagonal) is at it. */
+/**
+ * A walker stopped on flat ground this close to a known critical point (a fraction of the domain's diagonal) is at it.
+ */
 export const NEAR_CRITICAL = 0.02
 
 /**
@@ -86,7 +88,7 @@ export class StatusTracker {
     this.anchorGradient = new Float64Array(n)
     this.prevX = Float64Array.from(w.x)
     this.prevY = Float64Array.from(w.y)
-    for (let i = 0; i < n; i++) this.anchorGradient[i] = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
+    for (let i = 0; i < n; i++) this.anchorGradient[i] = Math.sqrt(w.gx[i]! * w.gx[i]! + w.gy[i]! * w.gy[i]!)
   }
 
   /** Called after step t has moved the walkers (t + 1 steps done). */
@@ -98,14 +100,14 @@ export class StatusTracker {
     const windowEnds = done % OSCILLATION_WINDOW === 0
     for (let i = 0; i < w.n; i++) {
       if (w.status[i] === STATUS.diverged || w.frozen[i] === 1) continue
-      const g = Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i])
-      const dx = w.x[i] - this.prevX[i]
-      const dy = w.y[i] - this.prevY[i]
+      const g = Math.sqrt(w.gx[i]! * w.gx[i]! + w.gy[i]! * w.gy[i]!)
+      const dx = w.x[i]! - this.prevX[i]!
+      const dy = w.y[i]! - this.prevY[i]!
       const moved = Math.sqrt(dx * dx + dy * dy)
-      this.path[i] += moved
-      this.flatPath[i] += moved
-      this.prevX[i] = w.x[i]
-      this.prevY[i] = w.y[i]
+      this.path[i]! += moved
+      this.flatPath[i]! += moved
+      this.prevX[i] = w.x[i]!
+      this.prevY[i] = w.y[i]!
       this.trackPlateau(i, g, done, converged, flat)
       if (windowEnds) this.closeWindow(i, g)
       // A walker whose method has stopped it (L-BFGS at its own tolerance) with a small
@@ -131,13 +133,13 @@ export class StatusTracker {
       this.plateau[i] = 0
       return
     }
-    if (this.flatSince[i] < 0) {
+    if (this.flatSince[i]! < 0) {
       this.flatSince[i] = done
       this.flatGradient[i] = g
       this.flatPath[i] = 0
-    } else if (done - this.flatSince[i] >= PLATEAU_STEPS) {
-      const still = this.flatPath[i] < PLATEAU_PATH * this.scales.extent
-      this.plateau[i] = g >= 0.5 * this.flatGradient[i] && still ? 1 : 0
+    } else if (done - this.flatSince[i]! >= PLATEAU_STEPS) {
+      const still = this.flatPath[i]! < PLATEAU_PATH * this.scales.extent
+      this.plateau[i] = g >= 0.5 * this.flatGradient[i]! && still ? 1 : 0
       this.flatSince[i] = done
       this.flatGradient[i] = g
       this.flatPath[i] = 0
@@ -150,22 +152,22 @@ export class StatusTracker {
    */
   private closeWindow(i: number, g: number): void {
     const w = this.w
-    const ex = w.x[i] - this.anchorX[i]
-    const ey = w.y[i] - this.anchorY[i]
+    const ex = w.x[i]! - this.anchorX[i]!
+    const ey = w.y[i]! - this.anchorY[i]!
     const net = Math.sqrt(ex * ex + ey * ey)
-    this.oscillating[i] = this.path[i] > 0 && net < 0.1 * this.path[i] && g >= 0.5 * this.anchorGradient[i] ? 1 : 0
-    this.anchorX[i] = w.x[i]
-    this.anchorY[i] = w.y[i]
+    this.oscillating[i] = this.path[i]! > 0 && net < 0.1 * this.path[i]! && g >= 0.5 * this.anchorGradient[i]! ? 1 : 0
+    this.anchorX[i] = w.x[i]!
+    this.anchorY[i] = w.y[i]!
     this.anchorGradient[i] = g
     this.path[i] = 0
   }
 
   private classify(i: number): number {
     const w = this.w
-    this.surface.hessian(w.x[i], w.y[i], this.h)
-    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
-    const lo = this.eigen[0]
-    const hi = this.eigen[1]
+    this.surface.hessian(w.x[i]!, w.y[i]!, this.h)
+    symmetricEigenvalues(this.h[0]!, this.h[1]!, this.h[2]!, this.eigen)
+    const lo = this.eigen[0]!
+    const hi = this.eigen[1]!
     const kind = hessianKind(lo, hi, this.scales.curvature, DEGENERATE_RATIO)
     this.degenerate[i] = kind === 'degenerate' ? 1 : 0
     // Stopped with mixed curvatures: a saddle if one of the surface's is here; elsewhere the ground is
@@ -188,8 +190,8 @@ export class StatusTracker {
     if (!points) return true
     const r = NEAR_CRITICAL * this.scales.extent
     for (let k = 0; k + 1 < points.length; k += 2) {
-      const dx = this.w.x[i] - points[k]
-      const dy = this.w.y[i] - points[k + 1]
+      const dx = this.w.x[i]! - points[k]!
+      const dy = this.w.y[i]! - points[k + 1]!
       if (dx * dx + dy * dy <= r * r) return true
     }
     return false
@@ -200,6 +202,6 @@ export class StatusTracker {
     const w = this.w
     if (w.status[i] !== STATUS.minimum || Number.isNaN(this.scales.lowestMinimum)) return null
     const tolerance = 1e-6 * Math.max(this.scales.valueRange, Math.abs(this.scales.lowestMinimum), 1e-12)
-    return w.u[i] <= this.scales.lowestMinimum + tolerance ? 'global' : 'local'
+    return w.u[i]! <= this.scales.lowestMinimum + tolerance ? 'global' : 'local'
   }
 }

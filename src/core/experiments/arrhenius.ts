@@ -16,8 +16,11 @@ export const arrhenius: Experiment = {
   number: 6,
   title: 'Temperature against barrier height',
   explanation:
-    'The double well has two equal valleys separated by a hump of height 1. A walker crosses only when the thermal kicks happen to pile up enough energy, which gets exponentially rarer as it gets colder: the rate goes like exp(-barrier/kT). ' +
-    'Three lanes run far below (kT = 0.1), at (kT = 1) and above (kT = 4) the barrier, and a sweep at four low temperatures plots ln(rate) against 1/kT: the slope of this Arrhenius plot is minus the barrier.',
+    'The double well has two equal valleys separated by a hump of height 1. A walker crosses only when the ' +
+    'thermal kicks happen to pile up enough energy, which gets exponentially rarer as it gets colder: the rate ' +
+    'goes like exp(-barrier/kT). ' +
+    'Three lanes run far below (kT = 0.1), at (kT = 1) and above (kT = 4) the barrier, and a sweep at four low ' +
+    'temperatures plots ln(rate) against 1/kT: the slope of this Arrhenius plot is minus the barrier.',
   question: 'How high is the barrier, read from the slope of the Arrhenius plot?',
   state: {
     scenario: {
@@ -32,7 +35,8 @@ export const arrhenius: Experiment = {
   focus: 'arrhenius',
   steps: 4000,
   claim:
-    'After 4,000 steps the number of crossings grows with kT across the three lanes (none or almost none at kT = 0.1), and the Arrhenius fit of the sweep gives a barrier within 15% of the true height, 1.',
+    'After 4,000 steps the number of crossings grows with kT across the three lanes (none or almost none at kT = ' +
+    '0.1), and the Arrhenius fit of the sweep gives a barrier within 15% of the true height, 1.',
   // kT from 0.2 to 0.5, where barrier/kT = 2 to 5 and the exact rates give a fitted barrier of 0.96-0.99;
   // 100 walkers for 1,000 time units make ~130 crossings even at kT = 0.2 (rate 2.4e-3).
   sweep: { kTs: [0.2, 0.25, 1 / 3, 0.5], walkers: 100, steps: 20_000, lane: 0 },
@@ -43,12 +47,13 @@ export const arrhenius: Experiment = {
       if (lane) counts.push(r.note(`transitions at kT ${lane.s.kT}`, transitionCount(lane.s)))
     }
     r.expect(
-      counts.length === 3 && counts[0] < counts[1] && counts[1] < counts[2],
+      counts.length === 3 && counts[0]! < counts[1]! && counts[1]! < counts[2]!,
       `crossings should grow with kT across the three lanes; they are ${counts.join(', ')}`,
     )
-    // "None or almost none" at kT = 0.1 (a barrier of 10 kT): at most a few, against the thousand or more of the hot lanes.
+    // "None or almost none" at kT = 0.1 (a barrier of 10 kT): at most a few, against the thousand or more of the hot
+    // lanes.
     r.expect(
-      counts.length > 0 && counts[0] <= 3,
+      counts.length > 0 && counts[0]! <= 3,
       `the coldest lane should see none or almost none of the crossings; it sees ${counts[0]}`,
     )
     const sweep = r.sweep
@@ -62,7 +67,8 @@ export const arrhenius: Experiment = {
     const fitted = r.note('fitted barrier', sweep.fit?.barrier ?? NaN)
     r.note('fit stderr', sweep.fit?.stderr ?? NaN)
     r.note('saddle barrier', sweep.saddleBarrier)
-    // Exact double-well rates at kT 0.2-0.5 fit to 0.96-0.99 (the prefactor's curvature); 15% leaves > 5 standard errors.
+    // Exact double-well rates at kT 0.2-0.5 fit to 0.96-0.99 (the prefactor's curvature); 15% leaves > 5 standard
+    // errors.
     r.expect(
       Math.abs(fitted - sweep.saddleBarrier) <= 0.15 * sweep.saddleBarrier,
       `the Arrhenius fit should give the barrier ${fmt(sweep.saddleBarrier)} within 15%; it gives ${fmt(fitted)}`,

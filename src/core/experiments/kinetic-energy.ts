@@ -10,9 +10,12 @@ export const kineticEnergy: Experiment = {
   number: 7,
   title: 'Right average, wrong spread: Berendsen against Bussi and Langevin',
   explanation:
-    'A thermostat should make the kinetic energy K fluctuate the way it does at temperature kT: for one particle moving in 2D, K follows an exponential law with mean kT and spread kT. ' +
-    'The Berendsen thermostat nudges the speed toward kT at every step, which gets the average right but squeezes out the fluctuations. ' +
-    "Bussi's thermostat rescales the speed by a random factor chosen to reproduce the exact law, and Langevin dynamics gets it from friction and random kicks.",
+    'A thermostat should make the kinetic energy K fluctuate the way it does at temperature kT: for one particle ' +
+    'moving in 2D, K follows an exponential law with mean kT and spread kT. ' +
+    'The Berendsen thermostat nudges the speed toward kT at every step, which gets the average right but ' +
+    'squeezes out the fluctuations. ' +
+    "Bussi's thermostat rescales the speed by a random factor chosen to reproduce the exact law, and Langevin " +
+    'dynamics gets it from friction and random kicks.',
   question: 'All three thermostats give an average kinetic energy of kT: which of them also give the right spread?',
   state: {
     scenario: {
@@ -33,7 +36,8 @@ export const kineticEnergy: Experiment = {
   // 200 time units; Langevin's K forgets itself in 1/(2 gamma) = 0.5, so 100 walkers give ~2e4 independent values.
   steps: 10_000,
   claim:
-    "After 10,000 steps Berendsen's kinetic-energy histogram is a narrow peak near kT (variance far below kT^2), while Bussi's and Langevin's follow the exact exponential exp(-K/kT)/kT, with variance within 15% of kT^2.",
+    "After 10,000 steps Berendsen's kinetic-energy histogram is a narrow peak near kT (variance far below kT^2), " +
+    "while Bussi's and Langevin's follow the exact exponential exp(-K/kT)/kT, with variance within 15% of kT^2.",
   check(r) {
     const berendsen = r.sampling(0)
     if (berendsen) {
@@ -44,13 +48,15 @@ export const kineticEnergy: Experiment = {
       // The peak is near kT: Berendsen rescales <K> to kT (its mean is right, its spread is not).
       r.expect(
         Math.abs(law.mean / berendsen.s.kT - 1) < 0.1,
-        `${laneName(berendsen.frame)}'s kinetic energy should peak near kT (<K> within 10%); <K> = ${fmt(law.mean / berendsen.s.kT)} kT`,
+        `${laneName(berendsen.frame)}'s kinetic energy should peak near kT (<K> within 10%); <K> = ` +
+          `${fmt(law.mean / berendsen.s.kT)} kT`,
       )
       r.note('berendsen TV', law.tv)
       // Canonical: Var K = kT^2 (N_f = 2). Half of it is far outside the canonical spread (2% at N_eff = 2e4).
       r.expect(
         law.variance < 0.5 * kT2,
-        `${laneName(berendsen.frame)} should squeeze the kinetic energy (Var K < 0.5 kT^2); Var K = ${fmt(law.variance / kT2)} kT^2`,
+        `${laneName(berendsen.frame)} should squeeze the kinetic energy (Var K < 0.5 kT^2); Var K = ` +
+          `${fmt(law.variance / kT2)} kT^2`,
       )
     }
     for (const k of [1, 2]) {
@@ -73,7 +79,8 @@ export const kineticEnergy: Experiment = {
       )
       r.expect(
         law.tv < law.bound,
-        `${name}: the kinetic-energy histogram should match exp(-K/kT)/kT (TV < ${fmt(law.bound)}); TV = ${fmt(law.tv)}`,
+        `${name}: the kinetic-energy histogram should match exp(-K/kT)/kT (TV < ${fmt(law.bound)}); TV = ` +
+          `${fmt(law.tv)}`,
       )
     }
   },
@@ -88,7 +95,7 @@ function kineticLaw(f: LaneFrame, s: SamplingFrame): { mean: number; variance: n
   const exact = k.counts.map((_, i) => Math.exp((-i * width) / s.kT) - Math.exp((-(i + 1) * width) / s.kT))
   exact.push(Math.exp(-k.max / s.kT))
   const observed = [...k.counts, k.above]
-  const tv = 0.5 * observed.reduce((t, c, i) => t + Math.abs(c / n - exact[i]), 0)
+  const tv = 0.5 * observed.reduce((t, c, i) => t + Math.abs(c / n - exact[i]!), 0)
   // 100 walkers x 200 time units with K forgetting itself within 1/(2 gamma) = 0.5 (Langevin) or tau = 0.1 (Bussi):
   // >= 20,000 independent K. A perfect sampler of a quarter of that (5,000) has mean TV sum sqrt(p/(2 pi N)) = 0.025;
   // twice that is the bound.

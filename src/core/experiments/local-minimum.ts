@@ -11,7 +11,8 @@ export const localMinimum: Experiment = {
   number: 1,
   title: 'Stuck in a valley: gradient descent against Langevin dynamics',
   explanation:
-    'Gradient descent always walks downhill, so on the Müller-Brown surface it stops in the first valley it reaches, the shallow minimum MC. ' +
+    'Gradient descent always walks downhill, so on the Müller-Brown surface it stops in the first valley it ' +
+    'reaches, the shallow minimum MC. ' +
     'Langevin dynamics adds random thermal kicks of size kT = 20, enough to climb the pass out of MC (40 high). ' +
     'Its walkers leave MC and end up spending most of their time in the deepest valley, MA.',
   question: 'Where does gradient descent stop, and which valley do the Langevin walkers find?',
@@ -34,7 +35,8 @@ export const localMinimum: Experiment = {
   // Gradient descent contracts by 1 - 1e-4 * 221 (MC's soft curvature) a step: converged in ~600 steps.
   steps: 5000,
   claim:
-    'After 5,000 steps gradient descent is labelled a local minimum at MC (U = -80.77), and the Langevin walkers have visited MA, the global minimum.',
+    'After 5,000 steps gradient descent is labelled a local minimum at MC (U = -80.77), and the Langevin walkers ' +
+    'have visited MA, the global minimum.',
   check(r) {
     const gd = r.lane(0)
     if (gd) {

@@ -3,16 +3,22 @@ import { atlasPoint, basinsVisited, fmt, laneName } from './reading'
 import type { Experiment } from './types'
 
 /** Müller-Brown's minima (Müller & Brown 1979, from the atlas); basins 0, 1, 2 in the engine's order. */
-const MULLER_BROWN = (['MA', 'MB', 'MC'] as const).map((name) => ({ name, ...atlasPoint('muller-brown', name) }))
+const mullerBrown = (name: 'MA' | 'MB' | 'MC') => ({ name, ...atlasPoint('muller-brown', name) })
+const MA = mullerBrown('MA')
+/** The valleys compared with MA. */
+const OTHERS = [mullerBrown('MB'), mullerBrown('MC')]
 
 export const metadynamicsFreeEnergy: Experiment = {
   id: 'metadynamics-free-energy',
   number: 10,
   title: 'Metadynamics fills the valleys',
   explanation:
-    'Metadynamics makes walkers drop small Gaussian hills wherever they go, so the valley they sit in slowly fills up until they spill over the pass. ' +
-    'Here twenty walkers start in the deepest Müller-Brown valley, MA, whose pass is 106 above it: hopeless at kT = 10 without help. ' +
-    'In the well-tempered version the hills shrink as the pile grows, and the pile converges to a copy of the landscape turned upside down: flipping it back gives the free energy.',
+    'Metadynamics makes walkers drop small Gaussian hills wherever they go, so the valley they sit in slowly ' +
+    'fills up until they spill over the pass. ' +
+    'Here twenty walkers start in the deepest Müller-Brown valley, MA, whose pass is 106 above it: hopeless at ' +
+    'kT = 10 without help. ' +
+    'In the well-tempered version the hills shrink as the pile grows, and the pile converges to a copy of the ' +
+    'landscape turned upside down: flipping it back gives the free energy.',
   question: 'How much higher than MA are the valleys MB and MC, read from the pile of hills alone?',
   state: {
     scenario: {
@@ -36,7 +42,8 @@ export const metadynamicsFreeEnergy: Experiment = {
   focus: 'free-energy',
   steps: 20_000,
   claim:
-    'After 20,000 steps the walkers have crossed from MA to MC and visited all three valleys, and the reconstructed free energy puts MB 38.5 and MC 65.9 above MA, each to within kT = 10.',
+    'After 20,000 steps the walkers have crossed from MA to MC and visited all three valleys, and the ' +
+    'reconstructed free energy puts MB 38.5 and MC 65.9 above MA, each to within kT = 10.',
   check(r) {
     const meta = r.sampling(0)
     if (!meta) return
@@ -54,36 +61,43 @@ export const metadynamicsFreeEnergy: Experiment = {
       return
     }
     const extras = frame.extras
-    const [fa, ...others] = MULLER_BROWN.map((p) => freeEnergyAt(extras, p.x, p.y))
-    others.forEach((f, k) => {
-      const target = MULLER_BROWN[k + 1]
-      const exact = target.value - MULLER_BROWN[0].value
-      const found = r.note(`F(${target.name}) - F(MA)`, f - fa)
+    const fa = freeEnergyAt(extras, MA.x, MA.y)
+    OTHERS.forEach((target) => {
+      const exact = target.value - MA.value
+      const found = r.note(`F(${target.name}) - F(MA)`, freeEnergyAt(extras, target.x, target.y) - fa)
       // With CVs (x, y), F = U + const. A free-energy difference means little below kT (a factor e in population);
       // the map's own noise, set by the hill height, is ~2.5 rms over seeds 1-6 at 20,000 steps.
       r.expect(
         Math.abs(found - exact) < s.kT,
-        `${laneName(frame)}: F(${target.name}) - F(MA) should be ${fmt(exact)} within kT = ${s.kT}; it is ${fmt(found)}`,
+        `${laneName(frame)}: F(${target.name}) - F(MA) should be ${fmt(exact)} within kT = ${s.kT}; it is ` +
+          `${fmt(found)}`,
       )
     })
   },
 }
 
-/** A metadynamics lane's reconstructed free energy at (x, y), bilinear between grid nodes. */
+/**
+ * A metadynamics lane's reconstructed free energy at (x, y), bilinear between grid nodes;
+ * NaN (which fails the check) when the grid lacks a node it needs.
+ */
 function freeEnergyAt(extras: Record<string, unknown>, x: number, y: number): number {
   const xs = extras.xs as number[]
   const ys = extras.ys as number[]
   const rows = extras.freeEnergy as number[][]
-  const fx = (x - xs[0]) / (xs[1] - xs[0])
-  const fy = (y - ys[0]) / (ys[1] - ys[0])
+  const [x0, x1] = xs
+  const [y0, y1] = ys
+  if (x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return NaN
+  const fx = (x - x0) / (x1 - x0)
+  const fy = (y - y0) / (y1 - y0)
   const i = Math.min(xs.length - 2, Math.max(0, Math.floor(fx)))
   const j = Math.min(ys.length - 2, Math.max(0, Math.floor(fy)))
   const u = fx - i
   const v = fy - j
+  const node = (a: number, b: number) => rows[a]?.[b] ?? NaN
   return (
-    (1 - u) * (1 - v) * rows[i][j] +
-    u * (1 - v) * rows[i + 1][j] +
-    (1 - u) * v * rows[i][j + 1] +
-    u * v * rows[i + 1][j + 1]
+    (1 - u) * (1 - v) * node(i, j) +
+    u * (1 - v) * node(i + 1, j) +
+    (1 - u) * v * node(i, j + 1) +
+    u * v * node(i + 1, j + 1)
   )
 }

@@ -10,9 +10,12 @@ export const noseHooverErgodicity: Experiment = {
   number: 8,
   title: 'Nosé-Hoover is not ergodic; the chain is',
   explanation:
-    'A Nosé-Hoover thermostat is a friction that turns negative when the walker is too cold: deterministic, and the average temperature comes out right. ' +
-    'On a simple harmonic well, here (x^2 + 2 y^2)/2, a lone walker driven by it keeps tracing a few regular orbits and never fills the Boltzmann density. ' +
-    'A chain of thermostats, each one thermostatting the one before, stirs the motion enough to cover the whole density, as Langevin dynamics does.',
+    'A Nosé-Hoover thermostat is a friction that turns negative when the walker is too cold: deterministic, and ' +
+    'the average temperature comes out right. ' +
+    'On a simple harmonic well, here (x^2 + 2 y^2)/2, a lone walker driven by it keeps tracing a few regular ' +
+    'orbits and never fills the Boltzmann density. ' +
+    'A chain of thermostats, each one thermostatting the one before, stirs the motion enough to cover the whole ' +
+    'density, as Langevin dynamics does.',
   question: 'Is a thermostat that gets the average temperature right enough to sample the right distribution?',
   state: {
     scenario: {
@@ -44,7 +47,9 @@ export const noseHooverErgodicity: Experiment = {
   // 2,000 time units, about 320 periods of the slow x oscillation.
   steps: 40_000,
   claim:
-    "After 40,000 steps the Nosé-Hoover walker's histogram differs from the exact Boltzmann density by more than its own noise allows (the check calls it inconsistent with exact sampling), while the chain's and Langevin's are consistent with it.",
+    "After 40,000 steps the Nosé-Hoover walker's histogram differs from the exact Boltzmann density by more than " +
+    "its own noise allows (the check calls it inconsistent with exact sampling), while the chain's and " +
+    "Langevin's are consistent with it.",
   check(r) {
     const [nh, chain, langevin] = [0, 1, 2].map((k) => r.sampling(k))
     // The check: shapes within the basins and basin populations against the exact ones, on the run's own batches.

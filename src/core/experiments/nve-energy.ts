@@ -11,9 +11,12 @@ export const nveEnergy: Experiment = {
   number: 9,
   title: 'Energy conserved, energy exchanged',
   explanation:
-    'Without a thermostat (NVE), a walker keeps its total energy: kinetic plus potential stays constant up to a tiny time-step error, so it stays on one energy contour. ' +
-    'This walker starts at the bottom of the left valley with less energy than the hump between the valleys, so it can never cross. ' +
-    'A thermostat trades energy with a heat bath: the total energy wanders up and down, and sooner or later the walker borrows enough to cross.',
+    'Without a thermostat (NVE), a walker keeps its total energy: kinetic plus potential stays constant up to a ' +
+    'tiny time-step error, so it stays on one energy contour. ' +
+    'This walker starts at the bottom of the left valley with less energy than the hump between the valleys, so ' +
+    'it can never cross. ' +
+    'A thermostat trades energy with a heat bath: the total energy wanders up and down, and sooner or later the ' +
+    'walker borrows enough to cross.',
   question: 'What does the thermostat change that lets the walker reach the other valley?',
   state: {
     scenario: {
@@ -34,7 +37,9 @@ export const nveEnergy: Experiment = {
   // 200 time units; at kT = 0.5 a thermostatted walker crosses about every 20 (Kramers-Langer).
   steps: 10_000,
   claim:
-    "After 10,000 steps the NVE walker's total energy has stayed within 1% of its value, below the barrier, and it never left the left valley; the thermostatted walker's total energy has wandered by more than kT and it has crossed to the right valley.",
+    "After 10,000 steps the NVE walker's total energy has stayed within 1% of its value, below the barrier, and " +
+    "it never left the left valley; the thermostatted walker's total energy has wandered by more than kT and it " +
+    'has crossed to the right valley.',
   check(r) {
     const nve = r.sampling(0)
     let nveBand = NaN
@@ -45,7 +50,8 @@ export const nveEnergy: Experiment = {
       // Velocity Verlet's energy wobbles by ~(omega dt)^2/4 = 0.08% of E at omega dt = 0.057: 1% is a wide margin.
       r.expect(
         r.note('NVE band/|E|', nveBand / Math.abs(e.mean)) < 0.01,
-        `${laneName(nve.frame)} should conserve its energy within 1%; it varied by ${fmt((100 * nveBand) / Math.abs(e.mean))}%`,
+        `${laneName(nve.frame)} should conserve its energy within 1%; it varied by ` +
+          `${fmt((100 * nveBand) / Math.abs(e.mean))}%`,
       )
       // The double well's hump is U = 1 above the minima at 0.
       r.expect(
@@ -64,7 +70,8 @@ export const nveEnergy: Experiment = {
       // Canonical E = K + U has standard deviation ~sqrt(2) kT: over 200 time units its range is several kT.
       r.expect(
         band > bath.s.kT && (Number.isNaN(nveBand) || band > nveBand),
-        `${laneName(bath.frame)}: its total energy should wander by more than kT = ${bath.s.kT}; it varied by ${fmt(band)}`,
+        `${laneName(bath.frame)}: its total energy should wander by more than kT = ${bath.s.kT}; it varied by ` +
+          `${fmt(band)}`,
       )
       r.expect(
         r.note('thermostat transitions', transitionCount(bath.s)) > 0 && basinsVisited(bath.s) === 2,

@@ -12,9 +12,11 @@ export const plateau: Experiment = {
   number: 3,
   title: 'Lost on a plateau',
   explanation:
-    'Far from its three wells the dihedral surface is almost flat: here the slope is a five-thousandth of its typical slope. ' +
+    'Far from its three wells the dihedral surface is almost flat: here the slope is a five-thousandth of its ' +
+    'typical slope. ' +
     'Gradient descent takes steps in proportion to the slope, so on this plateau it barely moves. ' +
-    'Momentum gathers speed from many small pushes, and Adam divides the gradient by its own size, so both keep walking and reach a well.',
+    'Momentum gathers speed from many small pushes, and Adam divides the gradient by its own size, so both keep ' +
+    'walking and reach a well.',
   question: 'Why does gradient descent hardly move here, although the ground is not perfectly flat?',
   state: {
     scenario: {
@@ -36,7 +38,8 @@ export const plateau: Experiment = {
   // GD moves lr |grad U| ~ 2e-5 a step: it is labelled 'plateau' from step ~250 to ~2,800.
   steps: 1000,
   claim:
-    "After 1,000 steps gradient descent is labelled 'plateau' and has moved less than 0.1 rad, while momentum and Adam, started at the same point, have reached a minimum.",
+    "After 1,000 steps gradient descent is labelled 'plateau' and has moved less than 0.1 rad, while momentum " +
+    'and Adam, started at the same point, have reached a minimum.',
   check(r) {
     const gd = r.lane(0)
     const start = r.experiment.state.scenario.lanes[0]?.start

@@ -9,11 +9,15 @@ export const rastriginAnnealing: Experiment = {
   number: 5,
   title: 'Rastrigin: annealing and parallel tempering',
   explanation:
-    "Rastrigin's surface is an egg carton on a bowl: a dip near every point with whole-number coordinates, each fenced by barriers of about 20, and the lowest dip at the centre. " +
-    'Gradient descent stops in the nearest dip. Simulated annealing starts hot and cools slowly, so walkers hop while they can before they freeze. ' +
-    'Parallel tempering runs copies at a ladder of temperatures that swap places now and then, so the cold copies inherit the hops of the hot ones.',
+    "Rastrigin's surface is an egg carton on a bowl: a dip near every point with whole-number coordinates, each " +
+    'fenced by barriers of about 20, and the lowest dip at the centre. ' +
+    'Gradient descent stops in the nearest dip. Simulated annealing starts hot and cools slowly, so walkers hop ' +
+    'while they can before they freeze. ' +
+    'Parallel tempering runs copies at a ladder of temperatures that swap places now and then, so the cold ' +
+    'copies inherit the hops of the hot ones.',
   question:
-    'Which walkers make their way toward the centre, and why does plain Langevin dynamics at the cold temperature stay where it started?',
+    'Which walkers make their way toward the centre, and why does plain Langevin dynamics at the cold ' +
+    'temperature stay where it started?',
   state: {
     scenario: {
       version: SCENARIO_VERSION,
@@ -47,8 +51,10 @@ export const rastriginAnnealing: Experiment = {
   focus: 'replicas',
   steps: 20_000,
   claim:
-    'After 20,000 steps gradient descent sits in a local minimum (U = 17.9) and the annealed walkers have frozen in dips near the centre (mean U under 10); ' +
-    'every rung of the parallel-tempering ladder swaps, and its cold replicas spend roughly the Boltzmann share of their time (about 16%) in the central basin, which plain Langevin at the same kT = 2 never reached.',
+    'After 20,000 steps gradient descent sits in a local minimum (U = 17.9) and the annealed walkers have frozen ' +
+    'in dips near the centre (mean U under 10); ' +
+    'every rung of the parallel-tempering ladder swaps, and its cold replicas spend roughly the Boltzmann share ' +
+    'of their time (about 16%) in the central basin, which plain Langevin at the same kT = 2 never reached.',
   check(r) {
     const gd = r.lane(0)
     if (gd) {
@@ -66,11 +72,13 @@ export const rastriginAnnealing: Experiment = {
         sa.s.kT === end,
         `${laneName(sa.frame)}: the annealing schedule should have reached kT end = ${end}; kT = ${fmt(sa.s.kT)}`,
       )
-      // Hops over the ~20 barriers stop near kT = 5; the bowl's equipartition then leaves <U> ~ kT = 5 in the dips reached.
+      // Hops over the ~20 barriers stop near kT = 5; the bowl's equipartition then leaves <U> ~ kT = 5 in the dips
+      // reached.
       const meanU = r.note('annealed mean U', sum(sa.frame.energies) / sa.frame.walkers)
       r.expect(
         meanU < 10,
-        `${laneName(sa.frame)}: annealed walkers should end in dips near the centre (mean U < 10); mean U = ${fmt(meanU)}`,
+        `${laneName(sa.frame)}: annealed walkers should end in dips near the centre (mean U < 10); mean U = ` +
+          `${fmt(meanU)}`,
       )
     }
     const pt = r.sampling(2)
@@ -89,7 +97,9 @@ export const rastriginAnnealing: Experiment = {
       // (a sixth of the share, with the start far from the centre); half the exact share is three of those.
       r.expect(
         !!centre && Math.abs(share - centre.exact) < 0.5 * centre.exact,
-        `${laneName(pt.frame)}: the cold replicas should spend about the Boltzmann share ${fmt(centre?.exact ?? NaN)} of their time in the central basin (within half of it); they spent ${fmt(share)}`,
+        `${laneName(pt.frame)}: the cold replicas should spend about the Boltzmann share ` +
+          `${fmt(centre?.exact ?? NaN)} of their time in the central basin (within half of it); they spent ` +
+          `${fmt(share)}`,
       )
     }
     const cold = r.sampling(3)
@@ -97,7 +107,8 @@ export const rastriginAnnealing: Experiment = {
       const share = r.note('plain central share', cold.s.summary.basins[0]?.sampled ?? 0)
       r.expect(
         share < 0.5 * (cold.s.summary.basins[0]?.exact ?? 0),
-        `${laneName(cold.frame)} at the cold kT alone should stay stuck away from the centre; it spent ${fmt(share)} of its time there`,
+        `${laneName(cold.frame)} at the cold kT alone should stay stuck away from the centre; it spent ` +
+          `${fmt(share)} of its time there`,
       )
     }
   },

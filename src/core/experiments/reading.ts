@@ -86,7 +86,7 @@ export const fmt = (v: number, digits = 3) =>
   Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : String(v)
 export function sum(values: ArrayLike<number>): number {
   let total = 0
-  for (let k = 0; k < values.length; k++) total += values[k]
+  for (let k = 0; k < values.length; k++) total += values[k]!
   return total
 }
 
@@ -105,14 +105,16 @@ export function atlasPoint(
   const found = surface.points.filter(match)
   if (found.length !== 1)
     throw new Error(`the atlas surface '${surfaceId}' should have exactly one point ${label}; it has ${found.length}`)
-  return found[0]
+  return found[0]!
 }
 
 export function expectStatus(r: Reading, f: LaneFrame, status: string, label: string | null, where: string): void {
   const ok = f.lead.status === status && (label === null || f.lead.label === label)
   r.expect(
     ok,
-    `${laneName(f)} should be at ${where} (status '${status}'${label ? `, label '${label}'` : ''}); it is '${f.lead.status}'${f.lead.label ? ` (${f.lead.label})` : ''} at (${fmt(f.lead.x)}, ${fmt(f.lead.y)}), U = ${fmt(f.lead.u, 6)}`,
+    `${laneName(f)} should be at ${where} (status '${status}'${label ? `, label '${label}'` : ''}); it is ` +
+      `'${f.lead.status}'${f.lead.label ? ` (${f.lead.label})` : ''} at (${fmt(f.lead.x)}, ${fmt(f.lead.y)}), U = ` +
+      `${fmt(f.lead.u, 6)}`,
   )
 }
 
@@ -133,10 +135,15 @@ export function traceRange(f: LaneFrame, name: string): { min: number; max: numb
   return { min, max, mean: sum(v) / v.length }
 }
 
+/** A lane's trace `name`, empty when the lane does not record it. */
+export function traceOf(f: LaneFrame, name: string): Float32Array {
+  return f.traces.series[name] ?? new Float32Array()
+}
+
 /** The largest rise of a trace from one recorded point to the next (0 for a trace that only goes down). */
 export function largestRise(f: LaneFrame, name: string): number {
-  const v = f.traces.series[name] ?? new Float32Array()
+  const v = traceOf(f, name)
   let rise = 0
-  for (let k = 1; k < v.length; k++) rise = Math.max(rise, v[k] - v[k - 1])
+  for (let k = 1; k < v.length; k++) rise = Math.max(rise, v[k]! - v[k - 1]!)
   return rise
 }

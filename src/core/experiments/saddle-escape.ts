@@ -11,8 +11,10 @@ export const saddleEscape: Experiment = {
   title: 'Caught on a saddle',
   explanation:
     'On U = x^2 - y^2 the origin is a saddle: uphill along x, downhill along y. ' +
-    'Gradient descent started exactly on the x axis never feels the downhill direction, because the slope there has no y part, so it slides into the saddle and stops as if it were a minimum. ' +
-    'Perturbed gradient descent gives itself a small random kick when it stalls, and noisy gradient descent adds a little noise at every step: either push is enough to roll off.',
+    'Gradient descent started exactly on the x axis never feels the downhill direction, because the slope there ' +
+    'has no y part, so it slides into the saddle and stops as if it were a minimum. ' +
+    'Perturbed gradient descent gives itself a small random kick when it stalls, and noisy gradient descent adds ' +
+    'a little noise at every step: either push is enough to roll off.',
   question: 'Why does gradient descent stop at a point that is not a minimum, and what does it take to get away?',
   state: {
     scenario: {
@@ -39,7 +41,8 @@ export const saddleEscape: Experiment = {
   // GD is labelled 'saddle' once |grad U| < 1e-6 of the typical slope (step ~150); the kicked walkers are gone by then.
   steps: 200,
   claim:
-    "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.",
+    "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and " +
+    'every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.',
   check(r) {
     const gd = r.lane(0)
     if (gd) {
@@ -57,7 +60,8 @@ export const saddleEscape: Experiment = {
       const highest = r.note(`${f.method} highest U`, Math.max(...f.energies))
       r.expect(
         highest < -1,
-        `${laneName(f)}: every walker should have slid downhill off the saddle (U < -1); the highest is at U = ${fmt(highest)}`,
+        `${laneName(f)}: every walker should have slid downhill off the saddle (U < -1); the highest is at U = ` +
+          `${fmt(highest)}`,
       )
     }
   },

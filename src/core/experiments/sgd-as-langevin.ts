@@ -10,7 +10,8 @@ export const sgdAsLangevin: Experiment = {
   title: 'Noisy gradient descent is a sampler',
   explanation:
     'Noisy gradient descent (SGLD) adds Gaussian noise of size sqrt(2 lr kT) to every gradient step. ' +
-    'That is exactly one Euler-Maruyama step of overdamped Langevin dynamics with time step lr, so instead of settling in a minimum the walkers keep hopping and sample exp(-U/kT). ' +
+    'That is exactly one Euler-Maruyama step of overdamped Langevin dynamics with time step lr, so instead of ' +
+    'settling in a minimum the walkers keep hopping and sample exp(-U/kT). ' +
     'Plain gradient descent from the same start simply stops in the nearest valley.',
   question: 'Is noisy gradient descent still an optimizer, or has it become a sampler?',
   state: {
@@ -31,7 +32,9 @@ export const sgdAsLangevin: Experiment = {
   focus: 'noise',
   steps: 10_000,
   claim:
-    'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys half and half, as the Boltzmann distribution does, and hop as often as overdamped Langevin walkers do: the same dynamics, with the same small bias of its step (wells about 4% wider than exact).',
+    'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys ' +
+    'half and half, as the Boltzmann distribution does, and hop as often as overdamped Langevin walkers do: the ' +
+    'same dynamics, with the same small bias of its step (wells about 4% wider than exact).',
   check(r) {
     const gd = r.lane(0)
     if (gd) {
@@ -46,13 +49,15 @@ export const sgdAsLangevin: Experiment = {
       if (!lane) continue
       const { summary } = lane.s
       r.note(`${lane.frame.method} TV`, summary.tv)
-      // The histogram's shape carries the O(lr) bias of both (the check may see it in a long run): the claim is the shares.
+      // The histogram's shape carries the O(lr) bias of both (the check may see it in a long run): the claim is the
+      // shares.
       r.note(`${lane.frame.method} check TV`, summary.check.tv)
       for (const b of summary.basins) {
         // The O(lr) bias widens both wells alike: the shares stay 1/2, to three standard errors from the batches.
         r.expect(
           Math.abs(b.sampled - b.exact) < 3 * b.sampledError,
-          `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ${fmt(b.sampled)} ± ${fmt(b.sampledError)}`,
+          `${laneName(lane.frame)}: basin ${b.minimum} should hold ${fmt(b.exact)} of the samples; it holds ` +
+            `${fmt(b.sampled)} ± ${fmt(b.sampledError)}`,
         )
       }
     }

@@ -11,9 +11,12 @@ export const threeHoleChannels: Experiment = {
   number: 12,
   title: 'Which pass? It depends on the temperature',
   explanation:
-    'Two deep holes are joined by two routes: a direct pass below them (2.61 above the holes) and a detour over two lower passes (2.35) through a shallow third hole. ' +
-    'When it is cold, the small difference in height decides, and walkers cross each detour pass more often than the direct one. ' +
-    'When it is warm the heights matter less, and the direct pass, steeper at the top and so quicker to cross, takes over.',
+    'Two deep holes are joined by two routes: a direct pass below them (2.61 above the holes) and a detour over ' +
+    'two lower passes (2.35) through a shallow third hole. ' +
+    'When it is cold, the small difference in height decides, and walkers cross each detour pass more often than ' +
+    'the direct one. ' +
+    'When it is warm the heights matter less, and the direct pass, steeper at the top and so quicker to cross, ' +
+    'takes over.',
   question: 'Which pass do the walkers use most, and does the answer change with temperature?',
   state: {
     scenario: {
@@ -32,7 +35,9 @@ export const threeHoleChannels: Experiment = {
   focus: 'channels',
   steps: 25_000,
   claim:
-    'After 25,000 steps, at kT = 0.4 each upper (detour) pass has been crossed clearly more often than the direct pass, and at kT = 2 the direct pass more often than either upper pass (each by more than three standard errors of the counts).',
+    'After 25,000 steps, at kT = 0.4 each upper (detour) pass has been crossed clearly more often than the ' +
+    'direct pass, and at kT = 2 the direct pass more often than either upper pass (each by more than three ' +
+    'standard errors of the counts).',
   check(r) {
     for (const [k, colder] of [
       [0, true],
@@ -43,7 +48,9 @@ export const threeHoleChannels: Experiment = {
       const c = channelRatio(lane.s)
       if (!c) {
         r.fail(
-          `${laneName(lane.frame)} should see the three-hole surface's three minima and three saddles, the direct pass last; it sees ${lane.s.transitions.minima} minima and ${lane.s.transitions.saddles} saddles`,
+          `${laneName(lane.frame)} should see the three-hole surface's three minima and three saddles, the ` +
+            `direct pass last; it sees ${lane.s.transitions.minima} minima and ${lane.s.transitions.saddles} ` +
+            `saddles`,
         )
         continue
       }
@@ -55,12 +62,14 @@ export const threeHoleChannels: Experiment = {
       if (colder)
         r.expect(
           c.ratio < 1 - 3 * c.error,
-          `at ${at} the upper passes should each be crossed more often than the direct one; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
+          `at ${at} the upper passes should each be crossed more often than the direct one; direct/upper = ` +
+            `${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
         )
       else
         r.expect(
           c.ratio > 1 + 3 * c.error,
-          `at ${at} the direct pass should be crossed more often than an upper pass; direct/upper = ${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
+          `at ${at} the direct pass should be crossed more often than an upper pass; direct/upper = ` +
+            `${fmt(c.ratio)} ± ${fmt(c.error)} (${c.direct} against ${c.upper} over two passes)`,
         )
     }
   },
@@ -75,15 +84,15 @@ export const threeHoleChannels: Experiment = {
 function channelRatio(s: SamplingFrame): { direct: number; upper: number; ratio: number; error: number } | null {
   const { minima: m, saddles, channels } = s.transitions
   if (m !== 3 || saddles !== 3) return null
-  const crossings = [0, 1, 2].map((k) => channels.reduce((t, c, i) => (i % saddles === k ? t + c : t), 0))
+  const crossings = (k: number) => channels.reduce((t, c, i) => (i % saddles === k ? t + c : t), 0)
   // Transitions between the two deep holes (minima 0 and 1) arrive mostly through the direct pass (a detour
   // that skips the shallow hole's core is credited to the upper pass it crossed last): if saddle 2 does not
   // carry most of them, the order is not the one assumed here.
   // Pairs 0 -> 1 and 1 -> 0 sit at index 1 and m of the (i m + j) layout.
-  const deep = [0, 1, 2].map((k) => channels[1 * saddles + k] + channels[m * saddles + k])
-  if (deep[2] <= Math.max(deep[0], deep[1])) return null
-  const direct = crossings[2]
-  const upper = crossings[0] + crossings[1]
+  const deep = (k: number) => channels[1 * saddles + k]! + channels[m * saddles + k]!
+  if (deep(2) <= Math.max(deep(0), deep(1))) return null
+  const direct = crossings(2)
+  const upper = crossings(0) + crossings(1)
   const ratio = direct / (upper / 2)
   return { direct, upper, ratio, error: ratio * Math.sqrt(1 / direct + 1 / upper) }
 }

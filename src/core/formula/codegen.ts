@@ -1,4 +1,4 @@
-import { MAX_EXPANDED_POWER, OPS, UNARY_FUNCTIONS, arity, type Op } from './ir'
+import { MAX_EXPANDED_POWER, UNARY_FUNCTIONS, arity, nodeAt, opOf, type Op } from './ir'
 import type { FormulaProgram } from './types'
 
 /**
@@ -70,19 +70,20 @@ export function reachable(
     const id = stack.pop()!
     if (seen.has(id)) continue
     seen.add(id)
-    const node = program.nodes[id]
-    for (let k = 1; k <= arity(OPS[node[0]]); k++) {
-      uses.set(node[k], (uses.get(node[k]) ?? 0) + 1)
-      stack.push(node[k])
+    const node = nodeAt(program.nodes, id)
+    for (let k = 1; k <= arity(opOf(node)); k++) {
+      const operand = node[k]!
+      uses.set(operand, (uses.get(operand) ?? 0) + 1)
+      stack.push(operand)
     }
   }
   return { order: [...seen].sort((a, b) => a - b), uses }
 }
 
 function expandedPower(program: FormulaProgram, node: number[]): number | undefined {
-  const exponent = program.nodes[node[2]]
-  if (OPS[exponent[0]] !== 'num') return undefined
-  const n = exponent[1]
+  const exponent = nodeAt(program.nodes, node[2]!)
+  if (opOf(exponent) !== 'num') return undefined
+  const n = exponent[1]!
   return Number.isInteger(n) && n >= 2 && n <= MAX_EXPANDED_POWER ? n : undefined
 }
 
@@ -90,23 +91,25 @@ function expandedPower(program: FormulaProgram, node: number[]): number | undefi
 function entryBody(program: FormulaProgram, entry: Entry): string {
   const roots = entryRoots(program, entry)
   const { order, uses } = reachable(program, roots)
-  const isLeaf = (id: number) => arity(OPS[program.nodes[id][0]]) === 0
+  const isLeaf = (id: number) => arity(opOf(nodeAt(program.nodes, id))) === 0
   const temps = new Set<number>()
   for (const id of order) {
-    const node = program.nodes[id]
+    const node = nodeAt(program.nodes, id)
     if (!isLeaf(id) && (uses.get(id) ?? 0) > 1) temps.add(id)
     // An expanded power repeats its base, so the base is computed once.
-    if (OPS[node[0]] === 'pow' && expandedPower(program, node) !== undefined && !isLeaf(node[1])) temps.add(node[1])
+    const base = node[1]!
+    if (opOf(node) === 'pow' && expandedPower(program, node) !== undefined && !isLeaf(base)) temps.add(base)
   }
   const ref = (id: number): string => (temps.has(id) ? `t${id}` : expr(id))
   const expr = (id: number): string => {
-    const node = program.nodes[id]
-    const op = OPS[node[0]]
-    const a = () => ref(node[1])
-    const b = () => ref(node[2])
+    const node = nodeAt(program.nodes, id)
+    const op = opOf(node)
+    // validateProgram has checked that each node has the operands its op takes.
+    const a = () => ref(node[1]!)
+    const b = () => ref(node[2]!)
     switch (op) {
       case 'num':
-        return numberLiteral(node[1])
+        return numberLiteral(node[1]!)
       case 'x':
         return 'x'
       case 'y':
@@ -116,7 +119,7 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
       case 'neg':
         return `(-${a()})`
       case 'ifpos':
-        return `(${a()} >= 0 ? ${b()} : ${ref(node[3])})`
+        return `(${a()} >= 0 ? ${b()} : ${ref(node[3]!)})`
       case 'pow': {
         const n = expandedPower(program, node)
         if (n === undefined) return `pow(${a()}, ${b()})`
@@ -132,7 +135,12 @@ function entryBody(program: FormulaProgram, entry: Entry): string {
     }
   }
   const lines: string[] = []
-  const params = new Set(order.filter((id) => OPS[program.nodes[id][0]] === 'param').map((id) => program.nodes[id][1]))
+  const params = new Set(
+    order
+      .map((id) => nodeAt(program.nodes, id))
+      .filter((node) => opOf(node) === 'param')
+      .map((node) => node[1]!),
+  )
   for (const i of [...params].sort((a, b) => a - b)) lines.push(`const p${i} = p[${i}];`)
   for (const id of order) if (temps.has(id)) lines.push(`const t${id} = ${expr(id)};`)
   roots.forEach((r, k) => lines.push(`const r${k} = ${ref(r)};`))

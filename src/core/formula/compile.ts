@@ -77,7 +77,7 @@ export function compileProgram(
   return {
     program,
     domain: { ...domain },
-    parameters: () => new Map(names.map((name, i) => [name, p[i]])),
+    parameters: () => new Map(names.map((name, i) => [name, p[i]!])),
     setParameter(name, value) {
       const i = names.indexOf(name)
       if (i < 0) throw new Error(`setParameter: no parameter '${name}'`)

@@ -1,4 +1,4 @@
-import { ExprBuilder, OPS } from './ir'
+import { ExprBuilder, nodeAt, opOf } from './ir'
 import { fromMath, mathDerivative, toMath, type SymbolTable } from './mathjs'
 
 /**
@@ -34,7 +34,7 @@ export class Differentiator {
 
   private compute(id: number, variable: 'x' | 'y'): number {
     const b = this.b
-    const op = OPS[b.nodes[id][0]]
+    const op = opOf(nodeAt(b.nodes, id))
     if (op === 'num' || op === 'param') return b.num(0)
     if (op === 'x' || op === 'y') return b.num(op === variable ? 1 : 0)
     const kinks: number[] = []
@@ -52,9 +52,14 @@ export class Differentiator {
 
   private kinkDerivative(id: number, variable: 'x' | 'y'): number {
     const b = this.b
-    const [code, u, v, w] = b.nodes[id]
+    const node = nodeAt(b.nodes, id)
+    const op = opOf(node)
+    // Each case reads only the operands its op has: abs and sign one, min and max two, ifpos three.
+    const u = node[1]!
+    const v = node[2]!
+    const w = node[3]!
     const d = (n: number) => this.derivative(n, variable)
-    switch (OPS[code]) {
+    switch (op) {
       case 'abs':
         return b.make('mul', b.make('sign', u), d(u))
       case 'sign':
@@ -66,7 +71,7 @@ export class Differentiator {
       case 'ifpos':
         return b.make('ifpos', u, d(v), d(w))
       default:
-        throw new Error(`kinkDerivative: ${OPS[code]}`)
+        throw new Error(`kinkDerivative: ${op}`)
     }
   }
 }

@@ -59,6 +59,20 @@ export const UNARY_FUNCTIONS = new Set<Op>([
   'sign',
 ])
 
+/** Node `id`; a missing one is a bug, since ids come from the builder or a validated program. */
+export function nodeAt(nodes: readonly number[][], id: number): number[] {
+  const node = nodes[id]
+  if (node === undefined) throw new Error(`no node ${id}`)
+  return node
+}
+
+/** A node's operation; an unknown opcode is a bug, as for nodeAt. */
+export function opOf(node: readonly number[]): Op {
+  const op = OPS[node[0]!]
+  if (op === undefined) throw new Error(`opcode ${String(node[0])} is not an operation`)
+  return op
+}
+
 /** How many operand node ids each opcode takes. */
 export function arity(op: Op): number {
   if (op === 'num' || op === 'x' || op === 'y' || op === 'param') return 0
@@ -153,12 +167,12 @@ export class ExprBuilder {
   constructor(readonly parameterCount: number) {}
 
   op(id: number): Op {
-    return OPS[this.nodes[id][0]]
+    return opOf(nodeAt(this.nodes, id))
   }
 
   /** The constant value of a node, or undefined when it is not a constant. */
   constant(id: number): number | undefined {
-    const n = this.nodes[id]
+    const n = nodeAt(this.nodes, id)
     return n[0] === OPCODE.num ? n[1] : undefined
   }
 
@@ -191,24 +205,28 @@ export class ExprBuilder {
     const folded = this.fold(op, args, k)
     if (folded !== undefined) return folded
     // a+b = b+a and a*b = b*a exactly in IEEE arithmetic: order operands for more sharing.
-    if ((op === 'add' || op === 'mul' || op === 'min' || op === 'max') && args[0] > args[1]) args.reverse()
+    if ((op === 'add' || op === 'mul' || op === 'min' || op === 'max') && args[0]! > args[1]!) args.reverse()
     return this.intern([OPCODE[op], ...args], `${op},${args.join(',')}`)
   }
 
-  private fold(op: Op, [a, b, c]: number[], [ka, kb]: (number | undefined)[]): number | undefined {
+  private fold(op: Op, args: readonly number[], [ka, kb]: (number | undefined)[]): number | undefined {
+    // make() has checked args against arity(op): each case reads only operands that exist.
+    const a = args[0]!
+    const b = args[1]!
+    const c = args[2]!
     switch (op) {
       case 'ifpos':
         return b === c ? b : undefined
       case 'add':
         if (ka === 0) return b
         if (kb === 0) return a
-        if (this.op(b) === 'neg') return this.make('sub', a, this.nodes[b][1])
-        if (this.op(a) === 'neg') return this.make('sub', b, this.nodes[a][1])
+        if (this.op(b) === 'neg') return this.make('sub', a, this.operand(b))
+        if (this.op(a) === 'neg') return this.make('sub', b, this.operand(a))
         return undefined
       case 'sub':
         if (kb === 0) return a
         if (ka === 0) return this.make('neg', b)
-        if (this.op(b) === 'neg') return this.make('add', a, this.nodes[b][1])
+        if (this.op(b) === 'neg') return this.make('add', a, this.operand(b))
         return undefined
       case 'mul':
         // 0 * u is folded to 0 even where u is not finite: the derivative of a
@@ -218,7 +236,7 @@ export class ExprBuilder {
         if (kb === 1) return a
         if (ka === -1) return this.make('neg', b)
         if (kb === -1) return this.make('neg', a)
-        if (this.op(a) === 'neg' && this.op(b) === 'neg') return this.make('mul', this.nodes[a][1], this.nodes[b][1])
+        if (this.op(a) === 'neg' && this.op(b) === 'neg') return this.make('mul', this.operand(a), this.operand(b))
         if (ka !== undefined) return this.scale(b, ka)
         if (kb !== undefined) return this.scale(a, kb)
         return undefined
@@ -232,13 +250,13 @@ export class ExprBuilder {
         if (kb === 0) return this.num(1)
         return undefined
       case 'neg': {
-        if (this.op(a) === 'neg') return this.nodes[a][1]
+        if (this.op(a) === 'neg') return this.operand(a)
         // -(c u) = (-c) u exactly.
-        const [code, u, v] = this.nodes[a]
-        if (OPS[code] === 'mul' && this.constant(v) !== undefined)
-          return this.make('mul', u, this.num(-this.constant(v)!))
-        if (OPS[code] === 'mul' && this.constant(u) !== undefined)
-          return this.make('mul', v, this.num(-this.constant(u)!))
+        if (this.op(a) !== 'mul') return undefined
+        const u = this.operand(a, 1)
+        const v = this.operand(a, 2)
+        if (this.constant(v) !== undefined) return this.make('mul', u, this.num(-this.constant(v)!))
+        if (this.constant(u) !== undefined) return this.make('mul', v, this.num(-this.constant(u)!))
         return undefined
       }
       default:
@@ -251,9 +269,11 @@ export class ExprBuilder {
    * and c * (k * u) = (c k) * u when c or k is a power of two (so c k is exact).
    */
   private scale(u: number, c: number): number | undefined {
-    const [code, a, b] = this.nodes[u]
-    if (OPS[code] === 'neg') return this.make('mul', a, this.num(-c))
-    if (OPS[code] !== 'mul') return undefined
+    const op = this.op(u)
+    if (op === 'neg') return this.make('mul', this.operand(u), this.num(-c))
+    if (op !== 'mul') return undefined
+    const a = this.operand(u, 1)
+    const b = this.operand(u, 2)
     // c * (t * w) = (c * t) * w when c * t is already computed (the A_k exp(...) of
     // the value, reused by the gradient). Not bit-exact (one rounding moves), but
     // the same in every run and every engine, and it saves a multiply per term.
@@ -262,7 +282,7 @@ export class ExprBuilder {
       for (const [t, w] of [
         [a, b],
         [b, a],
-      ]) {
+      ] as const) {
         const shared = this.index.get(`mul,${Math.min(t, k)},${Math.max(t, k)}`)
         if (shared !== undefined) return this.make('mul', shared, w)
       }
@@ -273,6 +293,11 @@ export class ExprBuilder {
     return Math.abs(product) >= MIN_NORMAL && Number.isFinite(product)
       ? this.make('mul', rest, this.num(product))
       : undefined
+  }
+
+  /** Operand k (1-based) of node id, which the node's arity says it has. */
+  private operand(id: number, k = 1): number {
+    return nodeAt(this.nodes, id)[k]!
   }
 
   private intern(node: number[], key: string): number {

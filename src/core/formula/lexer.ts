@@ -69,7 +69,7 @@ export function lex(text: string): Lexed {
 function tokenize(text: string, tokens: Token[]): void {
   let i = 0
   while (i < text.length) {
-    const c = text[i]
+    const c = text[i]!
     // Line breaks and tabs are spaces here: mathjs would read a newline as a second statement.
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       i++
@@ -170,10 +170,8 @@ function checkStructure(tokens: Token[], truncated: boolean): Omit<Lexed, 'token
       if (!truncated || next !== undefined) checkName(t, next, parameters, warnings)
     }
   })
-  if (open.length > 0 && !truncated) {
-    const at = open[open.length - 1]
-    fail(`'(' is never closed`, at)
-  }
+  const unclosed = open.at(-1)
+  if (unclosed !== undefined && !truncated) fail(`'(' is never closed`, unclosed)
   return { parameters, warnings }
 }
 

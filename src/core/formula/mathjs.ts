@@ -1,7 +1,7 @@
 import { create, derivativeDependencies, parseDependencies } from 'mathjs/number'
 import type { FunctionNode, MathNode, OperatorNode } from 'mathjs'
 import { CONSTANTS } from './names'
-import { ExprBuilder, KINKS, OPS, UNARY_FUNCTIONS, type Op } from './ir'
+import { ExprBuilder, KINKS, UNARY_FUNCTIONS, nodeAt, opOf, type Op } from './ir'
 
 /**
  * The only place mathjs is used: its parser and its symbolic derivative, from the
@@ -9,6 +9,8 @@ import { ExprBuilder, KINKS, OPS, UNARY_FUNCTIONS, type Op } from './ir'
  * import). Trees go in and out through the allow-listed IR below, so nothing a
  * user typed is ever evaluated by mathjs.
  */
+if (parseDependencies === undefined || derivativeDependencies === undefined)
+  throw new Error('mathjs/number has no parse or no derivative')
 const math = create({ parseDependencies, derivativeDependencies })
 
 export const parseMath = (text: string): MathNode => math.parse(text)
@@ -48,7 +50,11 @@ export function fromMath(
       const constant = CONSTANTS.get(name)
       if (constant !== undefined) return b.num(constant)
       const placeholder = PLACEHOLDER.exec(name)
-      if (placeholder) return placeholders[Number(placeholder[1])]
+      if (placeholder) {
+        const id = placeholders[Number(placeholder[1])]
+        if (id === undefined) throw new Error(`fromMath: placeholder '${name}'`)
+        return id
+      }
       const i = symbols.parameters.indexOf(name)
       if (i < 0) throw new Error(`fromMath: symbol '${name}'`)
       return b.param(i)
@@ -59,13 +65,14 @@ export function fromMath(
       const op = node as OperatorNode<never, never>
       const fn = op.fn as string
       const args = op.args.map(recur)
-      if (fn === 'unaryPlus' && args.length === 1) return args[0]
-      if (fn === 'unaryMinus' && args.length === 1) return b.make('neg', args[0])
-      const binary: Record<string, Op> = { add: 'add', subtract: 'sub', multiply: 'mul', divide: 'div', pow: 'pow' }
-      if (binary[fn] && args.length === 2) return b.make(binary[fn], args[0], args[1])
+      if (fn === 'unaryPlus' && args.length === 1) return args[0]!
+      if (fn === 'unaryMinus' && args.length === 1) return b.make('neg', args[0]!)
+      const binaries: Record<string, Op> = { add: 'add', subtract: 'sub', multiply: 'mul', divide: 'div', pow: 'pow' }
+      const binary = binaries[fn]
+      if (binary && args.length === 2) return b.make(binary, args[0]!, args[1]!)
       // mathjs reads a+b+c as one n-ary add/multiply in some versions: fold left.
-      if ((fn === 'add' || fn === 'multiply') && args.length > 2) {
-        return args.slice(1).reduce((acc, a) => b.make(binary[fn], acc, a), args[0])
+      if (binary && (fn === 'add' || fn === 'multiply') && args.length > 2) {
+        return args.slice(1).reduce((acc, a) => b.make(binary, acc, a), args[0]!)
       }
       throw new Error(`fromMath: operator '${fn}'`)
     }
@@ -74,13 +81,14 @@ export function fromMath(
       if (f.fn.type !== 'SymbolNode') throw new Error('fromMath: computed function')
       const name = f.fn.name
       const args = f.args.map(recur)
-      if (name === 'log10' && args.length === 1) return b.make('div', b.make('log', args[0]), b.num(Math.LN10))
-      if (RECIPROCALS[name] && args.length === 1) return b.make('div', b.num(1), b.make(RECIPROCALS[name], args[0]))
+      if (name === 'log10' && args.length === 1) return b.make('div', b.make('log', args[0]!), b.num(Math.LN10))
+      const reciprocal = RECIPROCALS[name]
+      if (reciprocal && args.length === 1) return b.make('div', b.num(1), b.make(reciprocal, args[0]!))
       if ((name === 'min' || name === 'max') && args.length >= 2) {
-        return args.slice(1).reduce((acc, a) => b.make(name, acc, a), args[0])
+        return args.slice(1).reduce((acc, a) => b.make(name, acc, a), args[0]!)
       }
       const op = name as Op
-      if (UNARY_FUNCTIONS.has(op) && args.length === 1) return b.make(op, args[0])
+      if (UNARY_FUNCTIONS.has(op) && args.length === 1) return b.make(op, args[0]!)
       throw new Error(`fromMath: function '${name}'`)
     }
     default:
@@ -99,15 +107,16 @@ export function toMath(id: number, b: ExprBuilder, symbols: SymbolTable, kinks: 
     // Shared subtrees stay shared: mathjs caches derivatives by node identity.
     const cached = memo.get(n)
     if (cached) return cached
-    const node = b.nodes[n]
-    const op = OPS[node[0]]
+    const node = nodeAt(b.nodes, n)
+    const op = opOf(node)
+    // The builder made each node with the operands its op takes.
     let out: MathNode
     if (KINKS.has(op)) {
       let k = kinks.indexOf(n)
       if (k < 0) k = kinks.push(n) - 1
       out = new math.SymbolNode(`_k${k}`)
     } else if (op === 'num') {
-      const v = node[1]
+      const v = node[1]!
       out =
         v < 0 || Object.is(v, -0)
           ? new math.OperatorNode('-', 'unaryMinus', [new math.ConstantNode(-v)])
@@ -115,18 +124,20 @@ export function toMath(id: number, b: ExprBuilder, symbols: SymbolTable, kinks: 
     } else if (op === 'x' || op === 'y') {
       out = new math.SymbolNode(op)
     } else if (op === 'param') {
-      out = new math.SymbolNode(symbols.parameters[node[1]])
+      const name = symbols.parameters[node[1]!]
+      if (name === undefined) throw new Error(`toMath: no parameter ${node[1]}`)
+      out = new math.SymbolNode(name)
     } else if (op === 'neg') {
-      out = new math.OperatorNode('-', 'unaryMinus', [build(node[1])])
+      out = new math.OperatorNode('-', 'unaryMinus', [build(node[1]!)])
     } else if (UNARY_FUNCTIONS.has(op)) {
-      out = new math.FunctionNode(new math.SymbolNode(op), [build(node[1])])
+      out = new math.FunctionNode(new math.SymbolNode(op), [build(node[1]!)])
     } else {
       const symbol = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' } as const
       const fn = { add: 'add', sub: 'subtract', mul: 'multiply', div: 'divide', pow: 'pow' } as const
       const key = op as keyof typeof symbol
       if (!symbol[key]) throw new Error(`toMath: ${op}`)
       // Parentheses are implicit in a tree; mathjs's derivative does not need them.
-      out = new math.OperatorNode(symbol[key], fn[key], [build(node[1]), build(node[2])])
+      out = new math.OperatorNode(symbol[key], fn[key], [build(node[1]!), build(node[2]!)])
     }
     memo.set(n, out)
     return out

@@ -1,4 +1,4 @@
-import { OPCODE, OPS, apply, arity, type Op } from './ir'
+import { OPCODE, OPS, apply, arity, nodeAt, opOf, type Op } from './ir'
 import { entryRoots, reachable, type Entry } from './codegen'
 import type { MathTable } from '../portable-math'
 import type { FormulaProgram } from './types'
@@ -23,12 +23,13 @@ export function tapeEntry(
   const operand = new Int32Array(3 * n)
   const constant = new Float64Array(n)
   order.forEach((id, k) => {
-    const node = program.nodes[id]
-    code[k] = node[0]
-    const op = OPS[node[0]]
-    if (op === 'num') constant[k] = node[1]
-    else if (op === 'param') operand[3 * k] = node[1]
-    else for (let j = 0; j < arity(op); j++) operand[3 * k + j] = slot.get(node[1 + j])!
+    const node = nodeAt(program.nodes, id)
+    const op = opOf(node)
+    code[k] = node[0]!
+    // validateProgram has checked that each node has the operands its op takes.
+    if (op === 'num') constant[k] = node[1]!
+    else if (op === 'param') operand[3 * k] = node[1]!
+    else for (let j = 0; j < arity(op); j++) operand[3 * k + j] = slot.get(node[1 + j]!)!
   })
   const rootSlots = Int32Array.from(roots, (r) => slot.get(r)!)
   const v = new Float64Array(n)
@@ -36,15 +37,15 @@ export function tapeEntry(
   const finite = (r: number) => (r - r === 0 ? r : NaN)
   return (x, y, out) => {
     for (let k = 0; k < n; k++) {
-      const c = code[k]
-      if (c === OPCODE.num) v[k] = constant[k]
+      const c = code[k]!
+      if (c === OPCODE.num) v[k] = constant[k]!
       else if (c === OPCODE.x) v[k] = x
       else if (c === OPCODE.y) v[k] = y
-      else if (c === OPCODE.param) v[k] = p[operand[3 * k]]
-      else v[k] = apply(ops[c], v[operand[3 * k]], v[operand[3 * k + 1]], v[operand[3 * k + 2]], m)
+      else if (c === OPCODE.param) v[k] = p[operand[3 * k]!]!
+      else v[k] = apply(ops[c]!, v[operand[3 * k]!]!, v[operand[3 * k + 1]!]!, v[operand[3 * k + 2]!]!, m)
     }
-    const value = finite(v[rootSlots[0]])
-    if (out) for (let k = 1; k < rootSlots.length; k++) out[k - 1] = value === value ? finite(v[rootSlots[k]]) : NaN
+    const value = finite(v[rootSlots[0]!]!)
+    if (out) for (let k = 1; k < rootSlots.length; k++) out[k - 1] = value === value ? finite(v[rootSlots[k]!]!) : NaN
     return value
   }
 }

@@ -81,7 +81,10 @@ const MERGE_WIDTH = 1e-3
  * ridge is found by bisection with the same flow, to well within a cell.
  */
 const FLOW_TOLERANCE = 0.1
-/** For nodes in a sliver between two ridges: near the dihedral surface's ridges 0.1 mislabels a few such nodes, 0.01 none. */
+/**
+ * For nodes in a sliver between two ridges: near the dihedral surface's ridges 0.1 mislabels a few such nodes, 0.01
+ * none.
+ */
 const SLIVER_TOLERANCE = 0.003
 
 export interface BasinOptions {
@@ -96,6 +99,9 @@ export function basinMap(
   ny = nx,
   options: BasinOptions = {},
 ): BasinMap {
+  // Every reader of a map takes its first two nodes along each axis (the spacing) as given.
+  if (!(nx >= 2 && ny >= 2))
+    throw new RangeError(`basinMap: a grid of ${nx} x ${ny} nodes; it needs 2 or more each way`)
   const d = surface.domain
   const periodic = d.periodic === true
   const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
@@ -107,13 +113,13 @@ export function basinMap(
   const xs = axis(d.xmin, d.xmax, nx)
   const ys = axis(d.ymin, d.ymax, ny)
   const values = new Float64Array(nx * ny)
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = surface.value(xs[i], ys[j])
-  const spacing = Math.max(xs[1] - xs[0], ys[1] - ys[0])
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = surface.value(xs[i]!, ys[j]!)
+  const spacing = Math.max(xs[1]! - xs[0]!, ys[1]! - ys[0]!)
   const gradientScale = sampleSurface(surface, 21).gradientScale || 1
   const flow = (tolerance: number) => new GradientFlow(surface, { minima, spacing, tolerance, gradientScale })
   const labels = new Int32Array(nx * ny).fill(minima.length > 0 ? SPLIT : NO_BASIN)
-  const hx = periodic ? xs[1] - xs[0] : (xs[nx - 1] - xs[0]) / (nx - 1)
-  const hy = periodic ? ys[1] - ys[0] : (ys[ny - 1] - ys[0]) / (ny - 1)
+  const hx = periodic ? xs[1]! - xs[0]! : (xs[nx - 1]! - xs[0]!) / (nx - 1)
+  const hy = periodic ? ys[1]! - ys[0]! : (ys[ny - 1]! - ys[0]!) / (ny - 1)
   const map: BasinMap = {
     nx,
     ny,
@@ -131,10 +137,10 @@ export function basinMap(
   }
   const shortcut: Shortcut = (x, y) => settledLabel(map, x, y)
   // Lowest nodes first: their flows are short, and the higher nodes' flows end in the settled regions they leave.
-  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || a - b)
+  const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]! || a - b)
   const nodes = flow(FLOW_TOLERANCE)
   for (const k of order)
-    labels[k] = Number.isFinite(values[k]) ? nodes.label(xs[k % nx], ys[Math.floor(k / nx)], shortcut) : NO_BASIN
+    labels[k] = Number.isFinite(values[k]) ? nodes.label(xs[k % nx]!, ys[Math.floor(k / nx)]!, shortcut) : NO_BASIN
   if (options.ridges === false) {
     labelCells(map, null, shortcut, null)
     return map
@@ -163,10 +169,10 @@ function emptyCells(cx: number, cy: number, hx: number, hy: number): BasinCells 
  */
 function settledLabel(map: BasinMap, x: number, y: number): number | undefined {
   const { nx, ny, xs, ys, labels, periodic } = map
-  const hx = xs[1] - xs[0]
-  const hy = ys[1] - ys[0]
-  const i = Math.floor((x - xs[0]) / hx)
-  const j = Math.floor((y - ys[0]) / hy)
+  const hx = xs[1]! - xs[0]!
+  const hy = ys[1]! - ys[0]!
+  const i = Math.floor((x - xs[0]!) / hx)
+  const j = Math.floor((y - ys[0]!) / hy)
   let label = SPLIT
   for (let b = j - 1; b <= j + 2; b++) {
     for (let a = i - 1; a <= i + 2; a++) {
@@ -176,7 +182,7 @@ function settledLabel(map: BasinMap, x: number, y: number): number | undefined {
         p = ((p % nx) + nx) % nx
         q = ((q % ny) + ny) % ny
       } else if (p < 0 || q < 0 || p >= nx || q >= ny) return undefined
-      const l = labels[q * nx + p]
+      const l = labels[q * nx + p]!
       if (l === SPLIT) return undefined
       if (label === SPLIT) label = l
       else if (l !== label) return undefined
@@ -196,14 +202,14 @@ function settledLabel(map: BasinMap, x: number, y: number): number | undefined {
  */
 function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortcut: Shortcut): void {
   const { nx, ny, xs, ys, labels, periodic } = map
-  const hx = xs[1] - xs[0]
-  const hy = ys[1] - ys[0]
+  const hx = xs[1]! - xs[0]!
+  const hy = ys[1]! - ys[0]!
   const periods: [number, number] | null = periodic ? [nx * hx, ny * hy] : null
   const seen = new Set<number>()
   // Whether a traced ridge crosses the edge from node (i, j) to its neighbour one step along x (axis 0) or y.
   const crossed = (i: number, j: number, axis: 0 | 1): boolean => {
-    const x = xs[0] + i * hx
-    const y = ys[0] + j * hy
+    const x = xs[0]! + i * hx
+    const y = ys[0]! + j * hy
     const [ex, ey] = axis === 0 ? [x + hx, y] : [x, y + hy]
     if (!ridges.hasSegmentsNear(x, y) && !ridges.hasSegmentsNear(ex, ey)) return false
     let count = 0
@@ -211,15 +217,15 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
     for (const [px, py] of [
       [x, y],
       [ex, ey],
-    ]) {
+    ] as const) {
       ridges.segmentsNear(px, py, (k) => {
         if (seen.has(k)) return
         seen.add(k)
         const c = crossingOf(
-          ridges.ax[k],
-          ridges.ay[k],
-          ridges.bx[k],
-          ridges.by[k],
+          ridges.ax[k]!,
+          ridges.ay[k]!,
+          ridges.bx[k]!,
+          ridges.by[k]!,
           axis === 0 ? 1 : 0,
           axis === 0 ? y : x,
           0.5 * (x + ex),
@@ -241,7 +247,7 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
       if (!Number.isFinite(map.values[k])) continue
       const edges = [crossed(i, j, 0), crossed(i - 1, j, 0), crossed(i, j, 1), crossed(i, j - 1, 1)]
       if (edges.filter(Boolean).length < 2) continue
-      const label = sharp.label(xs[i], ys[j], shortcut)
+      const label = sharp.label(xs[i]!, ys[j]!, shortcut)
       if (label !== NO_BASIN) labels[k] = label
     }
   }
@@ -260,10 +266,10 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
         ] as const) {
           const n = neighbour(i + di, j + dj)
           if (n < 0 || crossed(from[0], from[1], axis)) continue
-          others.push(labels[n])
+          others.push(labels[n]!)
         }
         if (others.length < 3 || others.some((l) => l !== others[0]) || others[0] === labels[k]) continue
-        labels[k] = others[0]
+        labels[k] = others[0]!
         changed++
       }
     }
@@ -280,7 +286,7 @@ function mendByRidges(map: BasinMap, ridges: Ridges, sharp: GradientFlow, shortc
 function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Shortcut, ridges: Ridges | null): void {
   const { nx, xs, ys, labels } = map
   const { cx, cy } = map.cells
-  const node = (i: number, j: number) => labels[(j % map.ny) * nx + (i % nx)]
+  const node = (i: number, j: number) => labels[(j % map.ny) * nx + (i % nx)]!
   const splitCells: number[] = []
   for (let j = 0; j < cy; j++) {
     for (let i = 0; i < cx; i++) {
@@ -301,7 +307,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
     between: new Int32Array(n * QUADRATURE),
     after: new Int32Array(n * QUADRATURE),
   }
-  const d = { xmin: xs[0], ymin: ys[0] }
+  const d = { xmin: xs[0]!, ymin: ys[0]! }
   const { hx, hy } = map.cells
   const periods: [number, number] | null = map.periodic ? [cx * hx, cy * hy] : null
   const near: number[] = []
@@ -322,7 +328,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
       [x0, y0 + hy],
       [x0 + hx, y0 + hy],
       [mx, my],
-    ]) {
+    ] as const) {
       ridges.segmentsNear(px, py, (s) => {
         if (!seen.has(s)) {
           seen.add(s)
@@ -334,7 +340,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
     const crossings = (axis: 0 | 1, value: number, lo: number, hi: number): number[] => {
       const out: number[] = []
       for (const s of near) {
-        const c = crossingOf(ridges.ax[s], ridges.ay[s], ridges.bx[s], ridges.by[s], axis, value, mx, my, periods)
+        const c = crossingOf(ridges.ax[s]!, ridges.ay[s]!, ridges.bx[s]!, ridges.by[s]!, axis, value, mx, my, periods)
         if (c >= lo && c <= hi) out.push(c)
       }
       return out.sort((a, b) => a - b)
@@ -344,7 +350,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
     cells.axis[k] = alongX ? 0 : 1
     const corner = (a: number, b: number) => node(i + a, j + b)
     for (let q = 0; q < QUADRATURE; q++) {
-      const s = LINE_POSITIONS[q]
+      const s = LINE_POSITIONS[q]!
       const at = (t: number): [number, number] => (alongX ? [x0 + t * hx, y0 + s * hy] : [x0 + s * hx, y0 + t * hy])
       // The basin of a line's end, on the cell edge t = 0 or 1: the corner on its side of any ridge crossing that edge.
       const end = (t: 0 | 1): number => {
@@ -354,7 +360,7 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
         const [ex, ey] = at(t)
         const on = merged(alongX ? crossings(0, ex, y0, y0 + hy) : crossings(1, ey, x0, x0 + hx), alongX ? hy : hx)
         if (on.length !== 1) return ridgeFlow.label(ex, ey, shortcut)
-        return (alongX ? ey : ex) < on[0] ? lo : hi
+        return (alongX ? ey : ex) < on[0]! ? lo : hi
       }
       const start = end(0)
       const last = end(1)
@@ -363,13 +369,13 @@ function labelCells(map: BasinMap, ridgeFlow: GradientFlow | null, shortcut: Sho
       const across = merged(crossings(alongX ? 1 : 0, value, lo, lo + width), width).map((c) => (c - lo) / width)
       const line = k * QUADRATURE + q
       let between = last
-      let c1 = 1
+      let c1: number
       let c2 = 1
       if (across.length === 0 && start === last) c1 = 1
-      else if (across.length === 1 && start !== last) c1 = across[0]
+      else if (across.length === 1 && start !== last) c1 = across[0]!
       else if (across.length === 2) {
-        c1 = across[0]
-        c2 = across[1]
+        c1 = across[0]!
+        c2 = across[1]!
         between = ridgeFlow.label(...at(0.5 * (c1 + c2)), shortcut)
       } else {
         c1 = bisect(start, last, (t) => ridgeFlow.label(...at(t), shortcut))
@@ -393,13 +399,13 @@ function merged(crossings: number[], width: number): number[] {
   const out: number[] = []
   let group: number[] = []
   for (const c of crossings) {
-    if (group.length > 0 && c - group[0] > MERGE_WIDTH * width) {
-      out.push(0.5 * (group[0] + group[group.length - 1]))
+    if (group.length > 0 && c - group[0]! > MERGE_WIDTH * width) {
+      out.push(0.5 * (group[0]! + group[group.length - 1]!))
       group = []
     }
     group.push(c)
   }
-  if (group.length > 0) out.push(0.5 * (group[0] + group[group.length - 1]))
+  if (group.length > 0) out.push(0.5 * (group[0]! + group[group.length - 1]!))
   return out
 }
 
@@ -424,8 +430,8 @@ export function cellSize(map: BasinMap): [number, number] {
 /** The map cell holding (x, y) (j * cx + i), or -1 outside the domain. Called for every sample: no allocation. */
 export function cellAt(map: BasinMap, x: number, y: number): number {
   const { cx, cy, hx, hy } = map.cells
-  let fx = (x - map.xs[0]) / hx
-  let fy = (y - map.ys[0]) / hy
+  let fx = (x - map.xs[0]!) / hx
+  let fy = (y - map.ys[0]!) / hy
   if (map.periodic) {
     fx = ((fx % cx) + cx) % cx
     fy = ((fy % cy) + cy) % cy
@@ -442,16 +448,16 @@ export function basinAt(map: BasinMap, x: number, y: number): number {
 /** basinAt for a point already known to lie in map cell `cell` (cellAt; -1: outside). */
 export function basinInCell(map: BasinMap, cell: number, x: number, y: number): number {
   if (cell < 0) return NO_BASIN
-  const label = map.cells.label[cell]
+  const label = map.cells.label[cell]!
   if (label !== SPLIT) return label
   const { cx, cy, hx, hy } = map.cells
-  let fx = (x - map.xs[0]) / hx
-  let fy = (y - map.ys[0]) / hy
+  let fx = (x - map.xs[0]!) / hx
+  let fy = (y - map.ys[0]!) / hy
   if (map.periodic) {
     fx = ((fx % cx) + cx) % cx
     fy = ((fy % cy) + cy) % cy
   }
-  const k = map.cells.split[cell]
+  const k = map.cells.split[cell]!
   const u = fx - (cell % cx)
   const v = fy - Math.floor(cell / cx)
   return map.cells.axis[k] === 0 ? sideOfRidge(map.cells, k, v, u) : sideOfRidge(map.cells, k, u, v)
@@ -460,11 +466,11 @@ export function basinInCell(map: BasinMap, cell: number, x: number, y: number): 
 /** The basins a point of map cell `cell` can be in: its label, or every label its ridge lines carry. */
 export function labelsInCell(map: BasinMap, cell: number): number[] {
   const c = map.cells
-  if (c.label[cell] !== SPLIT) return [c.label[cell]]
-  const k = c.split[cell]
+  if (c.label[cell] !== SPLIT) return [c.label[cell]!]
+  const k = c.split[cell]!
   const out = new Set<number>()
   for (let q = 0; q < QUADRATURE; q++)
-    for (const l of [c.before[k * QUADRATURE + q], c.between[k * QUADRATURE + q], c.after[k * QUADRATURE + q]])
+    for (const l of [c.before[k * QUADRATURE + q]!, c.between[k * QUADRATURE + q]!, c.after[k * QUADRATURE + q]!])
       out.add(l)
   return [...out]
 }
@@ -474,23 +480,23 @@ function sideOfRidge(cells: BasinCells, k: number, s: number, t: number): number
   const base = k * QUADRATURE
   // The lines on either side of s (the nearest one alone beyond the outer lines).
   let q = 0
-  while (q < QUADRATURE - 1 && LINE_POSITIONS[q + 1] < s) q++
-  const nearest = q < QUADRATURE - 1 && s - LINE_POSITIONS[q] > LINE_POSITIONS[q + 1] - s ? q + 1 : q
+  while (q < QUADRATURE - 1 && LINE_POSITIONS[q + 1]! < s) q++
+  const nearest = q < QUADRATURE - 1 && s - LINE_POSITIONS[q]! > LINE_POSITIONS[q + 1]! - s ? q + 1 : q
   const a = base + nearest
-  let c1 = cells.first[a]
-  let c2 = cells.second[a]
+  let c1 = cells.first[a]!
+  let c2 = cells.second[a]!
   // Between two lines that agree on the basins, the crossings are interpolated.
   const b = base + (nearest === q ? q + 1 : q)
-  const inside = s > LINE_POSITIONS[0] && s < LINE_POSITIONS[QUADRATURE - 1]
+  const inside = s > LINE_POSITIONS[0]! && s < LINE_POSITIONS[QUADRATURE - 1]!
   if (
     inside &&
     cells.before[b] === cells.before[a] &&
     cells.between[b] === cells.between[a] &&
     cells.after[b] === cells.after[a]
   ) {
-    const w = (s - LINE_POSITIONS[q]) / (LINE_POSITIONS[q + 1] - LINE_POSITIONS[q])
-    c1 = (1 - w) * cells.first[base + q] + w * cells.first[base + q + 1]
-    c2 = (1 - w) * cells.second[base + q] + w * cells.second[base + q + 1]
+    const w = (s - LINE_POSITIONS[q]!) / (LINE_POSITIONS[q + 1]! - LINE_POSITIONS[q]!)
+    c1 = (1 - w) * cells.first[base + q]! + w * cells.first[base + q + 1]!
+    c2 = (1 - w) * cells.second[base + q]! + w * cells.second[base + q + 1]!
   }
-  return t < c1 ? cells.before[a] : t < c2 ? cells.between[a] : cells.after[a]
+  return t < c1 ? cells.before[a]! : t < c2 ? cells.between[a]! : cells.after[a]!
 }

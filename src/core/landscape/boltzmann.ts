@@ -33,19 +33,19 @@ export function exactBinProbabilities(
   const logTerms = new Float64Array(sub * sub * q * q)
   for (let i = 0; i < nx; i++) {
     for (let j = 0; j < ny; j++) {
-      const hx = (xEdges[i + 1] - xEdges[i]) / sub
-      const hy = (yEdges[j + 1] - yEdges[j]) / sub
+      const hx = (xEdges[i + 1]! - xEdges[i]!) / sub
+      const hy = (yEdges[j + 1]! - yEdges[j]!) / sub
       let k = 0
       for (let a = 0; a < sub; a++) {
         for (let b = 0; b < sub; b++) {
-          const cx = xEdges[i] + (a + 0.5) * hx
-          const cy = yEdges[j] + (b + 0.5) * hy
+          const cx = xEdges[i]! + (a + 0.5) * hx
+          const cy = yEdges[j]! + (b + 0.5) * hy
           for (let s = 0; s < q; s++) {
             for (let r = 0; r < q; r++) {
-              const u = surface.value(cx + 0.5 * hx * GL_NODES[s], cy + 0.5 * hy * GL_NODES[r])
+              const u = surface.value(cx + 0.5 * hx * GL_NODES[s]!, cy + 0.5 * hy * GL_NODES[r]!)
               // A point where U is not finite (a pole, log of a negative) carries no weight.
               logTerms[k++] = Number.isFinite(u)
-                ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT
+                ? Math.log(GL_WEIGHTS[s]! * GL_WEIGHTS[r]! * 0.25 * hx * hy) - u / kT
                 : -Infinity
             }
           }
@@ -56,17 +56,17 @@ export function exactBinProbabilities(
   }
   const logZ = logSumExp(logW)
   const p = new Float64Array(nx * ny)
-  for (let k = 0; k < p.length; k++) p[k] = Math.exp(logW[k] - logZ)
+  for (let k = 0; k < p.length; k++) p[k] = Math.exp(logW[k]! - logZ)
   return p
 }
 
 /** log(sum exp(v)), without overflow. */
 export function logSumExp(v: ArrayLike<number>): number {
   let max = -Infinity
-  for (let k = 0; k < v.length; k++) if (v[k] > max) max = v[k]
+  for (let k = 0; k < v.length; k++) if (v[k]! > max) max = v[k]!
   if (max === -Infinity) return -Infinity
   let s = 0
-  for (let k = 0; k < v.length; k++) s += Math.exp(v[k] - max)
+  for (let k = 0; k < v.length; k++) s += Math.exp(v[k]! - max)
   return max + Math.log(s)
 }
 

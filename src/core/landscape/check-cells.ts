@@ -41,10 +41,10 @@ export class CheckCells {
     const basins: number[] = []
     for (let cell = 0; cell < cx * cy; cell++) {
       for (const label of labelsInCell(map, cell)) {
-        const key = this.blockOf[cell] * this.basins + this.slot(label)
-        if (this.pairOf[key] >= 0) continue
+        const key = this.blockOf[cell]! * this.basins + this.slot(label)
+        if (this.pairOf[key]! >= 0) continue
         this.pairOf[key] = blocks.length
-        blocks.push(this.blockOf[cell])
+        blocks.push(this.blockOf[cell]!)
         basins.push(this.slot(label))
       }
     }
@@ -58,7 +58,7 @@ export class CheckCells {
 
   /** The pair of a sample in map cell `cell` (cellAt; -1 outside the domain) and basin `label` (basinInCell), or -1. */
   pair(cell: number, label: number): number {
-    return cell < 0 ? -1 : this.pairOf[this.blockOf[cell] * this.basins + this.slot(label)]
+    return cell < 0 ? -1 : this.pairOf[this.blockOf[cell]! * this.basins + this.slot(label)]!
   }
 
   /**
@@ -82,8 +82,8 @@ export class CheckCells {
     const logs: number[][] = Array.from({ length: this.pairs }, () => [])
     const all: number[] = []
     cellMasses(surface, this.map, kT, (cell, label, logW) => {
-      const p = this.pairOf[this.blockOf[cell] * this.basins + this.slot(label)]
-      logs[p].push(logW)
+      const p = this.pairOf[this.blockOf[cell]! * this.basins + this.slot(label)]!
+      logs[p]!.push(logW)
       all.push(logW)
     })
     const logZ = logSumExp(all)

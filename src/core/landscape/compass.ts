@@ -26,8 +26,8 @@ export function compassMinimum(
   for (let n = 0; step >= minStep && n < MAX_EVALUATIONS;) {
     let moved = false
     for (let k = 0; k < 8 && !moved; k += 2, n++) {
-      let tx = x + step * DIRECTIONS[k]
-      let ty = y + step * DIRECTIONS[k + 1]
+      let tx = x + step * DIRECTIONS[k]!
+      let ty = y + step * DIRECTIONS[k + 1]!
       if (d.periodic) {
         tx = wrap(tx, d.xmin, d.xmax - d.xmin)
         ty = wrap(ty, d.ymin, d.ymax - d.ymin)
@@ -64,10 +64,10 @@ export function isRoughMinimum(
   g: Float64Array,
 ): boolean {
   const u = surface.gradient(x, y, g)
-  const norm = Math.hypot(g[0], g[1])
+  const norm = Math.hypot(g[0]!, g[1]!)
   if (norm > 0 && Number.isFinite(norm)) {
     for (let t = 1e-10 * extent; t <= 1e-3 * extent; t *= 10) {
-      if (surface.value(x - (t * g[0]) / norm, y - (t * g[1]) / norm) < u) return false
+      if (surface.value(x - (t * g[0]!) / norm, y - (t * g[1]!) / norm) < u) return false
     }
   }
   const r = 1e-6 * extent

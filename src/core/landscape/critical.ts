@@ -79,9 +79,9 @@ export function criticalPoints(surface: CompiledSurface, options: CriticalOption
 
 function classifyPoint(solver: NewtonSolver, curvatureScale: number, eigen: Float64Array): CriticalPoint {
   const h = solver.hessian
-  symmetricEigen(h[0], h[1], h[2], eigen)
-  const kind = hessianKind(eigen[0], eigen[1], curvatureScale)
-  return { x: solver.x, y: solver.y, value: solver.value, kind, eigenvalues: [eigen[0], eigen[1]] }
+  symmetricEigen(h[0]!, h[1]!, h[2]!, eigen)
+  const kind = hessianKind(eigen[0]!, eigen[1]!, curvatureScale)
+  return { x: solver.x, y: solver.y, value: solver.value, kind, eigenvalues: [eigen[0]!, eigen[1]!] }
 }
 
 /**
@@ -112,23 +112,24 @@ function roughMinima(
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       if (!isDiscreteMinimum(values, nx, ny, i, j, d.periodic === true)) continue
-      const x = xs[i]
-      const y = ys[j]
+      const x = xs[i]!
+      const y = ys[j]!
       let covered = false
       lows.forEachNear(x, y, (k) => {
-        covered ||= lows.distance(smooth[k].x, smooth[k].y, x, y) <= near
+        const p = smooth[k]!
+        covered ||= lows.distance(p.x, p.y, x, y) <= near
       })
       if (covered) continue
       compassMinimum(surface, x, y, spacing, 1e-13 * extent, out)
-      if (solver.solve(out[0], out[1])) {
+      if (solver.solve(out[0]!, out[1]!)) {
         smooth.push(classify())
       } else if (
         Number.isFinite(out[2]) &&
         // A search that ran into the edge of the domain found the edge, not a minimum.
-        !outside(d, out[0], out[1], -1e-9 * extent) &&
-        isRoughMinimum(surface, out[0], out[1], extent, grid.gradientScale, gradient)
+        !outside(d, out[0]!, out[1]!, -1e-9 * extent) &&
+        isRoughMinimum(surface, out[0]!, out[1]!, extent, grid.gradientScale, gradient)
       ) {
-        found.push({ x: out[0], y: out[1], value: out[2], kind: 'minimum', eigenvalues: null })
+        found.push({ x: out[0]!, y: out[1]!, value: out[2]!, kind: 'minimum', eigenvalues: null })
       }
     }
   }
@@ -144,12 +145,12 @@ function isDiscreteMinimum(
   periodic: boolean,
 ): boolean {
   if (!periodic && (i === 0 || j === 0 || i === nx - 1 || j === ny - 1)) return false
-  const v = values[j * nx + i]
+  const v = values[j * nx + i]!
   if (!Number.isFinite(v)) return false
   for (let dj = -1; dj <= 1; dj++) {
     for (let di = -1; di <= 1; di++) {
       if (di === 0 && dj === 0) continue
-      const neighbour = values[((j + dj + ny) % ny) * nx + ((i + di + nx) % nx)]
+      const neighbour = values[((j + dj + ny) % ny) * nx + ((i + di + nx) % nx)]!
       if (!(v < neighbour)) return false
     }
   }
@@ -163,7 +164,8 @@ function mergeDuplicates(d: Domain, points: CriticalPoint[], radius: number): Cr
   for (const p of points) {
     let duplicate = false
     cells.forEachNear(p.x, p.y, (k) => {
-      duplicate ||= cells.distance(p.x, p.y, kept[k].x, kept[k].y) <= radius
+      const q = kept[k]!
+      duplicate ||= cells.distance(p.x, p.y, q.x, q.y) <= radius
     })
     if (duplicate) continue
     cells.add(kept.length, p.x, p.y)
@@ -181,13 +183,14 @@ function mergeDuplicates(d: Domain, points: CriticalPoint[], radius: number): Cr
 function collapseChains(d: Domain, points: CriticalPoint[], link: number): CriticalPoint[] {
   const chain = points.map((_, i) => i)
   const root = (i: number): number => {
-    while (chain[i] !== i) i = chain[i] = chain[chain[i]]
+    while (chain[i] !== i) i = chain[i] = chain[chain[i]!]!
     return i
   }
   const cells = new PointCells(d, link)
   points.forEach((p, i) => {
     cells.forEachNear(p.x, p.y, (k) => {
-      if (cells.distance(p.x, p.y, points[k].x, points[k].y) <= link) chain[root(k)] = root(i)
+      const q = points[k]!
+      if (cells.distance(p.x, p.y, q.x, q.y) <= link) chain[root(k)] = root(i)
     })
     cells.add(i, p.x, p.y)
   })

@@ -28,7 +28,10 @@ export function distance(d: Domain, ax: number, ay: number, bx: number, by: numb
   return Math.hypot(dx, dy)
 }
 
-/** The index of the point of `points` nearest (x, y) (on the torus when the domain is periodic), or -1 when there is none. */
+/**
+ * The index of the point of `points` nearest (x, y) (on the torus when the domain is periodic), or -1 when there is
+ * none.
+ */
 export function nearestIndex(d: Domain, points: readonly { x: number; y: number }[], x: number, y: number): number {
   let best = -1
   let bestDistance = Infinity

@@ -80,7 +80,7 @@ export class GradientFlow {
     this.bucket = [(d.xmax - d.xmin) / BUCKETS, (d.ymax - d.ymin) / BUCKETS]
     this.buckets = Array.from({ length: BUCKETS * BUCKETS }, () => [])
     options.minima.forEach((m, k) => {
-      const r = this.radius[k]
+      const r = this.radius[k]!
       if (!(r > 0)) return
       const [i0, j0] = this.cellOf(m.x - r, m.y - r, false)
       const [i1, j1] = this.cellOf(m.x + r, m.y + r, false)
@@ -89,7 +89,7 @@ export class GradientFlow {
           const [a, b] = d.periodic
             ? [((i % BUCKETS) + BUCKETS) % BUCKETS, ((j % BUCKETS) + BUCKETS) % BUCKETS]
             : [i, j]
-          if (a >= 0 && b >= 0 && a < BUCKETS && b < BUCKETS) this.buckets[b * BUCKETS + a].push(k)
+          if (a >= 0 && b >= 0 && a < BUCKETS && b < BUCKETS) this.buckets[b * BUCKETS + a]!.push(k)
         }
       }
     })
@@ -130,21 +130,21 @@ export class GradientFlow {
       if (captured >= 0) return captured
       const known = shortcut?.(x, y)
       if (known !== undefined) return known
-      const norm = Math.hypot(g[0], g[1])
+      const norm = Math.hypot(g[0]!, g[1]!)
       surface.hessian(x, y, h)
       // Eigenvalues at every step; the eigenvector (atan2, cos, sin) only where the flow has stopped.
-      symmetricEigenvalues(h[0], h[1], h[2], e)
+      symmetricEigenvalues(h[0]!, h[1]!, h[2]!, e)
       if (norm <= still) {
-        symmetricEigen(h[0], h[1], h[2], e)
+        symmetricEigen(h[0]!, h[1]!, h[2]!, e)
         // Stopped: on a floor (a degenerate minimum), or exactly on a ridge at its saddle.
-        if (e[0] >= 0 || pushes >= 2)
-          return e[0] >= -1e-9 * Math.abs(e[1])
+        if (e[0]! >= 0 || pushes >= 2)
+          return e[0]! >= -1e-9 * Math.abs(e[1]!)
             ? nearestIndex(this.surface.domain, this.options.minima, x, y)
             : NO_BASIN
         pushes++
         // The unstable direction (-sin t, cos t), oriented to a fixed side.
-        const sx = -e[3]
-        const sy = e[2]
+        const sx = -e[3]!
+        const sy = e[2]!
         const side = sx > 0 || (sx === 0 && sy > 0) ? 1 : -1
         x += side * 1e-6 * options.spacing * sx
         y += side * 1e-6 * options.spacing * sy
@@ -153,21 +153,21 @@ export class GradientFlow {
         continue
       }
       // Keep I + gamma h H positive definite by a margin where the surface curves down.
-      const limit = e[0] < 0 ? 0.5 / (GAMMA * -e[0]) : Infinity
+      const limit = e[0]! < 0 ? 0.5 / (GAMMA * -e[0]!) : Infinity
       if (!(step > 0)) step = Math.min(limit, (0.1 * options.spacing) / norm)
       step = Math.min(step, limit, maxMove / norm)
       // (I + gamma h H) k = r, a symmetric 2 x 2 system.
-      const a = 1 + GAMMA * step * h[0]
-      const b = GAMMA * step * h[1]
-      const c = 1 + GAMMA * step * h[2]
+      const a = 1 + GAMMA * step * h[0]!
+      const b = GAMMA * step * h[1]!
+      const c = 1 + GAMMA * step * h[2]!
       const det = a * c - b * b
-      k1[0] = (-c * g[0] + b * g[1]) / det
-      k1[1] = (b * g[0] - a * g[1]) / det
+      k1[0] = (-c * g[0]! + b * g[1]!) / det
+      k1[1] = (b * g[0]! - a * g[1]!) / det
       let mx = x + step * k1[0]
       let my = y + step * k1[1]
       surface.gradient(mx, my, this.trial)
-      const r0 = -this.trial[0] - 2 * k1[0]
-      const r1 = -this.trial[1] - 2 * k1[1]
+      const r0 = -this.trial[0]! - 2 * k1[0]
+      const r1 = -this.trial[1]! - 2 * k1[1]
       k2[0] = (c * r0 - b * r1) / det
       k2[1] = (-b * r0 + a * r1) / det
       const dx = 0.5 * step * (3 * k1[0] + k2[0])
@@ -197,9 +197,9 @@ export class GradientFlow {
     const minima = this.options.minima
     const d = this.surface.domain
     const [i, j] = this.cellOf(x, y)
-    for (const k of this.buckets[j * BUCKETS + i]) {
-      const m = minima[k]
-      if (distance(d, x, y, m.x, m.y) < this.radius[k]) return k
+    for (const k of this.buckets[j * BUCKETS + i]!) {
+      const m = minima[k]!
+      if (distance(d, x, y, m.x, m.y) < this.radius[k]!) return k
     }
     return -1
   }
@@ -213,7 +213,7 @@ export class GradientFlow {
    */
   private captureRadius(k: number): number {
     const { surface, options } = this
-    const m = options.minima[k]
+    const m = options.minima[k]!
     const d = surface.domain
     let r = 0.1 * Math.hypot(d.xmax - d.xmin, d.ymax - d.ymin)
     options.minima.forEach((other, j) => {
@@ -226,7 +226,7 @@ export class GradientFlow {
         const dx = radius * Math.cos(angle)
         const dy = radius * Math.sin(angle)
         const u = surface.gradient(m.x + dx, m.y + dy, g)
-        if (!(Number.isFinite(u) && dx * g[0] + dy * g[1] > 0)) return false
+        if (!(Number.isFinite(u) && dx * g[0]! + dy * g[1]! > 0)) return false
       }
       return true
     }

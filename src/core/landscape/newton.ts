@@ -53,7 +53,7 @@ export class NewtonSolver {
     this.y = y0
     this.value = surface.gradient(x0, y0, g)
     if (!this.evaluateHessian()) return false
-    let norm = Math.hypot(g[0], g[1])
+    let norm = Math.hypot(g[0]!, g[1]!)
     let damping = MIN_DAMPING
     for (let i = 0; i < MAX_ITERATIONS && norm > 0; i++) {
       if (i === SEARCH_ITERATIONS && norm > limits.gradientTolerance) return false
@@ -67,8 +67,8 @@ export class NewtonSolver {
       const length = this.correction(g, damping, step)
       const shrink = Math.min(1, limits.maxStep / length)
       if (length * shrink <= 1e-15 * (Math.abs(this.x) + Math.abs(this.y) + limits.maxStep)) break
-      let nx = this.x + step[0] * shrink
-      let ny = this.y + step[1] * shrink
+      let nx = this.x + step[0]! * shrink
+      let ny = this.y + step[1]! * shrink
       if (d.periodic) {
         nx = wrap(nx, d.xmin, d.xmax - d.xmin)
         ny = wrap(ny, d.ymin, d.ymax - d.ymin)
@@ -87,8 +87,8 @@ export class NewtonSolver {
       this.x = nx
       this.y = ny
       this.value = value
-      g[0] = trial[0]
-      g[1] = trial[1]
+      g[0] = trial[0]!
+      g[1] = trial[1]!
       if (!this.evaluateHessian()) return false
       norm = Math.hypot(g[0], g[1])
       // Polish past the tolerance while each step still halves the correction: that
@@ -116,16 +116,16 @@ export class NewtonSolver {
    */
   private correction(g: Float64Array, damping: number, out: Float64Array): number {
     const e = this.eigen
-    const lo = e[0]
-    const hi = e[1]
-    const c = e[2]
-    const s = e[3]
+    const lo = e[0]!
+    const hi = e[1]!
+    const c = e[2]!
+    const s = e[3]!
     // In units of the largest |eigenvalue| m, so that m^2 cannot overflow (exp(100 x) reaches 1e166).
     const m = Math.max(Math.abs(lo), Math.abs(hi))
     const a = m > 0 ? hi / m : 0
     const b = m > 0 ? lo / m : 0
-    const along = m > 0 ? ((c * g[0] + s * g[1]) * a) / (m * (a * a + damping)) : 0
-    const across = m > 0 ? ((-s * g[0] + c * g[1]) * b) / (m * (b * b + damping)) : 0
+    const along = m > 0 ? ((c * g[0]! + s * g[1]!) * a) / (m * (a * a + damping)) : 0
+    const across = m > 0 ? ((-s * g[0]! + c * g[1]!) * b) / (m * (b * b + damping)) : 0
     out[0] = -(c * along - s * across)
     out[1] = -(s * along + c * across)
     return Math.hypot(out[0], out[1])
@@ -134,7 +134,7 @@ export class NewtonSolver {
   private evaluateHessian(): boolean {
     const h = this.hessian
     this.surface.hessian(this.x, this.y, h)
-    symmetricEigen(h[0], h[1], h[2], this.eigen)
+    symmetricEigen(h[0]!, h[1]!, h[2]!, this.eigen)
     return Number.isFinite(h[0]) && Number.isFinite(h[1]) && Number.isFinite(h[2])
   }
 }

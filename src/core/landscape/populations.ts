@@ -30,18 +30,21 @@ export function basinPopulations(surface: CompiledSurface, map: BasinMap, kT: nu
   const total: number[] = []
   cellMasses(surface, map, kT, (_, label, logW) => {
     total.push(logW)
-    if (label >= 0) basins[label].push(logW)
+    if (label >= 0) basins[label]!.push(logW)
   })
   const logZ = logSumExp(total)
-  const exact = minima.map((_, k) => Math.exp(logSumExp(basins[k]) - logZ))
   const harmonic = harmonicPopulations(surface, minima, kT)
-  return minima.map((_, k) => ({
-    minimum: k,
-    exact: exact[k],
-    harmonic: harmonic[k],
-    freeEnergy: -kT * Math.log(exact[k]),
-    harmonicFreeEnergy: -kT * Math.log(harmonic[k]),
-  }))
+  return basins.map((logs, k) => {
+    const exact = Math.exp(logSumExp(logs) - logZ)
+    const share = harmonic[k]!
+    return {
+      minimum: k,
+      exact,
+      harmonic: share,
+      freeEnergy: -kT * Math.log(exact),
+      harmonicFreeEnergy: -kT * Math.log(share),
+    }
+  })
 }
 
 /**
@@ -66,43 +69,43 @@ export function cellMasses(
   const alongLine = (point: (t: number) => [number, number], a: number, b: number, logScale: number): number => {
     if (b <= a) return -Infinity
     for (let r = 0; r < q; r++) {
-      const t = a + (b - a) * 0.5 * (1 + GL_NODES[r])
+      const t = a + (b - a) * 0.5 * (1 + GL_NODES[r]!)
       const u = surface.value(...point(t))
-      lineTerms[r] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[r] * 0.5 * (b - a)) + logScale - u / kT : -Infinity
+      lineTerms[r] = Number.isFinite(u) ? Math.log(GL_WEIGHTS[r]! * 0.5 * (b - a)) + logScale - u / kT : -Infinity
     }
     return logSumExp(lineTerms)
   }
   for (let j = 0; j < cy; j++) {
     for (let i = 0; i < cx; i++) {
       const cell = j * cx + i
-      const x0 = xs[0] + i * hx
-      const y0 = ys[0] + j * hy
-      const label = cells.label[cell]
+      const x0 = xs[0]! + i * hx
+      const y0 = ys[0]! + j * hy
+      const label = cells.label[cell]!
       if (label !== SPLIT) {
         let k = 0
         for (let s = 0; s < q; s++) {
           for (let r = 0; r < q; r++) {
-            const u = surface.value(x0 + 0.5 * hx * (1 + GL_NODES[s]), y0 + 0.5 * hy * (1 + GL_NODES[r]))
+            const u = surface.value(x0 + 0.5 * hx * (1 + GL_NODES[s]!), y0 + 0.5 * hy * (1 + GL_NODES[r]!))
             terms[k++] = Number.isFinite(u)
-              ? Math.log(GL_WEIGHTS[s] * GL_WEIGHTS[r] * 0.25 * hx * hy) - u / kT
+              ? Math.log(GL_WEIGHTS[s]! * GL_WEIGHTS[r]! * 0.25 * hx * hy) - u / kT
               : -Infinity
           }
         }
         visit(cell, label, logSumExp(terms))
         continue
       }
-      const split = cells.split[cell]
+      const split = cells.split[cell]!
       const alongX = cells.axis[split] === 0
       for (let line = 0; line < QUADRATURE; line++) {
-        const s = LINE_POSITIONS[line]
+        const s = LINE_POSITIONS[line]!
         const point = (t: number): [number, number] =>
           alongX ? [x0 + t * hx, y0 + s * hy] : [x0 + s * hx, y0 + t * hy]
         // The line's weight across the cell: a Gauss-Legendre weight on [0, 1] times the cell's area.
-        const logScale = Math.log(0.5 * GL_WEIGHTS[line] * hx * hy)
+        const logScale = Math.log(0.5 * GL_WEIGHTS[line]! * hx * hy)
         const at = split * QUADRATURE + line
-        visit(cell, cells.before[at], alongLine(point, 0, cells.first[at], logScale))
-        visit(cell, cells.between[at], alongLine(point, cells.first[at], cells.second[at], logScale))
-        visit(cell, cells.after[at], alongLine(point, cells.second[at], 1, logScale))
+        visit(cell, cells.before[at]!, alongLine(point, 0, cells.first[at]!, logScale))
+        visit(cell, cells.between[at]!, alongLine(point, cells.first[at]!, cells.second[at]!, logScale))
+        visit(cell, cells.after[at]!, alongLine(point, cells.second[at]!, 1, logScale))
       }
     }
   }
@@ -113,7 +116,7 @@ export function harmonicPopulations(surface: CompiledSurface, minima: readonly C
   const h = new Float64Array(3)
   const logWeights = minima.map((m) => {
     surface.hessian(m.x, m.y, h)
-    const det = h[0] * h[2] - h[1] * h[1]
+    const det = h[0]! * h[2]! - h[1]! * h[1]!
     return det > 0 ? -m.value / kT + Math.log((2 * Math.PI * kT) / Math.sqrt(det)) : -Infinity
   })
   const logZ = logSumExp(logWeights)

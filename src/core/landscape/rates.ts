@@ -10,7 +10,7 @@ import type { Landscape, SaddleConnection } from './saddles'
  */
 export function bottleneck(landscape: Landscape, i: number, j: number): SaddleConnection | undefined {
   const parent = landscape.minima.map((_, k) => k)
-  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])))
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)))
   for (const s of [...landscape.saddles].sort((a, b) => a.saddle.value - b.saddle.value)) {
     parent[find(s.joins[0])] = find(s.joins[1])
     if (find(i) === find(j)) return s
@@ -49,11 +49,11 @@ export function transitionRate(
   const h = new Float64Array(3)
   const e = new Float64Array(4)
   surface.hessian(minimum.x, minimum.y, h)
-  const detMin = h[0] * h[2] - h[1] * h[1]
+  const detMin = h[0]! * h[2]! - h[1]! * h[1]!
   surface.hessian(saddle.x, saddle.y, h)
-  const detSaddle = Math.abs(h[0] * h[2] - h[1] * h[1])
-  symmetricEigenvalues(h[0], h[1], h[2], e)
-  const unstable = Math.abs(e[0])
+  const detSaddle = Math.abs(h[0]! * h[2]! - h[1]! * h[1]!)
+  symmetricEigenvalues(h[0]!, h[1]!, h[2]!, e)
+  const unstable = Math.abs(e[0]!)
   const growth = theory === 'eyring-kramers' ? unstable / gamma : Math.sqrt((gamma * gamma) / 4 + unstable) - gamma / 2
   return (growth / (2 * Math.PI)) * Math.sqrt(detMin / detSaddle) * Math.exp(-(saddle.value - minimum.value) / kT)
 }
@@ -106,13 +106,19 @@ export function theoryCaveat(
   const e = new Float64Array(4)
   const flat = FLAT_FRACTION * curvature
   surface.hessian(minimum.x, minimum.y, h)
-  symmetricEigenvalues(h[0], h[1], h[2], e)
-  if (!(e[0] > flat))
-    return `the curvature at the minimum (${e[0].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  symmetricEigenvalues(h[0]!, h[1]!, h[2]!, e)
+  if (!(e[0]! > flat))
+    return (
+      `the curvature at the minimum (${e[0]!.toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate ` +
+      `theory does not hold there`
+    )
   surface.hessian(saddle.x, saddle.y, h)
-  symmetricEigenvalues(h[0], h[1], h[2], e)
-  if (!(Math.abs(e[0]) > flat && Math.abs(e[1]) > flat))
-    return `a curvature at the saddle (${e[0].toPrecision(2)}, ${e[1].toPrecision(2)}) nearly vanishes: the harmonic prefactor of the rate theory does not hold there`
+  symmetricEigenvalues(h[0]!, h[1]!, h[2]!, e)
+  if (!(Math.abs(e[0]!) > flat && Math.abs(e[1]!) > flat))
+    return (
+      `a curvature at the saddle (${e[0]!.toPrecision(2)}, ${e[1]!.toPrecision(2)}) nearly vanishes: the harmonic ` +
+      `prefactor of the rate theory does not hold there`
+    )
   return null
 }
 

@@ -43,9 +43,9 @@ export class Ridges {
     const e = new Float64Array(4)
     for (const s of points.filter((p) => p.kind === 'saddle')) {
       surface.hessian(s.x, s.y, h)
-      symmetricEigen(h[0], h[1], h[2], e)
+      symmetricEigen(h[0]!, h[1]!, h[2]!, e)
       // The eigenvector of the larger (positive) eigenvalue: U rises along it from the saddle.
-      for (const side of [1, -1]) this.trace(s.x, s.y, side * e[2], side * e[3], gradientScale)
+      for (const side of [1, -1]) this.trace(s.x, s.y, side * e[2]!, side * e[3]!, gradientScale)
     }
   }
 
@@ -110,10 +110,10 @@ export class Ridges {
     // dq/ds = grad U / |grad U|; 0 where the gradient vanishes or is not finite.
     const direction = (x: number, y: number, out: Float64Array): boolean => {
       const u = surface.gradient(x, y, g)
-      const norm = Math.hypot(g[0], g[1])
+      const norm = Math.hypot(g[0]!, g[1]!)
       if (!(Number.isFinite(u) && norm > still)) return false
-      out[0] = g[0] / norm
-      out[1] = g[1] / norm
+      out[0] = g[0]! / norm
+      out[1] = g[1]! / norm
       return true
     }
     const k1 = new Float64Array(2)
@@ -154,11 +154,11 @@ export class Ridges {
         y = wy
       } else if (x < d.xmin - margin || x > d.xmax + margin || y < d.ymin - margin || y > d.ymax + margin) return
       if (!direction(x, y, k1)) return
-      if (!direction(x + 0.5 * step * k1[0], y + 0.5 * step * k1[1], k2)) return
-      if (!direction(x + 0.5 * step * k2[0], y + 0.5 * step * k2[1], k3)) return
-      if (!direction(x + step * k3[0], y + step * k3[1], k4)) return
-      const mx = (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]) / 6
-      const my = (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]) / 6
+      if (!direction(x + 0.5 * step * k1[0]!, y + 0.5 * step * k1[1]!, k2)) return
+      if (!direction(x + 0.5 * step * k2[0]!, y + 0.5 * step * k2[1]!, k3)) return
+      if (!direction(x + step * k3[0]!, y + step * k3[1]!, k4)) return
+      const mx = (k1[0]! + 2 * k2[0]! + 2 * k3[0]! + k4[0]!) / 6
+      const my = (k1[1]! + 2 * k2[1]! + 2 * k3[1]! + k4[1]!) / 6
       // Turned back: over a maximum (or onto the other side of a narrow crest).
       if (mx * px + my * py < 0) return
       px = mx

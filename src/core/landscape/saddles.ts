@@ -36,12 +36,13 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
   const saddles: SaddleConnection[] = []
   for (const s of points.filter((p) => p.kind === 'saddle').sort((a, b) => a.value - b.value)) {
     surface.hessian(s.x, s.y, h)
-    symmetricEigen(h[0], h[1], h[2], eigen)
+    symmetricEigen(h[0]!, h[1]!, h[2]!, eigen)
     // The eigenvector of the smaller (negative) eigenvalue is (-sin t, cos t).
-    const vx = -eigen[3]
-    const vy = eigen[2]
+    const vx = -eigen[3]!
+    const vy = eigen[2]!
     const offset = 1e-3 * extent
-    const ends = [1, -1].map((side) => {
+    // The minimum reached by descending from one side of the saddle (nearestIndex: -1 for none).
+    const below = (side: number) => {
       const end = descend(
         surface,
         s.x + side * offset * vx,
@@ -50,10 +51,12 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
         1e-6 * sample.gradientScale,
       )
       return nearestIndex(surface.domain, minima, end[0], end[1])
-    })
-    if (ends[0] < 0 || ends[1] < 0 || ends[0] === ends[1]) continue
-    const joins: [number, number] = ends[0] < ends[1] ? [ends[0], ends[1]] : [ends[1], ends[0]]
-    saddles.push({ saddle: s, joins, barriers: [s.value - minima[joins[0]].value, s.value - minima[joins[1]].value] })
+    }
+    const a = below(1)
+    const b = below(-1)
+    if (a < 0 || b < 0 || a === b) continue
+    const joins: [number, number] = a < b ? [a, b] : [b, a]
+    saddles.push({ saddle: s, joins, barriers: [s.value - minima[joins[0]]!.value, s.value - minima[joins[1]]!.value] })
   }
   return { minima, saddles }
 }
@@ -78,11 +81,11 @@ function descend(
   let u = surface.gradient(x, y, g)
   let alpha = maxStep
   for (let k = 0; k < 20_000 && Number.isFinite(u); k++) {
-    const norm = Math.hypot(g[0], g[1])
+    const norm = Math.hypot(g[0]!, g[1]!)
     if (norm <= tolerance) break
     const length = Math.min(alpha, maxStep)
-    let nx = x - (length * g[0]) / norm
-    let ny = y - (length * g[1]) / norm
+    let nx = x - (length * g[0]!) / norm
+    let ny = y - (length * g[1]!) / norm
     if (d.periodic) {
       nx = wrap(nx, d.xmin, d.xmax - d.xmin)
       ny = wrap(ny, d.ymin, d.ymax - d.ymin)

@@ -31,15 +31,15 @@ export function sampleSurface(surface: CompiledSurface, n: number): SurfaceSampl
   let highest = -Infinity
   for (let j = 0; j < count; j++) {
     for (let i = 0; i < count; i++) {
-      const v = surface.gradient(xs[i], ys[j], g)
-      surface.hessian(xs[i], ys[j], h)
+      const v = surface.gradient(xs[i]!, ys[j]!, g)
+      surface.hessian(xs[i]!, ys[j]!, h)
       values[j * count + i] = v
       if (Number.isFinite(v)) {
         lowest = Math.min(lowest, v)
         highest = Math.max(highest, v)
       }
-      const gradient = Math.hypot(g[0], g[1])
-      const curvature = Math.hypot(h[0], h[1], h[1], h[2])
+      const gradient = Math.hypot(g[0]!, g[1]!)
+      const curvature = Math.hypot(h[0]!, h[1]!, h[1]!, h[2]!)
       if (Number.isFinite(gradient)) gradients.push(gradient)
       if (Number.isFinite(curvature)) curvatures.push(curvature)
     }
@@ -60,5 +60,5 @@ export function sampleSurface(surface: CompiledSurface, n: number): SurfaceSampl
 function quantile(samples: number[], q: number): number {
   if (samples.length === 0) return 0
   samples.sort((a, b) => a - b)
-  return samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]
+  return samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!
 }

@@ -27,15 +27,15 @@ export class DecimatingRecord {
     if (this.length === this.capacity) {
       const half = this.capacity / 2
       for (let k = 0; k < half; k++) {
-        this.steps[k] = this.steps[2 * k]
-        for (const v of this.values) v[k] = v[2 * k]
+        this.steps[k] = this.steps[2 * k]!
+        for (const v of this.values) v[k] = v[2 * k]!
       }
       this.length = half
       this.stride *= 2
       if (t % this.stride !== 0) return
     }
     this.steps[this.length] = t
-    values.forEach((v, k) => (this.values[k][this.length] = v))
+    values.forEach((v, k) => (this.values[k]![this.length] = v))
     this.length++
   }
 
@@ -43,7 +43,7 @@ export class DecimatingRecord {
   snapshot(): { step: Float64Array; series: Record<string, Float32Array> } {
     return {
       step: this.steps.slice(0, this.length),
-      series: Object.fromEntries(this.names.map((name, k) => [name, this.values[k].slice(0, this.length)])),
+      series: Object.fromEntries(this.names.map((name, k) => [name, this.values[k]!.slice(0, this.length)])),
     }
   }
 }
@@ -63,8 +63,8 @@ export class Trails {
   push(x: Float64Array, y: Float64Array): void {
     for (let w = 0; w < this.walkers; w++) {
       const k = (w * this.length + this.head) * 2
-      this.data[k] = x[w]
-      this.data[k + 1] = y[w]
+      this.data[k] = x[w]!
+      this.data[k + 1] = y[w]!
     }
     this.head = (this.head + 1) % this.length
     this.filled = Math.min(this.length, this.filled + 1)
@@ -78,8 +78,8 @@ export class Trails {
       for (let k = 0; k < this.filled; k++) {
         const from = (w * this.length + ((this.head - this.filled + k + this.length) % this.length)) * 2
         const to = (w * this.length + pad + k) * 2
-        out[to] = this.data[from]
-        out[to + 1] = this.data[from + 1]
+        out[to] = this.data[from]!
+        out[to + 1] = this.data[from + 1]!
       }
     }
     return out

@@ -70,7 +70,9 @@ export class Simulation {
 
   /** Exact positions (float64) of a lane's walkers. */
   positions(lane: number): { x: Float64Array; y: Float64Array } {
-    const w = this.runs[lane].lane.walkers
+    const run = this.runs[lane]
+    if (!run) throw new RangeError(`positions: no lane ${lane}`)
+    const w = run.lane.walkers
     return { x: Float64Array.from(w.x), y: Float64Array.from(w.y) }
   }
 }
@@ -110,9 +112,9 @@ class LaneRun {
     )
     this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
     const w = lane.walkers
-    sim.surface.hessian(w.x[0], w.y[0], this.h)
-    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
-    this.startCurvature = this.eigen[1] > 0 ? this.eigen[1] : null
+    sim.surface.hessian(w.x[0]!, w.y[0]!, this.h)
+    symmetricEigenvalues(this.h[0]!, this.h[1]!, this.h[2]!, this.eigen)
+    this.startCurvature = this.eigen[1]! > 0 ? this.eigen[1]! : null
     const kT = lane.live().kT
     this.kinetic = velocities ? new Float64Array(KINETIC_BINS) : null
     // Eight kT: the exponential leaves 3e-4 of its mass beyond.
@@ -137,8 +139,8 @@ class LaneRun {
     const scale = KINETIC_BINS / this.kineticMax
     for (let i = 0; i < w.n; i++) {
       if (w.status[i] === STATUS.diverged || !this.lane.counts(i)) continue
-      const bin = Math.floor(0.5 * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i]) * scale)
-      if (bin < KINETIC_BINS) this.kinetic![bin]++
+      const bin = Math.floor(0.5 * (w.vx[i]! * w.vx[i]! + w.vy[i]! * w.vy[i]!) * scale)
+      if (bin < KINETIC_BINS) this.kinetic![bin]!++
       else this.kineticAbove++
     }
   }
@@ -146,7 +148,7 @@ class LaneRun {
   private recordStep(): void {
     const w = this.lane.walkers
     if (this.record.names.length === 2) {
-      this.record.push(this.lane.t, [w.u[0], Math.hypot(w.gx[0], w.gy[0])])
+      this.record.push(this.lane.t, [w.u[0]!, Math.hypot(w.gx[0]!, w.gy[0]!)])
       return
     }
     let u = 0
@@ -154,8 +156,8 @@ class LaneRun {
     let n = 0
     for (let i = 0; i < w.n; i++) {
       if (w.status[i] === STATUS.diverged || !this.lane.counts(i)) continue
-      u += w.u[i]
-      k += 0.5 * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i])
+      u += w.u[i]!
+      k += 0.5 * (w.vx[i]! * w.vx[i]! + w.vy[i]! * w.vy[i]!)
       n++
     }
     const potential = n > 0 ? u / n : NaN
@@ -172,10 +174,10 @@ class LaneRun {
     const statusCounts = WALKER_STATUSES.map(() => 0)
     const minimumLabels = { global: 0, local: 0 }
     for (let i = 0; i < w.n; i++) {
-      positions[2 * i] = w.x[i]
-      positions[2 * i + 1] = w.y[i]
-      energies[i] = w.u[i]
-      statusCounts[w.status[i]]++
+      positions[2 * i] = w.x[i]!
+      positions[2 * i + 1] = w.y[i]!
+      energies[i] = w.u[i]!
+      statusCounts[w.status[i]!]!++
       const label = w.status[i] === STATUS.minimum ? lane.label(i) : null
       if (label) minimumLabels[label]++
     }
@@ -204,17 +206,17 @@ class LaneRun {
 
   private lead(): LeadWalker {
     const w = this.lane.walkers
-    this.sim.surface.hessian(w.x[0], w.y[0], this.h)
-    symmetricEigenvalues(this.h[0], this.h[1], this.h[2], this.eigen)
+    this.sim.surface.hessian(w.x[0]!, w.y[0]!, this.h)
+    symmetricEigenvalues(this.h[0]!, this.h[1]!, this.h[2]!, this.eigen)
     return {
-      x: w.x[0],
-      y: w.y[0],
-      u: w.u[0],
-      gradNorm: Math.hypot(w.gx[0], w.gy[0]),
-      status: WALKER_STATUSES[w.status[0]],
+      x: w.x[0]!,
+      y: w.y[0]!,
+      u: w.u[0]!,
+      gradNorm: Math.hypot(w.gx[0]!, w.gy[0]!),
+      status: WALKER_STATUSES[w.status[0]!]!,
       label: this.lane.label(0),
-      eigenvalues: [this.eigen[0], this.eigen[1]],
-      divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0] : null,
+      eigenvalues: [this.eigen[0]!, this.eigen[1]!],
+      divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0]! : null,
       divergedWith: w.status[0] === STATUS.diverged ? this.lane.live(w.divergedAt[0]) : null,
       startCurvature: this.startCurvature,
       typicalGradient: this.lane.config.scales.gradient,
@@ -252,7 +254,7 @@ class LaneRun {
         channels: t ? Array.from(t.channels) : [],
         passages: t ? Array.from(t.passages) : [],
         passagesOpen: open ? Array.from(open.count) : [],
-        passageExposure: t && open ? Array.from(t.passageTime, (time, k) => time + open.time[k]) : [],
+        passageExposure: t && open ? Array.from(t.passageTime, (time, k) => time + open.time[k]!) : [],
       },
       kinetic: this.kinetic
         ? { max: this.kineticMax, counts: Array.from(this.kinetic), above: this.kineticAbove }

@@ -208,7 +208,7 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   else {
     raw.lanes = lanes.slice(0, MAX_LANES).map((text, k) => {
       const lane = laneFields(text, `lanes[${k}]`, problems)
-      const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
+      const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]!
       if (!Object.hasOwn(lane, 'walkers')) lane.walkers = fallback.walkers
       if (!Object.hasOwn(lane, 'start')) lane.start = { ...fallback.start }
       return lane
@@ -220,10 +220,12 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   // The engine takes 100,000 walkers a lane; the page draws at most 10,000.
   scenario.lanes.forEach((lane, k) => {
     if (lane.walkers <= MAX_PAGE_WALKERS) return
-    const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]
+    const fallback = DEFAULT_LANES[k] ?? DEFAULT_LANES[DEFAULT_LANES.length - 1]!
     problems.push({
       field: `lanes[${k}].walkers`,
-      message: `the playground runs at most ${MAX_PAGE_WALKERS.toLocaleString('en')} walkers a lane; ${fallback.walkers} used`,
+      message:
+        `the playground runs at most ${MAX_PAGE_WALKERS.toLocaleString('en')} walkers a lane; ${fallback.walkers} ` +
+        `used`,
     })
     lane.walkers = fallback.walkers
   })
@@ -251,11 +253,13 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
   if (cam !== null) {
     const v = cam.split('_').map(numberOf)
     const finite = v.every((c) => Number.isFinite(c) && Math.abs(c) <= 100)
+    // A number the link leaves out is NaN, which is never apart.
+    const at = (k: number) => v[k] ?? NaN
     // The eye may not sit on the centre, and up must be a direction.
     const apart =
       v.length === 9
-        ? Math.hypot(v[0] - v[3], v[1] - v[4], v[2] - v[5]) > 0 && Math.hypot(v[6], v[7], v[8]) > 0
-        : Math.hypot(v[0], v[1], v[2]) > 0
+        ? Math.hypot(at(0) - at(3), at(1) - at(4), at(2) - at(5)) > 0 && Math.hypot(at(6), at(7), at(8)) > 0
+        : Math.hypot(at(0), at(1), at(2)) > 0
     if ((v.length === 3 || v.length === 9) && finite && apart) view.camera = v as Camera
     else
       problems.push({
@@ -278,7 +282,8 @@ function numberOf(text: string): number {
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text.trim()) ? Number(text) : NaN
 }
 
-function domainOf(text: string | null): Record<string, number> | undefined {
+/** The domain in a link; a bound it leaves out is undefined, which the validator names. */
+function domainOf(text: string | null): Record<string, number | undefined> | undefined {
   if (text === null) return undefined
   const [xmin, xmax, ymin, ymax] = text.split('_').map(numberOf)
   return { xmin, xmax, ymin, ymax }

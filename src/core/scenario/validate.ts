@@ -55,7 +55,8 @@ export function validateScenario(input: unknown): ValidatedScenario {
     problems.push({
       field: 'version',
       message: newer
-        ? `version ${version} is newer than this playground's (${SCENARIO_VERSION}): fields it does not know are ignored`
+        ? `version ${version} is newer than this playground's (${SCENARIO_VERSION}): fields it does not know are ` +
+          `ignored`
         : `version must be ${SCENARIO_VERSION}`,
     })
   }
@@ -143,7 +144,7 @@ function readLanes(value: unknown, problems: ScenarioProblem[]): LaneSpec[] {
     problems.push({ field: 'lanes', message: `lanes must be a list of 1 to ${MAX_LANES} lanes` })
     return DEFAULT_LANES.map(copyLane)
   }
-  return value.map((lane, k) => readLane(lane, `lanes[${k}]`, DEFAULT_LANES[k] ?? DEFAULT_LANES[0], problems))
+  return value.map((lane, k) => readLane(lane, `lanes[${k}]`, DEFAULT_LANES[k] ?? DEFAULT_LANES[0]!, problems))
 }
 
 function readLane(value: unknown, field: string, fallback: LaneSpec, problems: ScenarioProblem[]): LaneSpec {
@@ -169,8 +170,9 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
       const v = own(given, p.name)
       if (v === undefined) continue
       const checked = resolveSettings([p], { [p.name]: v }, method.name)
-      if (checked.ok) settings[p.name] = checked.settings[p.name]
-      else problems.push({ field: `${field}.settings.${p.name}`, message: checked.errors[0].message })
+      // resolveSettings gives a value for every parameter it is passed, or at least one error.
+      if (checked.ok) settings[p.name] = checked.settings[p.name]!
+      else problems.push({ field: `${field}.settings.${p.name}`, message: checked.errors[0]!.message })
     }
     for (const name of Object.keys(given)) {
       if (!method.params.some((p) => p.name === name)) {

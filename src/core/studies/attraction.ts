@@ -65,8 +65,8 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   const startY = new Float64Array(n * n)
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
-      startX[j * n + i] = xs[i]
-      startY[j * n + i] = ys[j]
+      startX[j * n + i] = xs[i]!
+      startY[j * n + i] = ys[j]!
     }
   }
   const lane = new Lane({
@@ -86,14 +86,14 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
     s === STATUS.saddle ||
     s === STATUS.maximum ||
     s === STATUS.diverged ||
-    (s === STATUS.plateau && Math.sqrt(w.gx[i] * w.gx[i] + w.gy[i] * w.gy[i]) <= still)
+    (s === STATUS.plateau && Math.sqrt(w.gx[i]! * w.gx[i]! + w.gy[i]! * w.gy[i]!) <= still)
   let cancelled = false
   const chunk = 50
   while (lane.t < maxSteps) {
     lane.advance(Math.min(chunk, maxSteps - lane.t))
     let running = 0
     for (let i = 0; i < w.n; i++) {
-      if (settled(w.status[i], i)) w.frozen[i] = 1
+      if (settled(w.status[i]!, i)) w.frozen[i] = 1
       else running++
     }
     if (running === 0) break
@@ -105,9 +105,9 @@ export function attractionMap(r: AttractionRequest): AttractionMap {
   const outcome = new Uint8Array(n * n)
   const minimum = new Int32Array(n * n).fill(-1)
   for (let k = 0; k < w.n; k++) {
-    const status = WALKER_STATUSES[w.status[k]]
+    const status = WALKER_STATUSES[w.status[k]!]!
     if (status === 'minimum') {
-      minimum[k] = nearestIndex(r.surface.domain, r.minima, w.x[k], w.y[k])
+      minimum[k] = nearestIndex(r.surface.domain, r.minima, w.x[k]!, w.y[k]!)
       outcome[k] = lane.label(k) === 'global' ? OUTCOME['global minimum'] : OUTCOME['local minimum']
     } else {
       outcome[k] = OUTCOME[status]

@@ -13,7 +13,7 @@ export function integratedTime(chains: readonly Float64Array[], c = 5): number {
   const length = Math.min(...chains.map((s) => s.length))
   if (chains.length === 0 || length < 4) return NaN
   let mean = 0
-  for (const s of chains) for (let t = 0; t < length; t++) mean += s[t]
+  for (const s of chains) for (let t = 0; t < length; t++) mean += s[t]!
   mean /= chains.length * length
   const size = nextPowerOfTwo(2 * length)
   const fft = new FFT(size)
@@ -23,21 +23,21 @@ export function integratedTime(chains: readonly Float64Array[], c = 5): number {
   const acf = new Float64Array(length)
   for (const s of chains) {
     input.fill(0)
-    for (let t = 0; t < length; t++) input[t] = s[t] - mean
+    for (let t = 0; t < length; t++) input[t] = s[t]! - mean
     fft.realTransform(spectrum, input)
     fft.completeSpectrum(spectrum)
     for (let k = 0; k < size; k++) {
-      spectrum[2 * k] = spectrum[2 * k] ** 2 + spectrum[2 * k + 1] ** 2
+      spectrum[2 * k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2
       spectrum[2 * k + 1] = 0
     }
     fft.inverseTransform(back, spectrum)
     // Zero padding to 2 * length makes this the linear (not circular) autocovariance.
-    for (let t = 0; t < length; t++) acf[t] += back[2 * t] / (length - t)
+    for (let t = 0; t < length; t++) acf[t]! += back[2 * t]! / (length - t)
   }
-  if (!(acf[0] > 0)) return NaN
+  if (!(acf[0]! > 0)) return NaN
   let tau = 0.5
   for (let w = 1; w < length; w++) {
-    tau += acf[w] / acf[0]
+    tau += acf[w]! / acf[0]!
     if (w >= c * tau) return Math.max(0.5, tau)
   }
   return Math.max(0.5, tau)

@@ -61,8 +61,8 @@ export class SampleBatches {
   /** One sample of unit `unit` in pair `pair` (a coarse cell and a basin, CheckCells.pair). */
   add(unit: number, pair: number): void {
     const base = (this.current * this.groups + (unit % this.groups)) * this.stride
-    this.data[base + pair]++
-    this.data[base + this.pairs]++
+    this.data[base + pair]!++
+    this.data[base + this.pairs]!++
   }
 
   /** Ends a step: every sample added since the last call belongs to it. */
@@ -76,7 +76,7 @@ export class SampleBatches {
     const half = this.maxSegments / 2
     for (let s = 0; s < half; s++) {
       for (let k = 0; k < size; k++)
-        this.data[s * size + k] = this.data[2 * s * size + k] + this.data[(2 * s + 1) * size + k]
+        this.data[s * size + k] = this.data[2 * s * size + k]! + this.data[(2 * s + 1) * size + k]!
     }
     this.data.fill(0, half * size)
     this.current = half
@@ -102,8 +102,8 @@ export class SampleBatches {
       for (let g = 0; g < this.groups; g++) {
         const b = byWalkers ? g : (s - cut) * this.groups + g
         const base = s * size + g * this.stride
-        for (let p = 0; p < this.pairs; p++) counts[b * this.pairs + p] += this.data[base + p]
-        n[b] += this.data[base + this.pairs]
+        for (let p = 0; p < this.pairs; p++) counts[b * this.pairs + p]! += this.data[base + p]!
+        n[b]! += this.data[base + this.pairs]!
       }
     }
     const from = cut * this.segmentLength

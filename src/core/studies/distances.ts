@@ -1,7 +1,7 @@
 /** Total-variation distance (1/2) sum |p - q|. */
 export function totalVariation(p: ArrayLike<number>, q: ArrayLike<number>): number {
   let s = 0
-  for (let k = 0; k < p.length; k++) s += Math.abs(p[k] - q[k])
+  for (let k = 0; k < p.length; k++) s += Math.abs(p[k]! - q[k]!)
   return 0.5 * s
 }
 
@@ -9,7 +9,11 @@ export function totalVariation(p: ArrayLike<number>, q: ArrayLike<number>): numb
 export function klDivergence(pHat: ArrayLike<number>, p: ArrayLike<number>): number {
   let s = 0
   for (let k = 0; k < pHat.length; k++) {
-    if (pHat[k] > 0) s += p[k] > 0 ? pHat[k] * Math.log(pHat[k] / p[k]) : Infinity
+    const a = pHat[k]!
+    if (a > 0) {
+      const b = p[k]!
+      s += b > 0 ? a * Math.log(a / b) : Infinity
+    }
   }
   return s
 }
@@ -24,7 +28,7 @@ export class AliasTable {
     this.prob = new Float64Array(n)
     this.alias = new Int32Array(n)
     let total = 0
-    for (let k = 0; k < n; k++) total += p[k]
+    for (let k = 0; k < n; k++) total += p[k]!
     const scaled = Float64Array.from(p, (v) => (v / total) * n)
     const small: number[] = []
     const large: number[] = []
@@ -32,16 +36,16 @@ export class AliasTable {
     while (small.length > 0 && large.length > 0) {
       const s = small.pop()!
       const l = large.pop()!
-      this.prob[s] = scaled[s]
+      this.prob[s] = scaled[s]!
       this.alias[s] = l
-      scaled[l] -= 1 - scaled[s]
-      ;(scaled[l] < 1 ? small : large).push(l)
+      scaled[l]! -= 1 - scaled[s]!
+      ;(scaled[l]! < 1 ? small : large).push(l)
     }
     for (const k of [...small, ...large]) this.prob[k] = 1
   }
 
   sample(u1: number, u2: number): number {
     const k = Math.min(this.prob.length - 1, Math.floor(u1 * this.prob.length))
-    return u2 < this.prob[k] ? k : this.alias[k]
+    return u2 < this.prob[k]! ? k : this.alias[k]!
   }
 }

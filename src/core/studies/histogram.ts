@@ -29,8 +29,8 @@ export class Histogram2D {
   /** The bin index of (x, y), or -1 outside. Uniform edges are assumed (as built by `uniform`). */
   bin(x: number, y: number): number {
     const { xEdges: xe, yEdges: ye, nx, ny } = this
-    const fx = ((x - xe[0]) / (xe[nx] - xe[0])) * nx
-    const fy = ((y - ye[0]) / (ye[ny] - ye[0])) * ny
+    const fx = ((x - xe[0]!) / (xe[nx]! - xe[0]!)) * nx
+    const fy = ((y - ye[0]!) / (ye[ny]! - ye[0]!)) * ny
     if (!(fx >= 0 && fx <= nx && fy >= 0 && fy <= ny)) return -1
     return Math.min(nx - 1, Math.floor(fx)) * ny + Math.min(ny - 1, Math.floor(fy))
   }
@@ -43,7 +43,7 @@ export class Histogram2D {
   addToBin(b: number, weight = 1): void {
     if (b < 0) this.outside += weight
     else {
-      this.counts[b] += weight
+      this.counts[b]! += weight
       this.total += weight
     }
   }
@@ -56,7 +56,7 @@ export class Histogram2D {
   /** Normalised bin probabilities (all zero when empty). */
   probabilities(): Float64Array {
     const p = new Float64Array(this.counts.length)
-    if (this.total > 0) for (let k = 0; k < p.length; k++) p[k] = this.counts[k] / this.total
+    if (this.total > 0) for (let k = 0; k < p.length; k++) p[k] = this.counts[k]! / this.total
     return p
   }
 }

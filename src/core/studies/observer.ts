@@ -17,7 +17,10 @@ export interface ObservedWalkers {
   counts(i: number): boolean
   /** The independent unit walker i belongs to (see Lane.unit). */
   unit(i: number): number
-  /** Every walker counts (counts(i) is always true), and each is its own unit (unit(i) = i): the observer skips the calls. */
+  /**
+   * Every walker counts (counts(i) is always true), and each is its own unit (unit(i) = i): the observer skips the
+   * calls.
+   */
   countsEvery?: boolean
   unitIsWalker?: boolean
 }
@@ -122,18 +125,18 @@ export class RunObserver {
     const { histogram, map, cells, batches, basinCounts, transitions } = this
     // Histogram2D.bin and cellAt written out (the same operations, so the same bins): they run for every sample.
     const { nx, ny, xEdges, yEdges } = histogram
-    const x0 = xEdges[0]
-    const y0 = yEdges[0]
-    const width = xEdges[nx] - x0
-    const height = yEdges[ny] - y0
+    const x0 = xEdges[0]!
+    const y0 = yEdges[0]!
+    const width = xEdges[nx]! - x0
+    const height = yEdges[ny]! - y0
     const { cx, cy, hx, hy } = map.cells
-    const mx0 = map.xs[0]
-    const my0 = map.ys[0]
+    const mx0 = map.xs[0]!
+    const my0 = map.ys[0]!
     const periodic = map.periodic
     for (let i = 0; i < w.n; i++) {
       if (!everyWalker && !run.counts(i)) continue
-      const x = w.x[i]
-      const y = w.y[i]
+      const x = w.x[i]!
+      const y = w.y[i]!
       const fx = ((x - x0) / width) * nx
       const fy = ((y - y0) / height) * ny
       const bin =
@@ -152,15 +155,15 @@ export class RunObserver {
           ? Math.min(cy - 1, Math.floor(gy)) * cx + Math.min(cx - 1, Math.floor(gx))
           : -1
       const label = basinInCell(map, cell, x, y)
-      if (bin >= 0 && label >= 0) basinCounts[label]++
+      if (bin >= 0 && label >= 0) basinCounts[label]!++
       const pair = cells.pair(cell, label)
       if (pair >= 0) batches.add(ownUnits ? i : run.unit(i), pair)
-      if (transitions) transitions.observe(i, x, y, w.u[i])
+      if (transitions) transitions.observe(i, x, y, w.u[i]!)
       if (i < this.chains) {
-        this.series.energy[i].push(w.u[i])
-        this.series.x[i].push(x)
-        this.series.y[i].push(y)
-        this.series.basin[i].push(label)
+        this.series.energy[i]!.push(w.u[i]!)
+        this.series.x[i]!.push(x)
+        this.series.y[i]!.push(y)
+        this.series.basin[i]!.push(label)
       }
     }
     this.batches.endStep()
@@ -215,7 +218,8 @@ export class RunObserver {
       kl: klDivergence(pHat, exact),
       check,
       basins: this.map.minima.map((_, k) => {
-        const { sampled, standardError, exact: population } = whole[k]
+        // One check per basin of the map's cells: each minimum's, then the ground that reaches none.
+        const { sampled, standardError, exact: population } = whole[k]!
         return {
           minimum: k,
           sampled,

@@ -84,7 +84,10 @@ export interface SamplingCheck {
    * shapes within the basins are off, over the steps used.
    */
   tv: number
-  /** The TV a correct sampler exceeds with probability ALPHA (randomization over the batches' signs): above it, p <= ALPHA. */
+  /**
+   * The TV a correct sampler exceeds with probability ALPHA (randomization over the batches' signs): above it, p <=
+   * ALPHA.
+   */
   tvBound: number
   tvP: number
   /** The largest |z| of a basin population, and the Bonferroni bound it is held to. */
@@ -126,7 +129,7 @@ export function checkSampling(input: CheckInput): SamplingCheck {
   const P = exact.length
   const m = cells.basins
   let N = 0
-  for (let b = 0; b < B; b++) N += batches.n[b]
+  for (let b = 0; b < B; b++) N += batches.n[b]!
   const base = {
     batchKind: batches.kind,
     batches: B,
@@ -136,13 +139,13 @@ export function checkSampling(input: CheckInput): SamplingCheck {
   }
   // Per basin: exact population, samples over the run; per pair: samples.
   const population = new Float64Array(m)
-  for (let p = 0; p < P; p++) population[cells.pairBasin[p]] += exact[p]
+  for (let p = 0; p < P; p++) population[cells.pairBasin[p]!]! += exact[p]!
   const inBasin = new Float64Array(m)
   const inPair = new Float64Array(P)
   for (let b = 0; b < B; b++) {
     for (let p = 0; p < P; p++) {
-      inPair[p] += batches.counts[b * P + p]
-      inBasin[cells.pairBasin[p]] += batches.counts[b * P + p]
+      inPair[p]! += batches.counts[b * P + p]!
+      inBasin[cells.pairBasin[p]!]! += batches.counts[b * P + p]!
     }
   }
   // Each batch's deviation of the population-weighted histogram: d_bc = sum_k P_k (n_bck - n_bk q_c|k) / n_k.
@@ -150,19 +153,19 @@ export function checkSampling(input: CheckInput): SamplingCheck {
   const deviation = new Float64Array(B * cells.blocks)
   for (let b = 0; b < B; b++) {
     batchInBasin.fill(0)
-    for (let p = 0; p < P; p++) batchInBasin[cells.pairBasin[p]] += batches.counts[b * P + p]
+    for (let p = 0; p < P; p++) batchInBasin[cells.pairBasin[p]!]! += batches.counts[b * P + p]!
     for (let p = 0; p < P; p++) {
-      const k = cells.pairBasin[p]
-      if (!(inBasin[k] > 0 && population[k] > 0)) continue
-      const share = exact[p] / population[k]
-      deviation[b * cells.blocks + cells.pairBlock[p]] +=
-        (population[k] * (batches.counts[b * P + p] - batchInBasin[k] * share)) / inBasin[k]
+      const k = cells.pairBasin[p]!
+      if (!(inBasin[k]! > 0 && population[k]! > 0)) continue
+      const share = exact[p]! / population[k]!
+      deviation[b * cells.blocks + cells.pairBlock[p]!]! +=
+        (population[k]! * (batches.counts[b * P + p]! - batchInBasin[k]! * share)) / inBasin[k]!
     }
   }
   let tv = 0
   for (let c = 0; c < cells.blocks; c++) {
     let d = 0
-    for (let b = 0; b < B; b++) d += deviation[b * cells.blocks + c]
+    for (let b = 0; b < B; b++) d += deviation[b * cells.blocks + c]!
     tv += Math.abs(d)
   }
   tv *= 0.5
@@ -183,16 +186,18 @@ export function checkSampling(input: CheckInput): SamplingCheck {
   if (input.notApplicable) return unknown(input.notApplicable)
   if (N === 0) return unknown('no samples inside the domain yet')
   let usable = 0
-  for (let b = 0; b < B; b++) if (batches.n[b] > 0) usable++
+  for (let b = 0; b < B; b++) if (batches.n[b]! > 0) usable++
   if (usable < MIN_BATCHES) {
     return unknown(
-      `too few batches yet to compare with (${usable} of the ${MIN_BATCHES} needed): ${batches.kind === 'walkers' ? 'the run has just begun' : 'add walkers or run longer'}`,
+      `too few batches yet to compare with (${usable} of the ${MIN_BATCHES} needed): ` +
+        `${batches.kind === 'walkers' ? 'the run has just begun' : 'add walkers or run longer'}`,
     )
   }
   if (batches.kind === 'time' && !(batches.segmentLength >= TIME_BATCH_TAUS * input.tau)) {
     const tau = Number.isFinite(input.tau) ? `${Math.round(input.tau)} steps` : 'not known yet'
     return unknown(
-      `batches of ${batches.segmentLength} steps are not yet ${TIME_BATCH_TAUS} autocorrelation times long (tau ${tau}): run longer, or add walkers`,
+      `batches of ${batches.segmentLength} steps are not yet ${TIME_BATCH_TAUS} autocorrelation times long (tau ` +
+        `${tau}): run longer, or add walkers`,
     )
   }
   const { bound, p } = signFlipBound(deviation, B, cells.blocks, tv, input.seed ?? 1)
@@ -205,17 +210,22 @@ export function checkSampling(input: CheckInput): SamplingCheck {
     const worst = tested.reduce((a, b) => (Math.abs(b.z) > Math.abs(a.z) ? b : a))
     reasons.push(
       worst.sampled === 0
-        ? `${name(worst.minimum)} was never visited, though it holds ${pct(worst.exact)} of the Boltzmann distribution (${Math.abs(worst.z).toFixed(1)} standard errors; bound ${basinZBound.toFixed(2)})`
-        : `${name(worst.minimum)} holds ${pct(worst.sampled)} of the samples against ${pct(worst.exact)} exactly: ${Math.abs(worst.z).toFixed(1)} standard errors off (bound ${basinZBound.toFixed(2)})`,
+        ? `${name(worst.minimum)} was never visited, though it holds ${pct(worst.exact)} of the Boltzmann ` +
+            `distribution (${Math.abs(worst.z).toFixed(1)} standard errors; bound ${basinZBound.toFixed(2)})`
+        : `${name(worst.minimum)} holds ${pct(worst.sampled)} of the samples against ${pct(worst.exact)} exactly: ` +
+            `${Math.abs(worst.z).toFixed(1)} standard errors off (bound ${basinZBound.toFixed(2)})`,
     )
   }
   if (histogramFails)
     reasons.push(
-      `within the basins the histogram is further from the exact density (TV ${tv.toPrecision(2)}) than the run's own noise allows (${bound.toPrecision(2)}, p = ${p.toPrecision(2)})`,
+      `within the basins the histogram is further from the exact density (TV ${tv.toPrecision(2)}) than the ` +
+        `run's own noise allows (${bound.toPrecision(2)}, p = ${p.toPrecision(2)})`,
     )
   if (!basinFails && !histogramFails) {
     reasons.push(
-      `within the basins TV ${tv.toPrecision(2)} is inside the run's own noise (bound ${bound.toPrecision(2)}), and every basin population within ${basinZBound.toFixed(2)} standard errors (largest ${maxBasinZ.toFixed(1)})`,
+      `within the basins TV ${tv.toPrecision(2)} is inside the run's own noise (bound ${bound.toPrecision(2)}), ` +
+        `and every basin population within ${basinZBound.toFixed(2)} standard errors (largest ` +
+        `${maxBasinZ.toFixed(1)})`,
     )
   }
   return {
@@ -242,20 +252,20 @@ function basinChecks(
   const P = pairBasin.length
   const m = population.length
   const counts = new Float64Array(B * m)
-  for (let b = 0; b < B; b++) for (let p = 0; p < P; p++) counts[b * m + pairBasin[p]] += batches.counts[b * P + p]
+  for (let b = 0; b < B; b++) for (let p = 0; p < P; p++) counts[b * m + pairBasin[p]!]! += batches.counts[b * P + p]!
   return Array.from(population, (exact, k) => {
     let count = 0
-    for (let b = 0; b < B; b++) count += counts[b * m + k]
+    for (let b = 0; b < B; b++) count += counts[b * m + k]!
     const sampled = N > 0 ? count / N : 0
     let spread = 0
     let visited = 0
     let left = 0
     for (let b = 0; b < B; b++) {
       if (batches.n[b] === 0) continue
-      const w = batches.n[b] / N
-      spread += (w * (counts[b * m + k] / batches.n[b] - sampled)) ** 2
-      if (counts[b * m + k] > 0) visited++
-      if (counts[b * m + k] < batches.n[b]) left++
+      const w = batches.n[b]! / N
+      spread += (w * (counts[b * m + k]! / batches.n[b]! - sampled)) ** 2
+      if (counts[b * m + k]! > 0) visited++
+      if (counts[b * m + k]! < batches.n[b]!) left++
     }
     const batchError = B > 1 ? Math.sqrt((B / (B - 1)) * spread) : Infinity
     const floor = N > 0 ? Math.sqrt((exact * (1 - exact)) / N) : Infinity
@@ -289,25 +299,31 @@ function signFlipBound(
     sum.fill(0)
     for (let b = 0; b < B; b++) {
       const row = b * C
-      if (random.uniform() < 0.5) for (let c = 0; c < C; c++) sum[c] -= deviation[row + c]
-      else for (let c = 0; c < C; c++) sum[c] += deviation[row + c]
+      if (random.uniform() < 0.5) for (let c = 0; c < C; c++) sum[c]! -= deviation[row + c]!
+      else for (let c = 0; c < C; c++) sum[c]! += deviation[row + c]!
     }
     let t = 0
-    for (let c = 0; c < C; c++) t += Math.abs(sum[c])
+    for (let c = 0; c < C; c++) t += Math.abs(sum[c]!)
     draws[d] = 0.5 * t
     // Sums in another order differ in their last bits: a draw within round-off of T counts as reaching it.
-    if (draws[d] >= tv - 1e-12) above++
+    if (draws[d]! >= tv - 1e-12) above++
   }
   draws.sort()
   // p = (1 + #{T* >= T}) / (FLIPS + 1) <= ALPHA exactly when fewer than ALPHA (FLIPS + 1) draws reach T.
   const allowed = Math.round(ALPHA * (FLIPS + 1)) - 1
-  return { bound: draws[FLIPS - 1 - allowed], p: (1 + above) / (FLIPS + 1) }
+  return { bound: draws[FLIPS - 1 - allowed]!, p: (1 + above) / (FLIPS + 1) }
 }
 
 /** The verdict in a sentence, for the CLI's table and the page: what was found, and on what. */
 export function checkWords(check: SamplingCheck): string {
-  const used = `steps ${check.from + 1} to ${check.from + check.steps}, the first quarter of the recorded ones left out as burn-in; ${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}`
+  const used =
+    `steps ${check.from + 1} to ${check.from + check.steps}, the first quarter of the recorded ones left out as ` +
+    `burn-in; ${check.batches} batches of ${check.batchKind === 'walkers' ? 'walkers' : 'walkers and time'}`
   if (check.consistent === null) return `Check against exact sampling: cannot tell yet: ${check.reasons[0]}.`
   const verdict = check.consistent ? 'consistent with exact sampling' : 'not consistent with exact sampling'
-  return `Check against exact sampling (${used}; a correct sampler is called wrong ${100 * check.falseAlarm}% of the time by design, ${(100 * MEASURED_FALSE_ALARM).toFixed(1)}% measured on short runs of 64 walkers): ${verdict}: ${check.reasons.join('; ')}.`
+  return (
+    `Check against exact sampling (${used}; a correct sampler is called wrong ${100 * check.falseAlarm}% of the ` +
+    `time by design, ${(100 * MEASURED_FALSE_ALARM).toFixed(1)}% measured on short runs of 64 walkers): ` +
+    `${verdict}: ${check.reasons.join('; ')}.`
+  )
 }

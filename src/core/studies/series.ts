@@ -32,7 +32,7 @@ export class BlockedSeries {
   }
 
   private halve(): void {
-    for (let k = 0; k < this.capacity / 2; k++) this.data[k] = 0.5 * (this.data[2 * k] + this.data[2 * k + 1])
+    for (let k = 0; k < this.capacity / 2; k++) this.data[k] = 0.5 * (this.data[2 * k]! + this.data[2 * k + 1]!)
     this.length = this.capacity / 2
     this.stride *= 2
   }

@@ -83,7 +83,10 @@ export interface SweepResult {
  */
 export function sweepRefusal(method: MethodDescriptor): string | null {
   if (!method.physicalTime)
-    return `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates to fit (use a Langevin method)`
+    return (
+      `${method.name} has no physical time: its steps are moves of a Markov chain, not a clock, so it has no rates ` +
+      `to fit (use a Langevin method)`
+    )
   if (method.notRates) return `${method.name} ${method.notRates} (use a Langevin method)`
   return null
 }
@@ -103,6 +106,11 @@ export function rateTheory(method: MethodDescriptor): RateTheory | null {
 export function temperatureSweep(r: SweepRequest): SweepResult | { error: SettingError } {
   const refusal = sweepRefusal(r.method)
   if (refusal) return { error: { field: 'method', message: refusal } }
+  const from = r.landscape.minima[r.from]
+  if (!from) {
+    const message = `no minimum ${r.from}: the surface has ${r.landscape.minima.length} minima`
+    return { error: { field: 'from', message } }
+  }
   const limiting = bottleneck(r.landscape, r.from, r.to)
   if (!limiting)
     return { error: { field: 'to', message: `no path of saddles joins minimum ${r.from} to minimum ${r.to}` } }
@@ -111,7 +119,6 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
   // that limits it (an estimate: the path's other basins are ignored), the saddle the barrier is read from.
   const direct = directSaddles(r.landscape, r.from, r.to)
   const channels = direct.includes(limiting) ? direct : [limiting]
-  const from = r.landscape.minima[r.from]
   const caveats = channels
     .map((c) => theoryCaveat(r.surface, from, c.saddle, r.scales.curvature))
     .filter((c) => c !== null)
@@ -146,7 +153,7 @@ export function temperatureSweep(r: SweepRequest): SweepResult | { error: Settin
       const n = Math.min(chunk, r.burnin + r.steps - t)
       for (let k = 0; k < n; k++) {
         lane.advance(1)
-        if (t + k >= r.burnin) for (let i = 0; i < w.n; i++) counter.observe(i, w.x[i], w.y[i], w.u[i])
+        if (t + k >= r.burnin) for (let i = 0; i < w.n; i++) counter.observe(i, w.x[i]!, w.y[i]!, w.u[i]!)
       }
       done += n
       if (r.progress && r.progress(done / total) === false) cancelled = true

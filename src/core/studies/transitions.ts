@@ -111,18 +111,18 @@ export class TransitionCounter {
   /** Walker i is at (x, y) with energy u after a step. */
   observe(i: number, x: number, y: number, u: number): void {
     const label = basinAt(this.map, x, y)
-    const previous = this.lastLabel[i]
+    const previous = this.lastLabel[i]!
     if (label >= 0 && previous >= 0 && label !== previous) this.crossing[i] = this.saddleBetween(previous, label, x, y)
     if (label >= 0) this.lastLabel[i] = label
-    const state = this.cores ? (label >= 0 && u <= this.coreLimit[label] ? label : -1) : label
-    const from = this.committed[i]
-    this.clock[i] += this.timeStep
-    if (from >= 0) this.time[from] += this.timeStep
+    const state = this.cores ? (label >= 0 && u <= this.coreLimit[label]! ? label : -1) : label
+    const from = this.committed[i]!
+    this.clock[i]! += this.timeStep
+    if (from >= 0) this.time[from]! += this.timeStep
     if (state < 0 || state === from) return
     if (from >= 0) {
-      this.counts[from * this.m + state]++
-      const s = this.crossing[i]
-      if (s >= 0) this.channels[(from * this.m + state) * this.landscape.saddles.length + s]++
+      this.counts[from * this.m + state]!++
+      const s = this.crossing[i]!
+      if (s >= 0) this.channels[(from * this.m + state) * this.landscape.saddles.length + s]!++
     }
     this.committed[i] = state
     if (this.start) this.arrive(i, state)
@@ -132,15 +132,15 @@ export class TransitionCounter {
   private arrive(i: number, to: number): void {
     const m = this.m
     const start = this.start!
-    const now = this.clock[i]
+    const now = this.clock[i]!
     const base = i * m * m
     for (let k = 0; k < m; k++) {
       if (k === to) continue
-      const began = start[base + k * m + to]
+      const began = start[base + k * m + to]!
       if (!Number.isNaN(began)) {
         const t = now - began
-        this.passages[k * m + to]++
-        this.passageTime[k * m + to] += t
+        this.passages[k * m + to]!++
+        this.passageTime[k * m + to]! += t
         start[base + k * m + to] = NaN
       }
       // A passage to k starts at the first arrival here since the walker was last in k.
@@ -178,26 +178,28 @@ export class TransitionCounter {
     for (let w = 0; w < this.clock.length; w++) {
       const base = w * m * m
       for (let k = 0; k < m * m; k++) {
-        const began = start[base + k]
+        const began = start[base + k]!
         if (Number.isNaN(began)) continue
-        count[k]++
-        time[k] += this.clock[w] - began
+        count[k]!++
+        time[k]! += this.clock[w]! - began
       }
     }
     return { count, time }
   }
 
   rate(from: number, to: number, open = this.underWay()): RateEstimate {
-    const n = this.counts[from * this.m + to]
-    const time = this.time[from]
+    const isBasin = (k: number) => Number.isInteger(k) && k >= 0 && k < this.m
+    if (!isBasin(from) || !isBasin(to)) throw new RangeError(`rate: no basins ${from} and ${to} among ${this.m}`)
+    const n = this.counts[from * this.m + to]!
+    const time = this.time[from]!
     const [low, high] = poissonInterval(n)
     const rate = time > 0 ? n / time : NaN
     const s = this.landscape.saddles.length
     const k = from * this.m + to
     const tracked = this.start !== null
-    const passages = tracked ? this.passages[k] : 0
-    const censored = tracked ? open.count[k] : 0
-    const exposure = tracked ? this.passageTime[k] + open.time[k] : 0
+    const passages = tracked ? this.passages[k]! : 0
+    const censored = tracked ? open.count[k]! : 0
+    const exposure = tracked ? this.passageTime[k]! + open.time[k]! : 0
     const mfpt = tracked ? firstPassageTime(passages, exposure) : { mean: NaN, low: NaN, high: NaN }
     return {
       from,
@@ -223,7 +225,7 @@ export class TransitionCounter {
     const open = this.underWay()
     for (let i = 0; i < this.m; i++)
       for (let j = 0; j < this.m; j++)
-        if (i !== j && (all || this.counts[i * this.m + j] > 0)) out.push(this.rate(i, j, open))
+        if (i !== j && (all || this.counts[i * this.m + j]! > 0)) out.push(this.rate(i, j, open))
     return out
   }
 }
@@ -248,7 +250,9 @@ export function poissonInterval(n: number): [number, number] {
 /** How mean first-passage times are estimated, for reports that must say it. */
 export const MFPT_ESTIMATOR = {
   id: 'exponential-mle',
-  text: 'exponential maximum likelihood: time at risk (censored passages included) over completed passages, exact 95% interval',
+  text:
+    'exponential maximum likelihood: time at risk (censored passages included) over completed passages, exact 95% ' +
+    'interval',
 } as const
 
 /**

@@ -14,8 +14,11 @@ export const ackley: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    'Many small ripples sit on a wide funnel whose bottom is a sharp point, so gradient descent is caught by a ripple long before it reaches the centre; this view zooms in to [-5, 5]^2 from the usual test square [-32.768, 32.768]^2. ' +
-    'The lowest point is a cone tip where the slope is not defined, so curvature-based methods such as Newton steps cannot land exactly on it.',
+    'Many small ripples sit on a wide funnel whose bottom is a sharp point, so gradient descent is caught by a ' +
+    'ripple long before it reaches the centre; this view zooms in to [-5, 5]^2 from the usual test square ' +
+    '[-32.768, 32.768]^2. ' +
+    'The lowest point is a cone tip where the slope is not defined, so curvature-based methods such as Newton ' +
+    'steps cannot land exactly on it.',
   reference: 'Ackley, A Connectionist Machine for Genetic Hillclimbing, Kluwer, 1987',
   learningRate: 5e-3,
   dt: 0.02,

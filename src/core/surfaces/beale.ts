@@ -11,7 +11,8 @@ export const beale: AtlasSurface = {
   colourScale: 'log',
   axes: ['x', 'y'],
   note:
-    'The surface is gently curved near the middle but rises steeply to sharp peaks near the corners, so one fixed learning rate is either too small for the middle or unstable near the edges. ' +
+    'The surface is gently curved near the middle but rises steeply to sharp peaks near the corners, so one ' +
+    'fixed learning rate is either too small for the middle or unstable near the edges. ' +
     'The values run from zero to about two hundred thousand, which is why the colours use a logarithmic scale.',
   reference: 'Beale, Tech. Rep. 25, Statistical Techniques Research Group, Princeton University, 1958',
   learningRate: 0.01,

@@ -10,8 +10,10 @@ export const boundedSaddle: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    'The saddle of x^2/2 - y^2/2 gets walls far out along y, so there are two valleys, one above and one below the saddle, where a sampler can settle. ' +
-    'At low temperature a sampler stays in one valley for a long time, and it crosses the saddle more and more often as the temperature goes up.',
+    'The saddle of x^2/2 - y^2/2 gets walls far out along y, so there are two valleys, one above and one below ' +
+    'the saddle, where a sampler can settle. ' +
+    'At low temperature a sampler stays in one valley for a long time, and it crosses the saddle more and more ' +
+    'often as the temperature goes up.',
   learningRate: 0.2,
   dt: 0.1,
   // Barrier 0.25.

@@ -15,8 +15,10 @@ export const dihedral: AtlasSurface = {
   colourScale: 'linear',
   axes: ['phi', 'psi'],
   note:
-    'The two angles wrap around, so walking off one edge brings you back on the other, and three valleys sit on a wide, almost flat plain. ' +
-    'Gradient descent barely moves on the plain, and at low temperature a sampler stays in one valley for a long time before it jumps to another.',
+    'The two angles wrap around, so walking off one edge brings you back on the other, and three valleys sit on ' +
+    'a wide, almost flat plain. ' +
+    'Gradient descent barely moves on the plain, and at low temperature a sampler stays in one valley for a long ' +
+    'time before it jumps to another.',
   learningRate: 0.02,
   dt: 0.05,
   // Barriers (computed): 2.24 out of alpha-L, 3.75 out of alpha-R, 4.40 out of beta.

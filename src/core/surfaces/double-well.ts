@@ -10,8 +10,10 @@ export const doubleWell: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    'Two equally deep valleys are separated by a hump of height 1, and gradient descent always ends in the valley on its own side of the hump. ' +
-    'A sampler hops over the hump now and then, and as the temperature drops the waiting time between hops grows like exp(1/kT).',
+    'Two equally deep valleys are separated by a hump of height 1, and gradient descent always ends in the ' +
+    'valley on its own side of the hump. ' +
+    'A sampler hops over the hump now and then, and as the temperature drops the waiting time between hops grows ' +
+    'like exp(1/kT).',
   learningRate: 0.05,
   dt: 0.05,
   // Barrier 1: hops are rare at kT = 0.2 (Eyring-Kramers 1.11 exp(1/kT) ~ 165) and frequent at 1.

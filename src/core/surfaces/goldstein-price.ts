@@ -13,8 +13,10 @@ export const goldsteinPrice: AtlasSurface = {
   colourScale: 'log',
   axes: ['x', 'y'],
   note:
-    'Inside this small square the values run from 3 to about a million, so the picture needs a logarithmic colour scale to show anything. ' +
-    'Several shallower valleys crowd around the deepest one, and gradient descent that starts in one of them never finds out that the best valley is right next door.',
+    'Inside this small square the values run from 3 to about a million, so the picture needs a logarithmic ' +
+    'colour scale to show anything. ' +
+    'Several shallower valleys crowd around the deepest one, and gradient descent that starts in one of them ' +
+    'never finds out that the best valley is right next door.',
   reference: 'Goldstein & Price, Math. Comp. 25:569, 1971',
   learningRate: 1e-5,
   dt: 1e-3,

@@ -12,8 +12,10 @@ export const himmelblau: AtlasSurface = {
   colourScale: 'log',
   axes: ['x', 'y'],
   note:
-    'Four valleys all reach exactly the same lowest value, so where gradient descent ends up depends only on where it starts. ' +
-    'The passes between the valleys have very different heights, so a sampler first swaps between the two valleys on the right and only much later visits the two on the left.',
+    'Four valleys all reach exactly the same lowest value, so where gradient descent ends up depends only on ' +
+    'where it starts. ' +
+    'The passes between the valleys have very different heights, so a sampler first swaps between the two ' +
+    'valleys on the right and only much later visits the two on the left.',
   reference: 'Himmelblau, Applied Nonlinear Programming, McGraw-Hill, 1972',
   learningRate: 2e-3,
   dt: 0.01,

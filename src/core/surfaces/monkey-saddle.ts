@@ -12,8 +12,10 @@ export const monkeySaddle: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    "At the origin the ground is completely flat, with three ways down and three ways up, like a saddle with room for a monkey's tail. " +
-    'Both the slope and the curvature vanish there, so gradient descent creeps along and a curvature test cannot tell what kind of point it is.',
+    'At the origin the ground is completely flat, with three ways down and three ways up, like a saddle with ' +
+    "room for a monkey's tail. " +
+    'Both the slope and the curvature vanish there, so gradient descent creeps along and a curvature test cannot ' +
+    'tell what kind of point it is.',
   learningRate: 0.02,
   dt: 0.02,
   // U is unbounded below, so no temperature gives a Boltzmann distribution: this surface is

@@ -18,8 +18,10 @@ export const mullerBrown: AtlasSurface = {
   clipAt: 100,
   axes: ['x', 'y'],
   note:
-    'Three valleys of different depths are joined by two mountain passes, so gradient descent simply stops in whichever valley it starts in. ' +
-    'A sampler needs a temperature of several units to cross the passes, and it hops between the two shallower valleys long before it climbs out of the deepest one.',
+    'Three valleys of different depths are joined by two mountain passes, so gradient descent simply stops in ' +
+    'whichever valley it starts in. ' +
+    'A sampler needs a temperature of several units to cross the passes, and it hops between the two shallower ' +
+    'valleys long before it climbs out of the deepest one.',
   reference: 'Müller & Brown, Theor. Chim. Acta 53:75, 1979',
   learningRate: 1e-4,
   dt: 2e-3,

@@ -11,8 +11,10 @@ export const rastrigin: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    'An egg-carton pattern of ripples sits on top of a bowl, so there is a local minimum near every point with whole-number coordinates and gradient descent stops in the nearest one. ' +
-    'Only noise or a high temperature lets a walker climb out of the ripples and feel the bowl that slopes down to the true minimum at the centre.',
+    'An egg-carton pattern of ripples sits on top of a bowl, so there is a local minimum near every point with ' +
+    'whole-number coordinates and gradient descent stops in the nearest one. ' +
+    'Only noise or a high temperature lets a walker climb out of the ripples and feel the bowl that slopes down ' +
+    'to the true minimum at the centre.',
   reference: 'Rastrigin, Systems of Extremal Control, Nauka, 1974',
   learningRate: 1e-3,
   dt: 0.01,

@@ -13,8 +13,10 @@ export const ring: AtlasSurface = {
   clipAt: 3,
   axes: ['x', 'y'],
   note:
-    'The lowest points form a whole circle, so gradient descent stops at whichever point of the circle it reaches first and there is no single answer. ' +
-    'A sampler wanders freely around the circle, and only at higher temperatures does it also cross the bump in the middle.',
+    'The lowest points form a whole circle, so gradient descent stops at whichever point of the circle it ' +
+    'reaches first and there is no single answer. ' +
+    'A sampler wanders freely around the circle, and only at higher temperatures does it also cross the bump in ' +
+    'the middle.',
   learningRate: 0.05,
   dt: 0.05,
   // The bump in the middle is 1 high; across the ring the spread is sqrt(kT/8).

@@ -12,8 +12,10 @@ export const rosenbrock: AtlasSurface = {
   colourScale: 'log',
   axes: ['x', 'y'],
   note:
-    'The lowest point lies at the end of a long, narrow, curved valley, so gradient descent drops into the valley quickly and then crawls along its floor. ' +
-    'A step size small enough to survive the steep valley walls is far too small to move fast along the almost flat bottom.',
+    'The lowest point lies at the end of a long, narrow, curved valley, so gradient descent drops into the ' +
+    'valley quickly and then crawls along its floor. ' +
+    'A step size small enough to survive the steep valley walls is far too small to move fast along the almost ' +
+    'flat bottom.',
   reference: 'Rosenbrock, Comput. J. 3:175, 1960',
   learningRate: 5e-4,
   dt: 5e-3,

@@ -13,8 +13,10 @@ export const sixHumpCamel: AtlasSurface = {
   clipAt: 5,
   axes: ['x', 'y'],
   note:
-    'Six valleys come in three mirror-image pairs and only the middle pair is lowest, so gradient descent started near the sides gets stuck in a worse valley. ' +
-    'Between the two best valleys sits a saddle at the origin, a point where the ground goes up in one direction and down in the other.',
+    'Six valleys come in three mirror-image pairs and only the middle pair is lowest, so gradient descent ' +
+    'started near the sides gets stuck in a worse valley. ' +
+    'Between the two best valleys sits a saddle at the origin, a point where the ground goes up in one direction ' +
+    'and down in the other.',
   reference: 'Dixon & Szegő, Towards Global Optimisation 2, North-Holland, 1978',
   learningRate: 0.02,
   dt: 0.02,

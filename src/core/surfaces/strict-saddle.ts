@@ -13,7 +13,8 @@ export const strictSaddle: AtlasSurface = {
   axes: ['x', 'y'],
   note:
     'The ground goes up along x and down along y, so the origin is flat without being a top or a bottom. ' +
-    'Gradient descent started exactly on the x axis slides straight into the saddle and stops there, but the tiniest push off the axis grows with every step and carries it away.',
+    'Gradient descent started exactly on the x axis slides straight into the saddle and stops there, but the ' +
+    'tiniest push off the axis grows with every step and carries it away.',
   learningRate: 0.05,
   dt: 0.1,
   // U is unbounded below, so no temperature gives a Boltzmann distribution: this surface is

@@ -14,8 +14,10 @@ export const styblinskiTang: AtlasSurface = {
   clipAt: 50,
   axes: ['x', 'y'],
   note:
-    'Along each axis the curve has a deep dip and a shallower one, which gives four valleys of different depths at the corners of a square. ' +
-    'Gradient descent ends in the valley on its own side of the two ridges, and a sampler needs a high temperature to climb over them.',
+    'Along each axis the curve has a deep dip and a shallower one, which gives four valleys of different depths ' +
+    'at the corners of a square. ' +
+    'Gradient descent ends in the valley on its own side of the two ridges, and a sampler needs a high ' +
+    'temperature to climb over them.',
   reference: 'Styblinski & Tang, Neural Networks 3:467, 1990',
   learningRate: 0.01,
   dt: 0.02,

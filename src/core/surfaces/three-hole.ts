@@ -15,8 +15,10 @@ export const threeHole: AtlasSurface = {
   colourScale: 'linear',
   axes: ['x', 'y'],
   note:
-    'Two deep holes are linked by a direct pass and by a detour through a third, shallower hole, so gradient descent stays in whichever hole it starts in. ' +
-    'When it is cold a sampler mostly takes the detour because its passes are lower, but when it is warm it mostly takes the wider direct pass.',
+    'Two deep holes are linked by a direct pass and by a detour through a third, shallower hole, so gradient ' +
+    'descent stays in whichever hole it starts in. ' +
+    'When it is cold a sampler mostly takes the detour because its passes are lower, but when it is warm it ' +
+    'mostly takes the wider direct pass.',
   reference: 'Metzner, Schütte & Vanden-Eijnden, J. Chem. Phys. 125:084110, 2006',
   learningRate: 0.02,
   dt: 0.05,

@@ -13,7 +13,8 @@ export const adagrad: MethodDescriptor = {
   family: 'optimizer',
   name: 'AdaGrad',
   summary:
-    'Divides each axis by the root of all its past squared gradients: steep axes slow down at once, but every step keeps shrinking, so it can stall before reaching a minimum',
+    'Divides each axis by the root of all its past squared gradients: steep axes slow down at once, but every ' +
+    'step keeps shrinking, so it can stall before reaching a minimum',
   reference: 'Duchi, Hazan & Singer, JMLR 12:2121 (2011)',
   params: optimizerParams(0.01, [
     epsParam(1e-10, 'the root of the sum of all past squared gradients'),
@@ -42,17 +43,17 @@ export const adagrad: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = clipFactor(w.gx[i], w.gy[i], clip)
-          const gx = c * w.gx[i]
-          const gy = c * w.gy[i]
-          sx[i] += gx * gx
-          sy[i] += gy * gy
+          const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+          const gx = c * w.gx[i]!
+          const gy = c * w.gy[i]!
+          sx[i]! += gx * gx
+          sy[i]! += gy * gy
           moveTo(
             surface,
             w,
             i,
-            w.x[i] - (lr * gx) / (Math.sqrt(sx[i]) + eps),
-            w.y[i] - (lr * gy) / (Math.sqrt(sy[i]) + eps),
+            w.x[i]! - (lr * gx) / (Math.sqrt(sx[i]!) + eps),
+            w.y[i]! - (lr * gy) / (Math.sqrt(sy[i]!) + eps),
             g,
           )
         }

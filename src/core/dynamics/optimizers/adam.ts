@@ -71,15 +71,15 @@ export function adamStepper({ surface, walkers: w, settings }: MethodContext, we
       const decay = 1 - lr * weightDecay
       for (let i = 0; i < w.n; i++) {
         if (isStopped(w, i)) continue
-        const c = clipFactor(w.gx[i], w.gy[i], clip)
-        const gx = c * w.gx[i]
-        const gy = c * w.gy[i]
-        mx[i] = b1 * mx[i] + (1 - b1) * gx
-        my[i] = b1 * my[i] + (1 - b1) * gy
-        vx[i] = b2 * vx[i] + (1 - b2) * gx * gx
-        vy[i] = b2 * vy[i] + (1 - b2) * gy * gy
-        const x = decay * w.x[i] - (stepSize * mx[i]) / (Math.sqrt(vx[i]) / root2 + eps)
-        const y = decay * w.y[i] - (stepSize * my[i]) / (Math.sqrt(vy[i]) / root2 + eps)
+        const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+        const gx = c * w.gx[i]!
+        const gy = c * w.gy[i]!
+        mx[i] = b1 * mx[i]! + (1 - b1) * gx
+        my[i] = b1 * my[i]! + (1 - b1) * gy
+        vx[i] = b2 * vx[i]! + (1 - b2) * gx * gx
+        vy[i] = b2 * vy[i]! + (1 - b2) * gy * gy
+        const x = decay * w.x[i]! - (stepSize * mx[i]!) / (Math.sqrt(vx[i]!) / root2 + eps)
+        const y = decay * w.y[i]! - (stepSize * my[i]!) / (Math.sqrt(vy[i]!) / root2 + eps)
         moveTo(surface, w, i, x, y, g)
       }
     },
@@ -91,7 +91,8 @@ export const adam: MethodDescriptor = {
   family: 'optimizer',
   name: 'Adam',
   summary:
-    'Momentum with a step scaled per axis by the recent gradient size, so steep and flat directions both move about lr per step: quick along flat valleys, but it still stops in the first minimum it finds',
+    'Momentum with a step scaled per axis by the recent gradient size, so steep and flat directions both move ' +
+    'about lr per step: quick along flat valleys, but it still stops in the first minimum it finds',
   reference: 'Kingma & Ba, arXiv:1412.6980 (ICLR 2015)',
   params: optimizerParams(0.001, ADAM_PARAMS),
   velocities: false,

@@ -9,7 +9,8 @@ export const adamw: MethodDescriptor = {
   family: 'optimizer',
   name: 'AdamW',
   summary:
-    'Adam that also shrinks x and y toward the origin every step (decoupled weight decay), so on a 2D surface it settles short of a minimum, pulled toward (0, 0); the pull fades as the step scale adapts',
+    'Adam that also shrinks x and y toward the origin every step (decoupled weight decay), so on a 2D surface it ' +
+    'settles short of a minimum, pulled toward (0, 0); the pull fades as the step scale adapts',
   reference: 'Loshchilov & Hutter, arXiv:1711.05101 (ICLR 2019)',
   params: optimizerParams(0.001, [
     ...ADAM_PARAMS,

@@ -28,8 +28,8 @@ export function moveTo(surface: CompiledSurface, w: Walkers, i: number, x: numbe
   w.x[i] = x
   w.y[i] = y
   w.u[i] = surface.gradient(x, y, g)
-  w.gx[i] = g[0]
-  w.gy[i] = g[1]
+  w.gx[i] = g[0]!
+  w.gy[i] = g[1]!
 }
 
 /** Diverged walkers stop; frozen ones are no longer wanted. */

@@ -22,8 +22,8 @@ export const gradientDescent: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = lr * clipFactor(w.gx[i], w.gy[i], clip)
-          moveTo(surface, w, i, w.x[i] - c * w.gx[i], w.y[i] - c * w.gy[i], g)
+          const c = lr * clipFactor(w.gx[i]!, w.gy[i]!, clip)
+          moveTo(surface, w, i, w.x[i]! - c * w.gx[i]!, w.y[i]! - c * w.gy[i]!, g)
         }
       },
     }

@@ -25,7 +25,8 @@ export const lbfgs: MethodDescriptor = {
   family: 'optimizer',
   name: 'L-BFGS',
   summary:
-    'Builds a curvature estimate from its last few steps and searches along that direction until U drops: reaches a minimum in tens of steps, but like gradient descent stops in the first one it finds',
+    'Builds a curvature estimate from its last few steps and searches along that direction until U drops: ' +
+    'reaches a minimum in tens of steps, but like gradient descent stops in the first one it finds',
   reference: 'Liu & Nocedal, Math. Program. 45:503 (1989); defaults as scipy.optimize.minimize(method="L-BFGS-B")',
   params: optimizerParams(1, [
     {
@@ -85,30 +86,30 @@ export const lbfgs: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const g0x = w.gx[i]
-          const g0y = w.gy[i]
+          const g0x = w.gx[i]!
+          const g0y = w.gy[i]!
           if (Math.max(Math.abs(g0x), Math.abs(g0y)) <= gtol) continue
           // Two-loop recursion: r = H_k g.
           let qx = g0x
           let qy = g0y
-          const n = count[i]
+          const n = count[i]!
           for (let k = 0; k < n; k++) {
-            const j = i * m + ((head[i] - 1 - k + m) % m)
-            a[k] = rho[j] * (s[2 * j] * qx + s[2 * j + 1] * qy)
-            qx -= a[k] * y[2 * j]
-            qy -= a[k] * y[2 * j + 1]
+            const j = i * m + ((head[i]! - 1 - k + m) % m)
+            a[k] = rho[j]! * (s[2 * j]! * qx + s[2 * j + 1]! * qy)
+            qx -= a[k]! * y[2 * j]!
+            qy -= a[k]! * y[2 * j + 1]!
           }
           if (n > 0) {
-            const j = i * m + ((head[i] - 1 + m) % m)
-            const gamma = 1 / (rho[j] * (y[2 * j] * y[2 * j] + y[2 * j + 1] * y[2 * j + 1]))
+            const j = i * m + ((head[i]! - 1 + m) % m)
+            const gamma = 1 / (rho[j]! * (y[2 * j]! * y[2 * j]! + y[2 * j + 1]! * y[2 * j + 1]!))
             qx *= gamma
             qy *= gamma
           }
           for (let k = n - 1; k >= 0; k--) {
-            const j = i * m + ((head[i] - 1 - k + m) % m)
-            const beta = rho[j] * (y[2 * j] * qx + y[2 * j + 1] * qy)
-            qx += (a[k] - beta) * s[2 * j]
-            qy += (a[k] - beta) * s[2 * j + 1]
+            const j = i * m + ((head[i]! - 1 - k + m) % m)
+            const beta = rho[j]! * (y[2 * j]! * qx + y[2 * j + 1]! * qy)
+            qx += (a[k]! - beta) * s[2 * j]!
+            qy += (a[k]! - beta) * s[2 * j + 1]!
           }
           const c = clipFactor(g0x, g0y, clip)
           const dx = -c * qx
@@ -119,9 +120,9 @@ export const lbfgs: MethodDescriptor = {
             count[i] = 0
             continue
           }
-          const x0 = w.x[i]
-          const y0 = w.y[i]
-          const u0 = w.u[i]
+          const x0 = w.x[i]!
+          const y0 = w.y[i]!
+          const u0 = w.u[i]!
           let alpha = n === 0 ? lr * Math.min(1, 1 / Math.sqrt(dx * dx + dy * dy)) : lr
           let accepted = false
           for (let e = 0; e < maxLineSearch; e++) {
@@ -139,19 +140,19 @@ export const lbfgs: MethodDescriptor = {
             continue
           }
           moveTo(surface, w, i, x0 + alpha * dx, y0 + alpha * dy, g)
-          const sx = w.x[i] - x0
-          const sy = w.y[i] - y0
-          const yx = g[0] - g0x
-          const yy = g[1] - g0y
+          const sx = w.x[i]! - x0
+          const sy = w.y[i]! - y0
+          const yx = g[0]! - g0x
+          const yy = g[1]! - g0y
           const sDotY = sx * yx + sy * yy
           if (!(sDotY > Number.EPSILON * (yx * yx + yy * yy))) continue
-          const j = i * m + head[i]
+          const j = i * m + head[i]!
           s[2 * j] = sx
           s[2 * j + 1] = sy
           y[2 * j] = yx
           y[2 * j + 1] = yy
           rho[j] = 1 / sDotY
-          head[i] = (head[i] + 1) % m
+          head[i] = (head[i]! + 1) % m
           count[i] = Math.min(n + 1, m)
         }
       },

@@ -31,16 +31,16 @@ export function momentumStepper({ surface, walkers: w, settings }: MethodContext
       const lr = learningRate(settings, t)
       for (let i = 0; i < w.n; i++) {
         if (isStopped(w, i)) continue
-        const c = clipFactor(w.gx[i], w.gy[i], clip)
-        const gx = c * w.gx[i]
-        const gy = c * w.gy[i]
-        const b0 = mu * bx[i] + gx
-        const b1 = mu * by[i] + gy
+        const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+        const gx = c * w.gx[i]!
+        const gy = c * w.gy[i]!
+        const b0 = mu * bx[i]! + gx
+        const b1 = mu * by[i]! + gy
         bx[i] = b0
         by[i] = b1
         const dx = nesterov ? gx + mu * b0 : b0
         const dy = nesterov ? gy + mu * b1 : b1
-        moveTo(surface, w, i, w.x[i] - lr * dx, w.y[i] - lr * dy, g)
+        moveTo(surface, w, i, w.x[i]! - lr * dx, w.y[i]! - lr * dy, g)
       }
     },
   }
@@ -56,7 +56,8 @@ export const momentum: MethodDescriptor = {
   family: 'optimizer',
   name: 'Heavy-ball momentum',
   summary:
-    'Gradient descent with inertia: speeds along long valleys and rolls through small bumps, but overshoots and circles around a minimum before settling',
+    'Gradient descent with inertia: speeds along long valleys and rolls through small bumps, but overshoots and ' +
+    'circles around a minimum before settling',
   reference: 'Polyak, USSR Comput. Math. Math. Phys. 4(5):1 (1964); torch.optim.SGD (dampening 0)',
   params: optimizerParams(0.001, [MOMENTUM_PARAM]),
   velocities: false,

@@ -12,7 +12,8 @@ export const nesterov: MethodDescriptor = {
   family: 'optimizer',
   name: 'Nesterov momentum',
   summary:
-    'Momentum that corrects its step with the gradient it is heading into: overshoots less than the heavy ball, but still circles in narrow wells',
+    'Momentum that corrects its step with the gradient it is heading into: overshoots less than the heavy ball, ' +
+    'but still circles in narrow wells',
   reference: 'Nesterov, Soviet Math. Dokl. 27:372 (1983); Sutskever et al., ICML 2013; torch.optim.SGD (nesterov=True)',
   params: optimizerParams(0.001, [MOMENTUM_PARAM]),
   velocities: false,

@@ -33,7 +33,8 @@ export const newton: MethodDescriptor = {
   family: 'optimizer',
   name: 'Newton (damped)',
   summary:
-    'Jumps to where the local quadratic fit is flat, so it lands on a nearby minimum in a few steps but just as happily on a saddle or a maximum; flat curvature sends it flying',
+    'Jumps to where the local quadratic fit is flat, so it lands on a nearby minimum in a few steps but just as ' +
+    'happily on a saddle or a maximum; flat curvature sends it flying',
   reference: 'Nocedal & Wright, Numerical Optimization, 2nd ed., Springer (2006), ch. 3',
   params: optimizerParams(NEWTON_LR, [
     dampingParam(
@@ -54,18 +55,18 @@ export const newton: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = clipFactor(w.gx[i], w.gy[i], clip)
-          const gx = c * w.gx[i]
-          const gy = c * w.gy[i]
+          const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+          const gx = c * w.gx[i]!
+          const gy = c * w.gy[i]!
           if (gx === 0 && gy === 0) continue
-          surface.hessian(w.x[i], w.y[i], h)
-          const a = h[0] + mu
-          const b = h[1]
-          const d = h[2] + mu
+          surface.hessian(w.x[i]!, w.y[i]!, h)
+          const a = h[0]! + mu
+          const b = h[1]!
+          const d = h[2]! + mu
           const det = a * d - b * b
           const dx = (d * gx - b * gy) / det
           const dy = (a * gy - b * gx) / det
-          moveTo(surface, w, i, w.x[i] - lr * dx, w.y[i] - lr * dy, g)
+          moveTo(surface, w, i, w.x[i]! - lr * dx, w.y[i]! - lr * dy, g)
         }
       },
     }

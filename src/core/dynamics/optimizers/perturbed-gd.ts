@@ -24,7 +24,8 @@ export const perturbedGradientDescent: MethodDescriptor = {
   family: 'optimizer',
   name: 'Perturbed gradient descent',
   summary:
-    'Gradient descent that gives itself a small random kick whenever it stalls, so it slides off saddles; it stops kicking once a kick no longer leads anywhere lower',
+    'Gradient descent that gives itself a small random kick whenever it stalls, so it slides off saddles; it ' +
+    'stops kicking once a kick no longer leads anywhere lower',
   reference: 'Jin, Ge, Netrapalli, Kakade & Jordan, ICML 2017, arXiv:1703.00887',
   params: optimizerParams(0.001, [
     {
@@ -92,24 +93,24 @@ export const perturbedGradientDescent: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const gx = w.gx[i]
-          const gy = w.gy[i]
-          if (!settled[i] && Math.sqrt(gx * gx + gy * gy) <= gThreshold && t - lastKick[i] > tThreshold) {
-            if (lastKick[i] >= 0 && w.u[i] - uBeforeKick[i] > -fThreshold) {
+          const gx = w.gx[i]!
+          const gy = w.gy[i]!
+          if (!settled[i] && Math.sqrt(gx * gx + gy * gy) <= gThreshold && t - lastKick[i]! > tThreshold) {
+            if (lastKick[i]! >= 0 && w.u[i]! - uBeforeKick[i]! > -fThreshold) {
               settled[i] = 1
             } else {
               const words = noise.draw(i, t, STREAM.perturb)
-              const r = radius * Math.sqrt(uniformOpen(words[0]))
-              const angle = 2 * Math.PI * uniformOpen(words[1])
+              const r = radius * Math.sqrt(uniformOpen(words[0]!))
+              const angle = 2 * Math.PI * uniformOpen(words[1]!)
               lastKick[i] = t
               kicks++
-              uBeforeKick[i] = w.u[i]
-              moveTo(surface, w, i, w.x[i] + r * pm.cos(angle), w.y[i] + r * pm.sin(angle), g)
+              uBeforeKick[i] = w.u[i]!
+              moveTo(surface, w, i, w.x[i]! + r * pm.cos(angle), w.y[i]! + r * pm.sin(angle), g)
               continue
             }
           }
           const c = lr * clipFactor(gx, gy, clip)
-          moveTo(surface, w, i, w.x[i] - c * gx, w.y[i] - c * gy, g)
+          moveTo(surface, w, i, w.x[i]! - c * gx, w.y[i]! - c * gy, g)
         }
       },
       /** Kicks so far over all walkers, and how many walkers have stopped kicking. */

@@ -14,7 +14,8 @@ export const rmsprop: MethodDescriptor = {
   family: 'optimizer',
   name: 'RMSProp',
   summary:
-    'Divides each axis by a running root-mean-square of its gradient, so steps stay about lr long however steep the surface; near a minimum it rattles at that size',
+    'Divides each axis by a running root-mean-square of its gradient, so steps stay about lr long however steep ' +
+    'the surface; near a minimum it rattles at that size',
   reference: 'Tieleman & Hinton, Coursera Neural Networks for Machine Learning, lecture 6.5 (2012)',
   params: optimizerParams(0.01, [
     {
@@ -44,17 +45,17 @@ export const rmsprop: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = clipFactor(w.gx[i], w.gy[i], clip)
-          const gx = c * w.gx[i]
-          const gy = c * w.gy[i]
-          vx[i] = alpha * vx[i] + (1 - alpha) * gx * gx
-          vy[i] = alpha * vy[i] + (1 - alpha) * gy * gy
+          const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+          const gx = c * w.gx[i]!
+          const gy = c * w.gy[i]!
+          vx[i] = alpha * vx[i]! + (1 - alpha) * gx * gx
+          vy[i] = alpha * vy[i]! + (1 - alpha) * gy * gy
           moveTo(
             surface,
             w,
             i,
-            w.x[i] - (lr * gx) / (Math.sqrt(vx[i]) + eps),
-            w.y[i] - (lr * gy) / (Math.sqrt(vy[i]) + eps),
+            w.x[i]! - (lr * gx) / (Math.sqrt(vx[i]!) + eps),
+            w.y[i]! - (lr * gy) / (Math.sqrt(vy[i]!) + eps),
             g,
           )
         }

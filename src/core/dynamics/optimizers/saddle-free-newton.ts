@@ -17,7 +17,8 @@ export const saddleFreeNewton: MethodDescriptor = {
   family: 'optimizer',
   name: 'Saddle-free Newton',
   summary:
-    'Newton with every curvature made positive: fast into minima and pushed away from saddles and maxima, but near-flat curvature (down to the floor mu) still makes huge jumps',
+    'Newton with every curvature made positive: fast into minima and pushed away from saddles and maxima, but ' +
+    'near-flat curvature (down to the floor mu) still makes huge jumps',
   reference: 'Dauphin et al., NeurIPS 2014, arXiv:1406.2572',
   params: optimizerParams(NEWTON_LR, [
     dampingParam(
@@ -39,19 +40,19 @@ export const saddleFreeNewton: MethodDescriptor = {
         const lr = learningRate(settings, t)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = clipFactor(w.gx[i], w.gy[i], clip)
-          const gx = c * w.gx[i]
-          const gy = c * w.gy[i]
-          surface.hessian(w.x[i], w.y[i], h)
-          symmetricEigen(h[0], h[1], h[2], eigen)
+          const c = clipFactor(w.gx[i]!, w.gy[i]!, clip)
+          const gx = c * w.gx[i]!
+          const gy = c * w.gy[i]!
+          surface.hessian(w.x[i]!, w.y[i]!, h)
+          symmetricEigen(h[0]!, h[1]!, h[2]!, eigen)
           // Unit eigenvectors: (cos, sin) for eigen[1], (-sin, cos) for eigen[0].
-          const cs = eigen[2]
-          const sn = eigen[3]
-          const along0 = (cs * gy - sn * gx) / Math.max(Math.abs(eigen[0]), mu)
-          const along1 = (cs * gx + sn * gy) / Math.max(Math.abs(eigen[1]), mu)
+          const cs = eigen[2]!
+          const sn = eigen[3]!
+          const along0 = (cs * gy - sn * gx) / Math.max(Math.abs(eigen[0]!), mu)
+          const along1 = (cs * gx + sn * gy) / Math.max(Math.abs(eigen[1]!), mu)
           const dx = -sn * along0 + cs * along1
           const dy = cs * along0 + sn * along1
-          moveTo(surface, w, i, w.x[i] - lr * dx, w.y[i] - lr * dy, g)
+          moveTo(surface, w, i, w.x[i]! - lr * dx, w.y[i]! - lr * dy, g)
         }
       },
     }

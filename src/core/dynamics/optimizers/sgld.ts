@@ -16,7 +16,8 @@ export const sgld: MethodDescriptor = {
   family: 'optimizer',
   name: 'Noisy gradient descent (SGLD)',
   summary:
-    'Gradient descent plus Gaussian noise of size sqrt(2 lr kT): exactly overdamped Langevin (Euler-Maruyama with time step h = lr), so it never settles but samples exp(-U/kT)',
+    'Gradient descent plus Gaussian noise of size sqrt(2 lr kT): exactly overdamped Langevin (Euler-Maruyama ' +
+    'with time step h = lr), so it never settles but samples exp(-U/kT)',
   reference: 'Welling & Teh, ICML 2011',
   params: optimizerParams(0.001, [KT_PARAM]),
   velocities: false,
@@ -33,9 +34,9 @@ export const sgld: MethodDescriptor = {
         const kick = Math.sqrt(2 * lr * kT)
         for (let i = 0; i < w.n; i++) {
           if (isStopped(w, i)) continue
-          const c = lr * clipFactor(w.gx[i], w.gy[i], clip)
+          const c = lr * clipFactor(w.gx[i]!, w.gy[i]!, clip)
           noise.normal2(i, t, STREAM.perturb, xi)
-          moveTo(surface, w, i, w.x[i] - c * w.gx[i] + kick * xi[0], w.y[i] - c * w.gy[i] + kick * xi[1], g)
+          moveTo(surface, w, i, w.x[i]! - c * w.gx[i]! + kick * xi[0]!, w.y[i]! - c * w.gy[i]! + kick * xi[1]!, g)
         }
       },
     }

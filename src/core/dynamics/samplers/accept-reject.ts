@@ -22,6 +22,6 @@ export function acceptMove(w: Walkers, i: number, x: number, y: number, u: numbe
   w.x[i] = x
   w.y[i] = y
   w.u[i] = u
-  w.gx[i] = g[0]
-  w.gy[i] = g[1]
+  w.gx[i] = g[0]!
+  w.gy[i] = g[1]!
 }

@@ -31,7 +31,8 @@ export const andersen: MethodDescriptor = {
   family: 'sampler',
   name: 'Andersen thermostat',
   summary:
-    'Newtonian motion where a walker now and then forgets its velocity and draws a fresh one at kT: samples correctly, but the resets scramble the real dynamics',
+    'Newtonian motion where a walker now and then forgets its velocity and draws a fresh one at kT: samples ' +
+    'correctly, but the resets scramble the real dynamics',
   reference: 'Andersen, J. Chem. Phys. 72:2384 (1980)',
   params: samplerParams([dtParam(0.01), COLLISION_FREQUENCY]),
   velocities: true,
@@ -50,10 +51,10 @@ export const andersen: MethodDescriptor = {
           verletStep(surface, w, i, dt, g)
           if (noise.uniform(i, t, STREAM.coin) < collision) {
             noise.normal2(i, t, STREAM.kick, xi)
-            w.vx[i] = sigma * xi[0]
-            w.vy[i] = sigma * xi[1]
+            w.vx[i] = sigma * xi[0]!
+            w.vy[i] = sigma * xi[1]!
           }
-          recordKinetic(stats, w.vx[i], w.vy[i])
+          recordKinetic(stats, w.vx[i]!, w.vy[i]!)
         }
       },
     }

@@ -36,13 +36,13 @@ export const baoab: MethodDescriptor = {
         const kick = Math.sqrt(((1 - c * c) * temperature(settings, t)) / MASS)
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
-          let vx = w.vx[i] - half * w.gx[i]
-          let vy = w.vy[i] - half * w.gy[i]
-          let x = w.x[i] + 0.5 * dt * vx
-          let y = w.y[i] + 0.5 * dt * vy
+          let vx = w.vx[i]! - half * w.gx[i]!
+          let vy = w.vy[i]! - half * w.gy[i]!
+          let x = w.x[i]! + 0.5 * dt * vx
+          let y = w.y[i]! + 0.5 * dt * vy
           noise.normal2(i, t, STREAM.kick, xi)
-          vx = c * vx + kick * xi[0]
-          vy = c * vy + kick * xi[1]
+          vx = c * vx + kick * xi[0]!
+          vy = c * vy + kick * xi[1]!
           if (stats.recording) {
             const k = 0.5 * MASS * (vx * vx + vy * vy)
             stats.kinetic += k
@@ -55,10 +55,10 @@ export const baoab: MethodDescriptor = {
           w.x[i] = x
           w.y[i] = y
           w.u[i] = u
-          w.gx[i] = g[0]
-          w.gy[i] = g[1]
-          w.vx[i] = vx - half * g[0]
-          w.vy[i] = vy - half * g[1]
+          w.gx[i] = g[0]!
+          w.gy[i] = g[1]!
+          w.vx[i] = vx - half * g[0]!
+          w.vy[i] = vy - half * g[1]!
         }
       },
     }

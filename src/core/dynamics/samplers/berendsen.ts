@@ -20,7 +20,8 @@ export const berendsen: MethodDescriptor = {
   family: 'sampler',
   name: 'Berendsen thermostat',
   summary:
-    "Nudges each walker's speed toward kT: the average temperature is right but the energy hardly fluctuates, so it does not sample exp(-U/kT) (a classic wrong thermostat)",
+    "Nudges each walker's speed toward kT: the average temperature is right but the energy hardly fluctuates, so " +
+    'it does not sample exp(-U/kT) (a classic wrong thermostat)',
   reference: 'Berendsen, Postma, van Gunsteren, DiNola & Haak, J. Chem. Phys. 81:3684 (1984)',
   params: samplerParams([
     dtParam(0.01),
@@ -39,13 +40,13 @@ export const berendsen: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           verletStep(surface, w, i, dt, g)
-          const kinetic = 0.5 * MASS * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i])
+          const kinetic = 0.5 * MASS * (w.vx[i]! * w.vx[i]! + w.vy[i]! * w.vy[i]!)
           if (kinetic > 0) {
             const lambda = Math.sqrt(1 + coupling * (kT / ((2 * kinetic) / DEGREES_OF_FREEDOM) - 1))
-            w.vx[i] *= lambda
-            w.vy[i] *= lambda
+            w.vx[i]! *= lambda
+            w.vy[i]! *= lambda
           }
-          recordKinetic(stats, w.vx[i], w.vy[i])
+          recordKinetic(stats, w.vx[i]!, w.vy[i]!)
         }
       },
     }

@@ -2,7 +2,9 @@ import type { Domain } from '../../surface'
 import type { BiasGradient } from './langevin-propagator'
 import { portableMath as pm } from '../../portable-math'
 
-/** Gaussian hills are cut off this many widths from their centre (the tail left out is exp(-12.5) ~ 4e-6 of the height). */
+/**
+ * Gaussian hills are cut off this many widths from their centre (the tail left out is exp(-12.5) ~ 4e-6 of the height).
+ */
 const HILL_CUTOFF = 5
 
 /**
@@ -52,13 +54,13 @@ export class BiasGrid implements BiasGradient {
   /** V(x, y). */
   value(x: number, y: number): number {
     this.interpolate(x, y)
-    return this.at[0]
+    return this.at[0]!
   }
 
   addGradient(x: number, y: number, out: Float64Array): void {
     this.interpolate(x, y)
-    out[0] += this.at[1]
-    out[1] += this.at[2]
+    out[0]! += this.at[1]!
+    out[1]! += this.at[2]!
   }
 
   /** Adds height exp(-|s - c|^2 / (2 sigma^2)) centred on (cx, cy). */
@@ -68,14 +70,14 @@ export class BiasGrid implements BiasGradient {
     const hy = this.hillY.fill(cy, sigma, d.ymin, this.dy, d.ymax - d.ymin, this.periodic)
     const ny = this.ny
     for (let a = 0; a < hx.count; a++) {
-      const row = hx.index[a] * ny
-      const ha = height * hx.factor[a]
+      const row = hx.index[a]! * ny
+      const ha = height * hx.factor[a]!
       for (let b = 0; b < hy.count; b++) {
-        const node = row + hy.index[b]
-        const v = ha * hy.factor[b]
-        this.values[node] += v
-        this.gradX[node] += v * hx.slope[a]
-        this.gradY[node] += v * hy.slope[b]
+        const node = row + hy.index[b]!
+        const v = ha * hy.factor[b]!
+        this.values[node]! += v
+        this.gradX[node]! += v * hx.slope[a]!
+        this.gradY[node]! += v * hy.slope[b]!
       }
     }
   }
@@ -123,9 +125,9 @@ export class BiasGrid implements BiasGradient {
     const w10 = ax * (1 - ay)
     const w11 = ax * ay
     const { values: v, gradX: gx, gradY: gy, at } = this
-    at[0] = w00 * v[n00] + w01 * v[n01] + w10 * v[n10] + w11 * v[n11]
-    at[1] = flatX ? 0 : w00 * gx[n00] + w01 * gx[n01] + w10 * gx[n10] + w11 * gx[n11]
-    at[2] = flatY ? 0 : w00 * gy[n00] + w01 * gy[n01] + w10 * gy[n10] + w11 * gy[n11]
+    at[0] = w00 * v[n00]! + w01 * v[n01]! + w10 * v[n10]! + w11 * v[n11]!
+    at[1] = flatX ? 0 : w00 * gx[n00]! + w01 * gx[n01]! + w10 * gx[n10]! + w11 * gx[n11]!
+    at[2] = flatY ? 0 : w00 * gy[n00]! + w01 * gy[n01]! + w10 * gy[n10]! + w11 * gy[n11]!
   }
 }
 

@@ -24,7 +24,8 @@ export const bussi: MethodDescriptor = {
   family: 'sampler',
   name: 'Bussi stochastic velocity rescaling',
   summary:
-    "Rescales each walker's speed by a random factor chosen so the kinetic energy fluctuates exactly as at temperature kT: Berendsen made correct",
+    "Rescales each walker's speed by a random factor chosen so the kinetic energy fluctuates exactly as at " +
+    'temperature kT: Berendsen made correct',
   reference: 'Bussi, Donadio & Parrinello, J. Chem. Phys. 126:014101 (2007)',
   params: samplerParams([
     dtParam(0.01),
@@ -41,18 +42,18 @@ export const bussi: MethodDescriptor = {
     const nf = DEGREES_OF_FREEDOM
 
     function rescale(i: number, kT: number, k: number): void {
-      const vx = w.vx[i]
-      const vy = w.vy[i]
+      const vx = w.vx[i]!
+      const vy = w.vy[i]!
       const kinetic = 0.5 * MASS * (vx * vx + vy * vy)
       if (kinetic === 0) {
         const s = Math.sqrt(((1 - c) * kT) / MASS)
-        w.vx[i] = s * r[k]
-        w.vy[i] = s * r[k + 1]
+        w.vx[i] = s * r[k]!
+        w.vy[i] = s * r[k + 1]!
         return
       }
       const k0 = 0.5 * nf * kT
-      const a = Math.sqrt(c * kinetic) + r[k] * Math.sqrt(((1 - c) * k0) / nf)
-      const f = Math.sqrt((a * a + ((1 - c) * k0 * r[k + 1] * r[k + 1]) / nf) / kinetic)
+      const a = Math.sqrt(c * kinetic) + r[k]! * Math.sqrt(((1 - c) * k0) / nf)
+      const f = Math.sqrt((a * a + ((1 - c) * k0 * r[k + 1]! * r[k + 1]!) / nf) / kinetic)
       w.vx[i] = f * vx
       w.vy[i] = f * vy
     }
@@ -67,7 +68,7 @@ export const bussi: MethodDescriptor = {
           rescale(i, kT, 0)
           verletStep(surface, w, i, dt, g)
           rescale(i, kT, 2)
-          recordKinetic(stats, w.vx[i], w.vy[i])
+          recordKinetic(stats, w.vx[i]!, w.vy[i]!)
         }
       },
     }

@@ -24,12 +24,14 @@ export const hmc: MethodDescriptor = {
   family: 'sampler',
   name: 'Hamiltonian Monte Carlo',
   summary:
-    'Kicks the walker with a random momentum, slides it along a short frictionless trajectory and keeps the end if energy was nearly conserved: long exact moves',
+    'Kicks the walker with a random momentum, slides it along a short frictionless trajectory and keeps the end ' +
+    'if energy was nearly conserved: long exact moves',
   reference: 'Duane, Kennedy, Pendleton & Roweth, Phys. Lett. B 195:216 (1987)',
   params: samplerParams([
     dtParam(
       0.01,
-      'Leapfrog time step within a trajectory (mass 1). Samples are exact for any dt; a large dt breaks energy conservation and most trajectories are rejected (stable only below 2/omega_max)',
+      'Leapfrog time step within a trajectory (mass 1). Samples are exact for any dt; a large dt breaks energy ' +
+        'conservation and most trajectories are rejected (stable only below 2/omega_max)',
     ),
     {
       kind: 'number',
@@ -60,16 +62,16 @@ export const hmc: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           noise.normal2(i, t, STREAM.kick, p)
-          const coin = uniformOpen(noise.words[2])
-          let px = sigma * p[0]
-          let py = sigma * p[1]
+          const coin = uniformOpen(noise.words[2]!)
+          let px = sigma * p[0]!
+          let py = sigma * p[1]!
           const k0 = (0.5 * (px * px + py * py)) / MASS
           recordKinetic(stats, px / MASS, py / MASS)
-          let x = w.x[i]
-          let y = w.y[i]
-          g[0] = w.gx[i]
-          g[1] = w.gy[i]
-          let u = w.u[i]
+          let x = w.x[i]!
+          let y = w.y[i]!
+          g[0] = w.gx[i]!
+          g[1] = w.gy[i]!
+          let u = w.u[i]!
           for (let l = 0; l < L; l++) {
             px -= half * g[0]
             py -= half * g[1]
@@ -79,7 +81,7 @@ export const hmc: MethodDescriptor = {
             px -= half * g[0]
             py -= half * g[1]
           }
-          const dH = u + (0.5 * (px * px + py * py)) / MASS - (w.u[i] + k0)
+          const dH = u + (0.5 * (px * px + py * py)) / MASS - (w.u[i]! + k0)
           if (metropolisTest(-dH / kT, coin, stats)) acceptMove(w, i, x, y, u, g)
         }
       },

@@ -44,17 +44,17 @@ export class LangevinPropagator {
    */
   step(i: number, t: number, kT: number, record: boolean): void {
     const { w, g, xi, dt, c, half } = this
-    g[0] = w.gx[i]
-    g[1] = w.gy[i]
-    this.bias?.addGradient(w.x[i], w.y[i], g)
-    let vx = w.vx[i] - half * g[0]
-    let vy = w.vy[i] - half * g[1]
-    let x = w.x[i] + 0.5 * dt * vx
-    let y = w.y[i] + 0.5 * dt * vy
+    g[0] = w.gx[i]!
+    g[1] = w.gy[i]!
+    this.bias?.addGradient(w.x[i]!, w.y[i]!, g)
+    let vx = w.vx[i]! - half * g[0]
+    let vy = w.vy[i]! - half * g[1]
+    let x = w.x[i]! + 0.5 * dt * vx
+    let y = w.y[i]! + 0.5 * dt * vy
     const kick = Math.sqrt(((1 - c * c) * kT) / MASS)
     this.noise.normal2(i, t, STREAM.kick, xi)
-    vx = c * vx + kick * xi[0]
-    vy = c * vy + kick * xi[1]
+    vx = c * vx + kick * xi[0]!
+    vy = c * vy + kick * xi[1]!
     if (record) recordKinetic(this.stats, vx, vy)
     x += 0.5 * dt * vx
     y += 0.5 * dt * vy

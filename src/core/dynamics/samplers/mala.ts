@@ -21,7 +21,8 @@ export const mala: MethodDescriptor = {
   family: 'sampler',
   name: 'MALA (Metropolis-adjusted Langevin)',
   summary:
-    'A downhill step plus a random kick, kept or thrown back by a Metropolis test: Langevin-like moves with no step-size bias',
+    'A downhill step plus a random kick, kept or thrown back by a Metropolis test: Langevin-like moves with no ' +
+    'step-size bias',
   reference: 'Roberts & Tweedie, Bernoulli 2:341 (1996)',
   params: samplerParams([
     {
@@ -33,7 +34,9 @@ export const mala: MethodDescriptor = {
       max: 10,
       scale: 'log',
       unit: 'length^2/energy',
-      help: 'How far down the gradient each proposal goes (kick size sqrt(2 h kT)). Aim for about 0.57 acceptance; keep h below 1/(largest curvature of U) or most proposals overshoot and are rejected',
+      help:
+        'How far down the gradient each proposal goes (kick size sqrt(2 h kT)). Aim for about 0.57 acceptance; ' +
+        'keep h below 1/(largest curvature of U) or most proposals overshoot and are rejected',
     },
   ]),
   velocities: false,
@@ -49,15 +52,15 @@ export const mala: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           noise.normal2(i, t, STREAM.kick, xi)
-          const coin = uniformOpen(noise.words[2])
-          const x = w.x[i] - h * w.gx[i] + kick * xi[0]
-          const y = w.y[i] - h * w.gy[i] + kick * xi[1]
+          const coin = uniformOpen(noise.words[2]!)
+          const x = w.x[i]! - h * w.gx[i]! + kick * xi[0]!
+          const y = w.y[i]! - h * w.gy[i]! + kick * xi[1]!
           const u = surface.gradient(x, y, g)
           // log q(x|y) - log q(y|x); the forward displacement minus the drift is exactly kick * xi.
-          const bx = w.x[i] - x + h * g[0]
-          const by = w.y[i] - y + h * g[1]
-          const logQ = -(bx * bx + by * by) / (4 * h * kT) + 0.5 * (xi[0] * xi[0] + xi[1] * xi[1])
-          if (metropolisTest(-(u - w.u[i]) / kT + logQ, coin, stats)) acceptMove(w, i, x, y, u, g)
+          const bx = w.x[i]! - x + h * g[0]!
+          const by = w.y[i]! - y + h * g[1]!
+          const logQ = -(bx * bx + by * by) / (4 * h * kT) + 0.5 * (xi[0]! * xi[0]! + xi[1]! * xi[1]!)
+          if (metropolisTest(-(u - w.u[i]!) / kT + logQ, coin, stats)) acceptMove(w, i, x, y, u, g)
         }
       },
     }

@@ -26,7 +26,8 @@ export const metadynamics: MethodDescriptor = {
   family: 'sampler',
   name: 'Well-tempered metadynamics',
   summary:
-    'Walkers drop small hills where they have been, filling the wells until they cross freely; the hills pile up into a map of the free energy',
+    'Walkers drop small hills where they have been, filling the wells until they cross freely; the hills pile up ' +
+    'into a map of the free energy',
   reference: 'Barducci, Bussi & Parrinello, PRL 100:020603 (2008)',
   params: samplerParams([
     dtParam(0.01),
@@ -40,7 +41,9 @@ export const metadynamics: MethodDescriptor = {
       max: 1e4,
       scale: 'log',
       unit: 'energy',
-      help: 'Height of a hill dropped where no bias is yet; later hills shrink as the bias grows. A fraction of kT: big hills fill fast but leave a rough map',
+      help:
+        'Height of a hill dropped where no bias is yet; later hills shrink as the bias grows. A fraction of kT: ' +
+        'big hills fill fast but leave a rough map',
     },
     {
       kind: 'number',
@@ -51,7 +54,9 @@ export const metadynamics: MethodDescriptor = {
       max: 1e3,
       scale: 'log',
       unit: 'length',
-      help: 'Width of each Gaussian hill: about the width of a well at kT, and at least two grid spacings (domain width / grid nodes)',
+      help:
+        'Width of each Gaussian hill: about the width of a well at kT, and at least two grid spacings (domain ' +
+        'width / grid nodes)',
     },
     {
       kind: 'number',
@@ -74,7 +79,9 @@ export const metadynamics: MethodDescriptor = {
       max: 1e4,
       scale: 'log',
       unit: '',
-      help: 'Well-tempering gamma > 1: walkers see the landscape as if at gamma kT, and the bias converges to -(1 - 1/gamma) U; large gamma approaches plain metadynamics',
+      help:
+        'Well-tempering gamma > 1: walkers see the landscape as if at gamma kT, and the bias converges to -(1 - ' +
+        '1/gamma) U; large gamma approaches plain metadynamics',
     },
     {
       kind: 'number',
@@ -127,7 +134,7 @@ export const metadynamics: MethodDescriptor = {
           if (w.status[i] === STATUS.diverged) continue
           // A walker that has just run off has non-finite U; the lane will stop it, it drops no hill.
           if (!Number.isFinite(w.u[i])) continue
-          bias.deposit(w.x[i], w.y[i], height * pm.exp(-bias.value(w.x[i], w.y[i]) / deltaT), sigma)
+          bias.deposit(w.x[i]!, w.y[i]!, height * pm.exp(-bias.value(w.x[i]!, w.y[i]!) / deltaT), sigma)
           hills++
         }
       },

@@ -20,7 +20,8 @@ export const metropolis: MethodDescriptor = {
   family: 'sampler',
   name: 'Metropolis Monte Carlo',
   summary:
-    'Tries a random jump and keeps it with probability min(1, exp(-ΔU/kT)): no forces and no time, yet exact samples of exp(-U/kT)',
+    'Tries a random jump and keeps it with probability min(1, exp(-ΔU/kT)): no forces and no time, yet exact ' +
+    'samples of exp(-U/kT)',
   reference: 'Metropolis, Rosenbluth, Rosenbluth, Teller & Teller, J. Chem. Phys. 21:1087 (1953)',
   params: samplerParams([
     {
@@ -32,7 +33,9 @@ export const metropolis: MethodDescriptor = {
       max: 100,
       scale: 'log',
       unit: 'length',
-      help: 'Standard deviation of the Gaussian jump in x and in y. Tune it for 0.23 to 0.44 acceptance: big jumps are mostly rejected, small ones crawl',
+      help:
+        'Standard deviation of the Gaussian jump in x and in y. Tune it for 0.23 to 0.44 acceptance: big jumps are ' +
+        'mostly rejected, small ones crawl',
     },
   ]),
   velocities: false,
@@ -47,11 +50,11 @@ export const metropolis: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           noise.normal2(i, t, STREAM.kick, xi)
-          const coin = uniformOpen(noise.words[2])
-          const x = w.x[i] + step * xi[0]
-          const y = w.y[i] + step * xi[1]
+          const coin = uniformOpen(noise.words[2]!)
+          const x = w.x[i]! + step * xi[0]!
+          const y = w.y[i]! + step * xi[1]!
           const u = surface.gradient(x, y, g)
-          if (metropolisTest(-beta * (u - w.u[i]), coin, stats)) acceptMove(w, i, x, y, u, g)
+          if (metropolisTest(-beta * (u - w.u[i]!), coin, stats)) acceptMove(w, i, x, y, u, g)
         }
       },
     }

@@ -14,7 +14,7 @@ import { portableMath as pm } from '../../portable-math'
 // 1 / (2 - 2^(1/3)) and 1 / (4 - 4^(1/3)), written out: every engine reads a literal alike.
 const W3 = 1.3512071919596578
 const W5 = 0.4144907717943757
-const W7 = [0.78451361047756, 0.235573213359357, -1.17767998417887]
+const W7: readonly [number, number, number] = [0.78451361047756, 0.235573213359357, -1.17767998417887]
 const YOSHIDA_WEIGHTS: Readonly<Record<string, readonly number[]>> = {
   '1': [1],
   '3': [W3, 1 - 2 * W3, W3],
@@ -54,7 +54,7 @@ export class ThermostatChains {
     this.tauSquared = tau * tau
     this.subSteps = Float64Array.from(
       { length: substeps * weights.length },
-      (_, k) => (weights[k % weights.length] * dt) / (2 * substeps),
+      (_, k) => (weights[k % weights.length]! * dt) / (2 * substeps),
     )
     this.inverseTauSquared = 1 / this.tauSquared
     this.factors = new Float64Array(length)
@@ -76,26 +76,26 @@ export class ThermostatChains {
     const first = i * this.length
     const last = first + this.length - 1
     const e = this.factors
-    let twoKinetic = MASS * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i])
+    let twoKinetic = MASS * (w.vx[i]! * w.vx[i]! + w.vy[i]! * w.vy[i]!)
     let scale = 1
     for (let k = 0; k < this.subSteps.length; k++) {
-      const d = this.subSteps[k]
-      z[last] += 0.5 * d * this.force(last, first, twoKinetic, kT)
+      const d = this.subSteps[k]!
+      z[last]! += 0.5 * d * this.force(last, first, twoKinetic, kT)
       for (let j = last - 1; j >= first; j--) {
         // zeta_{j+1} does not change again before the way back up, so the factor serves both passes.
-        e[j - first] = pm.exp(-0.25 * d * z[j + 1])
-        z[j] = (z[j] * e[j - first] + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]
+        e[j - first] = pm.exp(-0.25 * d * z[j + 1]!)
+        z[j] = (z[j]! * e[j - first]! + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]!
       }
-      const f = pm.exp(-d * z[first])
+      const f = pm.exp(-d * z[first]!)
       scale *= f
       twoKinetic *= f * f
-      for (let j = first; j <= last; j++) this.eta[j] += d * z[j]
+      for (let j = first; j <= last; j++) this.eta[j]! += d * z[j]!
       for (let j = first; j < last; j++)
-        z[j] = (z[j] * e[j - first] + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]
-      z[last] += 0.5 * d * this.force(last, first, twoKinetic, kT)
+        z[j] = (z[j]! * e[j - first]! + 0.5 * d * this.force(j, first, twoKinetic, kT)) * e[j - first]!
+      z[last]! += 0.5 * d * this.force(last, first, twoKinetic, kT)
     }
-    w.vx[i] *= scale
-    w.vy[i] *= scale
+    w.vx[i]! *= scale
+    w.vy[i]! *= scale
   }
 
   /**
@@ -104,11 +104,12 @@ export class ThermostatChains {
    */
   conservedEnergy(w: Walkers, i: number, kT: number): number {
     const first = i * this.length
-    let h = w.u[i] + 0.5 * MASS * (w.vx[i] * w.vx[i] + w.vy[i] * w.vy[i])
+    let h = w.u[i]! + 0.5 * MASS * (w.vx[i]! * w.vx[i]! + w.vy[i]! * w.vy[i]!)
     for (let j = first; j < first + this.length; j++) {
       // The first link thermostats the walker's N_f degrees of freedom, each other link the one below it.
       const thermostatted = j === first ? DEGREES_OF_FREEDOM : 1
-      h += 0.5 * thermostatted * kT * this.tauSquared * this.zeta[j] * this.zeta[j] + thermostatted * kT * this.eta[j]
+      h +=
+        0.5 * thermostatted * kT * this.tauSquared * this.zeta[j]! * this.zeta[j]! + thermostatted * kT * this.eta[j]!
     }
     return h
   }
@@ -117,7 +118,7 @@ export class ThermostatChains {
   private force(j: number, first: number, twoKinetic: number, kT: number): number {
     const a = this.inverseTauSquared
     if (j === first) return ((twoKinetic - DEGREES_OF_FREEDOM * kT) * a) / (DEGREES_OF_FREEDOM * kT)
-    return (j === first + 1 ? DEGREES_OF_FREEDOM : 1) * this.zeta[j - 1] * this.zeta[j - 1] - a
+    return (j === first + 1 ? DEGREES_OF_FREEDOM : 1) * this.zeta[j - 1]! * this.zeta[j - 1]! - a
   }
 }
 
@@ -140,7 +141,7 @@ export function createChainStepper(context: MethodContext, chains: ThermostatCha
         chains.halfStep(w, i, kT)
         verletStep(surface, w, i, dt, g)
         chains.halfStep(w, i, kT)
-        recordKinetic(stats, w.vx[i], w.vy[i])
+        recordKinetic(stats, w.vx[i]!, w.vy[i]!)
       }
     },
     /** Each walker's thermostat frictions and extended energy H' (constant while kT is, up to O(dt^2)). */
@@ -177,6 +178,12 @@ const SUBSTEPS: ParamSpec = {
   unit: '',
   help: 'Multiple time steps n_c of the chain within each half step (OpenMM: 3)',
 }
+function yoshidaWeights(terms: string): readonly number[] {
+  const weights = YOSHIDA_WEIGHTS[terms]
+  if (!weights) throw new Error(`no Suzuki-Yoshida weights for ${terms} terms`)
+  return weights
+}
+
 const YOSHIDA: ParamSpec = {
   kind: 'choice',
   name: 'yoshida',
@@ -191,14 +198,17 @@ export const noseHooverChain: MethodDescriptor = {
   family: 'sampler',
   name: 'Nosé-Hoover chain',
   summary:
-    'Nosé-Hoover with thermostats on the thermostat: deterministic like Nosé-Hoover but it does reach the Boltzmann distribution where a single thermostat gets stuck',
+    'Nosé-Hoover with thermostats on the thermostat: deterministic like Nosé-Hoover but it does reach the ' +
+    'Boltzmann distribution where a single thermostat gets stuck',
   reference:
-    'Martyna, Klein & Tuckerman, J. Chem. Phys. 97:2635 (1992); Martyna, Tuckerman, Tobias & Klein, Mol. Phys. 87:1117 (1996)',
+    'Martyna, Klein & Tuckerman, J. Chem. Phys. 97:2635 (1992); Martyna, Tuckerman, Tobias & Klein, Mol. Phys. ' +
+    '87:1117 (1996)',
   params: samplerParams([
     dtParam(0.01),
     tauParam(
       0.5,
-      "Period of the thermostat's own oscillation (Q_1 = N_f kT tau^2, Q_j = kT tau^2): near the system's period couples best",
+      "Period of the thermostat's own oscillation (Q_1 = N_f kT tau^2, Q_j = kT tau^2): near the system's period " +
+        'couples best',
     ),
     CHAIN_LENGTH,
     SUBSTEPS,
@@ -213,7 +223,7 @@ export const noseHooverChain: MethodDescriptor = {
       walkers.n,
       num(settings, 'chain'),
       num(settings, 'substeps'),
-      YOSHIDA_WEIGHTS[choice(settings, 'yoshida')],
+      yoshidaWeights(choice(settings, 'yoshida')),
       num(settings, 'dt'),
       num(settings, 'tau'),
     )

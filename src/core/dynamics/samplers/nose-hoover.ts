@@ -18,7 +18,8 @@ export const noseHoover: MethodDescriptor = {
   family: 'sampler',
   name: 'Nosé-Hoover',
   summary:
-    'A friction that turns negative when the walker is too cold: deterministic and reversible, but a lone walker on a simple well can stay on one orbit and never sample kT properly',
+    'A friction that turns negative when the walker is too cold: deterministic and reversible, but a lone walker ' +
+    'on a simple well can stay on one orbit and never sample kT properly',
   reference: 'Nosé, J. Chem. Phys. 81:511 (1984); Hoover, Phys. Rev. A 31:1695 (1985)',
   params: samplerParams([
     dtParam(0.01),

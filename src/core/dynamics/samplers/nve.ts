@@ -17,7 +17,8 @@ export const nve: MethodDescriptor = {
   family: 'sampler',
   name: 'Newtonian (NVE, velocity Verlet)',
   summary:
-    'Frictionless motion that keeps its energy (errors O(dt^2), no drift): a walker never gains energy, so it does not sample a temperature at all',
+    'Frictionless motion that keeps its energy (errors O(dt^2), no drift): a walker never gains energy, so it ' +
+    'does not sample a temperature at all',
   reference: 'Swope, Andersen, Berens & Wilson, J. Chem. Phys. 76:637 (1982)',
   params: samplerParams([
     dtParam(0.01, 'Time step of velocity Verlet (mass 1); unstable above 2/omega of the stiffest well'),
@@ -33,7 +34,8 @@ export const nve: MethodDescriptor = {
   stability: verletStability,
   physicalTime: true,
   notRates:
-    'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings are not rates at kT',
+    'has no thermostat: it keeps the energy it starts with, kT sets only its first velocities, so its crossings ' +
+    'are not rates at kT',
   notBoltzmann: 'keeps the energy each walker starts with: it samples at constant energy, not exp(-U/kT)',
   create({ surface, walkers: w, settings, stats }) {
     const dt = num(settings, 'dt')
@@ -43,7 +45,7 @@ export const nve: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           verletStep(surface, w, i, dt, g)
-          recordKinetic(stats, w.vx[i], w.vy[i])
+          recordKinetic(stats, w.vx[i]!, w.vy[i]!)
         }
       },
     }

@@ -19,7 +19,8 @@ export const obabo: MethodDescriptor = {
   family: 'sampler',
   name: 'Langevin (OBABO)',
   summary:
-    'Langevin with the thermal kicks split around a Verlet step: speeds come out exactly right, positions slightly too spread (more so as dt grows)',
+    'Langevin with the thermal kicks split around a Verlet step: speeds come out exactly right, positions ' +
+    'slightly too spread (more so as dt grows)',
   reference: 'Bussi & Parrinello, Phys. Rev. E 75:056707 (2007)',
   params: samplerParams([dtParam(0.01), GAMMA_PARAM]),
   velocities: true,
@@ -37,12 +38,12 @@ export const obabo: MethodDescriptor = {
           if (w.status[i] === STATUS.diverged) continue
           noise.normal2(i, t, STREAM.kick, xi, 0)
           noise.normal2(i, t, STREAM.kick2, xi, 2)
-          w.vx[i] = c * w.vx[i] + kick * xi[0]
-          w.vy[i] = c * w.vy[i] + kick * xi[1]
+          w.vx[i] = c * w.vx[i]! + kick * xi[0]!
+          w.vy[i] = c * w.vy[i]! + kick * xi[1]!
           verletStep(surface, w, i, dt, g)
-          w.vx[i] = c * w.vx[i] + kick * xi[2]
-          w.vy[i] = c * w.vy[i] + kick * xi[3]
-          recordKinetic(stats, w.vx[i], w.vy[i])
+          w.vx[i] = c * w.vx[i]! + kick * xi[2]!
+          w.vy[i] = c * w.vy[i]! + kick * xi[3]!
+          recordKinetic(stats, w.vx[i]!, w.vy[i]!)
         }
       },
     }

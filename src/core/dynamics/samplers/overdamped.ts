@@ -8,7 +8,9 @@ import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 
 const FRICTION: ParamSpec = {
   ...GAMMA_PARAM,
-  help: 'Friction: the walker drifts with mobility 1/gamma, so one step moves it as h = dt/gamma of gradient descent plus noise',
+  help:
+    'Friction: the walker drifts with mobility 1/gamma, so one step moves it as h = dt/gamma of gradient descent ' +
+    'plus noise',
 }
 
 /**
@@ -23,7 +25,8 @@ export const overdamped: MethodDescriptor = {
   family: 'sampler',
   name: 'Overdamped Langevin (Euler-Maruyama)',
   summary:
-    'Gradient descent plus random kicks (Brownian motion): simple and no velocities, but biased by O(dt/gamma), so stiff wells need tiny steps',
+    'Gradient descent plus random kicks (Brownian motion): simple and no velocities, but biased by O(dt/gamma), ' +
+    'so stiff wells need tiny steps',
   reference: 'Ermak & McCammon, J. Chem. Phys. 69:1352 (1978); Kloeden & Platen (1992)',
   params: samplerParams([dtParam(0.001, 'Time step; each step moves h = dt/gamma along -grad U (mass 1)'), FRICTION]),
   velocities: false,
@@ -48,7 +51,7 @@ export const overdamped: MethodDescriptor = {
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
           noise.normal2(i, t, STREAM.kick, xi)
-          moveTo(surface, w, i, w.x[i] - h * w.gx[i] + kick * xi[0], w.y[i] - h * w.gy[i] + kick * xi[1], g)
+          moveTo(surface, w, i, w.x[i]! - h * w.gx[i]! + kick * xi[0]!, w.y[i]! - h * w.gy[i]! + kick * xi[1]!, g)
         }
       },
     }

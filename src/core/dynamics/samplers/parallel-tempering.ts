@@ -32,7 +32,8 @@ export const parallelTempering: MethodDescriptor = {
   family: 'sampler',
   name: 'Parallel tempering',
   summary:
-    'Copies of the system run at a ladder of temperatures and swap temperatures now and then: hot copies cross barriers and hand their finds down to the cold one',
+    'Copies of the system run at a ladder of temperatures and swap temperatures now and then: hot copies cross ' +
+    'barriers and hand their finds down to the cold one',
   reference: 'Swendsen & Wang, PRL 57:2607 (1986); Sugita & Okamoto, Chem. Phys. Lett. 314:141 (1999)',
   params: samplerParams([
     {
@@ -44,7 +45,9 @@ export const parallelTempering: MethodDescriptor = {
       max: 1e5,
       scale: 'log',
       unit: 'energy',
-      help: 'Temperature of the hottest replica (kT is the coldest): high enough to cross the barriers freely, at least kT',
+      help:
+        'Temperature of the hottest replica (kT is the coldest): high enough to cross the barriers freely, at ' +
+        'least kT',
     },
     {
       kind: 'number',
@@ -56,7 +59,9 @@ export const parallelTempering: MethodDescriptor = {
       scale: 'linear',
       integer: true,
       unit: '',
-      help: 'Rungs of the geometric temperature ladder; the walker count must be a multiple of R (each group of R walkers is one ensemble)',
+      help:
+        'Rungs of the geometric temperature ladder; the walker count must be a multiple of R (each group of R ' +
+        'walkers is one ensemble)',
     },
     {
       kind: 'number',
@@ -77,7 +82,8 @@ export const parallelTempering: MethodDescriptor = {
   stability: verletStability,
   physicalTime: true,
   notRates:
-    'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a temperature',
+    'swaps configurations between temperatures: no walker stays at one kT, so its crossings are not rates at a ' +
+    'temperature',
   check(settings, walkers) {
     const R = num(settings, 'replicas')
     if (walkers % R !== 0)
@@ -105,38 +111,38 @@ export const parallelTempering: MethodDescriptor = {
     const holder = Int32Array.from({ length: w.n }, (_, i) => i)
     // The lane drew every velocity at kT: each replica starts Maxwell-Boltzmann at its own rung instead.
     for (let i = 0; i < w.n; i++) {
-      const up = Math.sqrt(ratio[rung[i]])
-      w.vx[i] *= up
-      w.vy[i] *= up
+      const up = Math.sqrt(ratio[rung[i]!]!)
+      w.vx[i]! *= up
+      w.vy[i]! *= up
     }
     const accepted = new Float64Array(R - 1)
     const attempted = new Float64Array(R - 1)
     const setLadder = (t: number) => {
       const base = temperature(settings, t)
-      for (let k = 0; k < R; k++) ladder[k] = base * ratio[k]
+      for (let k = 0; k < R; k++) ladder[k] = base * ratio[k]!
     }
     setLadder(0)
 
     const swapPairs = (t: number, first: number) => {
       for (let e = 0; e < ensembles; e++) {
         for (let k = first; k < R - 1; k += 2) {
-          const a = holder[e * R + k]
-          const b = holder[e * R + k + 1]
+          const a = holder[e * R + k]!
+          const b = holder[e * R + k + 1]!
           if (w.status[a] === STATUS.diverged || w.status[b] === STATUS.diverged) continue
           const coin = noise.uniform(e * (R - 1) + k, t, STREAM.swap)
-          const logRatio = (1 / ladder[k] - 1 / ladder[k + 1]) * (w.u[a] - w.u[b])
-          attempted[k]++
+          const logRatio = (1 / ladder[k]! - 1 / ladder[k + 1]!) * (w.u[a]! - w.u[b]!)
+          attempted[k]!++
           if (!metropolisTest(logRatio, coin, stats)) continue
-          accepted[k]++
+          accepted[k]!++
           holder[e * R + k] = b
           holder[e * R + k + 1] = a
           rung[a] = k + 1
           rung[b] = k
-          const up = Math.sqrt(ladder[k + 1] / ladder[k])
-          w.vx[a] *= up
-          w.vy[a] *= up
-          w.vx[b] /= up
-          w.vy[b] /= up
+          const up = Math.sqrt(ladder[k + 1]! / ladder[k]!)
+          w.vx[a]! *= up
+          w.vy[a]! *= up
+          w.vx[b]! /= up
+          w.vy[b]! /= up
         }
       }
     }
@@ -146,7 +152,7 @@ export const parallelTempering: MethodDescriptor = {
         setLadder(t)
         for (let i = 0; i < w.n; i++) {
           if (w.status[i] === STATUS.diverged) continue
-          propagator.step(i, t, ladder[rung[i]], rung[i] === 0)
+          propagator.step(i, t, ladder[rung[i]!]!, rung[i] === 0)
         }
         if ((t + 1) % swapEvery === 0) {
           const attempt = (t + 1) / swapEvery - 1
@@ -159,7 +165,7 @@ export const parallelTempering: MethodDescriptor = {
       unit: (i) => Math.floor(i / R),
       extras: () => ({
         temperatures: Array.from(ladder),
-        swapAcceptance: Array.from(accepted, (a, k) => (attempted[k] > 0 ? a / attempted[k] : null)),
+        swapAcceptance: Array.from(accepted, (a, k) => (attempted[k]! > 0 ? a / attempted[k]! : null)),
         swapsAccepted: Array.from(accepted),
         swapsAttempted: Array.from(attempted),
         rungs: Array.from(rung),

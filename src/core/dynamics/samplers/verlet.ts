@@ -17,11 +17,11 @@ import type { Walkers } from '../walkers'
  */
 export function verletStep(surface: CompiledSurface, w: Walkers, i: number, dt: number, g: Float64Array): void {
   const half = (0.5 * dt) / MASS
-  const vx = w.vx[i] - half * w.gx[i]
-  const vy = w.vy[i] - half * w.gy[i]
-  moveTo(surface, w, i, w.x[i] + dt * vx, w.y[i] + dt * vy, g)
-  w.vx[i] = vx - half * g[0]
-  w.vy[i] = vy - half * g[1]
+  const vx = w.vx[i]! - half * w.gx[i]!
+  const vy = w.vy[i]! - half * w.gy[i]!
+  moveTo(surface, w, i, w.x[i]! + dt * vx, w.y[i]! + dt * vy, g)
+  w.vx[i] = vx - half * g[0]!
+  w.vy[i] = vy - half * g[1]!
 }
 
 /** Adds K = m|v|^2/2 of one walker to the run's kinetic sums while the run records. */
