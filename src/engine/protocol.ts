@@ -105,10 +105,11 @@ export interface FrameAnswer {
   frames: LaneFrame[]
 }
 
+/** The exact (float64) states of a lane's walkers: coordinate k of walker i at coords[k][i]. */
 export interface PositionsAnswer {
   lane: number
-  x: Float64Array
-  y: Float64Array
+  dim: number
+  coords: Float64Array[]
 }
 
 /**

@@ -35,8 +35,8 @@ serve<SimulationService>({
     return { step: sim.step, frames }
   },
   positions({ lane }, context) {
-    const { x, y } = loaded().positions(lane)
-    context.transfer([x.buffer as ArrayBuffer, y.buffer as ArrayBuffer])
-    return { lane, x, y }
+    const { dim, coords } = loaded().positions(lane)
+    context.transfer(coords.map((c) => c.buffer as ArrayBuffer))
+    return { lane, dim, coords }
   },
 })

@@ -88,6 +88,12 @@ export interface MethodDescriptor {
   /** Its step is a physical time step, so rates and Arrhenius fits make sense. */
   physicalTime: boolean
   /**
+   * Its step loops over walkers.coords (and velocities, gradients) and calls the
+   * system's gradient on state vectors, so it runs on any number of coordinates.
+   * Absent: its step reads x and y, and resolveLane refuses it for d other than 2.
+   */
+  anyDimension?: boolean
+  /**
    * Why its crossings, though timed, are not rates of U at one kT (a sweep says
    * it after the method's name and refuses); absent when they are.
    */

@@ -18,6 +18,8 @@ export interface Capabilities {
   velocities: boolean
   /** Why its samples are not exp(-U/kT) at its kT (see notBoltzmann), or null; null too when it is not thermal. */
   notBoltzmann: string | null
+  /** Its step runs on states of any number of coordinates, not only on a surface's two. */
+  anyDimension: boolean
 }
 
 /** A lane's method and settings, checked and complete, with what it can do. */
@@ -45,6 +47,8 @@ export function resolveLane(
   methodId: string,
   given: Readonly<Record<string, unknown>>,
   walkers?: number,
+  /** Coordinates per walker: 2 on a surface. */
+  dim = 2,
 ): LaneResolution {
   const method = methodById(methodId)
   if (!method)
@@ -52,6 +56,13 @@ export function resolveLane(
       ok: false,
       errors: [
         { field: 'method', message: `unknown method '${methodId}'; known: ${METHODS.map((m) => m.id).join(', ')}` },
+      ],
+    }
+  if (dim !== 2 && !method.anyDimension)
+    return {
+      ok: false,
+      errors: [
+        { field: 'method', message: `${method.name} runs on surfaces of 2 coordinates only; this system has ${dim}` },
       ],
     }
   const resolved = resolveSettings(method.params, given, method.name)
@@ -75,6 +86,7 @@ export function capabilities(method: MethodDescriptor, settings?: Settings): Cap
     learningRate: has('lr'),
     velocities: method.velocities,
     notBoltzmann: thermal ? notBoltzmann(method, complete) : null,
+    anyDimension: method.anyDimension === true,
   }
 }
 

@@ -12,8 +12,11 @@ import type { MinimumLabel, WalkerStatus } from '../dynamics/status'
 
 /** Walker 0 of a lane, in full: what the status line speaks about. */
 export interface LeadWalker {
+  /** Its two drawn coordinates (see LaneFrame.projection). */
   x: number
   y: number
+  /** Its whole state: LaneFrame.dim coordinates (x and y themselves on a surface). */
+  state: number[]
   u: number
   gradNorm: number
   status: WalkerStatus
@@ -23,7 +26,10 @@ export interface LeadWalker {
   divergedAt: number | null
   /** kT, lr and dt at the step it diverged (a schedule may have moved them since), or null. */
   divergedWith: StepValues | null
-  /** The largest Hessian eigenvalue where the walker started (null: not positive): the method's stability limit comes from it. */
+  /**
+   * The largest Hessian eigenvalue where the walker started (null: not positive):
+   * the method's stability limit comes from it.
+   */
   startCurvature: number | null
   /** The surface's typical |grad U| over its domain (what 'plateau' is measured against). */
   typicalGradient: number
@@ -35,7 +41,10 @@ export interface LeadWalker {
 export interface Traces {
   /** Step of each point. */
   step: Float64Array
-  /** Optimizers: U and |grad U| of walker 0. Samplers: mean U, mean kinetic energy, their sum, and the kinetic temperature. */
+  /**
+   * Optimizers: U and |grad U| of walker 0. Samplers: mean U, mean kinetic energy,
+   * their sum, and the kinetic temperature.
+   */
   series: Record<string, Float32Array>
 }
 
@@ -47,7 +56,11 @@ export interface LaneFrame {
   /** kT, lr and dt the lane ran with for this step (schedules move them): what the status line states. */
   live: LiveValues
   walkers: number
-  /** x0, y0, x1, y1... of every walker (float32 is plenty to draw). */
+  /** Coordinates per walker: 2 on a surface, more for a system seen through a projection. */
+  dim: number
+  /** What made `positions` from the walkers' states, and the names of its two axes. */
+  projection: { id: string; axes: readonly [string, string] }
+  /** x0, y0, x1, y1... of every walker, through the projection (float32 is plenty to draw). */
   positions: Float32Array
   /** U of every walker (for the 3D view). */
   energies: Float32Array
@@ -57,7 +70,10 @@ export interface LaneFrame {
   statusCounts: number[]
   /** Walkers at a minimum labelled global and local by the engine (optimizer lanes; zero otherwise). */
   minimumLabels: { global: number; local: number }
-  /** Trails of the first few walkers: for each, its last positions (x, y pairs), oldest first; NaN pairs pad the start. */
+  /**
+   * Trails of the first few walkers: for each, its last positions (x, y pairs),
+   * oldest first; NaN pairs pad the start.
+   */
   trails: Float32Array
   trailWalkers: number
   trailLength: number

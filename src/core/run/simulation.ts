@@ -12,6 +12,8 @@ import type { FormulaProgram } from '../formula/types'
 import { buildLane } from '../scenario/build'
 import type { LaneSpec } from '../scenario/types'
 import type { CompiledSurface, Domain } from '../surface'
+import { identityProjection, type Projection } from '../system'
+import type { Walkers } from '../dynamics/walkers'
 import { KINETIC_BINS, type LaneFrame, type LeadWalker, type SamplingFrame } from './frame'
 import { DecimatingRecord, Trails } from './history'
 
@@ -42,6 +44,8 @@ export class Simulation {
   readonly landscape: Landscape
   readonly map: BasinMap
   readonly runs: LaneRun[]
+  /** How the frames' positions see each walker's state: on a surface, x and y as they are. */
+  readonly projection: Projection = identityProjection()
 
   constructor(readonly setup: SimulationSetup) {
     this.surface = compileProgram(setup.program, new Map(setup.parameters), setup.domain)
@@ -68,12 +72,34 @@ export class Simulation {
     return this.runs.map((run) => run.frame(withSampling))
   }
 
-  /** Exact positions (float64) of a lane's walkers. */
-  positions(lane: number): { x: Float64Array; y: Float64Array } {
+  /** Exact states (float64) of a lane's walkers: coordinate k of walker i at coords[k][i]. */
+  positions(lane: number): { dim: number; coords: Float64Array[] } {
     const run = this.runs[lane]
     if (!run) throw new RangeError(`positions: no lane ${lane}`)
     const w = run.lane.walkers
-    return { x: Float64Array.from(w.x), y: Float64Array.from(w.y) }
+    return { dim: w.dim, coords: w.coords.map((c) => Float64Array.from(c)) }
+  }
+}
+
+/**
+ * Writes the two drawn coordinates of every walker into out (x0, y0, x1, y1...): x and y
+ * themselves through the identity on a surface (the loop every frame of the page runs),
+ * otherwise each walker's state vector through the projection, gathered into `scratch`.
+ */
+export function projectWalkers(w: Walkers, projection: Projection, out: Float32Array, scratch: Float64Array): void {
+  if (projection.id === 'identity' && w.dim === 2) {
+    const { x, y } = w
+    for (let i = 0; i < w.n; i++) {
+      out[2 * i] = x[i]!
+      out[2 * i + 1] = y[i]!
+    }
+    return
+  }
+  const p = new Float64Array(2)
+  for (let i = 0; i < w.n; i++) {
+    projection.project(w.state(i, scratch), p)
+    out[2 * i] = p[0]!
+    out[2 * i + 1] = p[1]!
   }
 }
 
@@ -90,12 +116,15 @@ class LaneRun {
   private kineticAbove = 0
   private readonly h = new Float64Array(3)
   private readonly eigen = new Float64Array(4)
+  /** One walker's state vector, gathered for the projection and the lead walker. */
+  private readonly state: Float64Array
 
   constructor(
     private readonly sim: Simulation,
     readonly index: number,
     readonly lane: Lane,
   ) {
+    this.state = new Float64Array(lane.walkers.dim)
     const family = lane.config.method.family
     const { thermal, velocities, notBoltzmann } = lane.capabilities
     const dt = lane.live().dt
@@ -173,9 +202,9 @@ class LaneRun {
     const energies = new Float32Array(w.n)
     const statusCounts = WALKER_STATUSES.map(() => 0)
     const minimumLabels = { global: 0, local: 0 }
+    const projection = this.sim.projection
+    projectWalkers(w, projection, positions, this.state)
     for (let i = 0; i < w.n; i++) {
-      positions[2 * i] = w.x[i]!
-      positions[2 * i + 1] = w.y[i]!
       energies[i] = w.u[i]!
       statusCounts[w.status[i]!]!++
       const label = w.status[i] === STATUS.minimum ? lane.label(i) : null
@@ -188,6 +217,8 @@ class LaneRun {
       step: lane.t,
       live: lane.live(),
       walkers: w.n,
+      dim: w.dim,
+      projection: { id: projection.id, axes: projection.axes },
       positions,
       energies,
       statuses: Uint8Array.from(w.status),
@@ -211,6 +242,7 @@ class LaneRun {
     return {
       x: w.x[0]!,
       y: w.y[0]!,
+      state: Array.from(w.state(0, this.state)),
       u: w.u[0]!,
       gradNorm: Math.hypot(w.gx[0]!, w.gy[0]!),
       status: WALKER_STATUSES[w.status[0]!]!,

@@ -69,8 +69,8 @@ export function exposeBenchHook(run: Run, scenario: PageScenario, page: PageProb
     advance: (steps) => run.stepOnce(steps),
     reset: () => run.reset(),
     positions: async (lane) => {
-      const { x, y } = await run.positions(lane)
-      return { x: Array.from(x), y: Array.from(y) }
+      const { coords } = await run.positions(lane)
+      return { x: Array.from(coords[0] ?? []), y: Array.from(coords[1] ?? []) }
     },
     runTo: (step) => run.runTo(step),
     setSpeed: (steps) => run.setSpeed(steps),

@@ -2,7 +2,7 @@ import type { Landscape } from '../../core/landscape/saddles'
 import type { LaneFrame } from '../../core/run/frame'
 import type { SimulationSetup } from '../../core/run/simulation'
 import { simulationClient, type SimulationClient } from '../../engine/clients'
-import type { FrameAnswer } from '../../engine/protocol'
+import type { FrameAnswer, PositionsAnswer } from '../../engine/protocol'
 import { DEFAULT_SPEED } from '../../core/scenario/view'
 import { SAMPLING_INTERVAL_MS, samplingDelay } from './pace'
 
@@ -138,8 +138,8 @@ export class Run {
     this.#playing = true
   }
 
-  /** Exact (float64) positions of a lane's walkers, after every frame asked for so far. */
-  positions(lane: number): Promise<{ x: Float64Array; y: Float64Array }> {
+  /** Exact (float64) states of a lane's walkers, after every frame asked for so far. */
+  positions(lane: number): Promise<PositionsAnswer> {
     return this.#client.call('positions', { lane })
   }
 
