@@ -8,7 +8,7 @@ import type { Experiment } from './types'
  * Whether a guided experiment's claim holds, judged ONLY from the frames the page
  * got from its worker (and the sweep its task worker returned), so the page, the
  * browser test and the Node test run the same check. Each threshold is derived in
- * a comment from the physics (surfaces.md, dynamics.md) or from the statistics of
+ * a comment from the physics (the atlas's critical points, the methods' literature) or from the statistics of
  * the run, never fitted to a run.
  *
  * Indices follow the engine's landscape: minima sorted by value, lowest first
