@@ -4,14 +4,20 @@ import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
 import type { LeadWalker } from '../../core/run/frame'
 import { liveValues, resolveLane } from '../../core/dynamics/resolve'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
-import { atlas, gd, resolved, simulate } from '../../testing/simulated'
+import { atlas, gd, resolved, simulate, type SimulatedRun } from '../../testing/simulated'
 
 /** The status line of lane 0 of a real run, with everything the panel passes. */
 function lineOf(surface: SurfaceSpec, lane: LaneSpec, steps: number) {
   const run = simulate(surface, [lane], steps)
+  const inputs = lineInput(run)
+  return { line: statusLine(inputs), frame: run.frames[0], run, atGlobalMinimum: inputs.atGlobalMinimum }
+}
+
+/** Everything the panel passes for lane 0 of a real run. */
+function lineInput(run: SimulatedRun): StatusInput {
   const f = run.frames[0]
   const atGlobalMinimum = globalMinimumCount(f.statuses, f.energies, run.landscape)
-  const line = statusLine({
+  return {
     lead: f.lead,
     statusCounts: f.statusCounts,
     family: f.family,
@@ -22,8 +28,7 @@ function lineOf(surface: SurfaceSpec, lane: LaneSpec, steps: number) {
     live: f.live,
     domain: run.domain,
     atGlobalMinimum,
-  })
-  return { line, frame: f, run, atGlobalMinimum }
+  }
 }
 
 const MULLER_BROWN = atlas('muller-brown')
@@ -363,7 +368,49 @@ describe('globalMinimumCount', () => {
 })
 
 describe('a sampler with its basins counted', () => {
-  it('says which basins it has visited and how its time compares with the Boltzmann shares', () => {
+  it(
+    'on Rastrigin it sums up 121 basins: how many it visited, and its time in the global basin ' +
+      'against the exact Boltzmann share',
+    () => {
+      const lane: LaneSpec = {
+        method: 'baoab',
+        settings: { kT: 20, dt: 0.01 },
+        walkers: 50,
+        start: { kind: 'point', x: 0, y: 0 },
+      }
+      const run = simulate(atlas('rastrigin'), [lane], 2000)
+      const f = run.frames[0]
+      const summary = f.sampling!.summary
+      // U is a sum of f(x) = x^2 - 10 cos(2 pi x) and f(y) (plus 20), so the basin of (0, 0) under gradient
+      // flow is the square between the maxima of f at +-a, and its Boltzmann share is the square of f's.
+      const kT = 20
+      const f1 = (x: number) => x * x - 10 * Math.cos(2 * Math.PI * x)
+      let a = 0.5
+      for (let k = 0; k < 50; k++)
+        a -= (2 * a + 20 * Math.PI * Math.sin(2 * Math.PI * a)) / (2 + 40 * Math.PI ** 2 * Math.cos(2 * Math.PI * a))
+      const simpson = (lo: number, hi: number, n = 20000) => {
+        const h = (hi - lo) / n
+        let sum = 0
+        for (let i = 0; i <= n; i++) sum += (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * Math.exp(-f1(lo + i * h) / kT)
+        return (sum * h) / 3
+      }
+      const exact = (simpson(-a, a) / simpson(-5.12, 5.12)) ** 2
+      expect(exact).toBeCloseTo(0.0197, 4)
+      expect(summary.basins).toHaveLength(121)
+      expect(summary.basins[0]!.exact).toBeCloseTo(exact, 3)
+      const line = statusLine({ ...lineInput(run), basins: summary.basins, consistent: summary.check.consistent })
+      const visited = summary.basins.filter((b) => b.sampled > 0).length
+      const sampled = Math.round(100 * summary.basins[0]!.sampled)
+      expect(line.lead).toBe(
+        `sampling at kT = 20: visited ${visited} of 121 basins; ${sampled}% of the time in the global basin ` +
+          `(Boltzmann: 2%)${summary.check.consistent === false ? '; not consistent with exact sampling' : ''}`,
+      )
+      // One sentence of a line or two, not a list of 121 energies.
+      expect(statusSentence(line).length).toBeLessThan(150)
+    },
+  )
+
+  it('says which basins it has visited and how its time in the global basin compares with the Boltzmann share', () => {
     const settings = resolved({
       method: 'baoab',
       settings: { kT: 20 },
@@ -376,8 +423,7 @@ describe('a sampler with its basins counted', () => {
     ]
     const line = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins }))
     expect(line.lead).toBe(
-      `sampling at kT = 20: visited all 2 basins; time in the basins of U = ${MINUS}2.00 / ${MINUS}1.00: ` +
-        '41% / 36% (Boltzmann: 81% / 13%)',
+      'sampling at kT = 20: visited all 2 basins; 41% of the time in the global basin (Boltzmann: 81%)',
     )
     const once = statusLine(
       input({
@@ -391,7 +437,39 @@ describe('a sampler with its basins counted', () => {
         ],
       }),
     )
-    expect(once.lead).toMatch(/^sampling at kT = 20: visited 1 of 2 basins;/)
+    expect(once.lead).toBe(
+      'sampling at kT = 20: visited 1 of 2 basins; 100% of the time in the global basin (Boltzmann: 81%)',
+    )
+    // A symmetric double well has two global basins: their shares add up; a share under 0.5% is not 0%.
+    const twin: Landscape = {
+      minima: [
+        { x: -1, y: 0, value: -1, kind: 'minimum', eigenvalues: [2, 8] },
+        { x: 1, y: 0, value: -1, kind: 'minimum', eigenvalues: [2, 8] },
+        { x: 0, y: 3, value: 5, kind: 'minimum', eigenvalues: [2, 8] },
+      ],
+      saddles: [],
+    }
+    const shares = [
+      { sampled: 0.3, exact: 0.498 },
+      { sampled: 0.698, exact: 0.498 },
+      { sampled: 0.002, exact: 0.004 },
+    ]
+    expect(
+      statusLine(
+        input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: shares, landscape: twin }),
+      ).lead,
+    ).toBe('sampling at kT = 20: visited all 3 basins; >99% of the time in the 2 global basins (Boltzmann: >99%)')
+    expect(
+      statusLine(
+        input({
+          family: 'sampler',
+          method: 'baoab',
+          settings,
+          lead: lead({ u: 1 }),
+          basins: [shares[2]!, { sampled: 0.998, exact: 0.996 }],
+        }),
+      ).lead,
+    ).toBe('sampling at kT = 20: visited all 2 basins; <1% of the time in the global basin (Boltzmann: <1%)')
   })
 
   it('says up to which step the shares were measured when that is not the step shown', () => {
@@ -409,7 +487,7 @@ describe('a sampler with its basins counted', () => {
       statusLine(
         input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins, step, basinsStep }),
       ).lead
-    expect(at(4030, 3500)).toMatch(/; time up to step 3,500 in the basins of U = /)
-    expect(at(4030, 4030)).toMatch(/; time in the basins of U = /)
+    expect(at(4030, 3500)).toMatch(/; 41% of the time up to step 3,500 in the global basin /)
+    expect(at(4030, 4030)).toMatch(/; 41% of the time in the global basin /)
   })
 })

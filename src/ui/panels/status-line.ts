@@ -217,24 +217,45 @@ function samplingText(input: StatusInput): string {
   const basins = input.basins
   const minima = input.landscape?.minima
   if (basins && minima && basins.length === minima.length && basins.length > 1) {
-    // Where the walkers have spent their time, basin by basin, beside where exp(-U/kT) says they should.
-    const share = (p: number) => `${Math.round(100 * p)}%`
+    // How widely the walkers have roamed, and their time in the lowest basin against exp(-U/kT)'s share:
+    // the basin by basin figures are the lane panel's table.
     const visited = basins.filter((b) => b.sampled > 0).length
     const where =
       visited === basins.length
-        ? `visited all ${basins.length} basins`
-        : `visited ${visited} of ${basins.length} basins`
+        ? `visited all ${formatCount(basins.length)} basins`
+        : `visited ${formatCount(visited)} of ${formatCount(basins.length)} basins`
     const until =
       input.basinsStep !== undefined && input.basinsStep !== null && input.basinsStep !== input.step
         ? ` up to step ${formatCount(input.basinsStep)}`
         : ''
+    const global = globalBasins(minima)
+    const sampled = global.reduce((sum, k) => sum + (basins[k]?.sampled ?? 0), 0)
+    const exact = global.reduce((sum, k) => sum + (basins[k]?.exact ?? 0), 0)
+    const which = global.length === 1 ? 'the global basin' : `the ${global.length} global basins`
     return (
-      `${head}: ${where}; time${until} in the basins of U = ${minima.map((m) => u(m.value)).join(' / ')}: ` +
-      `${basins.map((b) => share(b.sampled)).join(' / ')} ` +
-      `(Boltzmann: ${basins.map((b) => share(b.exact)).join(' / ')})${verdictWords(input.consistent)}`
+      `${head}: ${where}; ${share(sampled)} of the time${until} in ${which} ` +
+      `(Boltzmann: ${share(exact)})${verdictWords(input.consistent)}`
     )
   }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}${verdictWords(input.consistent)}`
+}
+
+/** A share as a whole percentage; a share that is not zero never reads as 0%. */
+function share(p: number): string {
+  const percent = 100 * p
+  if (percent > 0 && percent < 0.5) return '<1%'
+  if (percent < 100 && percent > 99.5) return '>99%'
+  return `${Math.round(percent)}%`
+}
+
+/**
+ * The minima as low as the lowest (within float32 round-off, as globalMinimumCount): a symmetric double well
+ * has two global basins.
+ */
+function globalBasins(minima: readonly CriticalPoint[]): number[] {
+  const lowest = Math.min(...minima.map((m) => m.value))
+  const tolerance = 1e-5 * Math.max(1, Math.abs(lowest))
+  return minima.flatMap((m, k) => (m.value - lowest <= tolerance ? [k] : []))
 }
 
 /** The check's verdict as the status line's last words (the lane panel gives the reasons). */
