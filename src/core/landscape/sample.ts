@@ -11,6 +11,8 @@ export interface SurfaceSample {
   gradientScale: number
   curvatureScale: number
   valueRange: number
+  /** The lowest finite U on the grid (Infinity: none). */
+  lowest: number
 }
 
 /** Samples n x n nodes (n - 1 per axis on a periodic domain, whose last node is the first). */
@@ -54,6 +56,7 @@ export function sampleSurface(surface: CompiledSurface, n: number): SurfaceSampl
     gradientScale: quantile(gradients, 0.9),
     curvatureScale: quantile(curvatures, 0.9),
     valueRange: highest > lowest ? highest - lowest : 0,
+    lowest,
   }
 }
 

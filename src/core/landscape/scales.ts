@@ -10,6 +10,11 @@ export interface StatusScales {
   curvature: number
   /** Range of U over the domain. */
   valueRange: number
+  /**
+   * The lowest U on the domain's sample grid: a walker that leaves the domain lower still went downhill out of
+   * it. Absent: not known.
+   */
+  lowestValue?: number
   /** The lowest known minimum, for global/local labels; NaN when none is known. */
   lowestMinimum: number
   /** Diagonal of the domain: what 'barely moves' is measured against. */
@@ -39,6 +44,7 @@ export function statusScales(
     gradient: sample.gradientScale,
     curvature: sample.curvatureScale,
     valueRange: sample.valueRange,
+    lowestValue: sample.lowest,
     lowestMinimum: minima.length > 0 ? Math.min(...minima.map((p) => p.value)) : NaN,
     extent: sample.extent,
     stationary: points.flatMap((p) => [p.x, p.y]),

@@ -33,6 +33,13 @@ export interface LeadWalker {
   startCurvature: number | null
   /** The surface's typical |grad U| over its domain (what 'plateau' is measured against). */
   typicalGradient: number
+  /**
+   * The lowest U on a grid over the domain (NaN: not known). A diverged walker last seen lower than this left the
+   * domain downhill: the surface has no bottom that way.
+   */
+  lowestOnDomain: number
+  /** The range of U on that grid: 0 on a surface that is flat all over the domain. */
+  rangeOnDomain: number
   /** The engine's own flatness test: one Hessian eigenvalue (or both) near zero at a converged walker. */
   degenerate: boolean
 }

@@ -252,6 +252,8 @@ class LaneRun {
       divergedWith: w.status[0] === STATUS.diverged ? this.lane.live(w.divergedAt[0]) : null,
       startCurvature: this.startCurvature,
       typicalGradient: this.lane.config.scales.gradient,
+      lowestOnDomain: this.lane.config.scales.lowestValue ?? NaN,
+      rangeOnDomain: this.lane.config.scales.valueRange,
       degenerate: this.lane.tracker?.degenerate[0] === 1,
     }
   }

@@ -150,9 +150,10 @@ describe('status line from real runs', () => {
     }
     const { line } = lineOf(MULLER_BROWN, lane, 100)
     // sqrt(2 * 2/1568) = 0.0505: just stable at the start, not where it went.
+    // Where it was last seen the largest curvature is 1.9e13: the limit there is sqrt(2 * 2/1.9e13) = 4.6e-7.
     expect(line.lead).toBe(
       'walker 1 diverged at step 25: the time step dt = 0.05 is below the stability limit 2/omega_max = 0.0505 ' +
-        'where it started, but the surface curves more steeply where it went',
+        'where it started, but the surface curves more steeply where it went (2/omega_max = 4.55e-7 there)',
     )
     expect(line.counts).toBe('all 4 walkers diverged')
   })
@@ -186,6 +187,8 @@ function lead(overrides: Partial<LeadWalker>): LeadWalker {
     divergedWith: null,
     startCurvature: 2,
     typicalGradient: 10,
+    lowestOnDomain: NaN,
+    rangeOnDomain: 1,
     degenerate: false,
     ...overrides,
   }
@@ -215,6 +218,74 @@ function input(overrides: Partial<StatusInput>): StatusInput {
   if (!lane.ok) throw new Error('settings')
   return { live: liveValues(lane.lane, Math.max(0, (base.lead.divergedAt ?? base.step) - 1)), ...base }
 }
+
+/** A formula on [-2, 2]^2. */
+const formula = (text: string): SurfaceSpec => ({
+  kind: 'formula',
+  text,
+  parameters: {},
+  domain: { xmin: -2, xmax: 2, ymin: -2, ymax: 2 },
+})
+
+describe('explanations that are true of the surface', () => {
+  it('on x^2 - y^2 gradient descent runs off downhill: the surface has no bottom, whatever the learning rate', () => {
+    // lr 0.1 is under 2/lambda_max = 1, but along y the curvature is -2: y grows by 1.2 a step, x shrinks by 0.8.
+    // The run stops when |y| passes 2 + 10 * 4 = 42: y = 0.5 * 1.2^25 = 47.7; it was last seen at step 24,
+    // y = 0.5 * 1.2^24 = 39.75, x = 0.8^24, U = x^2 - y^2 = -1579.94. The lowest U on [-2, 2]^2 is -4 at (0, +-2).
+    const { line, frame } = lineOf(formula('x^2 - y^2'), gd(0.1, 1, 0.5), 500)
+    expect(frame.lead.u).toBeCloseTo(0.8 ** 48 - (0.5 * 1.2 ** 24) ** 2, 6)
+    expect(frame.lead.eigenvalues).toEqual([-2, 2])
+    expect(line.lead).toBe(
+      `diverged at step 24: the surface has no bottom this way: the walker left the domain downhill, to ` +
+        `U = ${MINUS}1579.94 (the lowest U on the domain is ${MINUS}4.00); the surface curves downward there ` +
+        `(Hessian eigenvalue ${MINUS}2)`,
+    )
+    expect(line.lead).not.toContain('stability limit')
+  })
+
+  it('on x^2 - y^2 a sampler runs off downhill too, and says so', () => {
+    const lane: LaneSpec = {
+      method: 'baoab',
+      settings: { kT: 1, dt: 0.01 },
+      walkers: 1,
+      start: { kind: 'point', x: 0, y: 0 },
+    }
+    const { line, frame } = lineOf(formula('x^2 - y^2'), lane, 3000)
+    expect(frame.lead.status).toBe('diverged')
+    expect(line.lead).toMatch(
+      new RegExp(
+        `^walker 1 diverged at step [\\d,]+: the surface has no bottom this way: the walker left the domain ` +
+          `downhill, to U = ${MINUS}[\\d,.]+ \\(the lowest U on the domain is ${MINUS}4\\.00\\); ` +
+          `the surface curves downward there \\(Hessian eigenvalue ${MINUS}2\\)$`,
+      ),
+    )
+  })
+
+  it('on the plane U = x it runs off downhill with no curvature at all: no stability limit is blamed', () => {
+    // x falls by 0.1 a step from 1 until it passes -2 - 10 * 4 = -42; last seen at x = -41.9 (U = x).
+    const { line } = lineOf(formula('x'), gd(0.1, 1, 0.5), 1000)
+    expect(line.lead).toBe(
+      `diverged at step 429: the surface has no bottom this way: the walker left the domain downhill, to ` +
+        `U = ${MINUS}41.90 (the lowest U on the domain is ${MINUS}2.00)`,
+    )
+  })
+
+  it('on U = 5 it is flat everywhere: every point is a critical point', () => {
+    const { line, frame } = lineOf(formula('5'), gd(0.1, 1, 0.5), 500)
+    expect(frame.lead).toMatchObject({ gradNorm: 0, eigenvalues: [0, 0], rangeOnDomain: 0 })
+    expect(line.lead).toBe(
+      'on flat ground: U = 5.00 all over the domain, so |grad U| = 0 and every point is a critical point; ' +
+        'nothing moves the walker',
+    )
+    expect(line.lead).not.toContain('not a critical point')
+  })
+
+  it('on x^2 - y^2 from the stable axis it stops at the saddle, the one critical point', () => {
+    expect(lineOf(formula('x^2 - y^2'), gd(0.1, 1, 0), 500).line.lead).toBe(
+      'stopped at a saddle point: the Hessian has one negative eigenvalue (U = 0.00)',
+    )
+  })
+})
 
 describe('status line by hand', () => {
   it('a flat saddle (a monkey saddle: zero Hessian) and a flat ridge of maxima', () => {
@@ -284,10 +355,16 @@ describe('status line by hand', () => {
     'divergence below the starting limit blames the curvature met on the way; ' +
       'a schedule gives the rate at that step',
     () => {
-      const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4 })
+      // Last seen where lambda_max = 40: the limit there is 2/40 = 0.05, under the learning rate.
+      const diverged = lead({ status: 'diverged', divergedAt: 120, startCurvature: 4, eigenvalues: [1, 40] })
       expect(statusLine(input({ lead: diverged })).lead).toBe(
         'diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started, ' +
-          'but the surface curves more steeply where it went',
+          'but the surface curves more steeply where it went (2/lambda_max = 0.05 there)',
+      )
+      // Last seen where lambda_max = 2 (limit 1): the curvature does not explain it, and the line does not claim so.
+      expect(statusLine(input({ lead: { ...diverged, eigenvalues: [1, 2] } })).lead).toBe(
+        'diverged at step 120: learning rate 0.1 is below the stability limit 2/lambda_max = 0.5 where it started ' +
+          'and where it was last seen; it ran far off the domain or met a value that is not finite',
       )
       // lr 10 decayed tenfold every 100 steps is 1 at step 120, above 0.5.
       const decaying = resolved({

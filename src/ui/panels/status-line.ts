@@ -148,6 +148,13 @@ function minimumText({ lead, landscape }: StatusInput, flat: boolean): string {
 }
 
 function plateauText(lead: LeadWalker): string {
+  // U takes one value all over the domain's grid, and the walker stands where U has no slope and no curvature:
+  // the surface is flat, and every point of it is a critical point.
+  if (lead.rangeOnDomain === 0 && lead.gradNorm === 0 && lead.eigenvalues[0] === 0 && lead.eigenvalues[1] === 0)
+    return (
+      `on flat ground: U = ${u(lead.u)} all over the domain, so |grad U| = 0 and every point is a critical point; ` +
+      'nothing moves the walker'
+    )
   const ratio = lead.typicalGradient / lead.gradNorm
   if (!(Number.isFinite(ratio) && ratio > 1))
     return (
@@ -192,21 +199,36 @@ function divergedText(input: StatusInput): string {
   const live = lead.divergedWith ?? input.live
   const step = lead.divergedAt ?? input.step
   const head = `diverged at step ${formatCount(step)}`
+  // Last seen lower than anywhere on the domain: it went downhill out of it, and kept going.
+  if (Number.isFinite(lead.lowestOnDomain) && lead.u < lead.lowestOnDomain) {
+    const down =
+      lead.eigenvalues[0] < 0
+        ? `; the surface curves downward there (Hessian eigenvalue ${g(lead.eigenvalues[0])})`
+        : ''
+    return (
+      `${head}: the surface has no bottom this way: the walker left the domain downhill, to U = ${u(lead.u)} ` +
+      `(the lowest U on the domain is ${u(lead.lowestOnDomain)})${down}`
+    )
+  }
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
   if (limit) {
     const what = `${limit.quantity} ${g(limit.value)}`
     const limitText = `${limit.limitName} = ${g(limit.limit)}`
-    return `${head}: ${limitComparison(what, limit.value, limitText, limit.limit)}`
+    if (limit.value > limit.limit) return `${head}: ${what} is above the stability limit ${limitText} where it started`
+    // Below the limit where it started: the limit where the walker was last seen, from the curvature there.
+    const there = lead.eigenvalues[1] > 0 ? stabilityAt({ ...input, live }, lead.eigenvalues[1]) : null
+    if (there && there.value > there.limit)
+      return (
+        `${head}: ${what} is below the stability limit ${limitText} where it started, ` +
+        `but the surface curves more steeply where it went (${limit.limitName} = ${g(there.limit)} there)`
+      )
+    return (
+      `${head}: ${what} is below the stability limit ${limitText} where it started and where it was last seen; ` +
+      'it ran far off the domain or met a value that is not finite'
+    )
   }
   const detail = live.lr !== null ? ` (learning rate ${g(live.lr)})` : live.dt !== null ? ` (dt = ${g(live.dt)})` : ''
   return `${head}: it ran far off the domain or met a value that is not finite${detail}`
-}
-
-function limitComparison(what: string, value: number, limitText: string, limit: number): string {
-  return value > limit
-    ? `${what} is above the stability limit ${limitText} where it started`
-    : `${what} is below the stability limit ${limitText} where it started, ` +
-        'but the surface curves more steeply where it went'
 }
 
 function samplingText(input: StatusInput): string {
