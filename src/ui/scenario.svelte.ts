@@ -2,7 +2,7 @@ import { defaultScenario, MAX_LANES, type LaneSpec, type Scenario, type SurfaceS
 import type { AtlasSurface } from '../core/surfaces'
 import type { SimulationSetup } from '../core/run/simulation'
 import type { TaskSurface } from '../engine/protocol'
-import { startAt } from './lanes/lane-edit'
+import { atTemperature, laneTemperature, startAt, temperaturesAgree, withSharedTemperature } from './lanes/lane-edit'
 
 /** A scenario's surface as checked on the page: what a worker compiles, with what the page labels it by. */
 export interface CheckedSurface extends TaskSurface {
@@ -20,6 +20,12 @@ export interface CheckedSurface extends TaskSurface {
 export class PageScenario {
   #scenario = $state.raw<Scenario>(defaultScenario())
   #surface = $state.raw<CheckedSurface | null>(null)
+  /**
+   * Every lane with a temperature runs at the same kT: a sampler added or switched to joins
+   * it, and changing one sampler's kT changes them all. On by default; a state whose
+   * samplers run at different temperatures (a link, an experiment) turns it off.
+   */
+  sameTemperature = $state(true)
 
   /** What the simulation worker builds the run from; null until the first surface is checked. */
   readonly setup = $derived.by((): SimulationSetup | null => {
@@ -45,16 +51,38 @@ export class PageScenario {
   /** A newly checked surface, with the lanes it comes with (an atlas pick suggests new settings). */
   setSurface(spec: SurfaceSpec, surface: CheckedSurface, lanes: LaneSpec[] = this.#scenario.lanes): void {
     this.#surface = surface
+    if (lanes !== this.#scenario.lanes) this.sameTemperature = temperaturesAgree(lanes)
     this.#scenario = { ...this.#scenario, surface: spec, lanes }
   }
 
   setLane(index: number, lane: LaneSpec): void {
-    this.#scenario = { ...this.#scenario, lanes: this.#scenario.lanes.map((l, k) => (k === index ? lane : l)) }
+    const lanes = this.#scenario.lanes
+    this.#scenario = {
+      ...this.#scenario,
+      lanes: this.sameTemperature
+        ? withSharedTemperature(lanes, index, lane)
+        : lanes.map((l, k) => (k === index ? lane : l)),
+    }
   }
 
   addLane(lane: LaneSpec): void {
-    if (this.#scenario.lanes.length >= MAX_LANES) return
-    this.#scenario = { ...this.#scenario, lanes: [...this.#scenario.lanes, lane] }
+    const lanes = this.#scenario.lanes
+    if (lanes.length >= MAX_LANES) return
+    this.#scenario = {
+      ...this.#scenario,
+      lanes: this.sameTemperature ? withSharedTemperature(lanes, lanes.length, lane) : [...lanes, lane],
+    }
+  }
+
+  /** Turns the shared temperature on (every sampler then takes the first one's kT) or off. */
+  setSameTemperature(on: boolean): void {
+    this.sameTemperature = on
+    if (!on) return
+    const lanes = this.#scenario.lanes
+    const kT = lanes.map(laneTemperature).find((t) => t !== null) ?? null
+    if (kT === null) return
+    const aligned = lanes.map((l) => atTemperature(l, kT))
+    if (aligned.some((l, k) => l !== lanes[k])) this.#scenario = { ...this.#scenario, lanes: aligned }
   }
 
   removeLane(index: number): void {

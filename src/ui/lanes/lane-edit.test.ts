@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_LANES } from '../../core/scenario/defaults'
 import { atlasSurface } from '../../core/surfaces'
+import { methodById } from '../../core/dynamics/methods'
+import type { LaneSpec } from '../../core/scenario/types'
 import {
+  atTemperature,
+  laneTemperature,
   lanesForSurface,
   newLane,
   roundCoordinate,
   startAt,
   startInside,
   suggestedSettings,
+  temperaturesAgree,
   withMethod,
+  withSharedTemperature,
 } from './lane-edit'
 
 const himmelblau = atlasSurface('himmelblau')!
@@ -69,5 +75,49 @@ describe('lane edits', () => {
     expect(roundCoordinate(0.48172934, 2.7)).toBe(0.482)
     expect(roundCoordinate(-3.14159, 10)).toBe(-3.14)
     expect(roundCoordinate(123.456, 1000)).toBe(123)
+  })
+})
+
+describe('one temperature for every sampler', () => {
+  const muller = atlasSurface('muller-brown')!
+  const [gd, baoab] = DEFAULT_LANES
+  const at = (lanes: readonly LaneSpec[]) => lanes.map(laneTemperature)
+
+  test('reads a lane’s kT, its method’s default when unset, and none for an optimizer', () => {
+    expect(at(DEFAULT_LANES)).toEqual([null, 20])
+    expect(laneTemperature({ ...baoab!, settings: {} })).toBe(
+      methodById('baoab')!.params.find((p) => p.name === 'kT')!.default,
+    )
+    expect(temperaturesAgree(DEFAULT_LANES)).toBe(true)
+    expect(temperaturesAgree([...DEFAULT_LANES, atTemperature(baoab!, 12)])).toBe(false)
+  })
+
+  test('a lane switched to HMC joins the others’ kT instead of its own suggestion', () => {
+    const hmc = withMethod(gd!, 'hmc', muller)
+    expect(laneTemperature(hmc)).toBe(12) // what the surface alone suggests
+    expect(at(withSharedTemperature(DEFAULT_LANES, 0, hmc))).toEqual([20, 20])
+  })
+
+  test('a new sampler lane joins too; an optimizer is left alone', () => {
+    const mala = withMethod(gd!, 'mala', muller)
+    expect(at(withSharedTemperature(DEFAULT_LANES, 2, mala))).toEqual([null, 20, 20])
+    const momentum = withMethod(gd!, 'momentum', muller)
+    expect(withSharedTemperature(DEFAULT_LANES, 2, momentum)).toEqual([...DEFAULT_LANES, momentum])
+  })
+
+  test('changing one sampler’s kT takes every other sampler with it, not the optimizers', () => {
+    const lanes = [...DEFAULT_LANES, atTemperature(withMethod(gd!, 'metropolis', muller), 20)]
+    const hotter = atTemperature(lanes[1]!, 35)
+    const next = withSharedTemperature(lanes, 1, hotter)
+    expect(at(next)).toEqual([null, 35, 35])
+    expect(next[0]).toBe(lanes[0])
+    // Another setting of the same lane leaves the others as they are.
+    const frictional = { ...lanes[1]!, settings: { ...lanes[1]!.settings, gamma: 2 } }
+    expect(withSharedTemperature(lanes, 1, frictional)[2]).toBe(lanes[2])
+  })
+
+  test('a kT another method refuses is not forced on it', () => {
+    const p = methodById('baoab')!.params.find((q) => q.name === 'kT')!
+    expect(atTemperature(baoab!, p.max * 10)).toBe(baoab)
   })
 })

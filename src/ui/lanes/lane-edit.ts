@@ -1,5 +1,6 @@
 import { methodById, NEW_LANE_ORDER } from '../../core/dynamics/methods'
 import { settingProblem } from '../../core/dynamics/params'
+import { resolveLane } from '../../core/dynamics/resolve'
 import type { ScenarioStart } from '../../core/scenario'
 import type { LaneSpec } from '../../core/scenario/types'
 import type { Domain } from '../../core/surface'
@@ -99,4 +100,47 @@ function inside(d: Domain, x: number, y: number): boolean {
 export function roundCoordinate(v: number, width: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(width / 1000)))
   return Number(v.toFixed(Math.min(decimals, 12)))
+}
+
+/** A lane's temperature as it runs (its kT, or its method's default), or null when its method has none. */
+export function laneTemperature(lane: LaneSpec): number | null {
+  const resolved = resolveLane(lane.method, lane.settings)
+  if (!resolved.ok || !resolved.lane.capabilities.thermal) return null
+  const kT = resolved.lane.settings.kT
+  return typeof kT === 'number' ? kT : null
+}
+
+/** Whether every lane with a temperature runs at the same one (true with fewer than two). */
+export function temperaturesAgree(lanes: readonly LaneSpec[]): boolean {
+  const kTs = lanes.map(laneTemperature).filter((kT): kT is number => kT !== null)
+  return kTs.every((kT) => kT === kTs[0])
+}
+
+/** The lane at temperature kT when its method has one and accepts that value; otherwise as it is. */
+export function atTemperature(lane: LaneSpec, kT: number): LaneSpec {
+  const p = methodById(lane.method)?.params.find((q) => q.name === 'kT')
+  if (!p || settingProblem(p, kT) !== null || laneTemperature(lane) === kT) return lane
+  return { ...lane, settings: { ...lane.settings, kT } }
+}
+
+/**
+ * The lanes after lane `index` becomes `next` (or after `next` is added, at index
+ * lanes.length), with one temperature for every sampler:
+ * a lane that has just taken a method with a temperature joins the others' kT; a lane
+ * whose kT was changed takes the others with it.
+ */
+export function withSharedTemperature(lanes: readonly LaneSpec[], index: number, next: LaneSpec): LaneSpec[] {
+  // index === lanes.length: `next` is a lane being added.
+  const before = lanes[index]
+  const all = before === undefined ? [...lanes, next] : lanes
+  const replaced = (lane: LaneSpec) => all.map((l, k) => (k === index ? lane : l))
+  const mine = laneTemperature(next)
+  if (mine === null) return replaced(next)
+  if (before === undefined || before.method !== next.method) {
+    const others = all.filter((_, k) => k !== index)
+    const theirs = others.map(laneTemperature).find((kT) => kT !== null) ?? null
+    return replaced(theirs === null ? next : atTemperature(next, theirs))
+  }
+  if (laneTemperature(before) === mine) return replaced(next)
+  return all.map((l, k) => (k === index ? next : atTemperature(l, mine)))
 }
