@@ -236,9 +236,8 @@ describe('explanations that are true of the surface', () => {
     expect(frame.lead.u).toBeCloseTo(0.8 ** 48 - (0.5 * 1.2 ** 24) ** 2, 6)
     expect(frame.lead.eigenvalues).toEqual([-2, 2])
     expect(line.lead).toBe(
-      `diverged at step 24: the surface has no bottom this way: the walker left the domain downhill, to ` +
-        `U = ${MINUS}1579.94 (the lowest U on the domain is ${MINUS}4.00); the surface curves downward there ` +
-        `(Hessian eigenvalue ${MINUS}2)`,
+      `diverged at step 24: U has no bottom this way: it went downhill off the domain to U = ${MINUS}1579.94 ` +
+        `(lowest on the domain: ${MINUS}4.00; Hessian eigenvalue ${MINUS}2 there)`,
     )
     expect(line.lead).not.toContain('stability limit')
   })
@@ -254,9 +253,8 @@ describe('explanations that are true of the surface', () => {
     expect(frame.lead.status).toBe('diverged')
     expect(line.lead).toMatch(
       new RegExp(
-        `^walker 1 diverged at step [\\d,]+: the surface has no bottom this way: the walker left the domain ` +
-          `downhill, to U = ${MINUS}[\\d,.]+ \\(the lowest U on the domain is ${MINUS}4\\.00\\); ` +
-          `the surface curves downward there \\(Hessian eigenvalue ${MINUS}2\\)$`,
+        `^walker 1 diverged at step [\\d,]+: U has no bottom this way: it went downhill off the domain ` +
+          `to U = ${MINUS}[\\d,.]+ \\(lowest on the domain: ${MINUS}4\\.00; Hessian eigenvalue ${MINUS}2 there\\)$`,
       ),
     )
   })
@@ -265,8 +263,8 @@ describe('explanations that are true of the surface', () => {
     // x falls by 0.1 a step from 1 until it passes -2 - 10 * 4 = -42; last seen at x = -41.9 (U = x).
     const { line } = lineOf(formula('x'), gd(0.1, 1, 0.5), 1000)
     expect(line.lead).toBe(
-      `diverged at step 429: the surface has no bottom this way: the walker left the domain downhill, to ` +
-        `U = ${MINUS}41.90 (the lowest U on the domain is ${MINUS}2.00)`,
+      `diverged at step 429: U has no bottom this way: it went downhill off the domain to U = ${MINUS}41.90 ` +
+        `(lowest on the domain: ${MINUS}2.00)`,
     )
   })
 
@@ -536,6 +534,22 @@ describe('a sampler with its basins counted', () => {
         input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: shares, landscape: twin }),
       ).lead,
     ).toBe('sampling at kT = 20: visited all 3 basins; >99% of the time in the 2 global basins (Boltzmann: >99%)')
+    // Every basin equally deep: they hold all the time between them; the most visited one is named instead.
+    expect(
+      statusLine(
+        input({
+          family: 'sampler',
+          method: 'baoab',
+          settings,
+          lead: lead({ u: 1 }),
+          basins: [
+            { sampled: 0.3, exact: 0.5 },
+            { sampled: 0.7, exact: 0.5 },
+          ],
+          landscape: { minima: twin.minima.slice(0, 2), saddles: [] },
+        }),
+      ).lead,
+    ).toBe('sampling at kT = 20: visited all 2 basins; 70% of the time in the most visited basin (Boltzmann: 50%)')
     expect(
       statusLine(
         input({

@@ -201,13 +201,11 @@ function divergedText(input: StatusInput): string {
   const head = `diverged at step ${formatCount(step)}`
   // Last seen lower than anywhere on the domain: it went downhill out of it, and kept going.
   if (Number.isFinite(lead.lowestOnDomain) && lead.u < lead.lowestOnDomain) {
-    const down =
-      lead.eigenvalues[0] < 0
-        ? `; the surface curves downward there (Hessian eigenvalue ${g(lead.eigenvalues[0])})`
-        : ''
+    // A negative eigenvalue: the surface curves down where the walker was last seen.
+    const down = lead.eigenvalues[0] < 0 ? `; Hessian eigenvalue ${g(lead.eigenvalues[0])} there` : ''
     return (
-      `${head}: the surface has no bottom this way: the walker left the domain downhill, to U = ${u(lead.u)} ` +
-      `(the lowest U on the domain is ${u(lead.lowestOnDomain)})${down}`
+      `${head}: U has no bottom this way: it went downhill off the domain to U = ${u(lead.u)} ` +
+      `(lowest on the domain: ${u(lead.lowestOnDomain)}${down})`
     )
   }
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
@@ -251,9 +249,17 @@ function samplingText(input: StatusInput): string {
         ? ` up to step ${formatCount(input.basinsStep)}`
         : ''
     const global = globalBasins(minima)
-    const sampled = global.reduce((sum, k) => sum + (basins[k]?.sampled ?? 0), 0)
-    const exact = global.reduce((sum, k) => sum + (basins[k]?.exact ?? 0), 0)
-    const which = global.length === 1 ? 'the global basin' : `the ${global.length} global basins`
+    // All basins equally deep (a symmetric double well): their sum is all the time; the most visited one says more.
+    const most = basins.reduce((best, b, k) => (b.sampled > (basins[best]?.sampled ?? -1) ? k : best), 0)
+    const counted = global.length === basins.length ? [most] : global
+    const sampled = counted.reduce((sum, k) => sum + (basins[k]?.sampled ?? 0), 0)
+    const exact = counted.reduce((sum, k) => sum + (basins[k]?.exact ?? 0), 0)
+    const which =
+      global.length === basins.length
+        ? 'the most visited basin'
+        : global.length === 1
+          ? 'the global basin'
+          : `the ${global.length} global basins`
     return (
       `${head}: ${where}; ${share(sampled)} of the time${until} in ${which} ` +
       `(Boltzmann: ${share(exact)})${verdictWords(input.consistent)}`
