@@ -54,7 +54,7 @@ describe('validateScenario', () => {
       method: 'gd',
       settings: { schedule: 'cosine' },
       walkers: 10,
-      start: { kind: 'point', x: 0, y: 0.5 },
+      start: { kind: 'point', x: -0.2, y: 1 },
     })
     expect(scenario.lanes[1].method).toBe('baoab')
   })

@@ -14,8 +14,8 @@ describe('links', () => {
   it('round-trip the default state and read like the run they describe', () => {
     const query = encodeState(state())
     expect(query).toBe(
-      'v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:0_0.5' +
-        '&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5&view=3d&end',
+      'v=1&surface=muller-brown&seed=1&lane=gd,lr:0.0001,walkers:1,at:-0.2_1' +
+        '&lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:-0.2_1&view=3d&end',
     )
     const { state: back, problems } = decodeState(`?${query}`)
     expect(problems).toEqual([])

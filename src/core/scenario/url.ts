@@ -8,8 +8,8 @@ import { defaultView, MAX_PAGE_WALKERS, MAX_SHARED_STEP, MAX_SPEED, type Camera,
  * The whole state in a URL query, versioned and readable:
  *
  *   ?v=1&surface=muller-brown&seed=1
- *    &lane=gd,lr:0.0001,walkers:1,at:0_0.5
- *    &lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:0_0.5
+ *    &lane=gd,lr:0.0001,walkers:1,at:-0.2_1
+ *    &lane=baoab,kT:20,dt:0.002,gamma:5,walkers:500,at:-0.2_1
  *    &speed=20&view=3d&step=12000&end
  *
  * A typed formula travels as `formula=` (percent-encoded) with `domain=x0_x1_y0_y1`

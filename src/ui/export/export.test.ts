@@ -56,8 +56,8 @@ describe('captions', () => {
     const text = caption(12_000)
     expect(text).toContain('Müller-Brown, U(x, y) = -200*exp(')
     expect(text).toContain('(Müller & Brown, Theor. Chim. Acta 53:75, 1979)')
-    expect(text).toContain('A: Gradient descent (lr = 1e-4), 1 walker from (x, y) = (0, 0.5).')
-    expect(text).toContain('B: Langevin (BAOAB) (kT = 20, dt = 0.002, γ = 5), 500 walkers from (x, y) = (0, 0.5).')
+    expect(text).toContain('A: Gradient descent (lr = 1e-4), 1 walker from (x, y) = (-0.2, 1).')
+    expect(text).toContain('B: Langevin (BAOAB) (kT = 20, dt = 0.002, γ = 5), 500 walkers from (x, y) = (-0.2, 1).')
     expect(text).toContain(`After 12,000 steps; seed 1; landscape playground ${VERSION}.`)
   })
 
@@ -75,7 +75,7 @@ describe('captions', () => {
         start: { kind: 'gaussian', x: -0.5, y: 1.5, sigma: 0.1 },
       }
       const text = caption(300, scenario)
-      expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (0, 0.5).')
+      expect(text).toContain('A: Heavy-ball momentum (lr = 2e-4, momentum = 0.5), 1 walker from (x, y) = (-0.2, 1).')
       expect(text).toContain(
         'B: Langevin (BAOAB) (kT = 35, dt = 0.001, γ = 5), 40 walkers scattered around (-0.5, 1.5) with σ = 0.1.',
       )

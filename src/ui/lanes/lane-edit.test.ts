@@ -33,8 +33,8 @@ describe('lanes on a new surface', () => {
     const lanes = lanesForSurface(DEFAULT_LANES, doubleWell, doubleWell.domain)
     expect(lanes.map((l) => l.method)).toEqual(['gd', 'baoab'])
     expect(lanes[1]).toMatchObject({ walkers: 500, settings: { gamma: 5, dt: 0.05, kT: 0.45 } })
-    // (0, 0.5) is inside the double well's domain: kept.
-    expect(lanes[0].start).toEqual({ kind: 'point', x: 0, y: 0.5 })
+    // (-0.2, 1) is inside the double well's domain: kept.
+    expect(lanes[0].start).toEqual({ kind: 'point', x: -0.2, y: 1 })
   })
 
   test('a start outside the new domain moves a little off its centre', () => {
@@ -51,7 +51,7 @@ describe('lane edits', () => {
       method: 'adam',
       settings: { lr: 2e-3 },
       walkers: 500,
-      start: { kind: 'point', x: 0, y: 0.5 },
+      start: { kind: 'point', x: -0.2, y: 1 },
     })
   })
 
