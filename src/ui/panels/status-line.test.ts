@@ -4,6 +4,7 @@ import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
 import type { LeadWalker } from '../../core/run/frame'
 import { liveValues, resolveLane } from '../../core/dynamics/resolve'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
+import { ATLAS } from '../../core/surfaces'
 import { atlas, gd, resolved, simulate, type SimulatedRun } from '../../testing/simulated'
 
 /** The status line of lane 0 of a real run, with everything the panel passes. */
@@ -581,4 +582,48 @@ describe('a sampler with its basins counted', () => {
     expect(at(4030, 3500)).toMatch(/; 41% of the time up to step 3,500 in the global basin /)
     expect(at(4030, 4030)).toMatch(/; 41% of the time in the global basin /)
   })
+})
+
+describe('on every atlas surface', () => {
+  // At 1280 px the status strip is 911 px wide: about 115 characters of its 0.88 rem type a line, and the lane's
+  // name ("Lane B, Langevin (BAOAB): ") takes 26 of the first. 200 characters of sentence keep a lane to two lines.
+  const LONGEST = 200
+  it.each(ATLAS.map((s) => s.id))(
+    '%s: gradient descent and a sampler, each in a sentence of two lines at most',
+    (id) => {
+      const entry = ATLAS.find((s) => s.id === id)!
+      const d = entry.domain
+      const start = {
+        kind: 'point' as const,
+        x: d.xmin + 0.6 * (d.xmax - d.xmin),
+        y: d.ymin + 0.63 * (d.ymax - d.ymin),
+      }
+      const kT = Number(Math.sqrt(entry.kT[0] * entry.kT[1]).toPrecision(2))
+      const lanes: LaneSpec[] = [
+        { method: 'gd', settings: { lr: entry.learningRate }, walkers: 1, start },
+        { method: 'baoab', settings: { kT, dt: entry.dt }, walkers: 100, start },
+      ]
+      const run = simulate(atlas(id), lanes, 1500)
+      run.frames.forEach((f, k) => {
+        const summary = f.sampling?.summary ?? null
+        const sentence = statusSentence(
+          statusLine({
+            lead: f.lead,
+            statusCounts: f.statusCounts,
+            family: f.family,
+            landscape: run.landscape,
+            settings: run.settings[k]!,
+            method: f.method,
+            step: f.step,
+            live: f.live,
+            domain: run.domain,
+            atGlobalMinimum: globalMinimumCount(f.statuses, f.energies, run.landscape),
+            basins: summary?.basins ?? null,
+            consistent: summary?.check.consistent ?? null,
+          }),
+        )
+        expect(sentence.length, sentence).toBeLessThanOrEqual(LONGEST)
+      })
+    },
+  )
 })
