@@ -113,7 +113,9 @@ describe('status line from real runs', () => {
     const { line, frame } = lineOf(surface, gd(0.1, 3.5, 0), 1000)
     expect(frame.lead.status).toBe('plateau')
     // 2 * 3.5 * exp(-12.25) = 3.4e-5 against a typical 0.13.
-    expect(line.lead).toBe('on a plateau: the gradient is 3,900x weaker here than on average (|grad U| = 3.43e-5)')
+    expect(line.lead).toBe(
+      'on a plateau: the gradient is 3,900x weaker here than is typical on the domain (|grad U| = 3.43e-5)',
+    )
   })
 
   it('with many walkers it counts them, global and local minima apart, as the engine labels them', () => {
@@ -279,6 +281,22 @@ describe('explanations that are true of the surface', () => {
     expect(line.lead).not.toContain('not a critical point')
   })
 
+  it('far out on exp(-r^2), where |grad U| underflows to 0, it is on flat ground: not called "not critical"', () => {
+    // At r = 30, |grad U| = 60 exp(-900), below the smallest double: exactly 0, and so is the Hessian.
+    const surface: SurfaceSpec = {
+      kind: 'formula',
+      text: '1 - exp(-(x^2 + y^2))',
+      parameters: {},
+      domain: { xmin: -40, xmax: 40, ymin: -40, ymax: 40 },
+    }
+    const { line, frame } = lineOf(surface, gd(0.1, 30, 0), 300)
+    expect(frame.lead).toMatchObject({ status: 'plateau', gradNorm: 0 })
+    expect(frame.lead.rangeOnDomain).toBeGreaterThan(0.99)
+    expect(line.lead).toBe(
+      'on flat ground: |grad U| = 0 and the surface barely curves here, so nothing moves the walker (U = 1.00)',
+    )
+  })
+
   it('on x^2 - y^2 from the stable axis it stops at the saddle, the one critical point', () => {
     expect(lineOf(formula('x^2 - y^2'), gd(0.1, 1, 0), 500).line.lead).toBe(
       'stopped at a saddle point: the Hessian has one negative eigenvalue (U = 0.00)',
@@ -318,7 +336,7 @@ describe('status line by hand', () => {
       'on a plateau: the gradient is nearly zero here (|grad U| = 1e-4), though this is not a critical point',
     )
     expect(statusLine(input({ lead: lead({ status: 'plateau', gradNorm: 0.01, typicalGradient: 10 }) })).lead).toBe(
-      'on a plateau: the gradient is 1,000x weaker here than on average (|grad U| = 0.01)',
+      'on a plateau: the gradient is 1,000x weaker here than is typical on the domain (|grad U| = 0.01)',
     )
   })
 

@@ -155,6 +155,12 @@ function plateauText(lead: LeadWalker): string {
       `on flat ground: U = ${u(lead.u)} all over the domain, so |grad U| = 0 and every point is a critical point; ` +
       'nothing moves the walker'
     )
+  // No slope at all where it stands (far out on exp(-r^2) it underflows): a critical point, if a flat one.
+  if (lead.gradNorm === 0)
+    return (
+      'on flat ground: |grad U| = 0 and the surface barely curves here, ' +
+      `so nothing moves the walker (U = ${u(lead.u)})`
+    )
   const ratio = lead.typicalGradient / lead.gradNorm
   if (!(Number.isFinite(ratio) && ratio > 1))
     return (
@@ -162,7 +168,7 @@ function plateauText(lead: LeadWalker): string {
       'though this is not a critical point'
     )
   return (
-    `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than on average ` +
+    `on a plateau: the gradient is ${formatSignificant(ratio, 2)}x weaker here than is typical on the domain ` +
     `(|grad U| = ${g(lead.gradNorm)})`
   )
 }
