@@ -2,6 +2,7 @@ import type { RunSummary } from '../studies/observer'
 import type { LaneReport } from '../dynamics/lane'
 import type { Family, StepValues } from '../dynamics/method'
 import type { LiveValues } from '../dynamics/resolve'
+import type { TrailMode } from './history'
 import type { MinimumLabel, WalkerStatus } from '../dynamics/status'
 
 /**
@@ -77,11 +78,15 @@ export interface LaneFrame {
   statusCounts: number[]
   /** Walkers at a minimum labelled global and local by the engine (optimizer lanes; zero otherwise). */
   minimumLabels: { global: number; local: number }
+  /** How the trails are kept: the whole path (decimated), the last steps, or none. */
+  trailMode: TrailMode
   /**
-   * Trails of the first few walkers: for each, its last positions (x, y pairs),
+   * Trails of the first few walkers: for each, trailLength positions (x, y pairs),
    * oldest first; NaN pairs pad the start.
    */
   trails: Float32Array
+  /** The step of each trail point (the same for every walker); NaN where padded. */
+  trailSteps: Float64Array
   trailWalkers: number
   trailLength: number
   lead: LeadWalker
@@ -137,6 +142,7 @@ export function frameBuffers(frame: LaneFrame): ArrayBuffer[] {
     frame.energies,
     frame.statuses,
     frame.trails,
+    frame.trailSteps,
     frame.traces.step,
     ...Object.values(frame.traces.series),
   ].map((a) => a.buffer as ArrayBuffer)

@@ -68,8 +68,34 @@ describe('bounded histories', () => {
     expect(record.stride).toBe(128)
     const snap = record.snapshot()
     expect([...snap.step]).toEqual([...snap.series.a])
-    const trails = new Trails(2, 4)
-    for (let t = 0; t < 10; t++) trails.push(Float64Array.of(t, -t), Float64Array.of(2 * t, -2 * t))
-    expect([...trails.snapshot().subarray(0, 8)]).toEqual([6, 12, 7, 14, 8, 16, 9, 18])
+  })
+
+  it('keep the last steps of a few walkers in a ring', () => {
+    const trails = new Trails(2, 'recent', 4)
+    for (let t = 0; t < 10; t++) trails.push(t, Float64Array.of(t, -t), Float64Array.of(2 * t, -2 * t))
+    const { points, steps } = trails.snapshot()
+    expect([...points.subarray(0, 8)]).toEqual([6, 12, 7, 14, 8, 16, 9, 18])
+    expect([...points.subarray(8)]).toEqual([-6, -12, -7, -14, -8, -16, -9, -18])
+    expect([...steps]).toEqual([6, 7, 8, 9])
+  })
+
+  it('keep a whole path from its start, decimated and never cut, ending where the walker is', () => {
+    const trails = new Trails(1, 'path', 8)
+    const at = (t: number) => [Math.sqrt(t), -t] as const
+    for (let t = 0; t <= 100; t++) {
+      const [x, y] = at(t)
+      trails.push(t, Float64Array.of(x), Float64Array.of(y))
+    }
+    const { points, steps } = trails.snapshot()
+    // 101 steps through 8 slots: the stride doubled to 16, so 0, 16, ..., 96, then the latest, step 100.
+    expect(trails.stride).toBe(16)
+    expect([...steps]).toEqual([NaN, NaN, 0, 16, 32, 48, 64, 80, 96, 100].slice(-trails.length))
+    const drawn = [...steps].map((t, k) => [t, points[2 * k], points[2 * k + 1]])
+    for (const [t, x, y] of drawn)
+      if (Number.isFinite(t)) expect([x, y]).toEqual([Math.fround(at(t!)[0]), Math.fround(at(t!)[1])])
+    // Memory stays bounded: the snapshot's length is fixed however long the run.
+    for (let t = 101; t <= 100_000; t++) trails.push(t, Float64Array.of(0), Float64Array.of(0))
+    expect([...trails.snapshot().steps].find(Number.isFinite)).toBe(0)
+    expect(trails.snapshot().points.length).toBe(2 * trails.length)
   })
 })

@@ -15,7 +15,7 @@ import type { CompiledSurface, Domain } from '../surface'
 import { identityProjection, type Projection } from '../system'
 import type { Walkers } from '../dynamics/walkers'
 import { KINETIC_BINS, type LaneFrame, type LeadWalker, type SamplingFrame } from './frame'
-import { DecimatingRecord, Trails } from './history'
+import { DecimatingRecord, Trails, type TrailMode } from './history'
 
 /** Everything a simulation is built from: plain data, as the page posts it. */
 export interface SimulationSetup {
@@ -31,6 +31,15 @@ export interface SimulationSetup {
 /** Histogram bins per axis of a sampler lane's comparison with the exact density. */
 export const SAMPLING_BINS = 40
 const TRAIL_WALKERS = 8
+
+/**
+ * How a lane's trails are kept unless it says: an optimizer's whole path, the last
+ * steps of a sampler with a few walkers, none for a cloud.
+ */
+export function defaultTrailMode(family: 'optimizer' | 'sampler', walkers: number): TrailMode {
+  if (family === 'optimizer') return 'path'
+  return walkers <= TRAIL_WALKERS ? 'recent' : 'none'
+}
 
 /**
  * The lanes of a scenario on its surface, with what the views need recorded as
@@ -106,7 +115,7 @@ export function projectWalkers(w: Walkers, projection: Projection, out: Float32A
 class LaneRun {
   readonly observer: RunObserver | undefined
   readonly record: DecimatingRecord
-  readonly trails: Trails
+  readonly trails: Trails | null
   private readonly startCurvature: number | null
   private exact: { kT: number; probabilities: Float64Array } | undefined
   private lastSummary: RunSummary | null = null
@@ -139,8 +148,10 @@ class LaneRun {
     this.record = new DecimatingRecord(
       family === 'optimizer' && !thermal ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'],
     )
-    this.trails = new Trails(Math.min(TRAIL_WALKERS, lane.walkers.n))
+    const mode = defaultTrailMode(family, lane.walkers.n)
     const w = lane.walkers
+    this.trails = mode === 'none' ? null : new Trails(Math.min(TRAIL_WALKERS, w.n), mode)
+    this.trails?.push(0, w.x, w.y)
     sim.surface.hessian(w.x[0]!, w.y[0]!, this.h)
     symmetricEigenvalues(this.h[0]!, this.h[1]!, this.h[2]!, this.eigen)
     this.startCurvature = this.eigen[1]! > 0 ? this.eigen[1]! : null
@@ -158,7 +169,7 @@ class LaneRun {
       lane.advance(1)
       this.observer?.observe(lane)
       if (this.kinetic) this.countKinetic()
-      this.trails.push(w.x, w.y)
+      this.trails?.push(lane.t, w.x, w.y)
       if (this.record.wants(lane.t)) this.recordStep()
     }
   }
@@ -224,15 +235,27 @@ class LaneRun {
       statuses: Uint8Array.from(w.status),
       statusCounts,
       minimumLabels,
-      trails: this.trails.snapshot(),
-      trailWalkers: this.trails.walkers,
-      trailLength: this.trails.length,
+      ...this.trailFrame(),
       lead: this.lead(),
       traces: this.record.snapshot(),
       report: lane.report(),
       sampling: withSampling ? this.sampling() : null,
       extras: withSampling ? lane.extras() : null,
     }
+  }
+
+  private trailFrame(): Pick<LaneFrame, 'trailMode' | 'trails' | 'trailSteps' | 'trailWalkers' | 'trailLength'> {
+    const t = this.trails
+    if (!t)
+      return {
+        trailMode: 'none',
+        trails: new Float32Array(),
+        trailSteps: new Float64Array(),
+        trailWalkers: 0,
+        trailLength: 0,
+      }
+    const { points, steps } = t.snapshot()
+    return { trailMode: t.mode, trails: points, trailSteps: steps, trailWalkers: t.walkers, trailLength: t.length }
   }
 
   private lead(): LeadWalker {

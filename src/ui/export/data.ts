@@ -4,8 +4,8 @@ import { laneLetter } from '../lanes/lane-colours'
 /**
  * The data behind a figure, as CSV and JSON, each with a header that records
  * the state it came from (the link that reopens it, the caption, the version):
- * trajectories (the recorded trails of the first walkers, and every walker's
- * current position), histograms against the exact density, and traces.
+ * trajectories (the whole paths, or last steps, of the first walkers, with their
+ * steps), every walker's current position, histograms against the exact density, and traces.
  */
 export interface DataHeader {
   version: string
@@ -25,17 +25,35 @@ function header(h: DataHeader, what: string): string {
 const lane = laneLetter
 
 export function trajectoriesCSV(h: DataHeader, frames: readonly LaneFrame[]): string {
-  const rows = ['lane,walker,point,x,y']
+  const rows = ['lane,walker,step,x,y']
+  const kept: string[] = []
   for (const f of frames) {
+    if (f.trailWalkers > 0) kept.push(`${lane(f.lane)}: ${trailWords(f)}`)
     for (let w = 0; w < f.trailWalkers; w++) {
       for (let k = 0; k < f.trailLength; k++) {
+        const step = f.trailSteps[k]
         const x = f.trails[(w * f.trailLength + k) * 2]
         const y = f.trails[(w * f.trailLength + k) * 2 + 1]
-        if (Number.isFinite(x) && Number.isFinite(y)) rows.push(`${lane(f.lane)},${w},${k},${x},${y}`)
+        if (Number.isFinite(step) && Number.isFinite(x) && Number.isFinite(y))
+          rows.push(`${lane(f.lane)},${w},${step},${x},${y}`)
       }
     }
   }
-  return `${header(h, 'trails of the first walkers of each lane (last points, oldest first)')}\n${rows.join('\n')}\n`
+  const what =
+    `paths of the first walkers of each lane, oldest first (${kept.join('; ') || 'no lane keeps trails'}); ` +
+    'every walker of every lane is in the positions CSV'
+  return `${header(h, what)}\n${rows.join('\n')}\n`
+}
+
+/** What a lane's trail rows are: its whole path (every step, or every k-th past a size), or its last steps. */
+function trailWords(f: LaneFrame): string {
+  if (f.trailMode === 'recent') return `its last ${f.trailLength} steps`
+  const finite = [...f.trailSteps].filter(Number.isFinite)
+  const first = finite[0] ?? 0
+  const stride = finite.length > 2 ? (finite[1] ?? 0) - first : 1
+  return stride <= 1
+    ? `its whole path, every step from ${first}`
+    : `its whole path from step ${first}, every ${stride}th step (kept to ${f.trailLength - 1} points), and its latest`
 }
 
 export function positionsCSV(h: DataHeader, frames: readonly LaneFrame[]): string {

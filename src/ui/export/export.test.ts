@@ -286,7 +286,12 @@ describe('data exports', () => {
     expect(lines).toHaveLength(5 + 1 + 500)
     const histogram = histogramsCSV(header, frames, domain).trim().split('\n')
     expect(histogram).toHaveLength(5 + 40 * 40)
-    expect(trajectoriesCSV(header, frames).split('\n').length).toBeGreaterThan(300)
+    // Gradient descent's whole path: one row per step from its start, 0 to 300; the cloud keeps no trails.
+    const trajectories = trajectoriesCSV(header, frames).trim().split('\n')
+    expect(trajectories[0]).toContain('A: its whole path, every step from 0')
+    expect(trajectories[4]).toBe('lane,walker,step,x,y')
+    expect(trajectories.slice(5).map((r) => Number(r.split(',')[2]))).toEqual(Array.from({ length: 301 }, (_, t) => t))
+    expect(trajectories[5]).toBe('A,0,0,-0.20000000298023224,1')
     expect(tracesCSV(header, frames).split('\n')[4]).toBe(
       'lane,step,energy,gradNorm,potential,kinetic,total,temperature',
     )
