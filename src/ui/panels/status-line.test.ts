@@ -239,8 +239,8 @@ describe('explanations that are true of the surface', () => {
     expect(frame.lead.u).toBeCloseTo(0.8 ** 48 - (0.5 * 1.2 ** 24) ** 2, 6)
     expect(frame.lead.eigenvalues).toEqual([-2, 2])
     expect(line.lead).toBe(
-      `diverged at step 24: U has no bottom this way: it went downhill off the domain to U = ${MINUS}1579.94 ` +
-        `(lowest on the domain: ${MINUS}4.00; Hessian eigenvalue ${MINUS}2 there)`,
+      `diverged at step 24: it ran downhill off the domain to U = ${MINUS}1579.94 ` +
+        `(lowest on the domain: ${MINUS}4.00; Hessian eigenvalue ${MINUS}2 there), and found no bottom`,
     )
     expect(line.lead).not.toContain('stability limit')
   })
@@ -256,8 +256,9 @@ describe('explanations that are true of the surface', () => {
     expect(frame.lead.status).toBe('diverged')
     expect(line.lead).toMatch(
       new RegExp(
-        `^walker 1 diverged at step [\\d,]+: U has no bottom this way: it went downhill off the domain ` +
-          `to U = ${MINUS}[\\d,.]+ \\(lowest on the domain: ${MINUS}4\\.00; Hessian eigenvalue ${MINUS}2 there\\)$`,
+        `^walker 1 diverged at step [\\d,]+: it ran downhill off the domain to U = ${MINUS}[\\d,.]+ ` +
+          `\\(lowest on the domain: ${MINUS}4\\.00; Hessian eigenvalue ${MINUS}2 there\\), ` +
+          'and found no bottom$',
       ),
     )
   })
@@ -266,8 +267,8 @@ describe('explanations that are true of the surface', () => {
     // x falls by 0.1 a step from 1 until it passes -2 - 10 * 4 = -42; last seen at x = -41.9 (U = x).
     const { line } = lineOf(formula('x'), gd(0.1, 1, 0.5), 1000)
     expect(line.lead).toBe(
-      `diverged at step 429: U has no bottom this way: it went downhill off the domain to U = ${MINUS}41.90 ` +
-        `(lowest on the domain: ${MINUS}2.00)`,
+      `diverged at step 429: it ran downhill off the domain to U = ${MINUS}41.90 ` +
+        `(lowest on the domain: ${MINUS}2.00), and found no bottom`,
     )
   })
 

@@ -209,9 +209,10 @@ function divergedText(input: StatusInput): string {
   if (Number.isFinite(lead.lowestOnDomain) && lead.u < lead.lowestOnDomain) {
     // A negative eigenvalue: the surface curves down where the walker was last seen.
     const down = lead.eigenvalues[0] < 0 ? `; Hessian eigenvalue ${g(lead.eigenvalues[0])} there` : ''
+    // The run follows it ten domain widths out (DIVERGENCE_FACTOR): what lies beyond is not known.
     return (
-      `${head}: U has no bottom this way: it went downhill off the domain to U = ${u(lead.u)} ` +
-      `(lowest on the domain: ${u(lead.lowestOnDomain)}${down})`
+      `${head}: it ran downhill off the domain to U = ${u(lead.u)} ` +
+      `(lowest on the domain: ${u(lead.lowestOnDomain)}${down}), and found no bottom`
     )
   }
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
