@@ -226,6 +226,8 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
         expect(await section.locator(`[data-focus="${e.focus}"]`).count()).toBe(1)
         const selector = drawn[e.focus] ?? '.status-lines li'
         expect(await section.locator(selector).count(), `${e.id}: ${selector}`).toBeGreaterThan(0)
+        // The lanes' status lines are shown once: in the experiment's panel, or in the strip beside the map.
+        expect(await page.locator('.status-lines').count(), `${e.id}: status lines`).toBe(1)
         // What the reader sees says what the claim says, in words.
         const words = says[e.id]
         if (words)
