@@ -2,7 +2,7 @@ import type { RunSummary } from '../studies/observer'
 import type { LaneReport } from '../dynamics/lane'
 import type { Family, StepValues } from '../dynamics/method'
 import type { LiveValues } from '../dynamics/resolve'
-import type { TrailMode } from './history'
+import type { TrailMode } from '../scenario/types'
 import type { MinimumLabel, WalkerStatus } from '../dynamics/status'
 
 /**

@@ -1,3 +1,5 @@
+import type { TrailMode } from '../scenario/types'
+
 /**
  * Bounded histories for drawing. Every step is simulated; these keep what is
  * drawn: a decimating record of time series (when full, every other point is
@@ -48,15 +50,6 @@ export class DecimatingRecord {
     }
   }
 }
-
-/**
- * How a lane's trails are kept: the whole path from the first step (decimated for
- * drawing, never cut: the default for optimizers), the last steps only, or none (the
- * default for a cloud of many walkers, whose trails would hide the map).
- */
-export type TrailMode = 'path' | 'recent' | 'none'
-
-export const TRAIL_MODES: readonly TrailMode[] = ['path', 'recent', 'none']
 
 /** Points kept per walker: a whole path keeps at most PATH_POINTS (plus the walker's latest point). */
 export const PATH_POINTS = 2048

@@ -60,6 +60,32 @@ describe('Simulation', () => {
   }, 120_000)
 })
 
+describe('trails', () => {
+  it('keep the mode a lane chose, else its default: the optimizer’s path, none for the cloud', () => {
+    const { sim: defaults } = defaultSimulation()
+    defaults.advance(20)
+    expect(defaults.frames(false).map((f) => [f.trailMode, f.trailWalkers])).toEqual([
+      ['path', 1],
+      ['none', 0],
+    ])
+    const scenario = defaultScenario()
+    const r = resolveSurface(scenario.surface)
+    if (!r.ok) throw new Error(r.message)
+    const { program, parameters, domain } = r.surface
+    const [gd, baoab] = scenario.lanes
+    const lanes = [
+      { ...gd!, trail: 'none' as const },
+      { ...baoab!, trail: 'recent' as const },
+    ]
+    const sim = new Simulation({ program, parameters: [...parameters], domain, seed: 1, lanes })
+    sim.advance(20)
+    const [a, b] = sim.frames(false)
+    expect([a!.trailMode, a!.trailWalkers, b!.trailMode, b!.trailWalkers]).toEqual(['none', 0, 'recent', 8])
+    // The cloud's first walkers, from their start (step 0) to step 20, the last 21 of the ring's points.
+    expect([...b!.trailSteps].filter(Number.isFinite)).toEqual(Array.from({ length: 21 }, (_, t) => t))
+  })
+})
+
 describe('bounded histories', () => {
   it('keep a fixed size however long the run', () => {
     const record = new DecimatingRecord(['a'], 8)

@@ -10,12 +10,12 @@ import { STATUS, WALKER_STATUSES } from '../dynamics/status'
 import { compileProgram } from '../formula/compile'
 import type { FormulaProgram } from '../formula/types'
 import { buildLane } from '../scenario/build'
-import type { LaneSpec } from '../scenario/types'
+import { defaultTrailMode, TRAIL_WALKERS, type LaneSpec, type TrailMode } from '../scenario/types'
 import type { CompiledSurface, Domain } from '../surface'
 import { identityProjection, type Projection } from '../system'
 import type { Walkers } from '../dynamics/walkers'
 import { KINETIC_BINS, type LaneFrame, type LeadWalker, type SamplingFrame } from './frame'
-import { DecimatingRecord, Trails, type TrailMode } from './history'
+import { DecimatingRecord, Trails } from './history'
 
 /** Everything a simulation is built from: plain data, as the page posts it. */
 export interface SimulationSetup {
@@ -30,16 +30,6 @@ export interface SimulationSetup {
 
 /** Histogram bins per axis of a sampler lane's comparison with the exact density. */
 export const SAMPLING_BINS = 40
-const TRAIL_WALKERS = 8
-
-/**
- * How a lane's trails are kept unless it says: an optimizer's whole path, the last
- * steps of a sampler with a few walkers, none for a cloud.
- */
-export function defaultTrailMode(family: 'optimizer' | 'sampler', walkers: number): TrailMode {
-  if (family === 'optimizer') return 'path'
-  return walkers <= TRAIL_WALKERS ? 'recent' : 'none'
-}
 
 /**
  * The lanes of a scenario on its surface, with what the views need recorded as
@@ -63,7 +53,7 @@ export class Simulation {
     this.landscape = analysis.landscape
     this.map = analysis.map
     this.runs = setup.lanes.map(
-      (spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, analysis.scales)),
+      (spec, k) => new LaneRun(this, k, buildLane(this.surface, spec, setup.seed, analysis.scales), spec.trail),
     )
   }
 
@@ -132,6 +122,7 @@ class LaneRun {
     private readonly sim: Simulation,
     readonly index: number,
     readonly lane: Lane,
+    trail?: TrailMode,
   ) {
     this.state = new Float64Array(lane.walkers.dim)
     const family = lane.config.method.family
@@ -148,7 +139,7 @@ class LaneRun {
     this.record = new DecimatingRecord(
       family === 'optimizer' && !thermal ? ['energy', 'gradNorm'] : ['potential', 'kinetic', 'total', 'temperature'],
     )
-    const mode = defaultTrailMode(family, lane.walkers.n)
+    const mode = trail ?? defaultTrailMode(family, lane.walkers.n)
     const w = lane.walkers
     this.trails = mode === 'none' ? null : new Trails(Math.min(TRAIL_WALKERS, w.n), mode)
     this.trails?.push(0, w.x, w.y)

@@ -25,5 +25,6 @@ export function defaultScenario(): Scenario {
 }
 
 export function copyLane(lane: LaneSpec): LaneSpec {
-  return { method: lane.method, settings: { ...lane.settings }, walkers: lane.walkers, start: { ...lane.start } }
+  const copy = { method: lane.method, settings: { ...lane.settings }, walkers: lane.walkers, start: { ...lane.start } }
+  return lane.trail ? { ...copy, trail: lane.trail } : copy
 }

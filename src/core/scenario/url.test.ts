@@ -69,6 +69,17 @@ describe('links', () => {
     }
   })
 
+  it('carry a lane’s trail mode only when it was chosen, and name one that is not a mode', () => {
+    const s = state()
+    s.scenario.lanes = [{ ...s.scenario.lanes[0]!, trail: 'none' }, s.scenario.lanes[1]!]
+    const query = encodeState(s)
+    expect(query).toContain('at:-0.2_1,trail:none&lane=baoab')
+    expect(decodeState(query)).toEqual({ state: s, problems: [] })
+    const { state: back, problems } = decodeState(query.replace('trail:none', 'trail:sparkles'))
+    expect(back.scenario.lanes[0]).not.toHaveProperty('trail')
+    expect(problems.map((p) => p.field)).toEqual(['lanes[0].trail'])
+  })
+
   it('name what a newer version has that this one cannot read, and keep the rest', () => {
     const query = encodeState(state()).replace('v=1', 'v=2') + '&hologram=on'
     const { state: back, problems } = decodeState(query)

@@ -43,7 +43,8 @@ function startText(start: ScenarioStart): string {
 
 function laneText(lane: LaneSpec): string {
   const settings = Object.entries(lane.settings).map(([k, v]) => `${k}:${typeof v === 'number' ? num(v) : v}`)
-  return [lane.method, ...settings, `walkers:${lane.walkers}`, startText(lane.start)].join(',')
+  const trail = lane.trail ? [`trail:${lane.trail}`] : []
+  return [lane.method, ...settings, `walkers:${lane.walkers}`, startText(lane.start), ...trail].join(',')
 }
 
 /** An ordered list of key=value pairs: a query string, read and written without DOM or Node APIs. */
@@ -338,6 +339,7 @@ function laneFields(text: string, field: string, problems: ScenarioProblem[]): R
       const [x, y, sigma] = value.split('_').map(numberOf)
       lane.start = { kind: 'gaussian', x, y, sigma }
     } else if (key === 'uniform') lane.start = { kind: 'uniform' }
+    else if (key === 'trail') lane.trail = value
     else if (key !== '') {
       const n = numberOf(value)
       // A choice setting is a word; the validator checks it against the descriptor.

@@ -11,7 +11,9 @@ import {
   MAX_LANES,
   MAX_SEED,
   SCENARIO_VERSION,
+  TRAIL_MODES,
   type LaneSpec,
+  type TrailMode,
   type Scenario,
   type ScenarioStart,
   type SurfaceSpec,
@@ -199,6 +201,14 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
     })
     return copyLane(fallback)
   }
+  const trail = own(value, 'trail')
+  if (trail === undefined) return { method: method.id, settings, walkers, start }
+  if (TRAIL_MODES.includes(trail as TrailMode))
+    return { method: method.id, settings, walkers, start, trail: trail as TrailMode }
+  problems.push({
+    field: `${field}.trail`,
+    message: `the trail is one of ${TRAIL_MODES.join(', ')}; the lane's own default is used`,
+  })
   return { method: method.id, settings, walkers, start }
 }
 

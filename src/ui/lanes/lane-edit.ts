@@ -2,7 +2,7 @@ import { methodById, NEW_LANE_ORDER } from '../../core/dynamics/methods'
 import { settingProblem } from '../../core/dynamics/params'
 import { resolveLane } from '../../core/dynamics/resolve'
 import type { ScenarioStart } from '../../core/scenario'
-import type { LaneSpec } from '../../core/scenario/types'
+import type { LaneSpec, TrailMode } from '../../core/scenario/types'
 import type { Domain } from '../../core/surface'
 import type { AtlasSurface } from '../../core/surfaces'
 
@@ -33,12 +33,16 @@ export function suggestedSettings(methodId: string, entry: AtlasSurface | null):
 
 /** A lane switched to another method: that method's defaults with the surface's suggestions; walkers and start kept. */
 export function withMethod(lane: LaneSpec, methodId: string, entry: AtlasSurface | null): LaneSpec {
-  return {
-    method: methodId,
-    settings: suggestedSettings(methodId, entry),
-    walkers: lane.walkers,
-    start: { ...lane.start },
-  }
+  return withTrail(
+    { method: methodId, settings: suggestedSettings(methodId, entry), walkers: lane.walkers, start: { ...lane.start } },
+    lane.trail,
+  )
+}
+
+/** The lane with its trails kept as `trail`, or as its default when undefined. */
+export function withTrail(lane: LaneSpec, trail: TrailMode | undefined): LaneSpec {
+  const { trail: _, ...rest } = lane
+  return trail === undefined ? rest : { ...rest, trail }
 }
 
 /**
