@@ -3,6 +3,7 @@ import type { Landscape } from '../../core/landscape/saddles'
 import type { LaneSpec, SurfaceSpec } from '../../core/scenario/types'
 import type { LeadWalker } from '../../core/run/frame'
 import { liveValues, resolveLane } from '../../core/dynamics/resolve'
+import { formatSignificant } from './numbers'
 import { globalMinimumCount, statusLine, statusSentence, type StatusInput } from './status-line'
 import { ATLAS } from '../../core/surfaces'
 import { atlas, gd, resolved, simulate, type SimulatedRun } from '../../testing/simulated'
@@ -645,4 +646,21 @@ describe('on every atlas surface', () => {
       })
     },
   )
+})
+
+describe('a divergence from a start where the surface curves down', () => {
+  it('blames the learning rate against the limit where the walker was last seen', () => {
+    // Müller-Brown's default start (-0.2, 1) is on a slope that curves down: no limit there. Gradient descent at
+    // lr = 0.01 bounces to (-1.01, 1.29) and is thrown off the map at step 4.
+    const fast: LaneSpec = { method: 'gd', settings: { lr: 0.01 }, walkers: 1, start: { kind: 'point', x: -0.2, y: 1 } }
+    const { line, frame } = lineOf(atlas('muller-brown'), fast, 20)
+    expect(frame.lead.startCurvature).toBeNull()
+    const lambda = frame.lead.eigenvalues[1]
+    expect(lambda).toBeGreaterThan(2 / 0.01)
+    expect(line.lead).toBe(
+      'diverged at step 4: learning rate 0.01 is above the stability limit ' +
+        `2/lambda_max = ${formatSignificant(2 / lambda)} where it was last seen ` +
+        '(the surface curves downward where it started)',
+    )
+  })
 })

@@ -199,6 +199,8 @@ function stabilityAt(input: StatusInput, lambdaMax: number): StabilityLimit | nu
   return methodById(input.method)?.stability?.(input.live, input.settings, lambdaMax) ?? null
 }
 
+const limitText = (limit: StabilityLimit) => `${limit.limitName} = ${g(limit.limit)}`
+
 function divergedText(input: StatusInput): string {
   const { lead } = input
   // The values it diverged with (a schedule may have moved them since), as the engine recorded them.
@@ -216,22 +218,27 @@ function divergedText(input: StatusInput): string {
     )
   }
   const limit = lead.startCurvature === null ? null : stabilityAt({ ...input, live }, lead.startCurvature)
-  if (limit) {
-    const what = `${limit.quantity} ${g(limit.value)}`
-    const limitText = `${limit.limitName} = ${g(limit.limit)}`
-    if (limit.value > limit.limit) return `${head}: ${what} is above the stability limit ${limitText} where it started`
-    // Below the limit where it started: the limit where the walker was last seen, from the curvature there.
-    const there = lead.eigenvalues[1] > 0 ? stabilityAt({ ...input, live }, lead.eigenvalues[1]) : null
-    if (there && there.value > there.limit)
-      return (
-        `${head}: ${what} is below the stability limit ${limitText} where it started, ` +
-        `but the surface curves more steeply where it went (${limit.limitName} = ${g(there.limit)} there)`
-      )
+  if (limit && limit.value > limit.limit)
     return (
-      `${head}: ${what} is below the stability limit ${limitText} where it started and where it was last seen; ` +
-      'it ran far off the domain or met a value that is not finite'
+      `${head}: ${limit.quantity} ${g(limit.value)} is above the stability limit ${limitText(limit)} ` +
+      'where it started'
     )
+  // Below the limit where it started, or no limit there (the surface curves down at the start): the limit
+  // where the walker was last seen, from the curvature there.
+  const there = lead.eigenvalues[1] > 0 ? stabilityAt({ ...input, live }, lead.eigenvalues[1]) : null
+  if (there && there.value > there.limit) {
+    const what = `${there.quantity} ${g(there.value)}`
+    return limit
+      ? `${head}: ${what} is below the stability limit ${limitText(limit)} where it started, ` +
+          `but the surface curves more steeply where it went (${limit.limitName} = ${g(there.limit)} there)`
+      : `${head}: ${what} is above the stability limit ${limitText(there)} where it was last seen ` +
+          '(the surface curves downward where it started)'
   }
+  if (limit)
+    return (
+      `${head}: ${limit.quantity} ${g(limit.value)} is below the stability limit ${limitText(limit)} ` +
+      'where it started and where it was last seen; it ran far off the domain or met a value that is not finite'
+    )
   const detail = live.lr !== null ? ` (learning rate ${g(live.lr)})` : live.dt !== null ? ` (dt = ${g(live.dt)})` : ''
   return `${head}: it ran far off the domain or met a value that is not finite${detail}`
 }
