@@ -300,7 +300,7 @@ describe.skipIf(!chromiumPath)('exports', () => {
       const seed = page.getByRole('textbox', { name: 'Seed' })
       await seed.fill('5')
       await seed.press('Enter')
-      const kT = page.getByRole('textbox', { name: 'kT (energy)' })
+      const kT = page.getByRole('region', { name: 'Lanes', exact: true }).getByRole('textbox', { name: 'kT (energy)' })
       await kT.fill('30')
       await kT.press('Enter')
       // At once, before the new run has drawn anything: the export waits for its frames.

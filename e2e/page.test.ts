@@ -273,9 +273,11 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
       await control.press('Escape')
       expect(await control.inputValue()).toBe(before)
     }
-    await refused(page.getByRole('textbox', { name: 'dt (time)' }), '-0.01', /out of range/)
-    await refused(page.getByRole('textbox', { name: 'kT (energy)' }), '0', /out of range/)
-    await refused(page.getByRole('textbox', { name: 'learning rate' }), '1e9', /out of range/)
+    // The lane cards' boxes (the same settings beside the map are named by their lane: 'A learning rate').
+    const cards = page.getByRole('region', { name: 'Lanes', exact: true })
+    await refused(cards.getByRole('textbox', { name: 'dt (time)' }), '-0.01', /out of range/)
+    await refused(cards.getByRole('textbox', { name: 'kT (energy)' }), '0', /out of range/)
+    await refused(cards.getByRole('textbox', { name: 'learning rate' }), '1e9', /out of range/)
     await refused(page.getByRole('textbox', { name: 'Walkers', exact: true }).nth(1), '1000000', /1 to 10,000/)
     await refused(page.getByRole('textbox', { name: 'x min' }), '5', /x max must be above x min/)
     await refused(page.getByRole('textbox', { name: 'Seed' }), '-1', /whole number/)
@@ -288,7 +290,7 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await expect.poll(() => shownStep(page), WAIT).toBeGreaterThan(step)
 
     // lr = 0.01 is inside the valid range but far beyond 2/lambda_max on Müller-Brown: it runs, and diverges.
-    const lr = page.getByRole('textbox', { name: 'learning rate' })
+    const lr = cards.getByRole('textbox', { name: 'learning rate' })
     await lr.fill('0.01')
     await lr.press('Enter')
     const diverged = () => hook(page, (h) => h.statusCounts()[0]?.[6] ?? 0)

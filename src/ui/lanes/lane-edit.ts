@@ -1,5 +1,6 @@
+import type { MethodDescriptor } from '../../core/dynamics/method'
 import { methodById, NEW_LANE_ORDER } from '../../core/dynamics/methods'
-import { settingProblem } from '../../core/dynamics/params'
+import { settingProblem, type NumberParam } from '../../core/dynamics/params'
 import { resolveLane } from '../../core/dynamics/resolve'
 import type { ScenarioStart } from '../../core/scenario'
 import type { LaneSpec, TrailMode } from '../../core/scenario/types'
@@ -147,4 +148,17 @@ export function withSharedTemperature(lanes: readonly LaneSpec[], index: number,
   }
   if (laneTemperature(before) === mine) return replaced(next)
   return all.map((l, k) => (k === index ? next : atTemperature(l, mine)))
+}
+
+/**
+ * The setting a lane is mostly steered by, shown beside the map: kT for a method with
+ * a temperature, else the learning rate, else the time step; null when it has none
+ * of these (Newton's method).
+ */
+export function mainSetting(method: MethodDescriptor): NumberParam | null {
+  for (const name of ['kT', 'lr', 'dt']) {
+    const p = method.params.find((q) => q.name === name)
+    if (p?.kind === 'number') return p
+  }
+  return null
 }
