@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fromPosition, sliderScale, SLIDER_STEPS, toPosition } from './slider'
+import { fromPosition, keyStep, niceStep, sliderScale, SLIDER_STEPS, toPosition } from './slider'
 
 const lr = { min: 1e-12, max: 1e6, scale: 'log' as const }
 
@@ -59,5 +59,78 @@ describe('slider positions', () => {
     const period = sliderScale({ min: 1, max: 1e9, scale: 'log', integer: true }, 1000, 1000)
     expect(Number.isInteger(fromPosition(period, 333))).toBe(true)
     expect(fromPosition(sliderScale({ min: 0, max: 1, scale: 'linear' }, 0.5, 0.5), 333)).toBe(0.333)
+  })
+})
+
+describe('keys on a slider', () => {
+  const decade = (a: number, b: number) => Math.log10(b / a)
+
+  test('a log slider moves a twentieth of a decade per arrow, half a decade per page', () => {
+    const s = sliderScale(lr, 1e-3, 1e-3)
+    const up = keyStep(s, 1e-3, 'ArrowRight') ?? NaN
+    expect(up).toBe(0.00112)
+    expect(decade(1e-3, up)).toBeCloseTo(1 / 20, 2)
+    expect(keyStep(s, 1e-3, 'ArrowUp')).toBe(up)
+    expect(keyStep(s, 1e-3, 'ArrowLeft')).toBe(0.000891)
+    expect(keyStep(s, 1e-3, 'ArrowDown')).toBe(0.000891)
+    expect(keyStep(s, 1e-3, 'PageUp')).toBe(0.00316)
+    expect(keyStep(s, 1e-3, 'PageDown')).toBe(0.000316)
+  })
+
+  test('twenty arrows up cross one decade, and as many down come back', () => {
+    const s = sliderScale({ min: 1e-6, max: 1e6, scale: 'log' }, 1, 1)
+    let v = 0.5
+    for (let k = 0; k < 20; k++) v = keyStep(s, v, 'ArrowUp') ?? NaN
+    expect(decade(0.5, v)).toBeCloseTo(1, 2)
+    for (let k = 0; k < 20; k++) v = keyStep(s, v, 'ArrowDown') ?? NaN
+    expect(v).toBeCloseTo(0.5, 2)
+  })
+
+  test('an arrow moves much further than one of the SLIDER_STEPS positions (8 decades of a log slider)', () => {
+    const s = sliderScale(lr, 1e-3, 1e-3)
+    const positions = toPosition(s, keyStep(s, 1e-3, 'ArrowUp') ?? NaN) - toPosition(s, 1e-3)
+    expect(positions).toBeGreaterThan(5)
+    expect(positions).toBeLessThan(8)
+  })
+
+  test('steps per frame (whole numbers, log scale) move by exactly 1; a page by half a decade', () => {
+    const speed = sliderScale({ min: 1, max: 1000, scale: 'log', integer: true }, 10, 10)
+    expect(keyStep(speed, 10, 'ArrowRight')).toBe(11)
+    expect(keyStep(speed, 10, 'ArrowLeft')).toBe(9)
+    expect(keyStep(speed, 1, 'ArrowUp')).toBe(2)
+    expect(keyStep(speed, 250, 'ArrowUp')).toBe(251)
+    expect(keyStep(speed, 10, 'PageUp')).toBe(32)
+    expect(keyStep(speed, 2, 'PageDown')).toBe(1)
+    expect(keyStep(speed, 1000, 'ArrowUp')).toBe(1000)
+    expect(keyStep(speed, 1, 'ArrowDown')).toBe(1)
+  })
+
+  test('a linear slider moves by a round step near a hundredth of its span, landing on its multiples', () => {
+    const unit = sliderScale({ min: 0, max: 1, scale: 'linear' }, 0.9, 0.9)
+    expect(keyStep(unit, 0.9, 'ArrowUp')).toBe(0.91)
+    expect(keyStep(unit, 0.9, 'ArrowDown')).toBe(0.89)
+    expect(keyStep(unit, 0.333, 'ArrowUp')).toBe(0.34)
+    expect(keyStep(unit, 0.333, 'ArrowDown')).toBe(0.33)
+    expect(keyStep(unit, 0.5, 'PageUp')).toBe(0.6)
+    expect(keyStep(unit, 0.995, 'ArrowUp')).toBe(1)
+    expect(keyStep(unit, 0, 'ArrowDown')).toBe(0)
+    const wide = sliderScale({ min: -3, max: 3, scale: 'linear' }, 0, 0)
+    expect(keyStep(wide, -1.5, 'ArrowUp')).toBe(-1.45)
+  })
+
+  test('a log slider whose range starts at 0 steps from 0 to its first value and back', () => {
+    const clip = sliderScale({ min: 0, max: 1e12, scale: 'log' }, 0, 0)
+    expect(keyStep(clip, 0, 'ArrowUp')).toBe(clip.lo)
+    expect(keyStep(clip, clip.lo, 'ArrowDown')).toBe(0)
+    expect(keyStep(clip, 0, 'ArrowDown')).toBe(0)
+  })
+
+  test('other keys are left to the browser', () => {
+    const s = sliderScale(lr, 1e-3, 1e-3)
+    for (const key of ['Home', 'End', 'Tab', 'Enter', 'a']) expect(keyStep(s, 1e-3, key)).toBeNull()
+  })
+
+  test('round steps: 1, 2 or 5 times a power of ten', () => {
+    expect([0.01, 0.013, 0.03, 0.06, 0.08, 6, 140].map(niceStep)).toEqual([0.01, 0.01, 0.02, 0.05, 0.1, 5, 100])
   })
 })

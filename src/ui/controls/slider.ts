@@ -80,3 +80,50 @@ function roundTo(value: number, step: number): number {
   const decimals = Math.min(12, Math.max(0, -Math.floor(Math.log10(step))))
   return Number(value.toFixed(decimals))
 }
+
+/** A log slider's arrow-key step: a twentieth of a decade (a ratio of 10^(1/20) ≈ 1.122). */
+export const LOG_KEY_STEPS_PER_DECADE = 20
+
+/** A linear slider's arrow-key step: about a hundredth of its span, rounded to 1, 2 or 5 times a power of 10. */
+const LINEAR_KEY_STEPS = 100
+
+/** PageUp and PageDown move this many arrow-key steps. */
+const PAGE_STEPS = 10
+
+/** The nearest of 1, 2 or 5 times a power of ten to `x` (> 0), on a log scale. */
+export function niceStep(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x))
+  const m = x / power
+  return (m < Math.sqrt(2) ? 1 : m < Math.sqrt(10) ? 2 : m < Math.sqrt(50) ? 5 : 10) * power
+}
+
+/**
+ * The value after `key` on a focused slider, or null for a key the slider leaves to the browser.
+ * The range input has SLIDER_STEPS positions, too fine for a key: the arrows move a log slider by
+ * 1/LOG_KEY_STEPS_PER_DECADE of a decade (3 significant digits), a linear one by a round step near
+ * 1/LINEAR_KEY_STEPS of its span (landing on a multiple of it), and a whole-number setting (steps per frame)
+ * by exactly 1. PageUp and PageDown move PAGE_STEPS of those steps (half a decade on a log slider, at least
+ * 1 on a whole-number one). A log slider with a zero position goes from its first value to 0 and back.
+ * The value stays within the slider's ends.
+ */
+export function keyStep(s: SliderScale, value: number, key: string): number | null {
+  const sign = key === 'ArrowUp' || key === 'ArrowRight' || key === 'PageUp' ? 1 : -1
+  const steps = key === 'PageUp' || key === 'PageDown' ? PAGE_STEPS : 1
+  if (!['ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'PageUp', 'PageDown'].includes(key)) return null
+  const bottom = s.zero ? 0 : s.lo
+  let next: number
+  if (s.integer && steps === 1) next = Math.round(value) + sign
+  else if (s.scale === 'log') {
+    if (s.zero && value <= 0) return sign > 0 ? s.lo : 0
+    next = value * 10 ** ((sign * steps) / LOG_KEY_STEPS_PER_DECADE)
+    next = s.integer ? Math.round(next) : Number(next.toPrecision(3))
+    if (s.integer && next === value) next = value + sign * steps
+    if (s.zero && next < s.lo) next = sign > 0 ? s.lo : 0
+  } else {
+    let step = niceStep((s.hi - s.lo) / LINEAR_KEY_STEPS || 1)
+    if (s.integer) step = Math.max(1, Math.round(step))
+    const from = sign > 0 ? Math.floor(value / step + 1e-9) : Math.ceil(value / step - 1e-9)
+    next = roundTo((from + sign * steps) * step, step)
+  }
+  return Math.min(s.hi, Math.max(bottom, next))
+}
