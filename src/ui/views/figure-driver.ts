@@ -26,7 +26,10 @@ export class FigureDriver {
     }
     this.#drawing = true
     Plotly.react(this.#element, figure.data, figure.layout, PLOT_CONFIG)
-      .then(() => this.ondrawn?.())
+      .then(() => {
+        untabModeBar(this.#element)
+        this.ondrawn?.()
+      })
       // A bug, reported; the next figure is still drawn.
       .catch((error: unknown) => console.error('plotly could not draw the figure:', error))
       .finally(() => {
@@ -43,4 +46,13 @@ export class FigureDriver {
     this.#waiting = null
     if (!this.#drawing) Plotly.purge(this.#element)
   }
+}
+
+/**
+ * Takes the mode bar's buttons (zoom, pan, reset, download: plotly makes them <button>s) out of the Tab
+ * order, where each figure added up to 16 stops between the controls; the mouse still clicks them. Plotly
+ * builds the buttons anew only when the set changes, so this runs after every draw.
+ */
+export function untabModeBar(element: HTMLElement): void {
+  for (const button of element.querySelectorAll('.modebar-btn')) button.setAttribute('tabindex', '-1')
 }
