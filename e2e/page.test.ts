@@ -172,7 +172,7 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await page.close()
   })
 
-  test('stacks the plots at phone width and follows the dark colour scheme', async () => {
+  test('at phone width the map comes first, within 400 px, the rest below; the dark scheme is followed', async () => {
     const { page, errors } = await openPage(browser, appUrl, { width: 390, height: 844, colorScheme: 'dark' })
     await waitForLabels(page, MULLER_BROWN)
     const layout = await page.evaluate(() => {
@@ -188,8 +188,10 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
       }
     })
     expect(layout.overflow).toBeLessThanOrEqual(0)
-    expect(layout.contourTop).toBeGreaterThan(layout.formulaBottom)
-    expect(layout.surfaceTop).toBeGreaterThan(layout.contourTop)
+    // The map first, within the first 400 px; the formula and the 3D view below it.
+    expect(layout.contourTop).toBeLessThan(400)
+    expect(layout.formulaBottom).toBeGreaterThan(layout.contourTop)
+    expect(layout.surfaceTop).toBeGreaterThan(layout.formulaBottom)
     const [r, g, b] = (layout.background.match(/\d+/g) ?? []).map(Number)
     expect(r + g + b).toBeLessThan(150)
     // plotly's text follows the theme too: light text on the dark page.
