@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Screenshots of the default scenario running, at 1280x800 in the light theme,
-// into docs/screenshots/: the first screen (default.png, both views visible),
-// and the 2D and 3D views alone (default-2d.png, default-3d.png).
+// Screenshots of the default scenario running, into docs/screenshots/: the first
+// screen at 1280x800 in the light theme (default.png, both views visible), the 2D
+// and 3D views alone (default-2d.png, default-3d.png), the first screen on a phone
+// (phone.png, 390x844), in the dark theme (dark.png) and embedded (embed.png, 640x420).
 // Run with `npm run screenshots` (builds dist/ first if it is out of date).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,17 +22,25 @@ if (!chromiumPath) {
 const server = await servePreview()
 const browser = await launchChromium(chromiumPath)
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })
-  await page.goto(server.url)
-  await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
-    timeout: 60_000,
-  })
-  await page.waitForTimeout(RUN_MS)
-  await page.mouse.move(0, 0)
+  /** A page at this size and scheme, run for RUN_MS after its first surface is drawn. */
+  const opened = async (width, height, colorScheme, query = '') => {
+    const page = await browser.newPage({ viewport: { width, height }, colorScheme })
+    await page.goto(`${server.url}${query}`)
+    await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
+      timeout: 60_000,
+    })
+    await page.waitForTimeout(RUN_MS)
+    await page.mouse.move(0, 0)
+    return page
+  }
+  const page = await opened(1280, 800, 'light')
   await page.screenshot({ path: join(out, 'default.png') })
   await page.locator('figure:has(#contour-plot)').screenshot({ path: join(out, 'default-2d.png') })
   await page.locator('figure:has(#surface-plot)').screenshot({ path: join(out, 'default-3d.png') })
-  console.log(`wrote default.png, default-2d.png, default-3d.png to ${out}`)
+  await (await opened(390, 844, 'light')).screenshot({ path: join(out, 'phone.png') })
+  await (await opened(1280, 800, 'dark')).screenshot({ path: join(out, 'dark.png') })
+  await (await opened(640, 420, 'light', '?embed=1')).screenshot({ path: join(out, 'embed.png') })
+  console.log(`wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png and embed.png to ${out}`)
 } finally {
   await browser.close()
   await server.close()
