@@ -40,7 +40,15 @@ describe('links', () => {
       },
       { method: 'baoab', settings: { kT: 0.3, anneal: 'geometric' }, walkers: 100, start: { kind: 'uniform' } },
     ]
-    s.view = { colourScale: 'log', basins: true, show3d: false, camera: [1.25, -1.5, 0.75], speed: 200, step: 12_345 }
+    s.view = {
+      colourScale: 'log',
+      basins: true,
+      show3d: false,
+      camera: [1.25, -1.5, 0.75],
+      speed: 200,
+      step: 12_345,
+      statusLines: false,
+    }
     const query = encodeState(s)
     const { state: back, problems } = decodeState(query)
     expect(problems).toEqual([])
@@ -93,7 +101,7 @@ describe('links', () => {
  * to a state the validator accepts as it is, with the bad fields named; no
  * prototype may change and nothing may run (a canary global stays unset).
  */
-const FIELDS = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step']
+const FIELDS = ['v', 'surface', 'formula', 'domain', 'param', 'seed', 'lane', 'speed', 'view', 'cam', 'step', 'status']
 
 function hostileCorpus(): string[] {
   const good = encodeState(state())
@@ -167,8 +175,8 @@ describe('hostile links', () => {
 
   it('puts a hostile value in every field a link made here can carry, in at least 200 distinct links', () => {
     // Every key the encoder writes for a state that uses all of them: a formula with parameters and
-    // a domain, a camera, a speed and a step. A field added to links later fails here until the
-    // corpus attacks it too.
+    // a domain, a camera, a speed, a step and hidden status lines. A field added to links later fails here
+    // until the corpus attacks it too.
     const s = state()
     s.scenario.surface = {
       kind: 'formula',
@@ -176,7 +184,7 @@ describe('hostile links', () => {
       parameters: { a: 2 },
       domain: { xmin: -2, xmax: 2, ymin: -1, ymax: 1 },
     }
-    s.view = { ...s.view, camera: [1, 2, 3], speed: 7, step: 40 }
+    s.view = { ...s.view, camera: [1, 2, 3], speed: 7, step: 40, statusLines: false }
     const written = [...new URLSearchParams(encodeState(s)).keys()].filter((k) => k !== 'end')
     const withSurface = [...new URLSearchParams(encodeState(state())).keys()]
     for (const key of new Set([...written, ...withSurface].filter((k) => k !== 'end')))
@@ -263,6 +271,27 @@ describe('hostile links', () => {
 })
 
 describe('the page around the state', () => {
+  it('carry an embed’s choice to hide its status lines as status=0, and name a status that is not 0 or 1', () => {
+    const hidden = state()
+    hidden.view.statusLines = false
+    const query = encodeState(hidden)
+    expect(query).toMatch(/&status=0&end$/)
+    expect(decodeState(query)).toEqual({ state: hidden, problems: [] })
+    // Shown is the default: a link does not write it, and status=1 reads as shown.
+    expect(encodeState(state())).not.toContain('status=')
+    expect(decodeState(`${encodeState(state())}&status=1`)).toEqual({ state: state(), problems: [] })
+    for (const bad of ['yes', '2', '', 'false', '%3Cb%3E']) {
+      const { state: back, problems } = decodeState(`${encodeState(state())}&status=${bad}`)
+      expect(back.view.statusLines, bad).toBe(true)
+      expect(problems, bad).toEqual([
+        {
+          field: 'status',
+          message: 'status must be 0 (an embed hides the status lines) or 1 (it shows them); they are shown',
+        },
+      ])
+    }
+  })
+
   it('reads speed up to the run controls’ limit, 1,000 steps a frame', () => {
     expect(decodeState('speed=1000').state.view.speed).toBe(1000)
     expect(decodeState('speed=1001').problems.map((p) => p.field)).toEqual(['speed'])

@@ -120,6 +120,7 @@ export function encodeState({ scenario, view }: SharedState): string {
   q.set('view', flags.join(','))
   if (view.camera) q.set('cam', view.camera.map(num).join('_'))
   if (view.step > 0) q.set('step', String(view.step))
+  if (view.statusLines === false) q.set('status', '0')
   q.set(END, '')
   return q.toString()
 }
@@ -145,6 +146,7 @@ const KNOWN = new Set([
   'view',
   'cam',
   'step',
+  'status',
   END,
   ...PAGE_KEYS,
 ])
@@ -274,6 +276,15 @@ export function decodeState(query: string): { state: SharedState; problems: Scen
     if (Number.isInteger(v) && v >= 0 && v <= MAX_SHARED_STEP)
       view.step = v + 0 // + 0: a link's -0 reads as 0
     else problems.push({ field: 'step', message: `step must be a whole number from 0 to ${MAX_SHARED_STEP}` })
+  }
+  const status = q.get('status')
+  if (status !== null) {
+    if (status === '0' || status === '1') view.statusLines = status === '1'
+    else
+      problems.push({
+        field: 'status',
+        message: 'status must be 0 (an embed hides the status lines) or 1 (it shows them); they are shown',
+      })
   }
   return { state: { scenario, view }, problems }
 }

@@ -17,6 +17,11 @@ export interface ViewState {
    * pauses there. 0: the run starts from the beginning, as the page does.
    */
   step: number
+  /**
+   * Whether an embedded page shows the lanes' status lines under its map (the link's `status=0` hides them);
+   * the full page always shows them. Absent: shown.
+   */
+  statusLines?: boolean
 }
 
 export type Camera = [number, number, number] | [number, number, number, number, number, number, number, number, number]
@@ -29,5 +34,13 @@ export const MAX_SHARED_STEP = 10_000_000
 export const MAX_PAGE_WALKERS = 10_000
 
 export function defaultView(): ViewState {
-  return { colourScale: 'auto', basins: false, show3d: true, camera: null, speed: DEFAULT_SPEED, step: 0 }
+  return {
+    colourScale: 'auto',
+    basins: false,
+    show3d: true,
+    camera: null,
+    speed: DEFAULT_SPEED,
+    step: 0,
+    statusLines: true,
+  }
 }
