@@ -1,8 +1,15 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { fmt, transitionCount } from './reading'
+import { fmt, rangeChoice, rangeChoices, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
+/** Ranges of crossings; "none or almost none" is the check's own bound (at most 3). */
+const CROSSINGS = [
+  [4, 'none or almost none (0 to 3)'],
+  [100, 'a few dozen (4 to 99)'],
+  [1000, 'hundreds (100 to 999)'],
+] as const
+const MANY = 'a thousand or more'
 // omega dt = sqrt(8) * 0.05 = 0.14; gamma = 1 is below critical damping (2 omega): Kramers-Langer rates.
 const langevin = (kT: number) => ({
   method: 'baoab',
@@ -40,6 +47,13 @@ export const arrhenius: Experiment = {
   // kT from 0.2 to 0.5, where barrier/kT = 2 to 5 and the exact rates give a fitted barrier of 0.96-0.99;
   // 100 walkers for 1,000 time units make ~130 crossings even at kT = 0.2 (rate 2.4e-3).
   sweep: { kTs: [0.2, 0.25, 1 / 3, 0.5], walkers: 100, steps: 20_000, lane: 0 },
+  prediction: {
+    question:
+      'The coldest lane (Lane A, kT = 0.1) has 50 walkers below a hump 10 kT high. Roughly how many times do they ' +
+      'cross it in 4,000 steps?',
+    choices: rangeChoices(CROSSINGS, MANY),
+    outcome: (r) => rangeChoice(r.numbers['transitions at kT 0.1'], CROSSINGS, MANY),
+  },
   check(r) {
     const counts: number[] = []
     for (let k = 0; k < 3; k++) {

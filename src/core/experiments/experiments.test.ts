@@ -125,7 +125,9 @@ describe('the guided experiments', () => {
       expect(validateScenario(state.scenario).problems, e.id).toEqual([])
       const { state: back, problems } = decodeState(encodeState(state))
       expect(problems, e.id).toEqual([])
-      expect(back, e.id).toEqual(state)
+      // A view without statusLines shows them (src/core/scenario/view.ts): the link reads it back as shown.
+      const shown = (s: typeof state) => ({ ...s, view: { ...s.view, statusLines: s.view.statusLines ?? true } })
+      expect(shown(back), e.id).toEqual(shown(state))
       expect(state.scenario.lanes.length, e.id).toBeLessThanOrEqual(4)
       // Played at `speed` steps a frame, the page lands exactly on `steps` in at most 1,500 frames.
       expect(e.steps % state.view.speed, e.id).toBe(0)
@@ -139,18 +141,42 @@ describe('the guided experiments', () => {
     }
   })
 
+  it('each ask one prediction: a question, distinct choices, and lanes named as the page names its own', () => {
+    for (const e of EXPERIMENTS) {
+      const p = e.prediction
+      expect(p, `${e.id} asks no prediction`).toBeDefined()
+      if (!p) continue
+      expect(p.question.trim().endsWith('?'), e.id).toBe(true)
+      expect(p.choices.length, e.id).toBeGreaterThanOrEqual(2)
+      expect(
+        p.choices.every((c) => c.trim() !== ''),
+        e.id,
+      ).toBe(true)
+      expect(new Set(p.choices).size, e.id).toBe(p.choices.length)
+      // 'Lane B, Langevin (BAOAB)' names lane B of the preset, with its method.
+      for (const c of p.choices) {
+        const lane = /^Lane ([A-D]), (.+)$/.exec(c)
+        if (!lane) continue
+        const spec = e.state.scenario.lanes[lane[1]!.charCodeAt(0) - 65]
+        expect(spec && methodById(spec.method)?.name, `${e.id}: ${c}`).toBe(lane[2])
+      }
+    }
+  })
+
   for (const experiment of EXPERIMENTS) {
     it(`#${experiment.number} ${experiment.id}: ${experiment.claim}`, () => {
       const started = performance.now()
       const { frames, sweep } = run(experiment)
-      const { failures, numbers } = readExperiment(experiment, frames, sweep)
+      const { failures, numbers, outcome } = readExperiment(experiment, frames, sweep)
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       console.log(
         `#${experiment.number} ${experiment.id} (${experiment.steps} steps, ${seconds} s): ${Object.entries(numbers)
           .map(([k, v]) => `${k} ${fmt(v)}`)
-          .join('; ')}`,
+          .join('; ')}; outcome: ${outcome}`,
       )
       expect(failures).toEqual([])
+      // The run the claim describes answers its prediction with one of the choices.
+      expect(experiment.prediction?.choices).toContain(outcome)
     }, 120_000)
   }
 })

@@ -12,7 +12,7 @@ import { sgdAsLangevin } from './sgd-as-langevin'
 import { threeHoleChannels } from './three-hole-channels'
 import type { Experiment } from './types'
 
-export type { Experiment, ExperimentFocus, ExperimentSweep } from './types'
+export type { Experiment, ExperimentFocus, ExperimentPrediction, ExperimentSweep } from './types'
 
 /**
  * The guided experiments, in number order. Their states are shared presets:

@@ -1,9 +1,11 @@
 import type { LaneFrame, SamplingFrame } from '../run/frame'
 import { SCENARIO_VERSION } from '../scenario/types'
-import { fmt, laneName, sum } from './reading'
+import { fmt, laneChoice, laneName, sum } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
+const LANES = [laneChoice(0, 'berendsen'), laneChoice(1, 'bussi'), laneChoice(2, 'baoab')]
+const NONE_WRONG = 'none of them'
 
 export const kineticEnergy: Experiment = {
   id: 'kinetic-energy',
@@ -38,6 +40,17 @@ export const kineticEnergy: Experiment = {
   claim:
     "After 10,000 steps Berendsen's kinetic-energy histogram is a narrow peak near kT (variance far below kT^2), " +
     "while Bussi's and Langevin's follow the exact exponential exp(-K/kT)/kT, with variance within 15% of kT^2.",
+  prediction: {
+    question: 'All three give the right average kinetic energy. Which one gets its spread wrong?',
+    choices: [...LANES, NONE_WRONG],
+    // Wrong: Var K off kT^2 by more than the check's 15%; the furthest off of them.
+    outcome: (r) => {
+      const off = ['berendsen', 'bussi', 'baoab'].map((m) => Math.abs((r.numbers[`${m} var/kT^2`] ?? NaN) - 1))
+      if (off.some(Number.isNaN)) return null
+      const worst = Math.max(...off)
+      return worst > 0.15 ? LANES[off.indexOf(worst)]! : NONE_WRONG
+    },
+  },
   check(r) {
     const berendsen = r.sampling(0)
     if (berendsen) {

@@ -1,10 +1,16 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { atlasPoint, expectStatus, fmt, laneName, transitionCount } from './reading'
+import { atlasPoint, expectStatus, fmt, laneName, nearestChoice, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: 0, y: 0.5 } as const
 /** Müller-Brown's shallow minimum (Müller & Brown 1979, from the atlas), basin 2 in the engine's order. */
 const MC = atlasPoint('muller-brown', 'MC')
+/** The three valleys as the map names them, with their minima's values: where gradient descent can stop. */
+const VALLEYS = [
+  ['MA (the deepest)', atlasPoint('muller-brown', 'MA').value],
+  ['MB', atlasPoint('muller-brown', 'MB').value],
+  ['MC (the shallowest)', MC.value],
+] as const
 
 export const localMinimum: Experiment = {
   id: 'local-minimum',
@@ -37,6 +43,11 @@ export const localMinimum: Experiment = {
   claim:
     'After 5,000 steps gradient descent is labelled a local minimum at MC (U = -80.77), and the Langevin walkers ' +
     'have visited MA, the global minimum.',
+  prediction: {
+    question: 'Gradient descent (Lane A) starts at (0, 0.5), on the slope between the valleys. Where does it stop?',
+    choices: VALLEYS.map(([choice]) => choice),
+    outcome: (r) => nearestChoice(r.numbers['gd U'], VALLEYS),
+  },
   check(r) {
     const gd = r.lane(0)
     if (gd) {

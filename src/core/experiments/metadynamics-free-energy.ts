@@ -1,5 +1,5 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { atlasPoint, basinsVisited, fmt, laneName } from './reading'
+import { atlasPoint, basinsVisited, fmt, laneName, rangeChoice, rangeChoices } from './reading'
 import type { Experiment } from './types'
 
 /** Müller-Brown's minima (Müller & Brown 1979, from the atlas); basins 0, 1, 2 in the engine's order. */
@@ -7,6 +7,13 @@ const mullerBrown = (name: 'MA' | 'MB' | 'MC') => ({ name, ...atlasPoint('muller
 const MA = mullerBrown('MA')
 /** The valleys compared with MA. */
 const OTHERS = [mullerBrown('MB'), mullerBrown('MC')]
+/** Ranges of F(MC) - F(MA), each wider than the check's margin of kT = 10 either side. */
+const HEIGHTS = [
+  [20, 'less than 20'],
+  [50, '20 to 50'],
+  [80, '50 to 80'],
+] as const
+const HIGHEST = '80 or more'
 
 export const metadynamicsFreeEnergy: Experiment = {
   id: 'metadynamics-free-energy',
@@ -44,6 +51,11 @@ export const metadynamicsFreeEnergy: Experiment = {
   claim:
     'After 20,000 steps the walkers have crossed from MA to MC and visited all three valleys, and the ' +
     'reconstructed free energy puts MB 38.5 and MC 65.9 above MA, each to within kT = 10.',
+  prediction: {
+    question: 'Read from the pile of hills alone, how far above MA is MC, the shallowest valley?',
+    choices: rangeChoices(HEIGHTS, HIGHEST),
+    outcome: (r) => rangeChoice(r.numbers['F(MC) - F(MA)'], HEIGHTS, HIGHEST),
+  },
   check(r) {
     const meta = r.sampling(0)
     if (!meta) return

@@ -1,9 +1,11 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { fmt, laneName } from './reading'
+import { fmt, laneChoice, laneName } from './reading'
 import type { Experiment } from './types'
 
 // One walker off the centre: its random starting velocity gives it angular momentum.
 const start = { kind: 'point', x: 1, y: 0 } as const
+const LANES = [laneChoice(0, 'nose-hoover'), laneChoice(1, 'nose-hoover-chain'), laneChoice(2, 'baoab')]
+const NONE_FAIL = 'none of them'
 
 export const noseHooverErgodicity: Experiment = {
   id: 'nose-hoover-ergodicity',
@@ -50,6 +52,18 @@ export const noseHooverErgodicity: Experiment = {
     "After 40,000 steps the Nosé-Hoover walker's histogram differs from the exact Boltzmann density by more than " +
     "its own noise allows (the check calls it inconsistent with exact sampling), while the chain's and " +
     "Langevin's are consistent with it.",
+  prediction: {
+    question: "Which lane's walker fails to fill the Boltzmann density?",
+    choices: [...LANES, NONE_FAIL],
+    // Fails: the sampler check finds it inconsistent with exact sampling; the furthest off (TV) of those.
+    outcome: (r) => {
+      const lanes = [0, 1, 2].map((k) => r.sampling(k))
+      if (lanes.some((l) => !l)) return null
+      const tvs = lanes.map((l) => (l!.s.summary.check.consistent === false ? l!.s.summary.tv : -1))
+      const worst = Math.max(...tvs)
+      return worst < 0 ? NONE_FAIL : LANES[tvs.indexOf(worst)]!
+    },
+  },
   check(r) {
     const [nh, chain, langevin] = [0, 1, 2].map((k) => r.sampling(k))
     // The check: shapes within the basins and basin populations against the exact ones, on the run's own batches.

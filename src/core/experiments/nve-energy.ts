@@ -1,10 +1,12 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { atlasPoint, basinsVisited, fmt, laneName, traceRange, transitionCount } from './reading'
+import { atlasPoint, basinsVisited, fmt, laneChoice, laneName, traceRange, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1, y: 0 } as const
 /** The double well's hump between its valleys: its one saddle, from the atlas. */
 const HUMP = atlasPoint('double-well', 'the hump (its saddle)', (p) => p.kind === 'saddle')
+/** Who crosses: lane A alone, lane B alone, both, neither (the outcome's index). */
+const CROSSERS = [laneChoice(0, 'nve'), laneChoice(1, 'bussi'), 'both', 'neither']
 
 export const nveEnergy: Experiment = {
   id: 'nve-energy',
@@ -40,6 +42,15 @@ export const nveEnergy: Experiment = {
     "After 10,000 steps the NVE walker's total energy has stayed within 1% of its value, below the barrier, and " +
     "it never left the left valley; the thermostatted walker's total energy has wandered by more than kT and it " +
     'has crossed to the right valley.',
+  prediction: {
+    question: 'Which walker reaches the right-hand valley within 10,000 steps?',
+    choices: CROSSERS,
+    outcome: (r) => {
+      const [nve, bath] = [r.numbers['NVE transitions'], r.numbers['thermostat transitions']]
+      if (nve === undefined || bath === undefined) return null
+      return CROSSERS[nve > 0 ? (bath > 0 ? 2 : 0) : bath > 0 ? 1 : 3]!
+    },
+  },
   check(r) {
     const nve = r.sampling(0)
     let nveBand = NaN

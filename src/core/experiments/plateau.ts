@@ -1,11 +1,13 @@
 import { PLATEAU } from '../dynamics/status'
 import { SCENARIO_VERSION } from '../scenario/types'
-import { expectStatus, fmt, laneName } from './reading'
+import { expectStatus, fmt, laneChoice, laneName } from './reading'
 import type { Experiment } from './types'
 
 // On the flat ridge through the surface's nearly flat maximum (1.485, -1.915), 0.14 from it:
 // |grad U| = 7.6e-4 there, 2e-4 of the surface's typical slope (3.6).
 const start = { kind: 'point', x: 1.36, y: -1.98 } as const
+const LANES = [laneChoice(0, 'gd'), laneChoice(1, 'momentum'), laneChoice(2, 'adam')]
+const ALL_ARRIVE = 'none of them: all three reach a well'
 
 export const plateau: Experiment = {
   id: 'plateau',
@@ -40,6 +42,17 @@ export const plateau: Experiment = {
   claim:
     "After 1,000 steps gradient descent is labelled 'plateau' and has moved less than 0.1 rad, while momentum " +
     'and Adam, started at the same point, have reached a minimum.',
+  prediction: {
+    question: 'All three start on the plateau with the same step size. After 1,000 steps, which lane is still there?',
+    choices: [...LANES, ALL_ARRIVE],
+    // Still there: not at a minimum. The first such lane.
+    outcome: (r) => {
+      const frames = [0, 1, 2].map((k) => r.lane(k))
+      if (frames.some((f) => !f)) return null
+      const k = frames.findIndex((f) => f!.lead.status !== 'minimum')
+      return k < 0 ? ALL_ARRIVE : LANES[k]!
+    },
+  },
   check(r) {
     const gd = r.lane(0)
     const start = r.experiment.state.scenario.lanes[0]?.start

@@ -3,6 +3,8 @@ import { expectStatus, fmt, laneName, sum } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: 3.2, y: -2.8 } as const
+/** Whether lanes C and D reach the centre: both, C only, D only, neither (the outcome's index). */
+const CENTRE_CHOICES = ['both', 'only Lane C, parallel tempering', 'only Lane D, plain Langevin', 'neither']
 
 export const rastriginAnnealing: Experiment = {
   id: 'rastrigin-annealing',
@@ -55,6 +57,18 @@ export const rastriginAnnealing: Experiment = {
     'in dips near the centre (mean U under 10); ' +
     'every rung of the parallel-tempering ladder swaps, and its cold replicas spend roughly the Boltzmann share ' +
     'of their time (about 16%) in the central basin, which plain Langevin at the same kT = 2 never reached.',
+  prediction: {
+    question:
+      'Lanes C and D both run at kT = 2, a tenth of the barriers; C swaps with hotter copies of itself (parallel ' +
+      'tempering). Which of them reach the central, lowest dip?',
+    choices: CENTRE_CHOICES,
+    // Reached: any time spent in the central basin (the check's shares).
+    outcome: (r) => {
+      const [pt, plain] = [r.numbers['PT central share'], r.numbers['plain central share']]
+      if (pt === undefined || plain === undefined) return null
+      return CENTRE_CHOICES[(pt > 0 ? 0 : 2) + (plain > 0 ? 0 : 1)]!
+    },
+  },
   check(r) {
     const gd = r.lane(0)
     if (gd) {

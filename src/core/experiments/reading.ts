@@ -22,6 +22,8 @@ export interface ExperimentReading {
   failures: string[]
   /** The numbers the expectations were judged on, by name. */
   numbers: Record<string, number>
+  /** The prediction's choice the run bears out (null: the experiment asks none, or the run does not tell). */
+  outcome: string | null
 }
 
 export function checkExperiment(
@@ -39,7 +41,15 @@ export function readExperiment(
 ): ExperimentReading {
   const reading = new Reading(experiment, frames, sweep)
   experiment.check(reading)
-  return { failures: reading.failures, numbers: reading.numbers }
+  const failures = [...reading.failures]
+  const numbers = { ...reading.numbers }
+  // Read after the check, on the same frames; what the outcome reads adds nothing to the verdict.
+  const outcome = experiment.prediction?.outcome(reading) ?? null
+  return {
+    failures,
+    numbers,
+    outcome: outcome !== null && experiment.prediction?.choices.includes(outcome) ? outcome : null,
+  }
 }
 
 /** What an experiment's check writes to: the expectations that failed and the numbers they were judged on. */
@@ -89,6 +99,44 @@ export function sum(values: ArrayLike<number>): number {
   for (let k = 0; k < values.length; k++) total += values[k]!
   return total
 }
+
+/**
+ * How the page names lane k running `method` (src/ui/lanes/lane-colours.ts): 'Lane A, Gradient descent'.
+ * experiments.test.ts holds each prediction's lane choices to its preset's lanes.
+ */
+export function laneChoice(k: number, method: string): string {
+  return `Lane ${String.fromCharCode(65 + k)}, ${methodById(method)?.name ?? method}`
+}
+
+/** The choice whose value is nearest to `value`; null for a value that is not a number. */
+export function nearestChoice(
+  value: number | undefined,
+  options: readonly (readonly [string, number])[],
+): string | null {
+  if (value === undefined || !Number.isFinite(value)) return null
+  let best: string | null = null
+  let distance = Infinity
+  for (const [choice, v] of options) {
+    if (Math.abs(value - v) < distance) [best, distance] = [choice, Math.abs(value - v)]
+  }
+  return best
+}
+
+/** The choice of the first range that `value` lies below (`[below, choice]`, in order), else `above`. */
+export function rangeChoice(
+  value: number | undefined,
+  ranges: readonly (readonly [number, string])[],
+  above: string,
+): string | null {
+  if (value === undefined || Number.isNaN(value)) return null
+  return ranges.find(([below]) => value < below)?.[1] ?? above
+}
+
+/** The range choices of `rangeChoice`, in order, with `above` last. */
+export const rangeChoices = (ranges: readonly (readonly [number, string])[], above: string) => [
+  ...ranges.map(([, choice]) => choice),
+  above,
+]
 
 /**
  * The known point of atlas surface `surfaceId` named `label` (MA, S1...), or, for a surface whose

@@ -1,9 +1,11 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { expectStatus, fmt, laneName, largestRise, traceOf } from './reading'
+import { expectStatus, fmt, laneChoice, laneName, largestRise, traceOf } from './reading'
 import type { Experiment } from './types'
 
 // Rosenbrock's classic start, on the far side of the curved valley.
 const start = { kind: 'point', x: -1.2, y: 1 } as const
+const LANES = [laneChoice(0, 'gd'), laneChoice(1, 'momentum'), laneChoice(2, 'adam'), laneChoice(3, 'newton')]
+const NONE_ARRIVE = 'none of them within 3,000 steps'
 
 export const rosenbrockValley: Experiment = {
   id: 'rosenbrock-valley',
@@ -41,6 +43,21 @@ export const rosenbrockValley: Experiment = {
     'After 3,000 steps Newton has sat at the minimum since its first few steps, momentum has reached it after ' +
     'climbing back uphill at least once (an overshoot), Adam is close, ' +
     'and gradient descent, whose energy only ever went down, is still crawling along the valley floor (U about 0.16).',
+  prediction: {
+    question: 'Which lane reaches the minimum (1, 1) first?',
+    choices: [...LANES, NONE_ARRIVE],
+    // Reached: U below 1e-4 (within ~0.01 of (1, 1), as the check asks of momentum), at the first recorded step.
+    outcome: (r) => {
+      const frames = [0, 1, 2, 3].map((k) => r.lane(k))
+      if (frames.some((f) => !f)) return null
+      const arrivals = frames.map((f) => {
+        const k = traceOf(f!, 'energy').findIndex((u) => u < 1e-4)
+        return k < 0 ? Infinity : (f!.traces.step[k] ?? Infinity)
+      })
+      const first = Math.min(...arrivals)
+      return first === Infinity ? NONE_ARRIVE : LANES[arrivals.indexOf(first)]!
+    },
+  },
   check(r) {
     const [gd, momentum, adam, newton] = [0, 1, 2, 3].map((k) => r.lane(k))
     if (gd) {

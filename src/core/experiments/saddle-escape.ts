@@ -1,9 +1,11 @@
 import { SCENARIO_VERSION } from '../scenario/types'
-import { expectStatus, fmt, laneName } from './reading'
+import { expectStatus, fmt, laneChoice, laneName } from './reading'
 import type { Experiment } from './types'
 
 // Exactly on the x axis: the gradient (2x, -2y) has no y part there, ever.
 const start = { kind: 'point', x: 1.5, y: 0 } as const
+const LANES = [laneChoice(0, 'gd'), laneChoice(1, 'perturbed-gd'), laneChoice(2, 'sgld')]
+const NONE_CAUGHT = 'none of them: every lane rolls off'
 
 export const saddleEscape: Experiment = {
   id: 'saddle-escape',
@@ -43,6 +45,17 @@ export const saddleEscape: Experiment = {
   claim:
     "After 200 steps gradient descent sits on the saddle (status 'saddle', U = 0), while every perturbed and " +
     'every noisy walker has slid downhill along y (U below -1) and run off the map: this surface has no bottom.',
+  prediction: {
+    question: 'After 200 steps, which lane is still caught on the saddle?',
+    choices: [...LANES, NONE_CAUGHT],
+    // Caught: not every walker of the lane has slid below U = -1, the check's mark of an escape. The first such lane.
+    outcome: (r) => {
+      const highest = [r.numbers['gd U'], r.numbers['perturbed-gd highest U'], r.numbers['sgld highest U']]
+      if (highest.some((u) => u === undefined || Number.isNaN(u))) return null
+      const k = highest.findIndex((u) => !(u! < -1))
+      return k < 0 ? NONE_CAUGHT : LANES[k]!
+    },
+  },
   check(r) {
     const gd = r.lane(0)
     if (gd) {

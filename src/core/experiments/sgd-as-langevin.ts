@@ -3,6 +3,7 @@ import { expectStatus, fmt, laneName, transitionCount } from './reading'
 import type { Experiment } from './types'
 
 const start = { kind: 'point', x: -1.5, y: 1 } as const
+const HOPS = ['far less often', 'about as often', 'far more often'] as const
 
 export const sgdAsLangevin: Experiment = {
   id: 'sgd-as-langevin',
@@ -35,6 +36,18 @@ export const sgdAsLangevin: Experiment = {
     'After 10,000 steps gradient descent sits in the left minimum, while the noisy walkers fill both valleys ' +
     'half and half, as the Boltzmann distribution does, and hop as often as overdamped Langevin walkers do: the ' +
     'same dynamics, with the same small bias of its step (wells about 4% wider than exact).',
+  prediction: {
+    question:
+      'How often do the noisy gradient-descent walkers (Lane B) cross between the valleys, against overdamped ' +
+      'Langevin (Lane C)?',
+    choices: HOPS,
+    // About as often: within the check's three Poisson standard errors.
+    outcome: (r) => {
+      const [a, b] = [r.numbers['sgld transitions'], r.numbers['overdamped transitions']]
+      if (a === undefined || b === undefined) return null
+      return Math.abs(a - b) < 3 * Math.sqrt(a + b) ? HOPS[1] : a < b ? HOPS[0] : HOPS[2]
+    },
+  },
   check(r) {
     const gd = r.lane(0)
     if (gd) {

@@ -5,6 +5,7 @@ import type { Experiment } from './types'
 
 // The left deep hole (-1.048055, -0.042094).
 const start = { kind: 'point', x: -1.048, y: -0.042 } as const
+const PASSES = ['the direct pass', 'each detour pass', 'about equally'] as const
 
 export const threeHoleChannels: Experiment = {
   id: 'three-hole-channels',
@@ -38,6 +39,19 @@ export const threeHoleChannels: Experiment = {
     'After 25,000 steps, at kT = 0.4 each upper (detour) pass has been crossed clearly more often than the ' +
     'direct pass, and at kT = 2 the direct pass more often than either upper pass (each by more than three ' +
     'standard errors of the counts).',
+  prediction: {
+    question: 'In the cold lane (Lane A, kT = 0.4), which pass do the walkers cross more often?',
+    choices: PASSES,
+    // More often: by more than the check's three standard errors of the counts.
+    outcome: (r) => {
+      const [direct, upper, ratio] = ['direct crossings', 'upper crossings', 'direct/upper ratio'].map(
+        (name) => r.numbers[`${name} at kT 0.4`],
+      )
+      if (direct === undefined || upper === undefined || ratio === undefined) return null
+      const error = ratio * Math.sqrt(1 / direct + 1 / upper)
+      return ratio > 1 + 3 * error ? PASSES[0] : ratio < 1 - 3 * error ? PASSES[1] : PASSES[2]
+    },
+  },
   check(r) {
     for (const [k, colder] of [
       [0, true],

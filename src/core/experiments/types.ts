@@ -38,6 +38,22 @@ export interface ExperimentSweep {
   lane: number
 }
 
+/**
+ * The one question asked before the run: students who predict first and then see the gap remember more (Kim,
+ * Reinecke & Hullman, CHI 2017). The choices name things as the page does (basins as the map labels them, lanes by
+ * letter and method, ranges of counts), and `outcome` says which of them the run bears out.
+ */
+export interface ExperimentPrediction {
+  /** One question, answered by picking one choice. */
+  question: string
+  choices: readonly string[]
+  /**
+   * The choice the run bears out, read after the check from the same reading (the numbers it noted, the frames);
+   * null when they do not tell (a lane or a number missing).
+   */
+  outcome(r: Reading): string | null
+}
+
 export interface Experiment {
   /** kebab-case, stable: links and tests name experiments by it. */
   id: string
@@ -55,6 +71,8 @@ export interface Experiment {
   /** What the page shows after `steps` steps, in words. */
   claim: string
   sweep?: ExperimentSweep
+  /** Asked before the run; optional in the type, given by every experiment (experiments.test.ts). */
+  prediction?: ExperimentPrediction
   /**
    * Whether the claim holds, judged only from the frames at `steps` (and the sweep):
    * records each failed expectation and the numbers it read on `r`. Every threshold is
