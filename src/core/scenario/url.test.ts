@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScenario } from './defaults'
-import { decodeState, encodeState, type SharedState } from './url'
+import { decodePredict, decodeState, encodePredict, encodeState, type SharedState } from './url'
 import { validateScenario } from './validate'
 import { defaultView, type Camera } from './view'
 
@@ -302,5 +302,23 @@ describe('the page around the state', () => {
       [],
     )
     expect(decodeState('surface=himmelblau&formula=x%5E2').problems.map((p) => p.field)).toEqual(['surface'])
+  })
+
+  it('carry whether guided experiments ask a prediction, beside the state; a value that is not 0 or 1 is named', () => {
+    const query = encodeState(state())
+    for (const predict of [true, false]) {
+      const link = [query, encodePredict(predict)].filter((part) => part !== null).join('&')
+      expect(decodePredict(`?${link}`), link).toEqual({ predict, problems: [] })
+      // A page key: the state reads as it was, with nothing reported.
+      expect(decodeState(link), link).toEqual({ state: state(), problems: [] })
+    }
+    expect(decodePredict('experiment=plateau&predict=1')).toEqual({ predict: true, problems: [] })
+    for (const bad of ['no', 'false', '', '2']) {
+      const { predict, problems } = decodePredict(`experiment=plateau&predict=${bad}`)
+      expect(predict, bad).toBe(true)
+      expect(problems, bad).toEqual([
+        { field: 'predict', message: expect.stringMatching(/^predict must be 0 .* or 1/) },
+      ])
+    }
   })
 })

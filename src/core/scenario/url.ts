@@ -129,7 +129,25 @@ export function encodeState({ scenario, view }: SharedState): string {
  * Keys the page reads beside the state: which guided experiment is open, minimal chrome for
  * embedding, a forced theme, and the browser tests' hook. Known, so never reported, but not state.
  */
-export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench']
+export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench', 'predict']
+
+/**
+ * Whether a guided experiment asks its prediction before it runs: `predict=0` turns the question off (a lecture),
+ * `predict=1` or no field asks it. Any other value is named and the question asked.
+ */
+export function decodePredict(query: string): { predict: boolean; problems: ScenarioProblem[] } {
+  const problems: ScenarioProblem[] = []
+  const value = Query.parse(query.startsWith('?') ? query.slice(1) : query, []).get('predict')
+  if (value === null || value === '0' || value === '1') return { predict: value !== '0', problems }
+  problems.push({
+    field: 'predict',
+    message: 'predict must be 0 (experiments run without asking a prediction) or 1 (they ask one); they ask one',
+  })
+  return { predict: true, problems }
+}
+
+/** The link's field for `decodePredict`: only when predictions are off. */
+export const encodePredict = (predict: boolean): string | null => (predict ? null : 'predict=0')
 
 /** The last key of a link made here. */
 const END = 'end'
