@@ -3,11 +3,12 @@ import { methodById } from '../../core/dynamics/methods'
 import { capabilities } from '../../core/dynamics/resolve'
 import type { Experiment } from '../../core/experiments'
 import type { Scenario, ScenarioProblem } from '../../core/scenario'
-import type { SharedState } from '../../core/scenario/url'
+import { decodePredict, type SharedState } from '../../core/scenario/url'
 import { readExperiment, type ExperimentReading } from '../../core/experiments/reading'
 import type { LaneFrame } from '../../core/run/frame'
 import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'
+import { sessionPredictions, type PredictionRecord, type Predictions } from './predictions.svelte'
 
 /** What the page now shows against an experiment's claim, judged on the frames at its stated step. */
 export interface Verdict extends ExperimentReading {
@@ -38,9 +39,16 @@ export interface StateApplier {
   readonly applying: boolean
 }
 
+/** Whether the page's link asks predictions (src/core/scenario/url.ts decodePredict), and what it could not read. */
+function linkPredict(): { predict: boolean; problems: ScenarioProblem[] } {
+  return decodePredict(globalThis.location?.search ?? '')
+}
+
 /**
  * The guided experiment open on the page, if any: loading its preset (a copy),
- * playing it to its stated step and pausing there, and the verdict on its claim
+ * asking its prediction first (unless the link turns predictions off, or one was
+ * made for it in this session), playing it to its stated step and pausing there,
+ * and the verdict on its claim
  * from the page's own frames at that step (the experiment's own check, run by
  * src/core/experiments/reading.ts as the Node tests run it). The verdict stands
  * until the run starts over; it is given only while the scenario is the
@@ -57,11 +65,37 @@ export class ExperimentState {
   #preset = $state(false)
   #frames = $state.raw<readonly LaneFrame[] | null>(null)
   #sweep = $state.raw<SweepResult | null>(null)
+  /** The prediction is being asked: the run waits for it. */
+  #asking = $state(false)
+  readonly #predictions: Predictions
+  /** Whether experiments ask a prediction before they run (the link's `predict`). */
+  readonly predict: boolean
+  /** What the link's `predict` field said that could not be read. */
+  readonly predictProblems: readonly ScenarioProblem[]
 
-  constructor(page: StateApplier, scenario: PageScenario, run: Run) {
+  constructor(
+    page: StateApplier,
+    scenario: PageScenario,
+    run: Run,
+    options: { predict: boolean; problems: ScenarioProblem[] } = linkPredict(),
+    predictions: Predictions = sessionPredictions,
+  ) {
     this.#page = page
     this.#scenario = scenario
     this.#run = run
+    this.predict = options.predict
+    this.predictProblems = options.problems
+    this.#predictions = predictions
+  }
+
+  /** The open experiment's prediction question is shown, and the run waits for an answer or a skip. */
+  get asking(): boolean {
+    return this.#asking
+  }
+
+  /** The prediction made for the open experiment in this session, with its outcome once the check has run. */
+  get prediction(): PredictionRecord | null {
+    return this.#active ? this.#predictions.get(this.#active.id) : null
   }
 
   get active(): Experiment | null {
@@ -102,14 +136,47 @@ export class ExperimentState {
     this.#preset = canonical(state.scenario) === canonical(experiment.state.scenario)
     this.#frames = null
     this.#sweep = null
+    // Asked before the run from the beginning, once per experiment in a session; a link part-way never asks.
+    this.#asking =
+      this.predict &&
+      experiment.prediction !== undefined &&
+      state.view.step === 0 &&
+      this.#predictions.get(experiment.id) === null
+    if (this.#asking) this.#run.pause()
     const problems = await this.#page.applyState(state)
     if (this.#active !== experiment || this.#page.applying) return problems
     this.#baseline = this.#scenario.scenario
-    if (state.view.step === 0) this.#run.runTo(experiment.steps)
+    // The page may have started playing meanwhile (its autoplay): the question still comes first.
+    if (this.#asking) this.#run.pause()
+    else if (state.view.step === 0) this.#run.runTo(experiment.steps)
     return problems
   }
 
+  /** Keeps the answer to the open experiment's question and runs it. */
+  answer(choice: string): void {
+    const e = this.#active
+    if (!e?.prediction?.choices.includes(choice)) return
+    this.#predictions.record(e.id, e.prediction.question, choice)
+    this.#go()
+  }
+
+  /** Runs the open experiment without a prediction. */
+  skip(): void {
+    if (this.#active) this.#go()
+  }
+
+  /** Ends the question: the run starts from its beginning once the preset is loaded (open() starts it otherwise). */
+  #go(): void {
+    const e = this.#active
+    if (!this.#asking || !e) return
+    this.#asking = false
+    if (!this.loaded) return
+    if (this.#run.step > 0) this.#run.reset()
+    this.#run.runTo(e.steps)
+  }
+
   close(): void {
+    this.#asking = false
     this.#active = null
     this.#baseline = null
     this.#frames = null
@@ -119,6 +186,14 @@ export class ExperimentState {
   /** The Arrhenius sweep the page ran for the open experiment. */
   setSweep(result: SweepResult | null): void {
     this.#sweep = result
+    this.#settle()
+  }
+
+  /** Adds the verdict's outcome to the open experiment's prediction. */
+  #settle(): void {
+    const e = this.#active
+    const outcome = this.verdict?.outcome
+    if (e && outcome) this.#predictions.settle(e.id, outcome)
   }
 
   /**
@@ -136,6 +211,9 @@ export class ExperimentState {
     }
     const lanes = this.#scenario.lanes
     const complete = frames.length === lanes.length && frames.every((f, k) => f.sampling !== null || !samples(lanes[k]))
-    if (step === e.steps && complete && this.#frames === null) this.#frames = frames
+    if (step === e.steps && complete && this.#frames === null) {
+      this.#frames = frames
+      this.#settle()
+    }
   }
 }
