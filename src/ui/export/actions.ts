@@ -3,6 +3,7 @@ import { recordAnimation, type Progress } from './animation'
 import type { AnimationPlan } from './animation-plan'
 import { chartSVG } from './chart-svg'
 import { dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV, type DataHeader } from './data'
+import { sessionPredictions } from '../experiments/predictions.svelte'
 import { exportFileName } from './file-name'
 import { figureInput } from './figure-input'
 import { gifEncoder } from './gif'
@@ -83,7 +84,9 @@ export function captionFile(s: ExportSnapshot): ExportFile {
 }
 
 export function dataFile(s: ExportSnapshot, kind: DataKind): ExportFile {
-  const header: DataHeader = { version: VERSION, link: s.link, caption: s.caption, step: s.step }
+  // Every CSV carries the session's predictions in its header.
+  const predictions = sessionPredictions.list()
+  const header: DataHeader = { version: VERSION, link: s.link, caption: s.caption, step: s.step, predictions }
   if (kind === 'json')
     return {
       blob: new Blob([dataJSON(header, s.frames, s.sampled)], { type: 'application/json' }),
@@ -93,7 +96,7 @@ export function dataFile(s: ExportSnapshot, kind: DataKind): ExportFile {
     // The histogram travels with the step, caption and link of the frame that carried it.
     const h = s.sampled
     const text = h
-      ? histogramsCSV({ version: VERSION, link: h.link, caption: h.caption, step: h.step }, h.frames, s.view.domain)
+      ? histogramsCSV({ ...header, link: h.link, caption: h.caption, step: h.step }, h.frames, s.view.domain)
       : histogramsCSV(header, [], s.view.domain)
     return {
       blob: new Blob([text], { type: 'text/csv' }),

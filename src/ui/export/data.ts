@@ -13,13 +13,43 @@ export interface DataHeader {
   link: string
   caption: string
   step: number
+  /** The predictions made before guided experiments ran in this session, with their outcomes. */
+  predictions?: readonly PredictionRow[]
+}
+
+/** A prediction asked before a guided experiment ran; outcome null: its run has not reached its check. */
+export interface PredictionRow {
+  experiment: string
+  question: string
+  prediction: string
+  outcome: string | null
 }
 
 function header(h: DataHeader, what: string): string {
   const caption = h.caption.replace(/\s+/g, ' ')
-  return [`# landscape playground ${h.version}: ${what}`, `# step ${h.step}`, `# link ${h.link}`, `# ${caption}`].join(
-    '\n',
-  )
+  return [
+    `# landscape playground ${h.version}: ${what}`,
+    `# step ${h.step}`,
+    `# link ${h.link}`,
+    `# ${caption}`,
+    ...predictionLines(h.predictions ?? []),
+  ].join('\n')
+}
+
+/** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/**
+ * The session's predictions as a block of the header: a title, then CSV rows after '# ' (experiment, question,
+ * prediction, outcome), so a reader that skips '#' lines still reads the table below unchanged.
+ */
+export function predictionLines(rows: readonly PredictionRow[]): string[] {
+  if (rows.length === 0) return []
+  return [
+    '# predictions made before guided experiments ran (outcome empty: not run to its check yet):',
+    '# experiment,question,prediction,outcome',
+    ...rows.map((r) => `# ${[r.experiment, r.question, r.prediction, r.outcome ?? ''].map(field).join(',')}`),
+  ]
 }
 
 const lane = laneLetter
