@@ -177,7 +177,8 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
     'every guided experiment loads with one click, runs its stated steps at full speed, ' +
       'and then shows what its claim says',
     async () => {
-      const { page, errors } = await openPage(browser, `${appUrl}?bench`)
+      // predict=0, as for a lecture: each experiment runs without asking its prediction (e2e/predict.test.ts asks).
+      const { page, errors } = await openPage(browser, `${appUrl}?bench&predict=0`)
       await waitForLabels(page, MULLER_BROWN)
       const section = page.locator('section.experiment')
       /** What each focus view draws, so the view that makes the point is seen to be there. */
