@@ -3,7 +3,6 @@ import type { MethodDescriptor } from '../core/dynamics/method'
 import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveSettings } from '../core/dynamics/params'
 import { resolveLane } from '../core/dynamics/resolve'
-import { statusScales } from '../core/landscape/scales'
 import type { StatusScales } from '../core/dynamics/status'
 import { buildLane } from '../core/scenario/build'
 import { SCENARIO_VERSION, type LaneSpec, type Scenario, type ScenarioStart } from '../core/scenario/types'
@@ -191,8 +190,8 @@ export function startOption(values: Record<string, unknown>, surface: SurfaceInp
   return { kind: 'point', x: (d.xmin + d.xmax) / 2, y: (d.ymin + d.ymax) / 2 }
 }
 
-/** Builds the lane to run, with the status scales of its surface (measured here unless given). */
-export function buildRunLane(input: RunInput, scales: StatusScales = statusScales(input.surface.compiled)) {
+/** Builds the lane to run; an optimizer's lane measures the status scales of its surface unless they are given. */
+export function buildRunLane(input: RunInput, scales?: StatusScales) {
   const spec = input.scenario.lanes[input.laneIndex]!
   return buildLane(input.surface.compiled, spec, input.scenario.seed, scales)
 }

@@ -1,4 +1,5 @@
 import { wrap } from '../landscape/domain'
+import { statusScales } from '../landscape/scales'
 import type { CompiledSurface } from '../surface'
 import { emptyStats, MASS, type MethodDescriptor, type RunStats, type Stepper } from './method'
 import { Noise, STREAM } from './noise'
@@ -24,7 +25,11 @@ export interface LaneConfig {
   walkers: number
   start: Start
   seed: number
-  scales: StatusScales
+  /**
+   * The scales an optimizer's statuses are judged on; measured from the surface
+   * when a lane that tracks statuses is given none (a sampler's lane never needs them).
+   */
+  scales?: StatusScales
 }
 
 /** A walker this far outside the domain (in domain widths) has diverged. */
@@ -74,13 +79,20 @@ export class Lane {
     this.capabilities = capabilities(method, settings)
     this.tracker =
       method.family === 'optimizer' && !this.capabilities.thermal
-        ? new StatusTracker(surface, w, config.scales)
+        ? new StatusTracker(surface, w, this.scales)
         : undefined
     this.guard(-1)
   }
 
   get surface(): CompiledSurface {
     return this.config.surface
+  }
+
+  private measuredScales: StatusScales | undefined
+
+  /** The status scales given, or measured from the surface the first time they are asked for. */
+  get scales(): StatusScales {
+    return (this.measuredScales ??= this.config.scales ?? statusScales(this.config.surface))
   }
 
   /** Advances `steps` steps. */

@@ -265,9 +265,9 @@ class LaneRun {
       divergedAt: w.status[0] === STATUS.diverged ? w.divergedAt[0]! : null,
       divergedWith: w.status[0] === STATUS.diverged ? this.lane.live(w.divergedAt[0]) : null,
       startCurvature: this.startCurvature,
-      typicalGradient: this.lane.config.scales.gradient,
-      lowestOnDomain: this.lane.config.scales.lowestValue ?? NaN,
-      rangeOnDomain: this.lane.config.scales.valueRange,
+      typicalGradient: this.lane.scales.gradient,
+      lowestOnDomain: this.lane.scales.lowestValue ?? NaN,
+      rangeOnDomain: this.lane.scales.valueRange,
       degenerate: this.lane.tracker?.degenerate[0] === 1,
     }
   }

@@ -13,7 +13,7 @@ export function buildLanes(surface: CompiledSurface, scenario: Scenario, scales:
   return scenario.lanes.map((spec) => buildLane(surface, spec, scenario.seed, scales))
 }
 
-export function buildLane(surface: CompiledSurface, spec: LaneSpec, seed: number, scales: StatusScales): Lane {
+export function buildLane(surface: CompiledSurface, spec: LaneSpec, seed: number, scales?: StatusScales): Lane {
   const resolved = resolveLane(spec.method, spec.settings, spec.walkers)
   if (!resolved.ok) throw new Error(`buildLane: ${resolved.errors.map((e) => e.message).join('; ')}`)
   const { method, settings } = resolved.lane
