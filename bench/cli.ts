@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { buildSync } from 'esbuild'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { exactBinProbabilities } from '../src/core/landscape/boltzmann'
-import { RunObserver } from '../src/core/studies/observer'
-import { analyseSurface, ANALYSIS_GRID } from '../src/core/landscape/surface-analysis'
+import { ANALYSIS_GRID } from '../src/core/landscape/surface-analysis'
+import { SampleObserver } from '../src/cli/observe-aside'
 import { Noise, STREAM } from '../src/core/dynamics/noise'
 import { temperature } from '../src/core/dynamics/schedules'
 import { parseNumber } from '../src/cli/inputs'
@@ -214,49 +213,52 @@ function sampleParts(wholeMs: number, handMs: number): void {
     ),
   )
   const surface = input.surface.compiled
-  const analysis = timed(
-    `the surface's analysis (critical points, saddles, ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map, scales)`,
-    () => analyseSurface(surface),
-  )
-  const lane = timed('the lane', () => buildRunLane(input, analysis.scales))
-  const observer = timed(
-    'observer',
-    () =>
-      new RunObserver(surface, analysis.map, null, lane.walkers.n, {
-        bins: [30, 30],
-        transitions: false,
-        units: lane.units,
-        notBoltzmann: lane.capabilities.notBoltzmann,
-        firstStep: 0,
-      }),
-  )
+  const lane = timed('the lane', () => buildRunLane(input))
+  // The worker thread's share (src/cli/observe-aside.ts), run here in turn: the critical points and the basin
+  // map, the exact probabilities at kT, then every step.
+  const aside: { part: string; ms: number }[] = []
+  let t0 = performance.now()
+  const sample = new SampleObserver(surface, lane.walkers.n, {
+    bins: [30, 30],
+    transitions: false,
+    units: lane.units,
+    notBoltzmann: lane.capabilities.notBoltzmann,
+    firstStep: 0,
+  })
+  const observer = sample.observer
+  aside.push({
+    part: `the critical points, the ${ANALYSIS_GRID} x ${ANALYSIS_GRID} basin map and the observer`,
+    ms: performance.now() - t0,
+  })
+  t0 = performance.now()
+  sample.prepare(KT)
+  aside.push({ part: "exact probabilities of the bins and the check's cells at kT", ms: performance.now() - t0 })
+  // The main thread's copy of x, y and U into the ring, per step.
+  const n = lane.walkers.n
+  const ring = new Float64Array(64 * 3 * n)
   let stepping = 0
+  let copying = 0
   let observing = 0
   for (let t = 0; t < STEPS; t++) {
     const t0 = performance.now()
     lane.advance(1)
     const t1 = performance.now()
+    const at = (t % 64) * 3 * n
+    ring.set(lane.walkers.x, at)
+    ring.set(lane.walkers.y, at + n)
+    ring.set(lane.walkers.u, at + 2 * n)
+    const t2 = performance.now()
     observer.observe(lane)
-    observing += performance.now() - t1
+    observing += performance.now() - t2
+    copying += t2 - t1
     stepping += t1 - t0
   }
   parts.push({ part: 'integration (lane.advance)', ms: stepping })
-  parts.push({ part: 'observing every step (histogram, basin label, batches, series)', ms: observing })
+  parts.push({ part: 'copying x, y, U into the shared ring, every step', ms: copying })
+  aside.push({ part: 'observing every step (histogram, basin label, batches, series)', ms: observing })
   const kT = temperature(lane.config.settings, Math.max(0, lane.t - 1))
-  const histogram = observer.histogram
-  const exact = timed('exact bin probabilities', () =>
-    exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges),
-  )
-  timed('summary and sampling check', () => observer.summary(kT, exact, input.scenario.seed))
-  timed('JSON of histogram and positions', () =>
-    JSON.stringify(
-      {
-        counts: histogram.rows(),
-        positions: Array.from({ length: lane.walkers.n }, (_, i) => [lane.walkers.x[i], lane.walkers.y[i]]),
-      },
-      null,
-      2,
-    ),
+  timed('summary and sampling check (in the observer thread, after the last step)', () =>
+    sample.run(kT, input.scenario.seed),
   )
   const total = parts.reduce((a, p) => a + p.ms, 0)
   // What one integration step is made of: the engine's counter-based normals
@@ -267,7 +269,7 @@ function sampleParts(wholeMs: number, handMs: number): void {
   const xi = new Float64Array(2)
   const g = new Float64Array(2)
   let sink = 0
-  let t0 = performance.now()
+  t0 = performance.now()
   for (let k = 0; k < calls; k++) {
     noise.normal2(k % WALKERS, Math.floor(k / WALKERS), STREAM.kick, xi)
     sink += xi[0]
@@ -280,7 +282,7 @@ function sampleParts(wholeMs: number, handMs: number): void {
   const share = (ms: number) => fmt(ms / total, 2)
   table(
     "Where landscape sample's time goes: the same run in this process, part by part (once each), " +
-      `beside the whole process's ${fmt(wholeMs)} ms`,
+      `beside the whole process's ${fmt(wholeMs)} ms. The main thread's parts, in order:`,
     [
       ...parts.flatMap((p) => [
         { part: p.part, ms: fmt(p.ms), share: share(p.ms) },
@@ -299,14 +301,19 @@ function sampleParts(wholeMs: number, handMs: number): void {
             ]
           : []),
       ]),
-      { part: 'sum of the parts (this process)', ms: fmt(total), share: 1 },
+      { part: 'sum of the main thread parts (this process)', ms: fmt(total), share: 1 },
     ],
   )
+  const asideTotal = aside.reduce((a, p) => a + p.ms, 0)
+  table('Beside them, in the observer thread (src/cli/observe-aside.ts) while the main thread integrates:', [
+    ...aside.map((p) => ({ part: p.part, ms: fmt(p.ms), 'vs the integration': fmt(p.ms / stepping, 2) })),
+    { part: 'sum', ms: fmt(asideTotal), 'vs the integration': fmt(asideTotal / stepping, 2) },
+  ])
   console.log(
     `the integration alone takes ${fmt(stepping)} ms: ` +
       `the whole hand-written process over it is ${(handMs / stepping).toFixed(2)}x; ` +
-      'everything around it (inputs and compile, critical points, basin map, observing every step, check) ' +
-      `adds ${fmt(total - stepping)} ms`,
+      'everything else on the critical path (inputs and compile, the lane, copies, summary) ' +
+      `adds ${fmt(total - stepping)} ms, and the observer thread's ${fmt(asideTotal)} ms run beside it`,
   )
 }
 

@@ -3,6 +3,7 @@ export const ROOT: string
 export const OUT_DIR: string
 export const BUNDLE: string
 export const BUNDLE_URL: string
+export const WORKER: string
 export const STAMP: string
 export const SOURCE_ROOTS: string[]
 export const SOURCE_FILES: string[]

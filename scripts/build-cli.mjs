@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the `landscape` CLI (src/cli/main.ts and everything it imports,
-// dependencies included) into one ES module, dist-cli/landscape.mjs, so the
+// dependencies included) into one ES module, dist-cli/landscape.mjs (and its
+// observer thread into dist-cli/observer-worker.mjs), so the
 // command starts without compiling TypeScript on every run. Run by `prepare`
 // (after npm install / npm ci) and by `npm run build:cli`; bin/landscape.mjs
 // also calls build() when the bundle is older than the sources.
@@ -21,6 +22,9 @@ export const BUNDLE = join(OUT_DIR, 'landscape.mjs')
 export const BUNDLE_URL = pathToFileURL(BUNDLE).href
 export const STAMP = join(OUT_DIR, 'stamp.json')
 const ENTRY = 'src/cli/main.ts'
+/** The worker thread `landscape sample` observes long runs in (src/cli/observe-aside.ts), bundled beside it. */
+const WORKER_ENTRY = 'src/cli/observer-worker.ts'
+export const WORKER = join(OUT_DIR, 'observer-worker.mjs')
 /** The trees whose change makes the bundle stale (relative to ROOT). */
 export const SOURCE_ROOTS = ['src/core', 'src/cli']
 /**
@@ -107,8 +111,9 @@ export async function build({ logLevel = 'warning' } = {}) {
   const before = newestSourceMtime()
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: [ENTRY],
-    outfile: BUNDLE,
+    entryPoints: { landscape: ENTRY, 'observer-worker': WORKER_ENTRY },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -127,11 +132,11 @@ export async function build({ logLevel = 'warning' } = {}) {
     logLevel,
   })
   mkdirSync(OUT_DIR, { recursive: true })
-  // The map first and the bundle after it, the stamp last: a bundle never
+  // The maps first and the bundles after them, the stamp last: a bundle never
   // points at a missing map, and a stamp never vouches for an older bundle.
-  const files = [...result.outputFiles].sort(
-    (a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')),
-  )
+  // The worker before the bundle that starts it.
+  const rank = (path) => (path.endsWith('.map') ? 0 : path === BUNDLE ? 2 : 1)
+  const files = [...result.outputFiles].sort((a, b) => rank(a.path) - rank(b.path))
   for (const file of files) writeAtomically(file.path, file.contents)
   const inputs = Object.keys(result.metafile.inputs)
   // Anything esbuild read outside node_modules must lie in a tree the stamp
@@ -153,6 +158,7 @@ export async function build({ logLevel = 'warning' } = {}) {
     node: process.version,
     esbuild: esbuild.version,
     entry: ENTRY,
+    worker: WORKER_ENTRY,
     roots: [...SOURCE_ROOTS, ...extraRoots],
     files: [...SOURCE_FILES, ...extraFiles],
     newestMtimeMs,

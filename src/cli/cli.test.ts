@@ -667,6 +667,19 @@ describe('the installed command', () => {
     expect(JSON.parse(stdout).points).toHaveLength(5)
   })
 
+  it('samples a long run as main() does in this process, with the observer in its own thread', async () => {
+    // 1000 walkers x 1000 steps: long enough for the bundle to observe in a worker thread
+    // (src/cli/observe-aside.ts); main() here runs from the sources and observes inline.
+    const argv = [
+      'sample',
+      ...['--surface', 'muller-brown', '--method', 'baoab', '--kT', '20', '--set', 'dt=0.002'],
+      ...['--walkers', '1000', '--steps', '1000', '--seed', '5', '--json'],
+    ]
+    const { stdout, stderr } = await exec(process.execPath, [bin, ...argv], { maxBuffer: 64 << 20 })
+    expect(stderr).toBe('')
+    expect(stdout).toBe((await run(...argv)).stdout)
+  })
+
   it('exits with code 2 on bad input', async () => {
     const failure = await exec(process.execPath, [bin, 'critical', '--surface', 'nowhere']).catch(
       (e: { code: number; stdout: string; stderr: string }) => e,

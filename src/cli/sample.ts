@@ -1,10 +1,9 @@
-import { exactBinProbabilities } from '../core/landscape/boltzmann'
-import { RunObserver, type BasinComparison } from '../core/studies/observer'
+import type { BasinComparison } from '../core/studies/observer'
 import { checkWords, type SamplingCheck } from '../core/studies/sampling-check'
-import { analyseSurface } from '../core/landscape/surface-analysis'
 import { capabilities } from '../core/dynamics/resolve'
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
+import { startObserving } from './observe-aside'
 import { parseNumber } from './inputs'
 import { resolvedScenario } from './resolved'
 import { buildRunLane, parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput, startOption } from './run-options'
@@ -67,7 +66,7 @@ export const sampleCommand: Command = {
     dt: { type: 'string' },
     bins: { type: 'string' },
   },
-  run(values, warn): SampleOutput {
+  async run(values, warn): Promise<SampleOutput> {
     const steps = parseInteger(values.steps as string | undefined, '--steps', 0, 100_000_000)
     const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
     const [nx, ny] = parseBins(values.bins as string | undefined)
@@ -92,46 +91,48 @@ export const sampleCommand: Command = {
     )
     input.surface.warnings.forEach(warn)
     const surface = input.surface.compiled
-    // Analysed once, on the page's grid: the lane's status scales, and the basins the samples are counted in.
-    const analysis = analyseSurface(surface)
-    const lane = buildRunLane(input, analysis.scales)
-    const observer = new RunObserver(surface, analysis.map, null, lane.walkers.n, {
-      bins: [nx, ny],
-      transitions: false,
-      units: lane.units,
-      notBoltzmann: lane.capabilities.notBoltzmann,
-      firstStep: burnin,
+    // A sampler's lane judges no statuses, so it needs no critical points: the observer finds them, for the basins
+    // the samples are counted in, while this thread integrates (observe-aside.ts).
+    const lane = buildRunLane(input)
+    const observing = startObserving({
+      surface,
+      spec: input.scenario.surface,
+      kT: lane.live(0).kT!,
+      walkers: lane.walkers.n,
+      steps,
+      countsEvery: lane.countsEvery,
+      unitIsWalker: lane.unitIsWalker,
+      options: {
+        bins: [nx, ny],
+        transitions: false,
+        units: lane.units,
+        notBoltzmann: lane.capabilities.notBoltzmann,
+        firstStep: burnin,
+      },
     })
-    lane.stats.recording = false
-    lane.advance(burnin)
-    lane.stats.recording = true
-    for (let t = 0; t < steps; t++) {
-      lane.advance(1)
-      observer.observe(lane)
+    try {
+      lane.stats.recording = false
+      lane.advance(burnin)
+      lane.stats.recording = true
+      for (let t = 0; t < steps; t++) {
+        lane.advance(1)
+        observing.observe(lane)
+      }
+    } catch (e) {
+      observing.cancel()
+      throw e
     }
     const w = lane.walkers
     const report = lane.report()
     // Under annealing the target at the end is the final temperature.
-    const kT = lane.live().kT!
-    const histogram = observer.histogram
-    // 2 x 2 cells of 6 x 6 Gauss-Legendre points per bin, as the page's comparison does.
-    const summary = observer.summary(
-      kT,
-      exactBinProbabilities(surface, kT, histogram.xEdges, histogram.yEdges, 2),
-      input.scenario.seed,
-    )
+    const { histogram, summary } = await observing.finish(lane.live().kT!, input.scenario.seed)
     return {
       version: VERSION,
       seed: input.scenario.seed,
       scenario: resolvedScenario(input.scenario),
       steps,
       burnin,
-      histogram: {
-        xEdges: [...histogram.xEdges],
-        yEdges: [...histogram.yEdges],
-        counts: histogram.rows(),
-        outside: histogram.outside,
-      },
+      histogram,
       positions: Array.from({ length: w.n }, (_, i) => [w.x[i], w.y[i]]),
       meanKinetic: report.meanKinetic,
       kineticTemperature: report.kineticTemperature,
