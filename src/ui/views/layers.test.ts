@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { NamedPoint } from '../points'
 import { cellExtent, gridPixels } from './grid-layer'
-import { attractionOverlay, basinOverlay } from './overlays'
+import { attractionOverlay, BASIN_HEX, basinOverlay } from './overlays'
 import { dotRadius, drawStride, wrapJump } from './walkers-layer'
 
 describe('walker drawing', () => {
@@ -64,6 +64,15 @@ describe('overlays', () => {
       'basin of MA',
       'basin of MB',
     ])
+  })
+
+  test('with more minima than colours the legend lists every colour once, with the minima that share it', () => {
+    const minima = Array.from({ length: 20 }, (_, k) => point(k, k, `m${k}`))
+    const { legend, grid } = basinOverlay(basins, minima)
+    expect(legend.map((e) => e.colour)).toEqual([...BASIN_HEX])
+    expect(new Set(grid.colours.map((c) => c.join())).size).toBe(BASIN_HEX.length)
+    expect(legend[0].label).toBe('basin of m0 and 2 more')
+    expect(legend[8].label).toBe('basin of m8 and 1 more')
   })
 
   test('the attraction legend lists the outcomes that occur, never a start that did not settle', () => {

@@ -34,22 +34,28 @@ export interface LegendEntry {
   label: string
 }
 
-/** The basin overlay of a surface's minima, with a legend naming each minimum (the first few). */
+/**
+ * The basin overlay of a surface's minima, with a legend that lists every colour it paints: each colour
+ * with the minimum it stands for, as the map labels it, or the first of the minima that share it when
+ * there are more minima than colours (Rastrigin's dozens).
+ */
 export function basinOverlay(
   basins: BasinGrid,
   points: readonly NamedPoint[],
 ): { grid: CategoryGrid; legend: LegendEntry[] } {
   const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
   const colours = minima.map((_, k) => rgba(BASIN_HEX[k % BASIN_HEX.length]))
-  const shown = minima.slice(0, BASIN_HEX.length)
   // Minima of the same name and value (the two wells of a double well) are told apart by where they are.
   const repeated = (label: string) => minima.filter((m) => m.label === label).length > 1
-  const legend: LegendEntry[] = shown.map((m, k) => ({
-    colour: BASIN_HEX[k],
-    label: `basin of ${m.label}${repeated(m.label) ? ` at (${formatValue(m.x)}, ${formatValue(m.y)})` : ''}`,
-  }))
-  if (minima.length > shown.length)
-    legend.push({ colour: 'transparent', label: `colours repeat for ${minima.length} minima` })
+  const name = (m: NamedPoint) =>
+    `${m.label}${repeated(m.label) ? ` at (${formatValue(m.x)}, ${formatValue(m.y)})` : ''}`
+  const legend: LegendEntry[] = BASIN_HEX.slice(0, minima.length).map((colour, k) => {
+    const sharing = Math.ceil((minima.length - k) / BASIN_HEX.length)
+    return {
+      colour,
+      label: `basin of ${name(minima[k])}${sharing > 1 ? ` and ${sharing - 1} more` : ''}`,
+    }
+  })
   return { grid: { nx: basins.nx, ny: basins.ny, xs: basins.xs, ys: basins.ys, codes: basins.labels, colours }, legend }
 }
 
