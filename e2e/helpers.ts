@@ -14,9 +14,7 @@ export const MULLER_BROWN = ['MA -146.70', 'MB -108.17', 'MC -80.77', 'S1 -40.66
 export const ascii = (text: string) => text.replace(/\u2212/g, '-')
 
 export async function plotLabels(page: Page): Promise<string[]> {
-  const texts = await page.$$eval('#contour-plot .textpoint text', (nodes) =>
-    nodes.map((node) => node.textContent ?? ''),
-  )
+  const texts = await page.$$eval('#contour-labels text', (nodes) => nodes.map((node) => node.textContent ?? ''))
   return texts.filter(Boolean).map(ascii).sort()
 }
 
@@ -24,7 +22,7 @@ export async function plotLabels(page: Page): Promise<string[]> {
 export async function waitForLabels(page: Page, expected: string[]): Promise<void> {
   await page.waitForFunction(
     (wanted) => {
-      const shown = [...document.querySelectorAll('#contour-plot .textpoint text')].map((n) =>
+      const shown = [...document.querySelectorAll('#contour-labels text')].map((n) =>
         (n.textContent ?? '').replace(/\u2212/g, '-'),
       )
       return wanted.every((label) => shown.includes(label))

@@ -2,7 +2,7 @@ import type { ContourData, ScatterData, SurfaceData } from 'plotly.js'
 import { describe, expect, test } from 'vitest'
 import type { CriticalKind } from '../core/surfaces/types'
 import { sampleGrid } from '../engine/grid'
-import { contourFigure, surfaceFigure, type SurfaceView } from './figures'
+import { contourFigure, equalScales, surfaceFigure, type SurfaceView } from './figures'
 import { LANE_COLOURS } from './lanes/lane-colours'
 import type { NamedPoint } from './points'
 
@@ -40,7 +40,9 @@ describe('contourFigure', () => {
       ['maximum', false],
       ['degenerate', false],
     ])
-    expect(markers[0].text).toEqual(['minimum 0'])
+    expect(markers[0].hovertext).toEqual(['minimum 0'])
+    // The labels are the map's own layer (views/labels.ts), drawn over the walkers.
+    expect(markers.every((m) => m.mode === 'markers' && m.text === undefined)).toBe(true)
     expect(figure.layout.xaxis?.title).toEqual({ text: 'phi' })
     expect(figure.layout.yaxis?.scaleanchor).toBe('x')
   })
@@ -53,12 +55,12 @@ describe('contourFigure', () => {
     expect((field.text as string[][])[0][0]).toBe('8')
   })
 
-  test('with many points only the lowest minimum carries a text label', () => {
-    const minima = Array.from({ length: 20 }, (_, i) => point('minimum', i / 10, 20 - i))
-    const figure = contourFigure(view(minima), light)
-    const texts = (figure.data[1] as Partial<ScatterData>).text as string[]
-    expect(texts.filter(Boolean)).toEqual(['minimum 1'])
-    expect(texts[19]).toBe('minimum 1')
+  test('a domain far wider than high keeps a usable map: its axes scale apart', () => {
+    const wide = contourFigure(view([], { domain: { ...domain, xmax: 1e6 } }), light)
+    expect(wide.layout.yaxis?.scaleanchor).toBeUndefined()
+    expect(equalScales({ xmin: -5, xmax: 5, ymin: -2, ymax: 2 })).toBe(true)
+    expect(equalScales({ xmin: -5, xmax: 1e6, ymin: -5, ymax: 5 })).toBe(false)
+    expect(equalScales({ xmin: 0, xmax: 1, ymin: 0, ymax: 100 })).toBe(false)
   })
 
   test('zoom survives a new formula on the same domain, not a new domain', () => {

@@ -43,11 +43,8 @@ export const KIND_STYLE: Record<CriticalKind, { symbol: MarkerShape; legend: str
 const MARKER = { fill: '#ffffff', outline: '#111111' }
 const KINDS = Object.keys(KIND_STYLE) as CriticalKind[]
 
-/** Beyond this many points only the lowest minimum carries a text label (hover still names every one). */
-const MAX_LABELS = 16
-
 /** Marker size in px: full size for a few points, shrinking so that hundreds (Rastrigin) leave the surface visible. */
-function markerSize(count: number, full: number): number {
+export function markerSize(count: number, full: number): number {
   return Math.max(full / 3, Math.min(full, full * Math.sqrt(40 / Math.max(count, 1))))
 }
 
@@ -136,20 +133,28 @@ function formatHover(u: number): string {
   return Number.isFinite(u) ? Number(u.toPrecision(6)).toString().replace(/^-/, '\u2212') : 'not defined'
 }
 
-/** Vertical beside the 3D scene; horizontal under the map, which needs the width more. */
+/**
+ * Vertical beside the 3D scene; horizontal under the map, which needs the width more. The bar keeps to
+ * its figure: its title sits under it (beside it, a long title such as 'U (cut at 5)' ran over the ticks
+ * and out of the card), its ticks are few and short (powers of ten, not 1e+06), and a tick label that
+ * would still cross the figure's edge is hidden rather than drawn outside it.
+ */
 function colourBar(colours: ColourMap, theme: Theme, orientation: 'h' | 'v') {
   const common = {
     tickvals: colours.ticks?.values,
     ticktext: colours.ticks?.labels,
     tickfont: { color: themeColours(theme).text },
     thickness: 12,
+    nticks: 6,
+    exponentformat: 'power' as const,
+    ticklabeloverflow: 'hide past div' as const,
   }
   return orientation === 'v'
     ? { ...common, orientation, title: { text: colours.title, side: 'right' as const }, len: 0.8 }
     : {
         ...common,
         orientation,
-        title: { text: colours.title, side: 'right' as const },
+        title: { text: colours.title, side: 'bottom' as const },
         len: 1,
         x: 0,
         xanchor: 'left' as const,
@@ -166,13 +171,6 @@ function viewColours(view: SurfaceView): ColourMap {
   return colourMap(view.colourScale, min, max, view.clipAt)
 }
 
-/** Which points carry a text label in 2D. */
-function labelled(points: readonly NamedPoint[]): Set<NamedPoint> {
-  if (points.length <= MAX_LABELS) return new Set(points)
-  const lowest = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)[0]
-  return new Set(lowest ? [lowest] : [])
-}
-
 function hoverTemplate(axes: [string, string]): string {
   return `${axes[0]} = %{x:.4f}<br>${axes[1]} = %{y:.4f}<br>U = %{text}<extra></extra>`
 }
@@ -185,6 +183,16 @@ function uirevision(domain: Domain): string {
 function axis(title: string, range: [number, number], theme: Theme): Partial<LayoutAxis> {
   const c = themeColours(theme)
   return { title: { text: title }, range, gridcolor: c.grid, zeroline: false, color: c.text, automargin: true }
+}
+
+/**
+ * Whether the map draws x and y to the same scale: only then is the gradient drawn perpendicular to
+ * the contours, but a domain a million times wider than high would leave a map one pixel high, so
+ * beyond a ratio of 5 the axes scale apart and the map is square.
+ */
+export function equalScales(d: Domain): boolean {
+  const aspect = (d.ymax - d.ymin) / (d.xmax - d.xmin)
+  return aspect >= 0.2 && aspect <= 5
 }
 
 export function contourFigure(view: SurfaceView, theme: Theme): Figure {
@@ -208,22 +216,19 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
     colorbar: colourBar(colours, theme, 'h'),
     showlegend: false,
   }
-  const shown = labelled(view.points)
+  // The points' labels are drawn over the walkers by the map itself (views/labels.ts), not by plotly.
   const markers = KINDS.map((kind): Partial<ScatterData> => {
     const style = KIND_STYLE[kind]
     const points = view.points.filter((p) => p.kind === kind)
     const position = `${view.axes[0]} = %{x:.4f}, ${view.axes[1]} = %{y:.4f}`
     return {
       type: 'scatter',
-      mode: 'text+markers',
+      mode: 'markers',
       name: style.legend,
       x: points.map((p) => p.x),
       y: points.map((p) => p.y),
-      text: points.map((p) => (shown.has(p) ? p.label : '')),
       hovertext: points.map((p) => p.label),
       hovertemplate: `%{hovertext}<br>${position}<extra>${style.legend}</extra>`,
-      textposition: 'top center',
-      textfont: { color: '#ffffff', size: 12, shadow: '0 0 3px #000, 0 0 2px #000' },
       marker: {
         symbol: style.symbol,
         color: MARKER.fill,
@@ -243,10 +248,13 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
       plot_bgcolor: 'rgba(0,0,0,0)',
       font: { color: c.text },
       margin: { l: 56, r: 16, t: 36, b: MAP_MARGIN_BOTTOM },
-      // Equal scales in x and y, as only then is the gradient drawn perpendicular to the
-      // contours; the plot area shrinks to fit rather than show beyond the domain.
+      // Equal scales in x and y (see equalScales); the plot area shrinks to fit rather than show beyond the domain.
       xaxis: { ...axis(view.axes[0], [d.xmin, d.xmax], theme), constrain: 'domain' },
-      yaxis: { ...axis(view.axes[1], [d.ymin, d.ymax], theme), scaleanchor: 'x', scaleratio: 1, constrain: 'domain' },
+      yaxis: {
+        ...axis(view.axes[1], [d.ymin, d.ymax], theme),
+        ...(equalScales(d) ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
+        constrain: 'domain',
+      },
       legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { color: c.text }, itemsizing: 'constant' },
       hoverlabel: { namelength: -1 },
     },
