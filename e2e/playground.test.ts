@@ -272,8 +272,11 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
     120_000,
   )
 
-  test('axe-core finds nothing serious or critical on the default screen', async () => {
-    const { page, errors } = await openPage(browser, `${appUrl}?bench`)
+  test.each([
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])('axe-core finds nothing serious or critical on the default screen at $width x $height', async (size) => {
+    const { page, errors } = await openPage(browser, `${appUrl}?bench`, size)
     await waitForLabels(page, MULLER_BROWN)
     // The default screen in full: the formula typeset and the sampler's first comparison with the exact density.
     await page.locator('.formula-tex .katex').waitFor(WAIT)
