@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EXPERIMENTS } from '../../core/experiments'
-import { positionsCSV, predictionLines, type DataHeader } from '../export/data'
+import { dataJSON, positionsCSV, predictionLines, type DataHeader } from '../export/data'
 import { Predictions } from './predictions.svelte'
 
 const header: DataHeader = { version: 'test', link: 'http://x/?v=1', caption: 'A caption.', step: 5000 }
@@ -28,7 +28,7 @@ describe('predictions', () => {
     expect(p.get('not-asked')).toBeNull()
   })
 
-  it('travel in the header of a CSV as a block of quoted CSV rows, and the table below reads as before', () => {
+  it('travel in a CSV header as quoted CSV rows (the table below reads as before), and in the JSON', () => {
     const rows = [
       { experiment: 'local-minimum', question: 'Where, "exactly", does it stop?', prediction: 'MB', outcome: 'MC' },
       { experiment: 'plateau', question: 'Which lane?', prediction: 'Lane A, Gradient descent', outcome: null },
@@ -46,5 +46,10 @@ describe('predictions', () => {
     const plain = positionsCSV(header, []).trim().split('\n')
     expect(csv.filter((line) => !line.startsWith('#'))).toEqual(plain.filter((line) => !line.startsWith('#')))
     expect(csv.slice(4, 8)).toEqual(predictionLines(rows))
+    // The JSON document carries them as a list, empty when none was made.
+    expect(
+      (JSON.parse(dataJSON({ ...header, predictions: rows }, [])) as { predictions: unknown }).predictions,
+    ).toEqual(rows)
+    expect((JSON.parse(dataJSON(header, [])) as { predictions: unknown }).predictions).toEqual([])
   })
 })

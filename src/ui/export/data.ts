@@ -168,6 +168,7 @@ export function dataJSON(h: DataHeader, frames: readonly LaneFrame[], sampled: S
     link: h.link,
     caption: h.caption,
     step: h.step,
+    predictions: h.predictions ?? [],
     lanes: frames.map((f) => ({
       lane: lane(f.lane),
       method: f.method,
