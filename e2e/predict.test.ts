@@ -70,6 +70,8 @@ describe.skipIf(!chromiumPath)('predict, then run', () => {
     await form.getByRole('radio', { name: 'MB' }).check()
     await run.click()
     await form.waitFor({ ...WAIT, state: 'detached' })
+    // The buttons are gone: the focus moves on to the verdict it waits for, not to the page's top.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('verdict'))).toBe(true)
     await verdictHolds(page)
     expect(await probe(page, (h) => h.step())).toBe(EXPERIMENT.steps)
     const said = page.locator('section.experiment .prediction')
