@@ -137,16 +137,18 @@ export const LABEL_BASELINE = 11
 export const LABEL_FONT = 'Helvetica, Arial, sans-serif'
 
 /**
- * A label's width in pixels at LABEL_FONT_SIZE in LABEL_FONT, bold, a little generous: Arial's advance
- * widths rounded up, per character class, plus room for the halo.
+ * A label's width in pixels at LABEL_FONT_SIZE in bold LABEL_FONT, where it cannot be measured (the
+ * exported SVG, read with whatever fonts the reader has): generous per-character advances, wide enough
+ * for DejaVu Sans Bold, the usual fallback for Helvetica and Arial on Linux, plus room for the halo.
  */
 export function labelWidth(text: string): number {
   let em = 0
   for (const c of text) {
-    if (c === ' ' || c === '.' || c === ',' || c === ':' || c === 'i' || c === 'l' || c === 'j') em += 0.3
-    else if (c === 'M' || c === 'W' || c === 'm' || c === 'w') em += 0.9
-    else if (c >= 'A' && c <= 'Z') em += 0.74
-    else em += 0.62
+    if (c === ' ' || c === '.' || c === ',' || c === ':' || c === 'i' || c === 'l' || c === 'j') em += 0.4
+    else if (c === 'M' || c === 'W' || c === 'm' || c === 'w') em += 1.05
+    else if (c === '\u2212') em += 0.85
+    else if (c >= 'A' && c <= 'Z') em += 0.8
+    else em += 0.71
   }
   return Math.ceil(em * LABEL_FONT_SIZE + 4)
 }
@@ -184,6 +186,8 @@ export function mapLabels<P extends { kind: CriticalKind; value: number; x: numb
   width: number,
   height: number,
   markerRadius: number,
+  /** A label's width in pixels, halo included: measured where the page can, else labelWidth. */
+  measure: (text: string) => number = labelWidth,
 ): MapLabel[] {
   const limit = Math.max(6, Math.floor((width * height) / PIXELS_PER_LABEL))
   const pixels = points.map(at)
@@ -191,7 +195,7 @@ export function mapLabels<P extends { kind: CriticalKind; value: number; x: numb
   const requests = points.map((p, k) => ({
     x: pixels[k][0],
     y: pixels[k][1],
-    width: labelWidth(p.label),
+    width: measure(p.label),
     height: LABEL_HEIGHT,
     priority: priority[k],
   }))
