@@ -104,7 +104,7 @@ describe('figures as vector SVG', () => {
     domain,
     axes: ['x', 'y'] as [string, string],
     panels,
-    points: [{ x: -0.558, y: 1.442, kind: 'minimum' as const }],
+    points: [{ x: -0.558, y: 1.442, kind: 'minimum' as const, value: -146.7, label: 'MA \u2212146.70' }],
     caption: caption(200),
   })
 
@@ -120,6 +120,15 @@ describe('figures as vector SVG', () => {
     // One clipped map per lane, one colour bar, the caption underneath.
     expect(svg.match(/<clipPath/g)).toHaveLength(2)
     expect(svg).toContain(`landscape playground ${VERSION}.`)
+  })
+
+  it('label the critical points over the walkers, with a halo, as the page places them', () => {
+    const svg = figureSVG(input([lanes]))
+    const labels = svg.indexOf("class='point-labels'")
+    expect(svg.slice(labels)).toContain('>MA \u2212146.70</text>')
+    expect(svg.slice(labels)).toMatch(/paint-order='stroke'/)
+    // After every walker, so drawn over them.
+    expect(labels).toBeGreaterThan(svg.lastIndexOf("stroke-width='0.4'"))
   })
 
   it('are whole pixels wide and high, so a PNG at scale s is exactly s times the size', () => {

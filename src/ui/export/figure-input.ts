@@ -2,7 +2,9 @@ import type { LaneFrame } from '../../core/run/frame'
 import { colourMap } from '../colour'
 import type { SurfaceView } from '../figures'
 import { laneLetter, laneName } from '../lanes/lane-colours'
+import { shownPoints } from '../views/labels'
 import type { OverlayLayer } from '../views/map-overlays.svelte'
+import { maxima } from '../views/maxima'
 import type { FigureInput, FigureLane, FigureLegend } from './svg-figure'
 
 /** What a vector figure is drawn from: the surface as the page draws it, the frames drawn, the caption. */
@@ -76,7 +78,14 @@ export function figureInput(source: FigureSource, layout: 'figure' | 'map'): Fig
     panels: layout === 'figure' ? lanes.map((lane) => [lane]) : [lanes],
     overlays,
     legend: shown.map((layer) => legendOf(layer, source.methods)).filter((group) => group.entries.length > 0),
-    points: view.points.map((p) => ({ x: p.x, y: p.y, kind: p.kind })),
+    // The points the page shows (the maxima only when few or asked for), with the labels it gives them.
+    points: shownPoints(view.points, maxima.show).map((p) => ({
+      x: p.x,
+      y: p.y,
+      kind: p.kind,
+      value: p.value,
+      label: p.label,
+    })),
     caption: source.caption,
   }
 }

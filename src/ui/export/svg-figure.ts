@@ -4,6 +4,7 @@ import { interpolateViridis } from 'd3-scale-chromatic'
 import type { Domain } from '../../core/surface'
 import type { ColourMap } from '../colour'
 import type { CategoryGrid } from '../views/grid-layer'
+import { labelColours, LABEL_FONT, LABEL_FONT_SIZE, mapLabels } from '../views/labels'
 import type { LegendEntry } from '../views/overlays'
 import { dotRadius, wrapJump } from '../views/walkers-layer'
 
@@ -42,6 +43,9 @@ export interface FigurePoint {
   x: number
   y: number
   kind: 'minimum' | 'saddle' | 'maximum' | 'degenerate'
+  /** U there, and the name the map gives it ('MA −146.70'). */
+  value: number
+  label: string
 }
 
 /** One overlay's legend, under its heading (none for the basins of the minima, whose entries name themselves). */
@@ -117,6 +121,8 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
     for (const lane of [...panel].sort((a, b) => b.positions.length - a.positions.length))
       parts.push(walkerPath(lane, sx, sy))
     parts.push(`</g>`)
+    // The points' labels over the walkers, placed as on the page (views/labels.ts).
+    parts.push(pointLabels(input.points, (p) => [sx(p.x) - left, sy(p.y) - margin.top], left, margin.top, plotW, plotH))
     parts.push(axes(left, margin.top, plotW, plotH, d, input.axes), `</g>`)
   })
   parts.push(colourBar(margin.left + panels * plotW + (panels - 1) * margin.gap + 24, margin.top, plotH, bands, colour))
@@ -322,6 +328,29 @@ function pointMarks(points: FigurePoint[], sx: (x: number) => number, sy: (y: nu
     return `M${x - 3.5},${y}a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0`
   })
   return `<path d='${shapes.join('')}' fill='#ffffff' stroke='#000000' stroke-width='1'/>`
+}
+
+/** Marker radius of the figure's points (pointMarks), for the labels to keep clear of. */
+const MARK_RADIUS = 4
+
+/** The labels the page would keep on a map of this size, as text with a white halo (the sheet is white). */
+function pointLabels(
+  points: FigurePoint[],
+  at: (p: FigurePoint) => [number, number],
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+): string {
+  const { fill, halo } = labelColours(false)
+  const texts = mapLabels(points, at, w, h, MARK_RADIUS).map(
+    (l) => `<text x='${r1(left + l.x)}' y='${r1(top + l.y)}'>${escapeXml(l.text)}</text>`,
+  )
+  return (
+    `<g class='point-labels' font-family='${LABEL_FONT}' font-size='${LABEL_FONT_SIZE}' font-weight='bold' ` +
+    `fill='${fill}' stroke='${halo}' stroke-width='3' stroke-linejoin='round' paint-order='stroke'>` +
+    `${texts.join('')}</g>`
+  )
 }
 
 function axes(left: number, top: number, w: number, h: number, d: Domain, names: [string, string]): string {

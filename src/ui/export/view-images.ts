@@ -64,12 +64,31 @@ function walkerLayer(
 }
 
 /**
+ * The points' labels as the map shows them (ContourView.svelte places them with views/labels.ts, the
+ * function the vector figure uses too), drawn over the canvas at the plot area, at `scale`.
+ */
+async function drawMapLabels(ctx: CanvasRenderingContext2D, area: PlotArea, scale: number): Promise<void> {
+  const layer = document.getElementById('contour-labels')
+  if (!layer || layer.querySelector('text') === null) return
+  const svg = new XMLSerializer().serializeToString(layer)
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
+  try {
+    const image = await loadImage(url)
+    ctx.drawImage(image, area.left * scale, area.top * scale, area.width * scale, area.height * scale)
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
+
+/**
  * The map's figure with its overlays, without walkers, and where its plot area is: the ground every
- * animation frame is drawn on.
+ * animation frame is drawn on, with the points' labels unless `labels` is false (mapImage draws them
+ * over the walkers).
  */
 export async function mapGround(
   scale: number,
   overlays: readonly CategoryGrid[],
+  labels = true,
 ): Promise<{ canvas: HTMLCanvasElement; area: PlotArea }> {
   const gd = plotElement('contour-plot')
   const area = plotArea(gd._fullLayout)
@@ -87,6 +106,7 @@ export async function mapGround(
   ctx.clip()
   for (const grid of overlays) paintGrid(ctx, area, grid)
   ctx.restore()
+  if (labels) await drawMapLabels(ctx, area, scale)
   return { canvas, area }
 }
 
@@ -110,14 +130,16 @@ export function drawMapWalkers(
   )
 }
 
-/** The contour map as the page shows it: figure, overlays, walkers and trails. */
+/** The contour map as the page shows it: figure, overlays, walkers and trails, and the points' labels over them. */
 export async function mapImage(
   scale: number,
   overlays: readonly CategoryGrid[],
   source: LayerSource,
 ): Promise<HTMLCanvasElement> {
-  const { canvas, area } = await mapGround(scale, overlays)
-  drawMapWalkers(canvas.getContext('2d')!, area, scale, source)
+  const { canvas, area } = await mapGround(scale, overlays, false)
+  const ctx = canvas.getContext('2d')!
+  drawMapWalkers(ctx, area, scale, source)
+  await drawMapLabels(ctx, area, scale)
   return canvas
 }
 
