@@ -2,7 +2,7 @@ import type { ContourData, ScatterData, SurfaceData } from 'plotly.js'
 import { describe, expect, test } from 'vitest'
 import type { CriticalKind } from '../core/surfaces/types'
 import { sampleGrid } from '../engine/grid'
-import { contourFigure, equalScales, surfaceFigure, type SurfaceView } from './figures'
+import { contourFigure, equalScales, surfaceFigure, surfaceHeight, type SurfaceView } from './figures'
 import { LANE_COLOURS } from './lanes/lane-colours'
 import type { NamedPoint } from './points'
 
@@ -91,6 +91,24 @@ describe('surfaceFigure', () => {
     )
     const lift = 0.01 * 8
     expect((figure.data[1] as { z: number[] }).z[0]).toBeCloseTo(8 + lift, 12)
+  })
+})
+
+describe('surfaceHeight', () => {
+  test('on a log scale walkers sit where the markers sit: on the surface as drawn, a little above it', () => {
+    const v = view([point('minimum', 0, 0)], { colourScale: 'log' })
+    const figure = surfaceFigure(v, light)
+    const field = figure.data[0] as Partial<SurfaceData> & { z: number[][]; x: number[]; y: number[] }
+    const lift = 0.01 * ((field.cmax ?? 0) - (field.cmin ?? 0))
+    const at = surfaceHeight(v)
+    // At every node of the mesh, whatever U the walker reports (its own, or NaN on a trail).
+    field.y.forEach((y, j) =>
+      field.x.forEach((x, i) => {
+        expect(at(x, y, 123)).toBeCloseTo(field.z[j][i] + lift, 9)
+        expect(at(x, y, NaN)).toBeCloseTo(field.z[j][i] + lift, 9)
+      }),
+    )
+    expect((figure.data[1] as { z: number[] }).z[0]).toBe(at(0, 0, 0))
   })
 })
 
