@@ -6,6 +6,7 @@ import { hessianKind, symmetricEigen } from './eigen'
 import { sampleSurface, type SurfaceSample } from './sample'
 import { outside } from './domain'
 import { NewtonSolver } from './newton'
+import { GroundProbe, OVERFLOW_BOUND } from './ground'
 
 export interface CriticalPoint {
   x: number
@@ -54,6 +55,7 @@ export function criticalPoints(surface: CompiledSurface, options: CriticalOption
   const rough = roughMinima(surface, grid, smooth, solver, classify)
   const d = surface.domain
   const merge = 1e-6 * grid.extent
+  const solid = solidGround(surface, grid)
   const points = [
     ...mergeDuplicates(
       d,
@@ -70,12 +72,56 @@ export function criticalPoints(surface: CompiledSurface, options: CriticalOption
       2 * grid.spacing,
     ),
     ...mergeDuplicates(d, rough, merge),
-  ]
+  ].filter(solid)
   // Values equal to round-off (Himmelblau's four zeros) order by position, not by noise.
   const quantum = 1e-12 * grid.valueRange
   const key = (p: CriticalPoint) => (quantum > 0 ? Math.round(p.value / quantum) : p.value)
   return points.sort((a, b) => key(a) - key(b) || a.x - b.x || a.y - b.y)
 }
+
+/**
+ * Whether a candidate stands on solid ground: U is a usable number there and at every seed node of its cell and the
+ * cells around it (nodeless NaN or overflow beside it means Newton met a cliff edge or a pole, not a critical point),
+ * and its flatness is not an artefact of an exp that underflowed (exp(1000 x) is exactly 0 for x < -0.745, with
+ * gradient and Hessian 0 too, though U has no critical point).
+ */
+function solidGround(surface: CompiledSurface, grid: SurfaceSample): (p: CriticalPoint) => boolean {
+  const d = surface.domain
+  const { xs, ys, values } = grid
+  const nx = xs.length
+  const ny = ys.length
+  const broken = (v: number) => !(Math.abs(v) <= OVERFLOW_BOUND)
+  if (!values.some(broken) && !values.some((v) => v === 0 || Math.abs(v) < MIN_NORMAL)) {
+    // Nothing broken and nothing near underflow on the seed grid: no probe needed (the atlas).
+    return () => true
+  }
+  const probe = new GroundProbe(surface)
+  const dx = (d.xmax - d.xmin) / (d.periodic ? nx : nx - 1)
+  const dy = (d.ymax - d.ymin) / (d.periodic ? ny : ny - 1)
+  const g = new Float64Array(2)
+  const h = new Float64Array(3)
+  const flat = (v: number) => Math.abs(v) < MIN_NORMAL
+  return (p) => {
+    const fx = (p.x - d.xmin) / dx
+    const fy = (p.y - d.ymin) / dy
+    for (let j = Math.floor(fy) - 1; j <= Math.ceil(fy) + 1; j++) {
+      for (let i = Math.floor(fx) - 1; i <= Math.ceil(fx) + 1; i++) {
+        const ii = d.periodic ? (i + nx) % nx : i
+        const jj = d.periodic ? (j + ny) % ny : j
+        if (ii < 0 || jj < 0 || ii >= nx || jj >= ny) continue
+        if (broken(values[jj * nx + ii]!)) return false
+      }
+    }
+    if (broken(probe.value(p.x, p.y))) return false
+    if (!probe.underflow) return true
+    surface.gradient(p.x, p.y, g)
+    surface.hessian(p.x, p.y, h)
+    return !(flat(g[0]!) && flat(g[1]!) && flat(h[0]!) && flat(h[1]!) && flat(h[2]!))
+  }
+}
+
+/** The smallest normal double. */
+const MIN_NORMAL = 2 ** -1022
 
 function classifyPoint(solver: NewtonSolver, curvatureScale: number, eigen: Float64Array): CriticalPoint {
   const h = solver.hessian

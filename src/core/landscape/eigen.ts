@@ -1,11 +1,25 @@
 import type { CriticalKind } from '../surfaces/types'
 import { portableMath as pm } from '../portable-math'
 
+/** Entries between these are squared without underflow or overflow; others are rescaled first. */
+const SMALL = 2 ** -450
+const LARGE = 2 ** 450
+
 /**
  * Eigenvalues of the symmetric 2x2 matrix [[a, b], [b, c]]: out[0] <= out[1].
  * What walker statuses need at every step, without the eigenvector's atan2, cos and sin.
  */
 export function symmetricEigenvalues(a: number, b: number, c: number, out: Float64Array): void {
+  const size = Math.max(Math.abs(a), Math.abs(b), Math.abs(c))
+  if ((size < SMALL && size > 0) || (size > LARGE && size < Infinity)) {
+    // Squares of entries this small underflow (exp(1000 x) far left has Uxx = 1e-300) and of entries this large
+    // overflow: work on the matrix scaled by a power of two, which is exact, and scale the eigenvalues back.
+    const scale = 2 ** -Math.round(Math.log2(size))
+    symmetricEigenvalues(a * scale, b * scale, c * scale, out)
+    out[0] = out[0]! / scale
+    out[1] = out[1]! / scale
+    return
+  }
   const mean = 0.5 * (a + c)
   const half = 0.5 * (a - c)
   const radius = Math.sqrt(half * half + b * b)

@@ -4,6 +4,7 @@ import type { CompiledSurface } from '../surface'
 import { basinMap, type BasinMap } from './basins'
 import { criticalPoints, type CriticalPoint } from './critical'
 import { connectSaddles, type Landscape } from './saddles'
+import { nonFiniteGround, type NonFiniteGround } from './ground'
 
 /** The grid the page analyses a surface on: its basin overlay, sampled basins and sweeps share it. */
 export const ANALYSIS_GRID = 150
@@ -21,6 +22,8 @@ export interface SurfaceAnalysis {
   landscape: Landscape
   map: BasinMap
   scales: StatusScales
+  /** Where U is undefined or overflows, as shares of the domain (the atlas: none). */
+  ground: NonFiniteGround
 }
 
 export function analyseSurface(surface: CompiledSurface, grid = ANALYSIS_GRID): SurfaceAnalysis {
@@ -31,5 +34,6 @@ export function analyseSurface(surface: CompiledSurface, grid = ANALYSIS_GRID): 
     landscape: connectSaddles(surface, points),
     map: basinMap(surface, points, grid),
     scales: statusScales(surface, points),
+    ground: nonFiniteGround(surface, grid),
   }
 }
