@@ -1,4 +1,5 @@
 import type { CompiledSurface, Domain } from '../core/surface'
+import { OVERFLOW_BOUND } from '../core/landscape/ground'
 import type { GridSize, SurfaceGrid } from './protocol'
 
 /** n evenly spaced points from a to b, both ends included. */
@@ -10,7 +11,11 @@ export function linspace(a: number, b: number, n: number): Float64Array {
   return out
 }
 
-/** Samples U on a regular grid over the domain (row-major, y outer). */
+/**
+ * Samples U on a regular grid over the domain (row-major, y outer). Where U is undefined or overflows (beyond
+ * OVERFLOW_BOUND, core/landscape/ground.ts) the node is a gap (NaN), so min and max, and every colour scale drawn
+ * from them, span only the usable values.
+ */
 export function sampleGrid(surface: Pick<CompiledSurface, 'value'>, domain: Domain, size: GridSize): SurfaceGrid {
   const { nx, ny } = size
   if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2))
@@ -23,7 +28,7 @@ export function sampleGrid(surface: Pick<CompiledSurface, 'value'>, domain: Doma
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const u = surface.value(x[i], y[j])
-      if (Number.isFinite(u)) {
+      if (Math.abs(u) <= OVERFLOW_BOUND) {
         z[j * nx + i] = u
         if (u < min) min = u
         if (u > max) max = u
