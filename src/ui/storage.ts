@@ -1,7 +1,7 @@
 /**
  * The page's own corner of localStorage: the last state (a query, read back
- * through the same decoder as a link), the user's saved surfaces and the
- * appearance. Storage may be missing or refuse (private windows, a full quota,
+ * through the same decoder as a link), the user's saved surfaces, the last
+ * formula they typed and the appearance. Storage may be missing or refuse (private windows, a full quota,
  * a policy): every call then does nothing, and the page works without memory.
  */
 
@@ -10,6 +10,8 @@ export const STORAGE_PREFIX = 'landscape-surfaceEditor:'
 export const LAST_STATE_KEY = `${STORAGE_PREFIX}last-state`
 export const SAVED_SURFACES_KEY = `${STORAGE_PREFIX}saved-surfaces`
 export const APPEARANCE_KEY = `${STORAGE_PREFIX}appearance`
+/** The last formula the user typed, offered as "Your formula" while an atlas surface is shown. */
+export const YOUR_FORMULA_KEY = `${STORAGE_PREFIX}your-formula`
 
 /** Longer stored values are not read (a link is at most 16,000 characters; a hundred surfaces fit in far less). */
 export const MAX_STORED_LENGTH = 200_000
@@ -46,7 +48,7 @@ export function writeItem(store: KeyValueStore | null, key: string, value: strin
 
 /** Forgets every key of the page's own. */
 export function forgetAll(store: KeyValueStore | null): void {
-  for (const key of [LAST_STATE_KEY, SAVED_SURFACES_KEY, APPEARANCE_KEY]) {
+  for (const key of [LAST_STATE_KEY, SAVED_SURFACES_KEY, APPEARANCE_KEY, YOUR_FORMULA_KEY]) {
     try {
       store?.removeItem(key)
     } catch {

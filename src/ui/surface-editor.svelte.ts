@@ -13,6 +13,7 @@ import { lanesForSurface } from './lanes/lane-edit'
 import { namePoints } from './points'
 import type { PageScenario } from './scenario.svelte'
 import { parameterRange, type ParameterSetting } from './surface/parameters'
+import { browserStore, readItem, writeItem, YOUR_FORMULA_KEY, type KeyValueStore } from './storage'
 
 /** The picker's value while the formula is the user's own. */
 export const CUSTOM_SURFACE = 'custom'
@@ -48,8 +49,12 @@ export class SurfaceEditor {
   /** The domain the user's own formulas are drawn on (kept across edits). */
   #customDomain: Domain = DEFAULT_DOMAIN
 
+  readonly #store: KeyValueStore | null
+
   #surfaceId = $state(DEFAULT_SURFACE_ID)
   #text = $state('')
+  /** The last formula the user typed or opened, kept while atlas surfaces are picked ('' before any). */
+  #yourFormula = $state('')
   #shownText = $state('')
   #error = $state.raw<FormulaError | null>(null)
   #warnings = $state.raw<FormulaError[]>([])
@@ -63,9 +68,11 @@ export class SurfaceEditor {
   #computing = $state(0)
   #failure = $state<string | null>(null)
 
-  constructor(client: SurfaceClient, scenario: PageScenario) {
+  constructor(client: SurfaceClient, scenario: PageScenario, store: KeyValueStore | null = browserStore()) {
     this.#client = client
     this.#scenario = scenario
+    this.#store = store
+    this.#yourFormula = readItem(store, YOUR_FORMULA_KEY) ?? ''
     this.pick(DEFAULT_SURFACE_ID, { adaptLanes: false })
   }
 
@@ -79,6 +86,10 @@ export class SurfaceEditor {
   }
   get text(): string {
     return this.#text
+  }
+  /** The user's own formula, kept while an atlas surface is shown ('' when they have typed none). */
+  get yourFormula(): string {
+    return this.#yourFormula
   }
   /** The formula of the surface drawn (the last good one). */
   get shownText(): string {
@@ -142,9 +153,10 @@ export class SurfaceEditor {
   }
 
   /** The user typed: the text is now their own formula, checked once typing pauses. */
-  edit(text: string): void {
+  edit(text: string, delay = CHECK_DELAY_MS): void {
     this.#text = text
     this.#surfaceId = CUSTOM_SURFACE
+    this.#keepYourFormula(text)
     clearTimeout(this.#pendingCheck)
     this.#pendingCheck = setTimeout(() => {
       // The first formula of the user's own after an atlas surface is coloured linearly, once it is drawn.
@@ -152,7 +164,18 @@ export class SurfaceEditor {
       if (!this.#check(text, null)) return
       this.#domain = this.#customDomain
       void this.#show({ colourScale: fromAtlas ? 'linear' : undefined })
-    }, CHECK_DELAY_MS)
+    }, delay)
+  }
+
+  /** Back to the user's own formula after an atlas surface, at once. */
+  restoreYourFormula(): void {
+    if (this.#yourFormula !== '') this.edit(this.#yourFormula, 0)
+  }
+
+  #keepYourFormula(text: string): void {
+    if (text.trim() === '' || text === this.#yourFormula) return
+    this.#yourFormula = text
+    writeItem(this.#store, YOUR_FORMULA_KEY, text)
   }
 
   setParameter(name: string, value: number): void {
@@ -193,6 +216,7 @@ export class SurfaceEditor {
     clearTimeout(this.#pendingCheck)
     this.#surfaceId = entry ? entry.id : CUSTOM_SURFACE
     this.#text = text
+    if (!entry) this.#keepYourFormula(text)
     const lastGood = this.#checked
     const lastParameters = this.#parameters
     const lastDomain = this.#domain
@@ -293,7 +317,12 @@ export class SurfaceEditor {
     const parameters: [string, number][] = this.#parameters.map((p) => [p.name, p.value])
     this.#computing++
     try {
-      const answer = await this.#client.call('view', { program, parameters, domain, grids: GRIDS }, { supersede: true })
+      const known = entry?.points ?? []
+      const answer = await this.#client.call(
+        'view',
+        { program, parameters, domain, grids: GRIDS, known },
+        { supersede: true },
+      )
       this.#failure = null
       if (Number.isFinite(answer.contour.min) && Number.isFinite(answer.mesh.min)) {
         const axes = entry?.axes ?? ['x', 'y']
@@ -304,7 +333,7 @@ export class SurfaceEditor {
           clipAt: entry?.clipAt,
           contour: answer.contour,
           mesh: answer.mesh,
-          points: namePoints(answer.points, entry?.points ?? [], domain),
+          points: namePoints(answer.points, known, domain),
         }
         const { map } = answer.analysis
         this.#basins = { nx: map.nx, ny: map.ny, xs: map.xs, ys: map.ys, labels: map.labels }
