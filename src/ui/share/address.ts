@@ -95,3 +95,18 @@ export function stateQuery(
 export function pageLink(page: { origin: string; pathname: string }, query: string): string {
   return `${page.origin}${page.pathname}?${query}`
 }
+
+/**
+ * Whether a change of the page's state from `before` to `after` is a new history entry ('push') or rewrites the
+ * current one ('replace'): a new surface always pushes; new lanes or a new seed push once the run before had
+ * `settled` (stood still for a while), so that a slider dragged in steps makes one entry, not one per step. The view
+ * (colours, camera, speed, the step) never pushes.
+ */
+export function historyStep(before: SharedState | null, after: SharedState, settled: boolean): 'push' | 'replace' {
+  if (before === null) return 'replace'
+  const a = before.scenario
+  const b = after.scenario
+  if (JSON.stringify(a.surface) !== JSON.stringify(b.surface)) return 'push'
+  if (settled && (a.seed !== b.seed || JSON.stringify(a.lanes) !== JSON.stringify(b.lanes))) return 'push'
+  return 'replace'
+}
