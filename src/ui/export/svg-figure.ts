@@ -136,7 +136,8 @@ export function figureSVG(input: FigureInput, panelWidth = 320): string {
 
 /** A dot in each lane's colour with its label, in one row; letters alone when the labels do not fit. */
 function laneKey(lanes: FigureLane[], left: number, baseline: number, room: number): string {
-  const width = (text: string) => 20 + 6.6 * text.length
+  // Bold text: wider per character than the regular text of the legend (itemWidth).
+  const width = (text: string) => 24 + 7.6 * text.length
   const full = lanes.reduce((sum, lane) => sum + width(lane.label), 0) <= room
   const out: string[] = []
   let x = left
