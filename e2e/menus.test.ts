@@ -28,10 +28,22 @@ const MENUS: Menu[] = [
     first: (panel) => panel.locator('button[data-experiment]').first(),
   },
   {
+    name: 'Share',
+    button: (page) => page.getByRole('button', { name: 'Share', exact: true }),
+    panel: (page) => page.getByRole('region', { name: 'Share' }),
+    first: (panel) => panel.getByRole('button', { name: 'Copy link' }),
+  },
+  {
     name: 'Export',
     button: (page) => page.getByRole('button', { name: 'Export' }),
     panel: (page) => page.getByRole('region', { name: 'Export' }),
     first: (panel) => panel.getByRole('combobox', { name: 'View' }),
+  },
+  {
+    name: 'Settings',
+    button: (page) => page.getByRole('button', { name: 'Settings', exact: true }),
+    panel: (page) => page.getByRole('region', { name: 'Settings' }),
+    first: (panel) => panel.getByRole('checkbox', { name: '3D view beside the map' }),
   },
 ]
 
@@ -62,7 +74,8 @@ describe.skipIf(!chromiumPath)('menus and the keyboard', () => {
   for (const size of SIZES) {
     test(
       `at ${size.name} size (${size.width}×${size.height}): the skip link reaches the map, the plots add no ` +
-        'tab stops, every menu opens inside the window and Escape closes it, and the speed slider steps by 1',
+        'tab stops, every menu (Experiments, Share, Export, Settings) opens inside the window and Escape closes ' +
+        'it, the laptop toolbar is one row, and the speed slider steps by 1',
       async () => {
         const { page, errors } = await openPage(browser, appUrl, size)
         await waitForLabels(page, MULLER_BROWN)
@@ -110,6 +123,33 @@ describe.skipIf(!chromiumPath)('menus and the keyboard', () => {
           await panel.waitFor({ ...WAIT, state: 'hidden' })
           expect(await focused(button), `${menu.name}: focus back on its button`).toBe(true)
         }
+
+        // At laptop size the toolbar is one row: the run controls and every menu's button side by side.
+        if (size.width >= 1280) {
+          const header = await page.locator('header.top').boundingBox()
+          const play = await page.locator('.run-controls button.primary').boundingBox()
+          for (const menu of MENUS) {
+            const box = (await menu.button(page).boundingBox())!
+            expect(box.y, `${menu.name}: on the toolbar's row`).toBeLessThan(play!.y + play!.height)
+            expect(box.y + box.height, `${menu.name}: on the toolbar's row`).toBeGreaterThan(play!.y)
+          }
+          expect(header!.height).toBeLessThan(90)
+          // Theme, lane colours and reset to defaults live in Settings, the links in Share.
+          for (const name of ['Theme', 'Lane colours'])
+            expect(await page.getByRole('combobox', { name }).count(), name).toBe(0)
+          expect(await page.getByRole('button', { name: /Copy (embed )?link|Reset to defaults/ }).count()).toBe(0)
+        }
+
+        // Settings: the theme chosen there applies at once, and the menu stays open for the next choice.
+        const settings = MENUS.find((m) => m.name === 'Settings')!
+        await settings.button(page).click()
+        await settings.panel(page).getByRole('combobox', { name: 'Theme' }).selectOption('dark')
+        await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme), WAIT).toBe('dark')
+        expect(await settings.panel(page).isVisible()).toBe(true)
+        await settings.panel(page).getByRole('combobox', { name: 'Theme' }).selectOption('system')
+        // A click elsewhere closes it.
+        await page.mouse.click(size.width / 2, size.height - 5)
+        await settings.panel(page).waitFor({ ...WAIT, state: 'hidden' })
 
         // Choosing an experiment closes the list and gives the focus back to its button.
         const experiments = MENUS[0]
