@@ -427,16 +427,17 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
   )
 
   test(
-    '?embed=1 shows the map, the run controls and the status lines only; ' +
+    '?embed=1 shows the map, a play/pause button and the status lines only; ' +
       'themes follow the system until chosen; print shows figures',
     async () => {
       const { page, errors } = await openPage(browser, `${appUrl}?embed=1&bench`, { colorScheme: 'dark' })
       await waitForLabels(page, MULLER_BROWN)
       await expect.poll(() => share(page, (h) => h.step()), WAIT).toBeGreaterThan(0)
-      expect(await page.locator('.run-controls').isVisible()).toBe(true)
+      expect(await page.getByRole('button', { name: /^(Play|Pause)$/ }).isVisible()).toBe(true)
       expect(await page.locator('.status-lines li').count()).toBe(2)
       await expect.poll(() => page.locator('.status-lines li').first().textContent(), WAIT).not.toContain('waiting')
       for (const side of [
+        '.run-controls',
         '.surface-controls',
         '.lanes',
         '#surface-plot',

@@ -2,7 +2,8 @@
 // Screenshots of the default scenario running, into docs/screenshots/: the first
 // screen at 1280x800 in the light theme (default.png, both views visible), the 2D
 // and 3D views alone (default-2d.png, default-3d.png), the first screen on a phone
-// (phone.png, 390x844), in the dark theme (dark.png) and embedded (embed.png, 640x420).
+// (phone.png, 390x844), in the dark theme (dark.png) and embedded at 640x420, with the status lines
+// (embed.png) and without them (embed-map.png, status=0).
 // Run with `npm run screenshots` (builds dist/ first if it is out of date).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,7 +41,10 @@ try {
   await (await opened(390, 844, 'light')).screenshot({ path: join(out, 'phone.png') })
   await (await opened(1280, 800, 'dark')).screenshot({ path: join(out, 'dark.png') })
   await (await opened(640, 420, 'light', '?embed=1')).screenshot({ path: join(out, 'embed.png') })
-  console.log(`wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png and embed.png to ${out}`)
+  await (await opened(640, 420, 'light', '?embed=1&status=0')).screenshot({ path: join(out, 'embed-map.png') })
+  console.log(
+    `wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png, embed.png and embed-map.png to ${out}`,
+  )
 } finally {
   await browser.close()
   await server.close()

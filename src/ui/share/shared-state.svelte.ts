@@ -9,9 +9,13 @@ import type { Run } from '../run/run.svelte'
 import type { PageScenario } from '../scenario.svelte'
 import type { MapOverlays } from '../views/map-overlays.svelte'
 
-/** How the page shows the run beyond what the other state classes hold: the 3D view and its camera. */
+/**
+ * How the page shows the run beyond what the other state classes hold: the 3D view and its camera, and
+ * whether an embed shows the status lines.
+ */
 export class PageView {
   show3d = $state(true)
+  statusLines = $state(true)
   /** The 3D camera (from the figure's relayout): its eye, or eye, centre and up; null for the figure's own. */
   camera = $state.raw<Camera | null>(null)
 }
@@ -87,6 +91,7 @@ export class PageState {
       camera: view.camera ? [...view.camera] : null,
       speed: run.speed,
       step,
+      statusLines: view.statusLines,
     }
     return { scenario: structuredClone(scenario.scenario), view: viewState }
   }
@@ -107,6 +112,7 @@ export class PageState {
     try {
       view.show3d = v.show3d
       view.camera = v.camera
+      view.statusLines = v.statusLines ?? true
       overlays.showBasins = v.basins
       run.setSpeed(v.speed)
       scenario.setSeed(s.seed)
