@@ -22,7 +22,7 @@ const SURFACES: { name: string; pick: (page: Page) => Promise<void> }[] = [
       const before = await labelTexts(page)
       await page.getByRole('textbox', { name: 'U(x, y) =' }).fill('(x^2 - 1)^2 + y^2')
       // On a phone the saddle's label, between the two minima's, may give way to them.
-      await waitForLabels(page, ['min 0.00'])
+      await waitForLabels(page, ['M1 0.00'])
       await settled(page, before)
     },
   },
@@ -145,7 +145,7 @@ describe.skipIf(!chromiumPath)('the map’s labels, colour bar and legend', () =
       const { page, errors } = await openPage(browser, appUrl, size)
       await waitForLabels(page, MULLER_BROWN)
       await page.getByRole('textbox', { name: 'U(x, y) =' }).fill('(x^2 - 1)^2 + y^2')
-      await waitForLabels(page, ['min 0.00'])
+      await waitForLabels(page, ['M1 0.00'])
       const xmax = page.getByRole('textbox', { name: 'x max' })
       await xmax.fill('1e6')
       await xmax.press('Enter')

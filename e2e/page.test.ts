@@ -95,12 +95,13 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     // Paused, so that the restart is seen at step 0 rather than raced.
     await hook(page, (h) => h.pause())
     await page.getByRole('combobox', { name: 'Surface' }).selectOption('himmelblau')
-    await waitForLabels(page, ['max 181.62'])
+    await waitForLabels(page, ['X1 181.62'])
     await expect.poll(() => shownStep(page), WAIT).toBe(0)
     expect(await walkersAwayFromStarts(page, 2)).toEqual([])
     const labels = await plotLabels(page)
-    expect(labels.filter((label) => label === 'min 0.00')).toHaveLength(4)
-    expect(labels.filter((label) => label.startsWith('saddle'))).toHaveLength(4)
+    // Four equal minima, named apart left to right (core/landscape/names.ts); saddles lowest first.
+    expect(labels.filter((label) => / 0\.00$/.test(label))).toEqual(['M1 0.00', 'M2 0.00', 'M3 0.00', 'M4 0.00'])
+    expect(labels.filter((label) => /^S\d /.test(label))).toHaveLength(4)
     expect(labels.some((label) => label.startsWith('MA'))).toBe(false)
     expect(await contourXStart(page)).toBe(-5)
     const surfaceX = await page.evaluate(() => {
@@ -157,9 +158,10 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await page.locator('#formula-error').waitFor(WAIT)
 
     await box.fill('(x^2 - 1)^2 + y^2')
-    await waitForLabels(page, ['saddle 1.00', 'min 0.00'])
+    await waitForLabels(page, ['S1 1.00', 'M1 0.00'])
     const labels = await plotLabels(page)
-    expect(labels).toEqual(['min 0.00', 'min 0.00', 'saddle 1.00'])
+    // The two wells told apart by name: M1 on the left, M2 on the right.
+    expect(labels).toEqual(['M1 0.00', 'M2 0.00', 'S1 1.00'])
     expect(await contourXStart(page)).toBe(-5)
     expect(await box.getAttribute('aria-invalid')).toBe('false')
     expect(await page.locator('#formula-error').count()).toBe(0)
@@ -350,7 +352,7 @@ describe.skipIf(!chromiumPath)('the playground page', () => {
     await a.waitFor(WAIT)
     await a.fill('3')
     await a.press('Enter')
-    await waitForLabels(page, ['saddle 3.00'])
+    await waitForLabels(page, ['S1 3.00'])
     expect(errors).toEqual([])
     await page.close()
   })

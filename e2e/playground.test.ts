@@ -226,7 +226,7 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
       const { page, errors } = await openPage(browser, appUrl)
       await waitForLabels(page, MULLER_BROWN)
       await page.getByRole('combobox', { name: 'Surface' }).selectOption('double-well')
-      await waitForLabels(page, ['saddle 1.00'])
+      await waitForLabels(page, ['S1 1.00'])
       const lane = page.getByRole('region', { name: 'Lane B', exact: true })
       await lane.getByRole('combobox', { name: 'Method' }).selectOption('overdamped')
       await lane.getByText('Measure rates at several temperatures').click()

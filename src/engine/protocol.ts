@@ -3,6 +3,7 @@ import type { CriticalPoint } from '../core/landscape/critical'
 import type { SurfaceAnalysis } from '../core/landscape/surface-analysis'
 import type { SweepRequest, SweepResult } from '../core/studies/sweep'
 import type { Landscape } from '../core/landscape/saddles'
+import type { KnownPoint } from '../core/surfaces/types'
 import type { FormulaProgram } from '../core/formula/types'
 import type { Domain } from '../core/surface'
 import type { LaneFrame } from '../core/run/frame'
@@ -80,6 +81,8 @@ export interface BasinGrid {
 export interface SurfaceViewRequest extends SurfaceSource {
   /** The fine grid for the contour plot and the coarse one for the 3D surface. */
   grids: { contour: GridSize; mesh: GridSize }
+  /** An atlas surface's published critical points, whose names the found ones take (core/landscape/names.ts). */
+  known?: KnownPoint[]
 }
 
 export interface SurfaceViewAnswer {

@@ -19,7 +19,11 @@ serve<SurfaceService>(
       const drawn = compileProgram(request.program, parameters, request.domain, { math: 'native' })
       const contour = sampleGrid(drawn, request.domain, request.grids.contour)
       const mesh = sampleGrid(drawn, request.domain, request.grids.mesh)
-      const analysis = analyseSurface(compileProgram(request.program, parameters, request.domain))
+      const analysis = analyseSurface(
+        compileProgram(request.program, parameters, request.domain),
+        undefined,
+        request.known,
+      )
       context.transfer([...gridBuffers(contour), ...gridBuffers(mesh)])
       return { contour, mesh, points: analysis.points, analysis }
     },

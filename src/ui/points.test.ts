@@ -17,7 +17,7 @@ describe('formatValue', () => {
 })
 
 describe('namePoints', () => {
-  test('takes the literature label of a known point of the same kind nearby, else the kind', () => {
+  test('takes the literature label of a known point of the same kind nearby, else a number by kind', () => {
     const named = namePoints(
       [
         { x: -0.5582, y: 1.4417, value: -146.6995, kind: 'minimum', eigenvalues: [1, 2] },
@@ -27,6 +27,7 @@ describe('namePoints', () => {
       mullerBrown.points,
       mullerBrown.domain,
     )
-    expect(named.map((p) => p.label)).toEqual(['MA \u2212146.70', 'saddle \u2212146.70', 'max 12.35'])
+    // Müller-Brown's S1 and S2 are published names, kept for its saddles: another saddle is S3.
+    expect(named.map((p) => p.label)).toEqual(['MA \u2212146.70', 'S3 \u2212146.70', 'X1 12.35'])
   })
 })

@@ -1,11 +1,12 @@
 import type { CriticalPoint } from '../core/landscape/critical'
 import type { Domain } from '../core/surface'
 import type { CriticalKind, KnownPoint } from '../core/surfaces/types'
+import { nameCriticalPoints } from '../core/landscape/names'
 import { formatValue } from './format'
 
-/** A critical point with the name the page gives it ("MA −146.70", "min 0.00"). */
+/** A critical point with the name the page gives it ("MA −146.70", "M1 0.00"). */
 export interface NamedPoint extends CriticalPoint {
-  /** The literature's short name (MA, S1...) when an atlas point matches, else the kind's. */
+  /** The literature's short name (MA, S1...) when an atlas point matches, else M1, S1... (names.ts). */
   name: string
   label: string
 }
@@ -18,19 +19,14 @@ export const KIND_NAMES: Record<CriticalKind, string> = {
 }
 
 /**
- * Names found critical points after the published ones: a found point takes
- * the label of a known point of the same kind within 1% of the domain's
- * diagonal.
+ * Names found critical points as every view names them (core/landscape/names.ts): the published name of a
+ * known point of the same kind within 1% of the domain's diagonal, else M1, S1, X1... by kind and value.
  */
 export function namePoints(
   points: readonly CriticalPoint[],
   known: readonly KnownPoint[],
   domain: Domain,
 ): NamedPoint[] {
-  const near = 0.01 * Math.hypot(domain.xmax - domain.xmin, domain.ymax - domain.ymin)
-  return points.map((p) => {
-    const match = known.find((k) => k.label && k.kind === p.kind && Math.hypot(k.x - p.x, k.y - p.y) <= near)
-    const name = match?.label ?? KIND_NAMES[p.kind]
-    return { ...p, name, label: `${name} ${formatValue(p.value)}` }
-  })
+  const names = nameCriticalPoints(points, known, domain)
+  return points.map((p, i) => ({ ...p, name: names[i]!, label: `${names[i]!} ${formatValue(p.value)}` }))
 }

@@ -1,5 +1,7 @@
 import type { CompiledSurface } from '../surface'
+import type { KnownPoint } from '../surfaces/types'
 import type { CriticalPoint } from './critical'
+import { nameCriticalPoints } from './names'
 import { nearestIndex, wrap } from './domain'
 import { symmetricEigen } from './eigen'
 import { sampleSurface } from './sample'
@@ -7,6 +9,8 @@ import { sampleSurface } from './sample'
 /** A saddle (one negative Hessian eigenvalue) and the two minima it joins. */
 export interface SaddleConnection {
   saddle: CriticalPoint
+  /** Its name, as the map labels it (see names.ts). */
+  name: string
   /** Indices into the minima sorted by value (lowest first), smaller index first. */
   joins: [number, number]
   /** U(saddle) - U(minimum), seen from joins[0] and from joins[1]. */
@@ -16,6 +20,11 @@ export interface SaddleConnection {
 export interface Landscape {
   /** The minima, lowest first: the indices used everywhere. */
   minima: CriticalPoint[]
+  /**
+   * The minima's names, as the map labels them (names.ts): the one name of each basin in the tables, the status
+   * lines, the CSV and the captions.
+   */
+  names: string[]
   /** Each transition state with the basins it connects, by saddle value (lowest first). */
   saddles: SaddleConnection[]
 }
@@ -25,9 +34,16 @@ export interface Landscape {
  * a small step from the saddle along the eigenvector of its negative eigenvalue,
  * both ways, down to where the gradient has nearly vanished, then the nearest
  * minimum. A saddle whose two descents reach the same minimum (possible at a
- * domain edge) joins nothing and is left out.
+ * domain edge) joins nothing and is left out. `known` are the surface's
+ * published points, whose names the found ones take.
  */
-export function connectSaddles(surface: CompiledSurface, points: readonly CriticalPoint[]): Landscape {
+export function connectSaddles(
+  surface: CompiledSurface,
+  points: readonly CriticalPoint[],
+  known: readonly KnownPoint[] = [],
+): Landscape {
+  const allNames = nameCriticalPoints(points, known, surface.domain)
+  const nameOf = (p: CriticalPoint) => allNames[points.indexOf(p)]!
   const minima = points.filter((p) => p.kind === 'minimum').sort((a, b) => a.value - b.value)
   const sample = sampleSurface(surface, 41)
   const extent = sample.extent
@@ -56,9 +72,14 @@ export function connectSaddles(surface: CompiledSurface, points: readonly Critic
     const b = below(-1)
     if (a < 0 || b < 0 || a === b) continue
     const joins: [number, number] = a < b ? [a, b] : [b, a]
-    saddles.push({ saddle: s, joins, barriers: [s.value - minima[joins[0]]!.value, s.value - minima[joins[1]]!.value] })
+    saddles.push({
+      saddle: s,
+      name: nameOf(s),
+      joins,
+      barriers: [s.value - minima[joins[0]]!.value, s.value - minima[joins[1]]!.value],
+    })
   }
-  return { minima, saddles }
+  return { minima, names: minima.map(nameOf), saddles }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { statusScales } from './scales'
 import type { StatusScales } from './scales'
 import type { CompiledSurface } from '../surface'
+import type { KnownPoint } from '../surfaces/types'
 import { basinMap, type BasinMap } from './basins'
 import { criticalPoints, type CriticalPoint } from './critical'
 import { connectSaddles, type Landscape } from './saddles'
@@ -26,12 +27,17 @@ export interface SurfaceAnalysis {
   ground: NonFiniteGround
 }
 
-export function analyseSurface(surface: CompiledSurface, grid = ANALYSIS_GRID): SurfaceAnalysis {
+/** `known`: the surface's published critical points, whose names the found ones take (names.ts). */
+export function analyseSurface(
+  surface: CompiledSurface,
+  grid = ANALYSIS_GRID,
+  known: readonly KnownPoint[] = [],
+): SurfaceAnalysis {
   const points = criticalPoints(surface)
   return {
     grid,
     points,
-    landscape: connectSaddles(surface, points),
+    landscape: connectSaddles(surface, points, known),
     map: basinMap(surface, points, grid),
     scales: statusScales(surface, points),
     ground: nonFiniteGround(surface, grid),

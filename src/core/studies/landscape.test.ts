@@ -63,7 +63,7 @@ describe('basins, saddles and barriers', () => {
       expect(direct[0].barriers[0]).toBeCloseTo(2.61, 2)
       expect(upper).toHaveLength(2)
       for (const c of upper) expect(c.barriers[0]).toBeCloseTo(2.348, 2)
-      expect(bottleneck({ minima, saddles }, 0, 1)!.saddle.value).toBeCloseTo(-1.6467, 3)
+      expect(bottleneck({ minima, names: [], saddles }, 0, 1)!.saddle.value).toBeCloseTo(-1.6467, 3)
     },
   )
 
