@@ -282,7 +282,12 @@ class LaneRun {
       this.exact = { kT, probabilities: exactBinProbabilities(this.sim.surface, kT, h.xEdges, h.yEdges, 2) }
     }
     if (observer.histogram.total > 0)
-      this.lastSummary = observer.summary(kT, this.exact.probabilities, this.sim.setup.seed)
+      this.lastSummary = observer.summary(kT, this.exact.probabilities, this.sim.setup.seed, (k) =>
+        // The check's reasons name basins as the map does; the last of its basins is the ground that flows nowhere.
+        k < this.sim.landscape.names.length
+          ? `basin ${this.sim.landscape.names[k]}`
+          : 'the ground that flows to no minimum',
+      )
     if (!this.lastSummary) return null
     const t = observer.transitions
     const open = t?.underWay()

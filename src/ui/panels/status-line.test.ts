@@ -203,6 +203,7 @@ const landscape: Landscape = {
     { x: 0, y: 0, value: -2, kind: 'minimum', eigenvalues: [1, 4] },
     { x: 3, y: 0, value: -1, kind: 'minimum', eigenvalues: [1, 100] },
   ],
+  names: ['M1', 'M2'],
   saddles: [],
 }
 
@@ -458,7 +459,7 @@ describe('globalMinimumCount', () => {
     const statuses = Uint8Array.of(1, 1, 1, 0)
     const energies = Float32Array.of(-2.0000001, -1, -2, -2)
     expect(globalMinimumCount(statuses, energies, landscape)).toBe(2)
-    expect(globalMinimumCount(statuses, energies, { minima: [], saddles: [] })).toBeNull()
+    expect(globalMinimumCount(statuses, energies, { minima: [], names: [], saddles: [] })).toBeNull()
     expect(globalMinimumCount(statuses, energies, null)).toBeNull()
   })
 })
@@ -498,7 +499,7 @@ describe('a sampler with its basins counted', () => {
       const visited = summary.basins.filter((b) => b.sampled > 0).length
       const sampled = Math.round(100 * summary.basins[0]!.sampled)
       expect(line.lead).toBe(
-        `sampling at kT = 20: visited ${visited} of 121 basins; ${sampled}% of the time in the global basin ` +
+        `sampling at kT = 20: visited ${visited} of 121 basins; ${sampled}% of the time in M1, the global basin ` +
           `(Boltzmann: 2%)${summary.check.consistent === false ? '; not consistent with exact sampling' : ''}`,
       )
       // One sentence of a line or two, not a list of 121 energies.
@@ -519,7 +520,7 @@ describe('a sampler with its basins counted', () => {
     ]
     const line = statusLine(input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins }))
     expect(line.lead).toBe(
-      'sampling at kT = 20: visited all 2 basins; 41% of the time in the global basin (Boltzmann: 81%)',
+      'sampling at kT = 20: visited all 2 basins; 41% of the time in M1, the global basin (Boltzmann: 81%)',
     )
     const once = statusLine(
       input({
@@ -534,7 +535,7 @@ describe('a sampler with its basins counted', () => {
       }),
     )
     expect(once.lead).toBe(
-      'sampling at kT = 20: visited 1 of 2 basins; 100% of the time in the global basin (Boltzmann: 81%)',
+      'sampling at kT = 20: visited 1 of 2 basins; 100% of the time in M1, the global basin (Boltzmann: 81%)',
     )
     // A symmetric double well has two global basins: their shares add up; a share under 0.5% is not 0%.
     const twin: Landscape = {
@@ -543,6 +544,7 @@ describe('a sampler with its basins counted', () => {
         { x: 1, y: 0, value: -1, kind: 'minimum', eigenvalues: [2, 8] },
         { x: 0, y: 3, value: 5, kind: 'minimum', eigenvalues: [2, 8] },
       ],
+      names: ['M1', 'M2', 'M3'],
       saddles: [],
     }
     const shares = [
@@ -554,7 +556,9 @@ describe('a sampler with its basins counted', () => {
       statusLine(
         input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins: shares, landscape: twin }),
       ).lead,
-    ).toBe('sampling at kT = 20: visited all 3 basins; >99% of the time in the 2 global basins (Boltzmann: >99%)')
+    ).toBe(
+      'sampling at kT = 20: visited all 3 basins; >99% of the time in M1 and M2, the 2 global basins (Boltzmann: >99%)',
+    )
     // Every basin equally deep: they hold all the time between them; the most visited one is named instead.
     expect(
       statusLine(
@@ -567,10 +571,10 @@ describe('a sampler with its basins counted', () => {
             { sampled: 0.3, exact: 0.5 },
             { sampled: 0.7, exact: 0.5 },
           ],
-          landscape: { minima: twin.minima.slice(0, 2), saddles: [] },
+          landscape: { minima: twin.minima.slice(0, 2), names: twin.names.slice(0, 2), saddles: [] },
         }),
       ).lead,
-    ).toBe('sampling at kT = 20: visited all 2 basins; 70% of the time in the most visited basin (Boltzmann: 50%)')
+    ).toBe('sampling at kT = 20: visited all 2 basins; 70% of the time in M2, the most visited basin (Boltzmann: 50%)')
     expect(
       statusLine(
         input({
@@ -581,7 +585,7 @@ describe('a sampler with its basins counted', () => {
           basins: [shares[2]!, { sampled: 0.998, exact: 0.996 }],
         }),
       ).lead,
-    ).toBe('sampling at kT = 20: visited all 2 basins; <1% of the time in the global basin (Boltzmann: <1%)')
+    ).toBe('sampling at kT = 20: visited all 2 basins; <1% of the time in M1, the global basin (Boltzmann: <1%)')
   })
 
   it('says up to which step the shares were measured when that is not the step shown', () => {
@@ -599,8 +603,8 @@ describe('a sampler with its basins counted', () => {
       statusLine(
         input({ family: 'sampler', method: 'baoab', settings, lead: lead({ u: 1 }), basins, step, basinsStep }),
       ).lead
-    expect(at(4030, 3500)).toMatch(/; 41% of the time up to step 3,500 in the global basin /)
-    expect(at(4030, 4030)).toMatch(/; 41% of the time in the global basin /)
+    expect(at(4030, 3500)).toMatch(/; 41% of the time up to step 3,500 in M1, the global basin /)
+    expect(at(4030, 4030)).toMatch(/; 41% of the time in M1, the global basin /)
   })
 })
 

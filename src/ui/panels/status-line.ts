@@ -268,18 +268,28 @@ function samplingText(input: StatusInput): string {
     const counted = global.length === basins.length ? [most] : global
     const sampled = counted.reduce((sum, k) => sum + (basins[k]?.sampled ?? 0), 0)
     const exact = counted.reduce((sum, k) => sum + (basins[k]?.exact ?? 0), 0)
+    // Basins by the names the map gives their minima (Landscape.names).
+    const names = input.landscape?.names ?? []
+    const named = (k: number, words: string) => (names[k] ? `${names[k]}, ${words}` : words)
     const which =
       global.length === basins.length
-        ? 'the most visited basin'
+        ? named(most, 'the most visited basin')
         : global.length === 1
-          ? 'the global basin'
-          : `the ${global.length} global basins`
+          ? named(global[0]!, 'the global basin')
+          : global.every((k) => names[k])
+            ? `${listed(global.map((k) => names[k]!))}, the ${global.length} global basins`
+            : `the ${global.length} global basins`
     return (
       `${head}: ${where}; ${share(sampled)} of the time${until} in ${which} ` +
       `(Boltzmann: ${share(exact)})${verdictWords(input.consistent)}`
     )
   }
   return `${head}: walker 1 at U = ${u(lead.u)}, |grad U| = ${g(lead.gradNorm)}${verdictWords(input.consistent)}`
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 /** A share as a whole percentage; a share that is not zero never reads as 0%. */
