@@ -159,6 +159,7 @@ describe.skipIf(!chromiumPath)('exports', () => {
       'Trajectories CSV',
       'Positions CSV',
       'Histograms CSV',
+      'Basins CSV',
       'Traces CSV',
       'All data JSON',
       'Animation…',
@@ -325,13 +326,13 @@ describe.skipIf(!chromiumPath)('exports', () => {
     const step = await advance(page, 200)
     const scenario = await hook(page, (h) => h.scenario())
     await openMenu()
-    for (const button of ['Trajectories CSV', 'Positions CSV', 'Traces CSV', 'Histograms CSV']) {
+    for (const button of ['Trajectories CSV', 'Positions CSV', 'Traces CSV', 'Histograms CSV', 'Basins CSV']) {
       const csv = await save(page, button)
       const lines = csv.text.split('\n')
       expect(lines[0]).toBe(`# landscape playground ${VERSION}: ${lines[0].split(': ').slice(1).join(': ')}`)
       const at = Number(/^# step (\d+)$/.exec(lines[1])![1])
       // Histograms are the newest comparison with the exact density, written with their own step.
-      if (button === 'Histograms CSV') expect(at).toBeLessThanOrEqual(step)
+      if (button === 'Histograms CSV' || button === 'Basins CSV') expect(at).toBeLessThanOrEqual(step)
       else expect(at).toBe(step)
       expect(lines[2]).toMatch(/^# link http:\/\/127\.0\.0\.1:\d+\/some\/sub\/path\/\?v=1&/)
       const state = scenarioOf(lines[2].slice('# link '.length))

@@ -2,7 +2,7 @@ import { VERSION } from '../../core/version'
 import { recordAnimation, type Progress } from './animation'
 import type { AnimationPlan } from './animation-plan'
 import { chartSVG } from './chart-svg'
-import { dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV, type DataHeader } from './data'
+import { basinsCSV, dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV, type DataHeader } from './data'
 import { sessionPredictions } from '../experiments/predictions.svelte'
 import { exportFileName } from './file-name'
 import { figureInput } from './figure-input'
@@ -27,7 +27,7 @@ export interface ExportFile {
 /** A view of the page: the contour map, the 3D surface, or a lane panel's chart. */
 export type ViewTarget = { kind: 'map' } | { kind: '3d' } | { kind: 'chart'; chart: PageChart }
 
-export type DataKind = 'trajectories' | 'positions' | 'histograms' | 'traces' | 'json'
+export type DataKind = 'trajectories' | 'positions' | 'histograms' | 'basins' | 'traces' | 'json'
 
 function name(s: ExportSnapshot, what: string, extension: string, scale?: number, step = s.step): string {
   return exportFileName({ surface: s.state.scenario.surface, what, step, date: s.date, scale, extension })
@@ -92,6 +92,18 @@ export function dataFile(s: ExportSnapshot, kind: DataKind): ExportFile {
       blob: new Blob([dataJSON(header, s.frames, s.sampled)], { type: 'application/json' }),
       name: name(s, 'data', 'json'),
     }
+  if (kind === 'basins') {
+    // Like the histograms: the newest comparison with the exact density, with its own step, caption and link.
+    const h = s.sampled
+    const landscape = s.setup.analysis?.landscape ?? null
+    const text = h
+      ? basinsCSV({ ...header, link: h.link, caption: h.caption, step: h.step }, h.frames, landscape)
+      : basinsCSV(header, [], landscape)
+    return {
+      blob: new Blob([text], { type: 'text/csv' }),
+      name: name(s, 'basins', 'csv', undefined, h?.step ?? s.step),
+    }
+  }
   if (kind === 'histograms') {
     // The histogram travels with the step, caption and link of the frame that carried it.
     const h = s.sampled

@@ -1,3 +1,4 @@
+import type { Landscape } from '../../core/landscape/saddles'
 import type { LaneFrame, SamplingFrame } from '../../core/run/frame'
 import { laneLetter } from '../lanes/lane-colours'
 
@@ -122,6 +123,41 @@ export function histogramsCSV(
     }
   }
   const what = 'histograms of visited positions (every walker at every step) and the exact Boltzmann bin probabilities'
+  return `${header(h, what)}\n${rows.join('\n')}\n`
+}
+
+/**
+ * Each sampler lane's basin populations from its newest comparison with the
+ * exact density: the basin by its minimum's name on the map (Landscape.names),
+ * the minimum, the share of samples with its standard error from the run's
+ * batches, the exact Boltzmann share, and the free energies -kT ln p.
+ */
+export function basinsCSV(h: DataHeader, frames: readonly LaneFrame[], landscape: Landscape | null): string {
+  const rows = [
+    'lane,basin,minimum_x,minimum_y,minimum_U,sampled,sampled_error,exact,' +
+      'free_energy,free_energy_error,exact_free_energy',
+  ]
+  for (const f of frames) {
+    for (const b of f.sampling?.summary.basins ?? []) {
+      const m = landscape?.minima[b.minimum]
+      rows.push(
+        [
+          lane(f.lane),
+          field(landscape?.names[b.minimum] ?? String(b.minimum)),
+          m?.x ?? '',
+          m?.y ?? '',
+          m?.value ?? '',
+          b.sampled,
+          b.sampledError,
+          b.exact,
+          b.freeEnergy,
+          b.freeEnergyError,
+          b.exactFreeEnergy,
+        ].join(','),
+      )
+    }
+  }
+  const what = 'basin populations of the sampler lanes (sampled with its standard error, and exact Boltzmann)'
   return `${header(h, what)}\n${rows.join('\n')}\n`
 }
 

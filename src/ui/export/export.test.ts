@@ -9,7 +9,7 @@ import { Simulation } from '../../core/run/simulation'
 import { colourMap } from '../colour'
 import { frameCount, frameSteps, planProblems } from './animation-plan'
 import { figureCaption, formatValue } from './caption'
-import { dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV } from './data'
+import { basinsCSV, dataJSON, histogramsCSV, positionsCSV, tracesCSV, trajectoriesCSV } from './data'
 import { exportFileName } from './file-name'
 import { figureInput } from './figure-input'
 import { gifStructure } from './gif-frames'
@@ -280,7 +280,7 @@ describe('figures as vector SVG', () => {
 
 describe('data exports', () => {
   it('carry a header that records the state, and one row per point', () => {
-    const { frames, domain } = run(300)
+    const { sim, frames, domain } = run(300)
     const header = {
       version: VERSION,
       link: 'https://example.org/?v=1&surface=muller-brown',
@@ -295,6 +295,17 @@ describe('data exports', () => {
     expect(lines).toHaveLength(5 + 1 + 500)
     const histogram = histogramsCSV(header, frames, domain).trim().split('\n')
     expect(histogram).toHaveLength(5 + 40 * 40)
+    // The sampler's basins by their minima's names, one row each, populations summing to 1 (the ground that flows
+    // nowhere aside); the lane of gradient descent has no comparison and no rows.
+    const basins = basinsCSV(header, frames, sim.landscape).trim().split('\n')
+    expect(basins[4]).toBe(
+      'lane,basin,minimum_x,minimum_y,minimum_U,sampled,sampled_error,exact,free_energy,free_energy_error,' +
+        'exact_free_energy',
+    )
+    const rows = basins.slice(5).map((r) => r.split(','))
+    expect(rows.map((r) => r.slice(0, 2).join(','))).toEqual(['B,M1', 'B,M2', 'B,M3'])
+    expect(Number(rows[0]![4])).toBeCloseTo(-146.7, 1)
+    expect(rows.reduce((sum, r) => sum + Number(r[7]), 0)).toBeCloseTo(1, 6)
     // Gradient descent's whole path: one row per step from its start, 0 to 300; the cloud keeps no trails.
     const trajectories = trajectoriesCSV(header, frames).trim().split('\n')
     expect(trajectories[0]).toContain('A: its whole path, every step from 0')
