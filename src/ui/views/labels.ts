@@ -170,6 +170,7 @@ export function labelColours(dark: boolean): { fill: string; halo: string } {
 
 export interface MapLabel {
   text: string
+  kind: CriticalKind
   /** Where the text starts and its baseline, in pixels. */
   x: number
   y: number
@@ -202,6 +203,7 @@ export function mapLabels<P extends { kind: CriticalKind; value: number; x: numb
   const markers = pixels.map(([x, y]) => ({ x, y, r: markerRadius }))
   return placeLabels(requests, { width, height, gap: markerRadius + 2, limit, markers }).map((placed) => ({
     text: points[placed.index].label,
+    kind: points[placed.index].kind,
     x: placed.left + 2,
     y: placed.top + LABEL_BASELINE,
     box: { left: placed.left, top: placed.top, width: placed.width, height: placed.height },
