@@ -98,14 +98,15 @@ describe('surfaceHeight', () => {
   test('on a log scale walkers sit where the markers sit: on the surface as drawn, a little above it', () => {
     const v = view([point('minimum', 0, 0)], { colourScale: 'log' })
     const figure = surfaceFigure(v, light)
-    const field = figure.data[0] as Partial<SurfaceData> & { z: number[][]; x: number[]; y: number[] }
+    const field = figure.data[0] as Partial<SurfaceData>
+    const [xs, ys, z] = [field.x, field.y, field.z] as unknown as [number[], number[], number[][]]
     const lift = 0.01 * ((field.cmax ?? 0) - (field.cmin ?? 0))
     const at = surfaceHeight(v)
     // At every node of the mesh, whatever U the walker reports (its own, or NaN on a trail).
-    field.y.forEach((y, j) =>
-      field.x.forEach((x, i) => {
-        expect(at(x, y, 123)).toBeCloseTo(field.z[j][i] + lift, 9)
-        expect(at(x, y, NaN)).toBeCloseTo(field.z[j][i] + lift, 9)
+    ys.forEach((y, j) =>
+      xs.forEach((x, i) => {
+        expect(at(x, y, 123)).toBeCloseTo(z[j]![i]! + lift, 9)
+        expect(at(x, y, NaN)).toBeCloseTo(z[j]![i]! + lift, 9)
       }),
     )
     expect((figure.data[1] as { z: number[] }).z[0]).toBe(at(0, 0, 0))
