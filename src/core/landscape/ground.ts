@@ -171,6 +171,26 @@ export class GroundProbe {
 }
 
 /**
+ * The kind of ground at a point: the compiled surface first (fast, and NaN exactly where the formula's value is not
+ * finite), the formula's own evaluation only where that is not a usable number, to tell overflow from undefined.
+ */
+class LazyProbe {
+  #probe: GroundProbe | null = null
+  constructor(private readonly surface: CompiledSurface) {}
+
+  kind(x: number, y: number): GroundKind {
+    if (Math.abs(this.surface.value(x, y)) <= OVERFLOW_BOUND) return 'finite'
+    this.#probe ??= new GroundProbe(this.surface)
+    return kindOf(this.#probe.value(x, y))
+  }
+
+  /** Why the last point asked about broke, for a value of this kind. */
+  cause(kind: GroundKind): string | null {
+    return this.#probe?.cause(kind) ?? null
+  }
+}
+
+/**
  * Where U is undefined or overflows on the domain, as shares of its area: U is sampled at the centres of
  * grid x grid equal cells (the midpoint rule), so log(x) on [-5, 5]^2 is undefined on exactly half of them.
  * When the broken cells of a kind fill a half-plane of the domain, its edge is found by bisection.
@@ -178,7 +198,7 @@ export class GroundProbe {
 export function nonFiniteGround(surface: CompiledSurface, grid: number): NonFiniteGround {
   if (!Number.isInteger(grid) || grid < 2) throw new RangeError(`nonFiniteGround: grid must be >= 2, not ${grid}`)
   const d = surface.domain
-  const probe = new GroundProbe(surface)
+  const probe = new LazyProbe(surface)
   const centre = (min: number, max: number, i: number) => min + ((i + 0.5) * (max - min)) / grid
   const kinds = new Uint8Array(grid * grid)
   const counts = [0, 0, 0]
@@ -187,10 +207,10 @@ export function nonFiniteGround(surface: CompiledSurface, grid: number): NonFini
   for (let j = 0; j < grid; j++) {
     const y = centre(d.ymin, d.ymax, j)
     for (let i = 0; i < grid; i++) {
-      const k = KINDS.indexOf(kindOf(probe.value(centre(d.xmin, d.xmax, i), y)))
+      const k = KINDS.indexOf(probe.kind(centre(d.xmin, d.xmax, i), y))
       kinds[j * grid + i] = k
       counts[k]!++
-      causes[k] ??= probe.cause(KINDS[k]!)
+      if (k > 0) causes[k] ??= probe.cause(KINDS[k]!)
     }
   }
   const cells = grid * grid
@@ -211,7 +231,7 @@ export function nonFiniteGround(surface: CompiledSurface, grid: number): NonFini
 /** The half-plane the cells of kind k fill (found by bisection on its edge), 'all', or null. */
 function region(
   d: Domain,
-  probe: GroundProbe,
+  probe: LazyProbe,
   kinds: Uint8Array,
   grid: number,
   k: number,
@@ -246,7 +266,7 @@ function region(
       const m = 0.5 * (a + b)
       if (m === a || m === b) break
       const [x, y] = point(m)
-      if (kindOf(probe.value(x, y)) === kind) a = m
+      if (probe.kind(x, y) === kind) a = m
       else b = m
     }
     return 0.5 * (a + b)
