@@ -30,6 +30,18 @@ function share(box: Box): number {
   return (Math.max(0, width) * Math.max(0, height)) / (FRAME.width * FRAME.height)
 }
 
+/** The drawn map inside the figure: the contour rectangle between the axes (plotly's plot area). */
+function drawnBox(page: Page): Promise<Box> {
+  return page.evaluate(() => {
+    const gd = document.getElementById('contour-plot') as HTMLElement & {
+      _fullLayout: { xaxis: { _offset: number; _length: number }; yaxis: { _offset: number; _length: number } }
+    }
+    const r = gd.getBoundingClientRect()
+    const { xaxis: ax, yaxis: ay } = gd._fullLayout
+    return { x: r.left + ax._offset, y: r.top + ay._offset, width: ax._length, height: ay._length }
+  })
+}
+
 /** Waits until the page has drawn its first surface (src/ui/views/first-draw.ts marks it). */
 async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, WAIT)
@@ -65,6 +77,11 @@ describe.skipIf(!chromiumPath)('an embed for slides and course pages', () => {
       const filled = share(map)
       console.info(`embed 640×420 with status lines: the map covers ${(100 * filled).toFixed(1)}% of the frame`)
       expect(filled).toBeGreaterThanOrEqual(0.8)
+      // Within it, the contours themselves: the figure fills the frame (axes scaled apart, the colour bar upright
+      // at the right, no legend) rather than a small square in a large figure.
+      const drawn = share(await drawnBox(page))
+      console.info(`  of which the contour rectangle between the axes: ${(100 * drawn).toFixed(1)}%`)
+      expect(drawn).toBeGreaterThanOrEqual(0.5)
       // No toolbar: the page is the map, the status lines and a link to the full playground, and nothing scrolls.
       expect(await page.locator('.run-controls, header.top, .page-tools').count()).toBe(0)
       expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(FRAME.height)
@@ -125,6 +142,9 @@ describe.skipIf(!chromiumPath)('an embed for slides and course pages', () => {
     const filled = share(await mapBox(page))
     console.info(`embed 640×420 without status lines: the map covers ${(100 * filled).toFixed(1)}% of the frame`)
     expect(filled).toBeGreaterThanOrEqual(0.9)
+    const drawn = share(await drawnBox(page))
+    console.info(`  of which the contour rectangle between the axes: ${(100 * drawn).toFixed(1)}%`)
+    expect(drawn).toBeGreaterThanOrEqual(0.6)
     expect(await playButton(page).isVisible()).toBe(true)
     // The address keeps the choice while the page follows the run (a reload shows the same frame).
     await page.getByRole('button', { name: 'Pause' }).click()

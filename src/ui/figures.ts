@@ -195,7 +195,12 @@ export function equalScales(d: Domain): boolean {
   return aspect >= 0.2 && aspect <= 5
 }
 
-export function contourFigure(view: SurfaceView, theme: Theme): Figure {
+/**
+ * The contour map. `fill`: the map fills the box it is drawn in (an embed on a slide or a course page), with
+ * the axes scaled apart to use the whole frame, the colour bar upright at its right edge, no legend (the labels
+ * name the points) and thin margins; the page's own map keeps x and y to one scale where it can (equalScales).
+ */
+export function contourFigure(view: SurfaceView, theme: Theme, { fill = false }: { fill?: boolean } = {}): Figure {
   const colours = viewColours(view)
   const c = themeColours(theme)
   const grid = view.contour
@@ -213,7 +218,9 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
     ncontours: 24,
     colorscale: COLOUR_SCALE,
     line: { color: c.line, width: 0.7 },
-    colorbar: colourBar(colours, theme, 'h'),
+    colorbar: fill
+      ? { ...colourBar(colours, theme, 'v'), len: 1, thickness: 10, xpad: 4 }
+      : colourBar(colours, theme, 'h'),
     showlegend: false,
   }
   // The points' labels are drawn over the walkers by the map itself (views/labels.ts), not by plotly.
@@ -235,7 +242,7 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
         size: markerSize(view.points.length, 11),
         line: { color: MARKER.outline, width: 1.5 },
       },
-      showlegend: points.length > 0,
+      showlegend: !fill && points.length > 0,
       cliponaxis: false,
     }
   })
@@ -247,12 +254,12 @@ export function contourFigure(view: SurfaceView, theme: Theme): Figure {
       paper_bgcolor: 'rgba(0,0,0,0)',
       plot_bgcolor: 'rgba(0,0,0,0)',
       font: { color: c.text },
-      margin: { l: 56, r: 16, t: 36, b: MAP_MARGIN_BOTTOM },
+      margin: fill ? { l: 44, r: 8, t: 8, b: 36 } : { l: 56, r: 16, t: 36, b: MAP_MARGIN_BOTTOM },
       // Equal scales in x and y (see equalScales); the plot area shrinks to fit rather than show beyond the domain.
       xaxis: { ...axis(view.axes[0], [d.xmin, d.xmax], theme), constrain: 'domain' },
       yaxis: {
         ...axis(view.axes[1], [d.ymin, d.ymax], theme),
-        ...(equalScales(d) ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
+        ...(!fill && equalScales(d) ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
         constrain: 'domain',
       },
       legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { color: c.text }, itemsizing: 'constant' },
