@@ -5,7 +5,7 @@ import type { CategoryGrid } from '../views/grid-layer'
 import type { PlotArea } from '../views/plot-area'
 import { frameSteps, type AnimationPlan } from './animation-plan'
 import { pixelCanvas } from './raster'
-import { drawMapWalkers, mapGround } from './view-images'
+import { drawMapWalkers, mapGround, mapLabelsLayer } from './view-images'
 
 /**
  * The 2D view over N steps as an animation: the run is computed again from
@@ -70,7 +70,9 @@ export async function recordAnimation(
   signal: AbortSignal,
 ): Promise<Blob> {
   const steps = frameSteps(plan)
-  const ground = await mapGround(plan.scale, source.overlays)
+  // The labels over the walkers, as on the page: the ground without them, and their layer drawn last.
+  const ground = await mapGround(plan.scale, source.overlays, false)
+  const labels = await mapLabelsLayer(ground, plan.scale)
   const { canvas, ctx } = pixelCanvas(ground.canvas.width, ground.canvas.height)
   const encoder = await makeEncoder(canvas)
   const client = simulationClient()
@@ -87,6 +89,7 @@ export async function recordAnimation(
         colours: source.colours,
         domain: source.domain,
       })
+      ctx.drawImage(labels, 0, 0)
       stepLabel(ctx, ground.area, plan.scale, answer.step)
       await encoder.add()
       if (signal.aborted) throw cancelled()

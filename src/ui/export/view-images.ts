@@ -81,6 +81,19 @@ async function drawMapLabels(ctx: CanvasRenderingContext2D, area: PlotArea, scal
 }
 
 /**
+ * The points' labels alone, on a transparent canvas the size of a ground from mapGround: an animation draws it
+ * over each frame's walkers, as the page draws its label layer over theirs.
+ */
+export async function mapLabelsLayer(
+  ground: { canvas: HTMLCanvasElement; area: PlotArea },
+  scale: number,
+): Promise<HTMLCanvasElement> {
+  const { canvas, ctx } = pixelCanvas(ground.canvas.width, ground.canvas.height)
+  await drawMapLabels(ctx, ground.area, scale)
+  return canvas
+}
+
+/**
  * The map's figure with its overlays, without walkers, and where its plot area is: the ground every
  * animation frame is drawn on, with the points' labels unless `labels` is false (mapImage draws them
  * over the walkers).
