@@ -1,7 +1,8 @@
 /**
- * What the toolbar's menus share (the Experiments list, src/ui/experiments/ExperimentPicker.svelte, and the
- * Export panel, src/ui/export/ExportMenu.svelte): an open menu lies inside the window, its first item takes
- * the focus, and Escape closes it and gives the focus back to the button that opened it.
+ * What the toolbar's menus share (the Experiments list, src/ui/experiments/ExperimentPicker.svelte, the
+ * Export panel, src/ui/export/ExportMenu.svelte, and the Share and Settings menus, src/ui/share/ToolMenu.svelte):
+ * an open menu lies inside the window, its first item takes the focus, and Escape closes it and gives the
+ * focus back to the button that opened it.
  */
 
 /** The gap kept between an open menu and the window's edges, in CSS pixels. */
