@@ -200,7 +200,7 @@ describe.skipIf(!chromiumPath)('the playground, against the engine', () => {
         if (sim.step < step) sim.advance(step - sim.step)
         // MA (U = -146.70) is the global basin, the first of the basins (minima lowest first).
         const global = sim.frames(true)[1].sampling!.summary.basins[0]!.sampled
-        return { step, line: `; ${Math.round(100 * global)}% of the time in the global basin (` }
+        return { step, line: `; ${Math.round(100 * global)}% of the time in MA, the global basin (` }
       }
       // While playing the shares may trail the step ("time up to step N"); paused, they are the step's own.
       await expect
