@@ -30,7 +30,6 @@ async function observeRun(
   const observing = startObserving(
     {
       surface,
-      spec,
       kT: lane.live(0).kT!,
       walkers: lane.walkers.n,
       steps,
@@ -81,8 +80,8 @@ describe('observing a run in a worker thread', () => {
   })
 
   it('reports a failure in the worker to the thread that integrates, without hanging', async () => {
-    // A surface the worker cannot compile: its error reaches observe() or finish(), whichever comes first.
-    const bad = { kind: 'atlas', id: 'no-such-surface', parameters: {} } as SurfaceSpec
+    // Options the worker's observer refuses (transitions need the landscape, which the CLI's observer lacks):
+    // its error reaches observe() or finish(), whichever comes first.
     const surface = compileSurfaceSpec(mullerBrown).compiled
     const lane = buildLane(
       surface,
@@ -92,13 +91,12 @@ describe('observing a run in a worker thread', () => {
     const observing = startObserving(
       {
         surface,
-        spec: bad,
         kT: 20,
         walkers: 10,
         steps: 100_000,
         countsEvery: true,
         unitIsWalker: true,
-        options: { transitions: false },
+        options: { transitions: {} },
       },
       { where: 'aside', worker: WORKER_URL },
     )
@@ -109,7 +107,7 @@ describe('observing a run in a worker thread', () => {
       }
       return observing.finish(20, 1)
     })()
-    await expect(failure).rejects.toThrow(/observing the run failed: .*no-such-surface/)
+    await expect(failure).rejects.toThrow(/observing the run failed: .*needs the landscape/)
     observing.cancel()
   })
 })

@@ -1,11 +1,13 @@
 import { parentPort } from 'node:worker_threads'
 import type { ObservedWalkers } from '../core/studies/observer'
-import { compileSurfaceSpec } from './inputs'
+// compile.ts directly, not the formula index, which also checks formulas with mathjs: the worker starts quickly.
+import { compileProgram } from '../core/formula/compile'
 import {
   CONTROL,
   MESSAGE_BYTES,
   ringViews,
   SampleObserver,
+  wakeEvery,
   type AsideAnswer,
   type AsideFinish,
   type AsideStart,
@@ -43,10 +45,11 @@ async function run(start: AsideStart): Promise<void> {
   message = views.message
   const { n, slots } = start.layout
   const { values, units, counts } = views
-  const surface = compileSurfaceSpec(start.spec).compiled
+  const surface = compileProgram(start.program, new Map(start.parameters), start.domain)
   const sample = new SampleObserver(surface, n, start.options)
   const observer = sample.observer
-  sample.prepare(start.kT)
+  // The exact probabilities for the summary are made when the worker has caught up and would otherwise wait.
+  let prepared = false
   // One view per slot, made once: observing a step allocates nothing.
   const slotViews = Array.from({ length: slots }, (_, s) => ({
     x: values.subarray(s * 3 * n, s * 3 * n + n),
@@ -54,6 +57,7 @@ async function run(start: AsideStart): Promise<void> {
     u: values.subarray(s * 3 * n + 2 * n, s * 3 * n + 3 * n),
   }))
   let slot = 0
+  const wake = wakeEvery(slots)
   const walkers = { n, x: slotViews[0]!.x, y: slotViews[0]!.y, u: slotViews[0]!.u }
   const run: ObservedWalkers = {
     walkers,
@@ -63,7 +67,13 @@ async function run(start: AsideStart): Promise<void> {
     unitIsWalker: units === null,
   }
   for (let k = 0; k < start.steps; k++) {
-    // Wait for step k; with a timeout, so that terminate() ends a worker whose main thread gave up.
+    if (!prepared && Atomics.load(control, CONTROL.written) <= k) {
+      sample.prepare(start.kT)
+      prepared = true
+    }
+    // Wait for step k, having woken the main thread to the slots freed so far; with a timeout, so that
+    // terminate() ends a worker whose main thread gave up.
+    if (Atomics.load(control, CONTROL.written) <= k) Atomics.notify(control, CONTROL.read)
     while (Atomics.load(control, CONTROL.written) <= k) Atomics.wait(control, CONTROL.written, k, 200)
     slot = k % slots
     const v = slotViews[slot]!
@@ -72,8 +82,9 @@ async function run(start: AsideStart): Promise<void> {
     walkers.u = v.u
     observer.observe(run)
     Atomics.store(control, CONTROL.read, k + 1)
-    Atomics.notify(control, CONTROL.read)
+    if ((k + 1) % wake === 0) Atomics.notify(control, CONTROL.read)
   }
+  if (!prepared) sample.prepare(start.kT)
   const { kT, seed } = await finished!
   const answer: AsideAnswer = { kind: 'result', run: sample.run(kT, seed) }
   port!.postMessage(answer)

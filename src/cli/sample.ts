@@ -96,7 +96,6 @@ export const sampleCommand: Command = {
     const lane = buildRunLane(input)
     const observing = startObserving({
       surface,
-      spec: input.scenario.surface,
       kT: lane.live(0).kT!,
       walkers: lane.walkers.n,
       steps,
