@@ -39,8 +39,8 @@ export interface StateApplier {
   readonly applying: boolean
 }
 
-/** Whether the page's link asks predictions (src/core/scenario/url.ts decodePredict), and what it could not read. */
-function linkPredict(): { predict: boolean; problems: ScenarioProblem[] } {
+/** Whether the page's link asks predictions (src/core/scenario/url.ts decodePredict). */
+function linkPredict(): { predict: boolean } {
   return decodePredict(globalThis.location?.search ?? '')
 }
 
@@ -70,21 +70,18 @@ export class ExperimentState {
   readonly #predictions: Predictions
   /** Whether experiments ask a prediction before they run (the link's `predict`). */
   readonly predict: boolean
-  /** What the link's `predict` field said that could not be read. */
-  readonly predictProblems: readonly ScenarioProblem[]
 
   constructor(
     page: StateApplier,
     scenario: PageScenario,
     run: Run,
-    options: { predict: boolean; problems: ScenarioProblem[] } = linkPredict(),
+    options: { predict: boolean } = linkPredict(),
     predictions: Predictions = sessionPredictions,
   ) {
     this.#page = page
     this.#scenario = scenario
     this.#run = run
     this.predict = options.predict
-    this.predictProblems = options.problems
     this.#predictions = predictions
   }
 

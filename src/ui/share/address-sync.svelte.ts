@@ -26,7 +26,7 @@ export class AddressSync {
   constructor(
     private readonly page: PageState,
     private readonly experiment: () => string | null,
-    private readonly opening: Pick<Opening, 'embed' | 'theme' | 'bench'>,
+    private readonly opening: Pick<Opening, 'embed' | 'theme' | 'predict' | 'bench'>,
     private readonly store: KeyValueStore | null,
   ) {}
 
@@ -60,8 +60,10 @@ export class AddressSync {
   }
 
   #write(state: SharedState, query: string): void {
-    const { embed, theme, bench } = this.opening
-    const address = `?${query}${embed ? '&embed=1' : ''}${theme ? `&theme=${theme}` : ''}${bench ? '&bench' : ''}`
+    const { embed, theme, predict, bench } = this.opening
+    const address =
+      `?${query}${embed ? '&embed=1' : ''}${theme ? `&theme=${theme}` : ''}` +
+      `${predict ? '' : '&predict=0'}${bench ? '&bench' : ''}`
     const now = performance.now()
     // The first write after Back or Forward is the entry landed on, as the page now has it.
     const step =

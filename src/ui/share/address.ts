@@ -1,12 +1,12 @@
 import { experimentById, type Experiment } from '../../core/experiments'
 import type { ScenarioProblem } from '../../core/scenario'
-import { decodeState, encodeState, PAGE_KEYS, type SharedState } from '../../core/scenario/url'
+import { decodePredict, decodeState, encodeState, PAGE_KEYS, type SharedState } from '../../core/scenario/url'
 
 /**
  * The page's address, read and written. Beside the state (core/scenario/url.ts)
  * a query may name an open guided experiment (`experiment=local-minimum`), ask
- * for minimal chrome (`embed=1`), force a theme (`theme=dark`) or expose the
- * tests' hook (`bench`).
+ * for minimal chrome (`embed=1`), force a theme (`theme=dark`), turn off the
+ * predictions guided experiments ask (`predict=0`) or expose the tests' hook (`bench`).
  */
 
 export type Theme = 'light' | 'dark'
@@ -23,6 +23,8 @@ export interface Opening {
   experiment: Experiment | null
   embed: boolean
   theme: Theme | null
+  /** Whether guided experiments ask a prediction before they run (`predict=0`: not). */
+  predict: boolean
   bench: boolean
 }
 
@@ -30,7 +32,7 @@ export interface Opening {
 function pageOptions(
   search: string,
   problems: ScenarioProblem[],
-): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'bench'> {
+): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'predict' | 'bench'> {
   const params = new URLSearchParams(search)
   const id = params.get('experiment')
   // A Map lookup: ids such as 'constructor' find nothing.
@@ -40,10 +42,13 @@ function pageOptions(
   const theme = params.get('theme')
   if (theme !== null && theme !== 'light' && theme !== 'dark')
     problems.push({ field: 'theme', message: "theme must be 'light' or 'dark', ignored" })
+  const predict = decodePredict(search)
+  problems.push(...predict.problems)
   return {
     experiment,
     embed: params.has('embed') && params.get('embed') !== '0',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
+    predict: predict.predict,
     bench: params.has('bench'),
   }
 }
@@ -80,11 +85,12 @@ export function readOpening(search: string, stored: string | null): Opening {
 /** The query of a state, with the page keys that belong with it. */
 export function stateQuery(
   state: SharedState,
-  page: { experiment?: string | null; embed?: boolean; theme?: Theme | null; bench?: boolean } = {},
+  page: { experiment?: string | null; embed?: boolean; theme?: Theme | null; predict?: boolean; bench?: boolean } = {},
 ): string {
   const extra = [
     page.experiment ? `experiment=${encodeURIComponent(page.experiment)}` : null,
     page.embed ? 'embed=1' : null,
+    page.predict === false ? 'predict=0' : null,
     page.theme ? `theme=${page.theme}` : null,
     page.bench ? 'bench' : null,
   ]

@@ -54,7 +54,8 @@ export class PageSession {
     this.#run = parts.run
     this.opening = readOpening(location.search, readItem(this.#store, LAST_STATE_KEY))
     this.page = new PageState({ ...parts, view: this.view })
-    this.experiments = new ExperimentState(this.page, parts.scenario, parts.run)
+    // The link's predict field (what it could not read is in the page's notice, with the rest of the link's).
+    this.experiments = new ExperimentState(this.page, parts.scenario, parts.run, { predict: this.opening.predict })
     this.saved = new SavedSurfaces(this.#store)
     this.appearance = new Appearance(this.#store, this.opening.theme)
     this.#camera = new CameraSync(this.view)

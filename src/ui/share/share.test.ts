@@ -121,6 +121,18 @@ describe('links', () => {
       `${encodeState(state())}&embed=1&theme=light&bench`,
     )
   })
+
+  it('keep predictions off when the link turned them off, and name a predict value they cannot read', () => {
+    expect(stateQuery(state(), { predict: true })).toBe(encodeState(state()))
+    expect(stateQuery(state(), { predict: false })).toBe(`${encodeState(state())}&predict=0`)
+    const off = readOpening(`?${stateQuery(state(), { predict: false })}`, null)
+    expect(off.predict).toBe(false)
+    expect(off.problems).toEqual([])
+    expect(readOpening('?predict=1', null).predict).toBe(true)
+    const bad = readOpening('?predict=maybe', null)
+    expect(bad.predict).toBe(true)
+    expect(bad.problems.map((p) => p.field)).toEqual(['predict'])
+  })
 })
 
 describe('saved surfaces', () => {
