@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Files run side by side on every core (measured on 2 cores: two unit files in 23 s instead of 37 s one
+    // after the other), browser files beside unit files; at most 4, each browser file starting its own Chromium.
+    maxWorkers: Math.min(4, availableParallelism()),
     projects: [
       {
         test: {
