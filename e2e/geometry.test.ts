@@ -91,9 +91,14 @@ describe.skipIf(!chromiumPath)('the first screen, measured', () => {
     const { page, errors } = await openPage(browser, `${appUrl}?bench`)
     await waitForLabels(page, MULLER_BROWN)
     await page.getByRole('combobox', { name: 'Surface' }).selectOption('rastrigin')
+    // The run on Rastrigin itself (the one before goes on until the new surface's analysis is in).
     await page.waitForFunction(() => {
-      const h = (window as unknown as { __landscape?: { loading(): boolean; step(): number } }).__landscape
-      return h !== undefined && !h.loading() && h.step() > 0
+      const h = (
+        window as unknown as {
+          __landscape?: { loading(): boolean; step(): number; scenario(): { surface: { id?: string } } }
+        }
+      ).__landscape
+      return h !== undefined && h.scenario().surface.id === 'rastrigin' && !h.loading() && h.step() > 0
     }, WAIT)
     await hook(page, (h) => h.advance(2000))
     // The sampler's line names visited basins once its comparison with the exact density has come.
