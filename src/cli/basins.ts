@@ -12,8 +12,14 @@ interface BasinsOutput extends ResolvedSurface {
   version: string
   grid: number
   kT: number | null
-  minima: { x: number; y: number; value: number; population?: { kT: number; exact: number; harmonic: number } }[]
-  saddles: { x: number; y: number; value: number; joins: [number, number]; barriers: [number, number] }[]
+  minima: {
+    name: string
+    x: number
+    y: number
+    value: number
+    population?: { kT: number; exact: number; harmonic: number }
+  }[]
+  saddles: { name: string; x: number; y: number; value: number; joins: [number, number]; barriers: [number, number] }[]
 }
 
 export const basinsCommand: Command = {
@@ -40,7 +46,7 @@ export const basinsCommand: Command = {
     input.warnings.forEach(warn)
     const surface = input.compiled
     const points = criticalPoints(surface)
-    const landscape = connectSaddles(surface, points)
+    const landscape = connectSaddles(surface, points, input.atlas?.points ?? [])
     const populations = kT === null ? null : basinPopulations(surface, basinMap(surface, points, grid), kT)
     return {
       version: VERSION,
@@ -48,6 +54,7 @@ export const basinsCommand: Command = {
       grid,
       kT,
       minima: landscape.minima.map((m, k) => ({
+        name: landscape.names[k]!,
         x: m.x,
         y: m.y,
         value: m.value,
@@ -56,6 +63,7 @@ export const basinsCommand: Command = {
           : {}),
       })),
       saddles: landscape.saddles.map((s) => ({
+        name: s.name,
         x: s.saddle.x,
         y: s.saddle.y,
         value: s.saddle.value,
@@ -67,9 +75,10 @@ export const basinsCommand: Command = {
   table(result) {
     const r = result as BasinsOutput
     const minima = renderTable(
-      ['minimum', 'x', 'y', 'U', ...(r.kT !== null ? [`P exact (kT=${r.kT})`, 'P harmonic'] : [])],
+      ['minimum', 'name', 'x', 'y', 'U', ...(r.kT !== null ? [`P exact (kT=${r.kT})`, 'P harmonic'] : [])],
       r.minima.map((m, k) => [
         String(k),
+        m.name,
         formatNumber(m.x),
         formatNumber(m.y),
         formatNumber(m.value),
@@ -77,13 +86,14 @@ export const basinsCommand: Command = {
       ]),
     )
     const saddles = renderTable(
-      ['saddle', 'x', 'y', 'U', 'joins', 'barriers'],
+      ['saddle', 'name', 'x', 'y', 'U', 'joins', 'barriers'],
       r.saddles.map((s, k) => [
         String(k),
+        s.name,
         formatNumber(s.x),
         formatNumber(s.y),
         formatNumber(s.value),
-        `${s.joins[0]} - ${s.joins[1]}`,
+        `${r.minima[s.joins[0]]?.name ?? s.joins[0]} - ${r.minima[s.joins[1]]?.name ?? s.joins[1]}`,
         `${formatNumber(s.barriers[0], 4)} / ${formatNumber(s.barriers[1], 4)}`,
       ]),
     )

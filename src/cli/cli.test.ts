@@ -61,7 +61,7 @@ describe('landscape critical', () => {
       domain: { xmin: -1, xmax: 1, ymin: -2, ymax: 2 },
       parameters: { a: 2 },
     })
-    expect(doc.points).toEqual([{ x: 0, y: 0, value: 0, kind: 'saddle', eigenvalues: [-2, 4] }])
+    expect(doc.points).toEqual([{ name: 'S1', x: 0, y: 0, value: 0, kind: 'saddle', eigenvalues: [-2, 4] }])
   })
 
   it('reads a formula that starts with a minus sign as the value of --formula', async () => {
@@ -75,8 +75,11 @@ describe('landscape critical', () => {
   it('uses [-5, 5]^2 for a formula without --domain and prints a table without --json', async () => {
     const r = await run('critical', '--formula', '(x^2-1)^2 + y^2')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^kind\s+x\s+y\s+value\s+eigenvalues/)
+    expect(r.stdout).toMatch(/^name\s+kind\s+x\s+y\s+value\s+eigenvalues/)
     expect(r.stdout.match(/minimum/g)).toHaveLength(2)
+    // The two wells by name, left (M1) to right (M2), as the page names them.
+    expect(r.stdout).toMatch(/M1\s+minimum\s+-1\b/)
+    expect(r.stdout).toMatch(/M2\s+minimum\s+1\b/)
     const json = JSON.parse((await run('critical', '--formula', '(x^2-1)^2 + y^2', '--json')).stdout)
     expect(json.domain).toEqual({ xmin: -5, xmax: 5, ymin: -5, ymax: 5 })
   })

@@ -1,4 +1,5 @@
 import { criticalPoints } from '../core/landscape/critical'
+import { nameCriticalPoints } from '../core/landscape/names'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import { SURFACE_HELP, SURFACE_OPTIONS, surfaceInput, type ResolvedSurface } from './inputs'
@@ -6,7 +7,8 @@ import type { Command } from './usage'
 
 interface CriticalOutput extends ResolvedSurface {
   version: string
-  points: { x: number; y: number; value: number; kind: string; eigenvalues: [number, number] | null }[]
+  /** Each with the name the page gives it (MA, S1, or M1, S1... by kind and value: core/landscape/names.ts). */
+  points: { name: string; x: number; y: number; value: number; kind: string; eigenvalues: [number, number] | null }[]
 }
 
 export const criticalCommand: Command = {
@@ -22,7 +24,10 @@ export const criticalCommand: Command = {
   run(values, warn): CriticalOutput {
     const input = surfaceInput(values)
     input.warnings.forEach(warn)
-    const points = criticalPoints(input.compiled).map((p) => ({
+    const found = criticalPoints(input.compiled)
+    const names = nameCriticalPoints(found, input.atlas?.points ?? [], input.compiled.domain)
+    const points = found.map((p, i) => ({
+      name: names[i]!,
       x: p.x,
       y: p.y,
       value: p.value,
@@ -34,8 +39,9 @@ export const criticalCommand: Command = {
   table(result) {
     const r = result as CriticalOutput
     return renderTable(
-      ['kind', 'x', 'y', 'value', 'eigenvalues'],
+      ['name', 'kind', 'x', 'y', 'value', 'eigenvalues'],
       r.points.map((p) => [
+        p.name,
         p.kind,
         formatNumber(p.x),
         formatNumber(p.y),

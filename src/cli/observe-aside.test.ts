@@ -25,11 +25,13 @@ async function observeRun(
   steps: number,
   where: 'inline' | 'aside',
 ): Promise<{ run: ObservedRun; where: string }> {
-  const surface = compileSurfaceSpec(spec).compiled
+  const input = compileSurfaceSpec(spec)
+  const surface = input.compiled
   const lane = buildLane(surface, laneSpec, 7)
   const observing = startObserving(
     {
       surface,
+      known: input.atlas?.points ?? [],
       kT: lane.live(0).kT!,
       walkers: lane.walkers.n,
       steps,
@@ -62,6 +64,8 @@ describe('observing a run in a worker thread', () => {
     expect(inline.where).toBe('inline')
     expect(inline.run.histogram.counts.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
     expect(aside.run).toEqual(inline.run)
+    // The basins by the names the page gives Müller-Brown's minima (Müller & Brown 1979), lowest first.
+    expect(aside.run.names).toEqual(['MA', 'MB', 'MC'])
   })
 
   it('copies which walkers count and their units each step (parallel tempering)', async () => {
@@ -91,6 +95,7 @@ describe('observing a run in a worker thread', () => {
     const observing = startObserving(
       {
         surface,
+        known: [],
         kT: 20,
         walkers: 10,
         steps: 100_000,

@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads'
 import { exactBinProbabilities } from '../core/landscape/boltzmann'
 import { basinMap } from '../core/landscape/basins'
 import { criticalPoints } from '../core/landscape/critical'
+import { basinNames, nameCriticalPoints } from '../core/landscape/names'
+import type { KnownPoint } from '../core/surfaces/types'
 import { ANALYSIS_GRID } from '../core/landscape/surface-analysis'
 import type { FormulaProgram } from '../core/formula/types'
 import type { CompiledSurface, Domain } from '../core/surface'
@@ -29,6 +31,8 @@ import { RunObserver, type ObservedWalkers, type ObserverOptions, type RunSummar
  */
 
 export interface ObservedRun {
+  /** The basins' names, by index (the names the page gives their minima: core/landscape/names.ts). */
+  names: string[]
   histogram: { xEdges: number[]; yEdges: number[]; counts: number[][]; outside: number }
   summary: RunSummary
 }
@@ -48,6 +52,8 @@ export interface ObservingInput {
   /** The surface: the worker compiles its program again (without mathjs, so that it starts quickly). */
   surface: CompiledSurface
   walkers: number
+  /** The surface's published critical points, whose names the found ones take. */
+  known: KnownPoint[]
   /** The temperature at the first step: the exact probabilities are made for it while the steps arrive. */
   kT: number
   steps: number
@@ -142,14 +148,22 @@ function workerFile(): URL | null {
  */
 export class SampleObserver {
   readonly observer: RunObserver
+  readonly names: string[]
   private exactBins: { kT: number; p: Float64Array } | null = null
 
   constructor(
     private readonly surface: CompiledSurface,
     walkers: number,
     options: ObserverOptions,
+    known: readonly KnownPoint[] = [],
   ) {
-    const map = basinMap(surface, criticalPoints(surface), ANALYSIS_GRID)
+    const points = criticalPoints(surface)
+    const map = basinMap(surface, points, ANALYSIS_GRID)
+    const named = nameCriticalPoints(points, known, surface.domain)
+    this.names = basinNames(
+      map.minima,
+      points.map((p, i) => ({ ...p, name: named[i]! })),
+    )
     this.observer = new RunObserver(surface, map, null, walkers, options)
   }
 
@@ -164,8 +178,12 @@ export class SampleObserver {
   run(kT: number, seed: number): ObservedRun {
     if (this.exactBins?.kT !== kT) this.prepare(kT)
     const h = this.observer.histogram
-    const summary = this.observer.summary(kT, this.exactBins!.p, seed)
+    // The check's reasons name basins as the page does; its last basin is the ground that flows to no minimum.
+    const summary = this.observer.summary(kT, this.exactBins!.p, seed, (k) =>
+      k < this.names.length ? `basin ${this.names[k]}` : 'the ground that flows to no minimum',
+    )
     return {
+      names: this.names,
       histogram: { xEdges: [...h.xEdges], yEdges: [...h.yEdges], counts: h.rows(), outside: h.outside },
       summary,
     }
@@ -177,7 +195,7 @@ class InlineObserving implements Observing {
   private readonly sample: SampleObserver
 
   constructor(input: ObservingInput) {
-    this.sample = new SampleObserver(input.surface, input.walkers, input.options)
+    this.sample = new SampleObserver(input.surface, input.walkers, input.options, input.known)
   }
 
   observe(run: ObservedWalkers): void {
@@ -197,6 +215,7 @@ export interface AsideStart {
   program: FormulaProgram
   parameters: [string, number][]
   domain: Domain
+  known: KnownPoint[]
   kT: number
   steps: number
   options: ObserverOptions
@@ -240,6 +259,7 @@ class AsideObserving implements Observing {
       program: input.surface.program,
       parameters: [...input.surface.parameters()],
       domain: input.surface.domain,
+      known: input.known,
       kT: input.kT,
       steps: input.steps,
       options: input.options,

@@ -46,7 +46,7 @@ async function run(start: AsideStart): Promise<void> {
   const { n, slots } = start.layout
   const { values, units, counts } = views
   const surface = compileProgram(start.program, new Map(start.parameters), start.domain)
-  const sample = new SampleObserver(surface, n, start.options)
+  const sample = new SampleObserver(surface, n, start.options, start.known)
   const observer = sample.observer
   // The exact probabilities for the summary are made when the worker has caught up and would otherwise wait.
   let prepared = false

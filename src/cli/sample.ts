@@ -33,7 +33,7 @@ interface SampleOutput {
   kl: number
   /** Samples over twice the slowest autocorrelation time. */
   nEff: number
-  basins: BasinComparison[]
+  basins: (BasinComparison & { name: string })[]
   /** Whether the run is consistent with exact sampling, and why (see checkSampling). */
   check: SamplingCheck
 }
@@ -96,6 +96,7 @@ export const sampleCommand: Command = {
     const lane = buildRunLane(input)
     const observing = startObserving({
       surface,
+      known: input.surface.atlas?.points ?? [],
       kT: lane.live(0).kT!,
       walkers: lane.walkers.n,
       steps,
@@ -124,7 +125,7 @@ export const sampleCommand: Command = {
     const w = lane.walkers
     const report = lane.report()
     // Under annealing the target at the end is the final temperature.
-    const { histogram, summary } = await observing.finish(lane.live().kT!, input.scenario.seed)
+    const { names, histogram, summary } = await observing.finish(lane.live().kT!, input.scenario.seed)
     return {
       version: VERSION,
       seed: input.scenario.seed,
@@ -141,7 +142,8 @@ export const sampleCommand: Command = {
       tv: summary.tv,
       kl: summary.kl,
       nEff: summary.nEff,
-      basins: summary.basins,
+      // Each basin with the name the page gives its minimum.
+      basins: summary.basins.map((b) => ({ name: names[b.minimum] ?? String(b.minimum), ...b })),
       check: summary.check,
     }
   },
@@ -165,7 +167,7 @@ export const sampleCommand: Command = {
         `N_eff ${Math.round(r.nEff)}`,
       ...r.basins.map(
         (b) =>
-          `basin ${b.minimum}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, ` +
+          `basin ${b.name}: sampled ${formatNumber(b.sampled, 3)} ± ${formatNumber(b.sampledError, 2)}, ` +
           `exact ${formatNumber(b.exact, 3)}`,
       ),
       checkWords(r.check),
