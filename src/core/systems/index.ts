@@ -1,3 +1,5 @@
+import { ab13, ab21, ab34 } from './ab-2d'
+import { bln46 } from './bln46'
 import type { SystemDescriptor } from './descriptor'
 import { lj13 } from './lj13'
 import { lj38 } from './lj38'
@@ -9,6 +11,10 @@ export const SYSTEMS: readonly SystemDescriptor[] = [
   lj7TwoD,
   lj13,
   lj38,
+  ab13,
+  ab21,
+  ab34,
+  bln46,
 ]
 
 const BY_ID = new Map(SYSTEMS.map((s) => [s.id, s]))
