@@ -75,7 +75,8 @@ const RING_BYTES = 64 << 20
 const MAX_SLOTS = 4096
 
 /** The slots of the control words in the ring's Int32Array. */
-export const CONTROL = { written: 0, read: 1, failed: 2, done: 3 } as const
+export const CONTROL = { written: 0, read: 1, failed: 2 } as const
+/** Three used, four kept: the message bytes and the doubles after them stay aligned to 8 bytes. */
 const CONTROL_WORDS = 4
 /** Bytes for the worker's error message, UTF-8. */
 export const MESSAGE_BYTES = 4096

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { RandomStream } from '../random'
 import type { System } from '../system'
 import { BLN46_SEQUENCE, BLN_TERMS, bln46, blnSystem, blnTerms, type BlnTerm } from './bln46'
 import { fire } from './minimise'
 
-/** mulberry32: a small seeded generator for test states. */
+/** Uniforms from the project's seeded stream (core/random.ts), for test states. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const stream = new RandomStream(seed)
+  return () => stream.uniform()
 }
 
 /**
