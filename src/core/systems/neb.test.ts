@@ -68,8 +68,8 @@ const SADDLES = [
 
 describe('transition states of 2D LJ7', () => {
   for (const { to, name, energy } of SADDLES) {
-    const barrier = energy - lj7TwoD.minima[0]!.energy
-    it(`hexagon to ${name}: a transition state at E = ${energy} (barrier ${barrier.toFixed(4)} from the hexagon)`, () => {
+    const barrier = (energy - lj7TwoD.minima[0]!.energy).toFixed(4)
+    it(`hexagon to ${name}: a transition state at E = ${energy}, ${barrier} above the hexagon`, () => {
       const sys = lj7TwoD.system()
       const minima = lj7Minima()
       const c = connectMinima(sys, minima[0]!, minima[to]!, LJ7)
