@@ -228,8 +228,9 @@ export function bondOrderParameter(l: number, vectors: ArrayLike<number>): numbe
  * distribution function used for the bond-order parameters of LJ clusters (Q4 of LJ38 in
  * Doye, Miller & Wales, J. Chem. Phys. 110, 6896, 1999, arXiv cond-mat/9808265), made smooth
  * so that Q_l has a gradient: weight w = 1 below 1.391 - 0.1, 0 above 1.391 + 0.1, and the
- * cubic smoothstep 1 - t^2 (3 - 2t) between, t = (r - 1.291)/0.2. A cluster with no pair distance inside (1.291, 1.491) (both LJ13 and LJ38
- * minima: neighbours near 1.1, next shell beyond 1.55) gets exactly the sharp-cutoff value.
+ * cubic smoothstep 1 - t^2 (3 - 2t) between, t = (r - 1.291)/0.2. A cluster with no pair
+ * distance inside (1.291, 1.491) (both LJ13 and LJ38 minima: neighbours near 1.1, next shell
+ * beyond 1.55) gets exactly the sharp-cutoff value.
  */
 export const BOND_CUTOFF = 1.391
 export const BOND_CUTOFF_HALF_WIDTH = 0.1
