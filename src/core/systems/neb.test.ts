@@ -3,6 +3,8 @@ import { RandomStream } from '../random'
 import type { System } from '../system'
 import { fingerprint, sameMinimum, type AtomLayout } from './identity'
 import { lj7TwoD } from './lj7-2d'
+import { MinimaCatalogue, scatterAtoms } from './catalogue'
+import { ljClusterSystem } from './lennard-jones'
 import { fire } from './minimise'
 import { connectMinima, descend, nudgedElasticBand, refineSaddle } from './neb'
 
@@ -128,5 +130,44 @@ describe('transition states of 2D LJ7', () => {
     expect(band.images.length).toBe(7)
     expect(band.images[0]).toEqual(hexagon)
     expect(band.images[6]).toEqual(cappedA)
+  })
+
+  it('finds the same transition state when the far end point is relabelled, rotated, shifted and mirrored', () => {
+    const sys = lj7TwoD.system()
+    const [hexagon, cappedA] = lj7Minima()
+    const rng = new RandomStream(8)
+    const perm = [3, 0, 6, 2, 5, 1, 4]
+    const t = 2 * Math.PI * rng.uniform()
+    const scrambled = new Float64Array(14)
+    for (let i = 0; i < 7; i++) {
+      // Mirror (x -> -x), rotate by t, shift by (2, -1), relabel.
+      const x = -cappedA![2 * perm[i]!]!
+      const y = cappedA![2 * perm[i]! + 1]!
+      scrambled[2 * i] = Math.cos(t) * x - Math.sin(t) * y + 2
+      scrambled[2 * i + 1] = Math.sin(t) * x + Math.cos(t) * y - 1
+    }
+    const c = connectMinima(sys, hexagon!, scrambled, LJ7)
+    expect(c.connects).toBe(true)
+    expect(Math.abs(c.saddle.energy - SADDLES[0]!.energy)).toBeLessThan(1e-6)
+  })
+})
+
+describe('a transition state of LJ7 in three dimensions', () => {
+  it('between the pentagonal bipyramid and the capped octahedron: index 1 beside six rigid modes', () => {
+    const sys = ljClusterSystem({ atoms: 7, perAtom: 3, wall: { radius: 2.5, kappa: 100 } })
+    const layout: AtomLayout = { atoms: 7, perAtom: 3 }
+    const catalogue = new MinimaCatalogue(sys, layout)
+    const rng = new RandomStream(5)
+    for (let k = 0; k < 100; k++) catalogue.add(scatterAtoms(rng, 7, 3, 1.5, 0.8))
+    const [bipyramid, octahedron] = catalogue.entries
+    // The global minimum as in the Cambridge Cluster Database (-16.505384); the second computed here.
+    expect(Math.abs(bipyramid!.energy + 16.505384)).toBeLessThan(1e-6)
+    expect(Math.abs(octahedron!.energy + 15.935043)).toBeLessThan(1e-6)
+    const c = connectMinima(sys, bipyramid!.q, octahedron!.q, layout)
+    expect(c.saddle.gradientNorm).toBeLessThan(1e-8)
+    expect(c.saddle.index).toBe(1)
+    expect(c.connects).toBe(true)
+    // Computed here; a barrier of about 1.06 epsilon from the bipyramid, 0.49 from the octahedron.
+    expect(Math.abs(c.saddle.energy + 15.444734)).toBeLessThan(1e-6)
   })
 })
