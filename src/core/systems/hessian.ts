@@ -183,7 +183,7 @@ export function rigidBodyModes(q: Float64Array, layout: RigidLayout, out: Float6
   return count
 }
 
-/** The normal modes at one state (a view of a solver's buffers, overwritten by its next call). */
+/** The normal modes at one state (the solver's own object and buffers, overwritten by its next call). */
 export interface NormalModes {
   /** Eigenvalues of the Hessian, ascending, rigid-body modes included. */
   readonly values: Float64Array
@@ -223,6 +223,7 @@ export function modeSolver(system: System, layout: RigidLayout | null, step = HE
   const vectors = new Float64Array(n * n)
   const rigid = new Uint8Array(n)
   const overlap = new Float64Array(n)
+  const result = { values, vectors, rigid, negative: 0, rigidCount: 0 }
   return {
     dim: n,
     modes(q) {
@@ -276,7 +277,9 @@ export function modeSolver(system: System, layout: RigidLayout | null, step = HE
       }
       let negative = 0
       for (let k = 0; k < n; k++) if (rigid[k] === 0 && values[k]! < 0) negative++
-      return { values, vectors, rigid, negative, rigidCount: count }
+      result.negative = negative
+      result.rigidCount = count
+      return result
     },
   }
 }

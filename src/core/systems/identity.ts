@@ -267,7 +267,7 @@ export function alignClusters(
   for (let i = 0; i < atoms; i++) mirror[perAtom * i] = -mirror[perAtom * i]!
   const candidates = reflection ? [p, mirror] : [p]
   let best = Infinity
-  let bestPerm = new Int32Array(atoms)
+  const bestPerm = new Int32Array(atoms)
   let bestCandidate = p
   const perm = new Int32Array(atoms)
   for (const cand of candidates) {
@@ -276,7 +276,7 @@ export function alignClusters(
       const d = rotatedSquaredDistance(cand, q, atoms, perAtom, perm)
       if (d < best) {
         best = d
-        bestPerm = Int32Array.from(perm)
+        bestPerm.set(perm)
         bestCandidate = cand
       }
     }
