@@ -530,11 +530,16 @@ export interface CvOptions {
   readonly reference?: Float64Array
 }
 
-/** The kinds of many-coordinate system this file knows. */
-type Kind =
+/** What the coordinates of a many-coordinate system are: atom positions, or a chain's turning angles. */
+export type MoleculeKind =
   { kind: 'lj'; atoms: number; perAtom: 2 | 3 } | { kind: 'ab'; sequence: string } | { kind: 'bln'; sequence: string }
 
-function kindOf(descriptor: SystemDescriptor): Kind {
+/**
+ * The kind of a system: Lennard-Jones clusters by their id ('lj<N>' in 3D, 'lj<N>-2d' in a plane),
+ * AB chains (ids 'ab-...', systems with a sequence and positions) and BLN chains (ids 'bln...').
+ * Throws RangeError for any other system.
+ */
+export function moleculeKind(descriptor: SystemDescriptor): MoleculeKind {
   const id = descriptor.id
   const lj = /^lj(\d+)(-2d)?$/.exec(id)
   if (lj !== null) {
@@ -546,17 +551,17 @@ function kindOf(descriptor: SystemDescriptor): Kind {
     if (typeof sys.positions === 'function' && id.startsWith('ab-')) return { kind: 'ab', sequence: sys.sequence }
     if (id.startsWith('bln')) return { kind: 'bln', sequence: sys.sequence }
   }
-  throw new RangeError(`cvsFor: no collective variables for the system '${id}'`)
+  throw new RangeError(`no collective variables or atoms known for the system '${id}'`)
 }
 
 /** The descriptor of an id from the list of systems, or of a typed AB chain 'ab-2d-<sequence>'. */
-function descriptorOf(system: string | SystemDescriptor): SystemDescriptor {
+export function resolveSystem(system: string | SystemDescriptor): SystemDescriptor {
   if (typeof system !== 'string') return system
   const found = systemById(system)
   if (found !== undefined) return found
   const ab = /^ab-2d-([ab]+)$/i.exec(system)
   if (ab !== null) return abDescriptor(ab[1]!)
-  throw new RangeError(`cvsFor: unknown system '${system}'`)
+  throw new RangeError(`unknown system '${system}'`)
 }
 
 /** The reference state for Q: the option, else the first known minimum's start relaxed by FIRE, else null. */
@@ -609,8 +614,8 @@ function chainKernels(n: number, s: number, referencePositions: Float64Array | n
  * Every variable has a gradient. Each call makes fresh variables with their own scratch.
  */
 export function cvsFor(system: string | SystemDescriptor, options: CvOptions = {}): CollectiveVariable[] {
-  const descriptor = descriptorOf(system)
-  const k = kindOf(descriptor)
+  const descriptor = resolveSystem(system)
+  const k = moleculeKind(descriptor)
   const dim = descriptor.dim
   if (k.kind === 'lj') {
     const { atoms: n, perAtom: s } = k
