@@ -364,6 +364,11 @@ export function buildLandscapeGraph(descriptor: SystemDescriptor, options: Lands
   }
   if (randomStart === undefined) throw new RangeError(`buildLandscapeGraph: '${descriptor.id}' needs randomStart`)
 
+  // Relabelling and mirroring suit the LJ clusters; other bead models in space are superposed rigidly.
+  const connect: ConnectOptions = {
+    alignment: layout.positions !== undefined ? 'none' : CLUSTERS[descriptor.id] ? 'cluster' : 'rigid',
+    ...options.connect,
+  }
   const catalogue = new MinimaCatalogue(system, layout)
   const rng = new RandomStream(seed)
   const q = new Float64Array(system.dim)
@@ -383,7 +388,7 @@ export function buildLandscapeGraph(descriptor: SystemDescriptor, options: Lands
   const attempts: ConnectionAttempt[] = []
   for (let a = 0; a < entries.length; a++)
     for (let b = a + 1; b < entries.length; b++) {
-      const c = connectMinima(system, entries[a]!.q, entries[b]!.q, layout, options.connect)
+      const c = connectMinima(system, entries[a]!.q, entries[b]!.q, layout, connect)
       attempts.push({
         from: a,
         to: b,

@@ -179,6 +179,9 @@ describe('superposition', () => {
       const p = scramble(m.q, LJ7, rng, true)
       expect(alignClusters(p, q, 7, 2)).toBeLessThan(1e-10)
     }
+    // Without relabelling (a chain's beads), the scrambled copy cannot be matched.
+    const q = Float64Array.from(minima[1]!.q)
+    expect(alignClusters(scramble(q, LJ7, rng, false), q, 7, 2, { permutations: false })).toBeGreaterThan(0.1)
     // Negative control: different isomers stay apart after the best superposition.
     const p = Float64Array.from(minima[1]!.q)
     expect(alignClusters(p, Float64Array.from(minima[0]!.q), 7, 2)).toBeGreaterThan(0.1)

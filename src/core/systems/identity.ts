@@ -251,15 +251,17 @@ export const MAX_PERMUTED_ATOMS = 8
  * interchangeable and a mirror image is the same minimum, so the closest copy gives the
  * shortest path. The permutation search is exhaustive (Heap's algorithm, Comput. J. 6, 293,
  * 1963) and limited to MAX_PERMUTED_ATOMS atoms; larger clusters are aligned in their given labelling.
+ * A chain of bonded beads passes `permutations: false`, and a chiral one `reflection: false` too.
  */
 export function alignClusters(
   p: Float64Array,
   q: Float64Array,
   atoms: number,
   perAtom: 2 | 3,
-  options: { readonly reflection?: boolean } = {},
+  options: { readonly reflection?: boolean; readonly permutations?: boolean } = {},
 ): number {
   const reflection = options.reflection ?? true
+  const permutations = options.permutations ?? true
   centre(p, atoms, perAtom)
   centre(q, atoms, perAtom)
   const dim = atoms * perAtom
@@ -281,7 +283,7 @@ export function alignClusters(
       }
     }
     consider()
-    if (atoms > MAX_PERMUTED_ATOMS) continue
+    if (!permutations || atoms > MAX_PERMUTED_ATOMS) continue
     // Heap's algorithm, iterative form.
     const c = new Int32Array(atoms)
     let i = 1

@@ -52,6 +52,20 @@ describe('eigenvector following on a surface with a known saddle', () => {
     expect(Math.sign(a.q[0]!) * Math.sign(b.q[0]!)).toBe(-1)
   })
 
+  it('connects the two minima of a surface given in internal coordinates (no rigid modes, no alignment)', () => {
+    // The fingerprint sees the state as two points, (x, y) and the fixed (1, 0): the minima differ.
+    const layout: AtomLayout = { atoms: 2, perAtom: 2, positions: (q, out) => out.set([q[0]!, q[1]!, 1, 0]) }
+    const a = new Float64Array([-1, 0])
+    const b = new Float64Array([1, 0])
+    fire(doubleWell, a, { gradientTolerance: 1e-10 })
+    fire(doubleWell, b, { gradientTolerance: 1e-10 })
+    const c = connectMinima(doubleWell, a, b, layout)
+    expect(c.connects).toBe(true)
+    expect(c.saddle.index).toBe(1)
+    expect(Math.abs(c.saddle.energy - 1)).toBeLessThan(1e-15)
+    expect(() => connectMinima(doubleWell, a, b, layout, { alignment: 'rigid' })).toThrow(RangeError)
+  })
+
   it('negative control: started at a minimum it stays there, with index 0', () => {
     const q = new Float64Array([1, 0])
     fire(doubleWell, q, { gradientTolerance: 1e-10 })

@@ -295,7 +295,17 @@ export interface Connection {
   readonly connects: boolean
 }
 
+/**
+ * How the far end point is superposed on the near one before the band is built: 'cluster'
+ * relabels, mirrors and rotates (atoms of one element, a mirror image the same minimum: LJ
+ * clusters); 'rigid' only translates and rotates (a chain of beads in space, which may be chiral);
+ * 'none' leaves both as given (internal coordinates, such as the AB chain's angles).
+ */
+export type Alignment = 'cluster' | 'rigid' | 'none'
+
 export interface ConnectOptions {
+  /** Default 'cluster' when the state is the atoms' positions (no positions callback), else 'none'. */
+  readonly alignment?: Alignment
   readonly neb?: NebOptions
   readonly saddle?: Omit<SaddleOptions, 'rigid'>
   /** Displacement along the reaction mode for the descent. Default DESCENT_STEP. */
@@ -303,8 +313,8 @@ export interface ConnectOptions {
 }
 
 /**
- * Looks for a transition state between minima a and b (not changed): aligns copies (for a
- * cluster: centred, relabelled and mirrored as closely as possible, rotated onto each other), runs
+ * Looks for a transition state between minima a and b (not changed): aligns copies (see
+ * Alignment: for a cluster, centred, relabelled and mirrored as closely as possible, rotated onto each other), runs
  * CI-NEB, refines the climbing image by eigenvector following and quenches either way from it.
  */
 export function connectMinima(
@@ -316,8 +326,16 @@ export function connectMinima(
 ): Connection {
   const start = Float64Array.from(a)
   const end = Float64Array.from(b)
+  // A state that is the atoms' positions has rigid-body modes; internal coordinates have none.
   const cluster = layout.positions === undefined
-  if (cluster) alignClusters(end, start, layout.atoms, layout.perAtom)
+  const alignment = options.alignment ?? (cluster ? 'cluster' : 'none')
+  if (alignment !== 'none' && !cluster)
+    throw new RangeError(`connectMinima: '${alignment}' alignment needs a state of positions, not a positions callback`)
+  if (alignment !== 'none')
+    alignClusters(end, start, layout.atoms, layout.perAtom, {
+      permutations: alignment === 'cluster',
+      reflection: alignment === 'cluster',
+    })
   const band = nudgedElasticBand(system, start, end, options.neb)
   const saddle = refineSaddle(system, Float64Array.from(band.images[band.climbing]!), {
     ...options.saddle,
