@@ -571,12 +571,20 @@ function nativeReference(descriptor: SystemDescriptor, options: CvOptions): Floa
       throw new RangeError(`cvsFor: the reference has ${options.reference.length} coordinates, not ${descriptor.dim}`)
     return options.reference
   }
+  const cached = RELAXED.get(descriptor)
+  if (cached !== undefined) return cached
   const known = descriptor.minima.find((m) => m.start !== null)
-  if (known === undefined || known.start === null) return null
-  const q = known.start()
-  fire(descriptor.system(), q, { gradientTolerance: 1e-8 })
+  let q: Float64Array | null = null
+  if (known !== undefined && known.start !== null) {
+    q = known.start()
+    fire(descriptor.system(), q, { gradientTolerance: 1e-8 })
+  }
+  RELAXED.set(descriptor, q)
   return q
 }
+
+/** Relaxed native states by descriptor, so that the quench runs once per system (never modified). */
+const RELAXED = new WeakMap<SystemDescriptor, Float64Array | null>()
 
 function chainKernels(n: number, s: number, referencePositions: Float64Array | null): KernelInfo[] {
   const out: KernelInfo[] = [
