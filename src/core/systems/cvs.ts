@@ -107,7 +107,7 @@ export const COORDINATION_R0 = 1.5
 /**
  * Moments of the coordination-number distribution, as PLUMED's
  * `COORDINATIONNUMBER SPECIES=1-N MOMENTS=2-3 SWITCH={RATIONAL R_0=1.5 NN=8 MM=16}` in the LJ7
- * tutorials (PLUMED masterclass 21.2; Tribello, Ceriotti & Parrinello, PNAS 109, 5196, 2012):
+ * tutorials (PLUMED masterclass 21.2, plumed/masterclass-21-2):
  *   c_i = sum_{j != i} s(r_ij),   s(r) = (1 - (r/r0)^8) / (1 - (r/r0)^16) = 1 / (1 + (r/r0)^8),
  *   mu_p = (1/N) sum_i (c_i - cbar)^p,   cbar = (1/N) sum_i c_i
  * (1/N, not 1/(N - 1); no cutoff). With d_i = c_i - cbar the gradient is
