@@ -205,10 +205,11 @@ export interface ModeSolver {
 
 /**
  * A normal-mode solver for `system`. With a layout, the rigid-body motions of the cluster are
- * projected out of the Hessian, H' = P H P with P = 1 - sum_r r r^T, and the eigenvectors that lie
- * mostly in their span are marked rigid: they are exact zero modes at a stationary point, and
- * away from one they are not modes of the cluster's shape. Without a layout (a chain in internal
- * coordinates) every mode counts.
+ * projected out of the Hessian, H' = P H P with P = 1 - sum_r r r^T (the projection operator of
+ * Baker & Hehre, used for clusters by Wales, J. Chem. Soc. Faraday Trans. 89, 1305, 1993), and
+ * the eigenvectors that lie mostly in their span are marked rigid: they are exact zero modes at a
+ * stationary point, and away from one they are not modes of the cluster's shape. Without a layout
+ * (a chain in internal coordinates) every mode counts.
  */
 export function modeSolver(system: System, layout: RigidLayout | null, step = HESSIAN_STEP): ModeSolver {
   const n = system.dim

@@ -10,10 +10,10 @@ import { fire, type FireOptions } from './minimise'
  *    113, 9901, 2000) and the improved tangent (Henkelman & Jonsson, J. Chem. Phys. 113, 9978,
  *    2000), relaxed by FIRE on all images at once, finds the highest point of a low path.
  * 2. Eigenvector following (Cerjan & Miller, J. Chem. Phys. 75, 2800, 1981; Baker, J. Comput.
- *    Chem. 7, 385, 1986) in the per-mode form of Wales' OPTIM (Wales, J. Chem. Soc. Faraday
- *    Trans. 88, 653, 1992) refines that image to a first-order saddle: uphill along the lowest
- *    mode, downhill along the others, with the Hessian from central differences of the gradient
- *    and the rigid-body modes set aside.
+ *    Chem. 7, 385, 1986) in Cartesian coordinates with the rigid-body motions projected out, the
+ *    per-mode form of Wales' OPTIM (Wales, J. Chem. Soc. Faraday Trans. 89, 1305, 1993), refines
+ *    that image to a first-order saddle: uphill along the lowest mode, downhill along the others,
+ *    with the Hessian from central differences of the gradient.
  * 3. A small step either way along the negative mode and a FIRE quench each way give the two
  *    minima the saddle connects.
  */
