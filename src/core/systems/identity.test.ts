@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RandomStream } from '../random'
 import { abChainSystem, AB13_GROUND_STATE_ANGLES, FIBONACCI_13 } from './ab-2d'
+import { scatterAtoms } from './catalogue'
 import { alignClusters, alignRotation, centre, fingerprint, rmsd, sameMinimum, type AtomLayout } from './identity'
 import { icosahedron13, lj13 } from './lj13'
 import { lj7TwoD } from './lj7-2d'
@@ -185,6 +186,26 @@ describe('superposition', () => {
     // Negative control: different isomers stay apart after the best superposition.
     const p = Float64Array.from(minima[1]!.q)
     expect(alignClusters(p, Float64Array.from(minima[0]!.q), 7, 2)).toBeGreaterThan(0.1)
+  })
+
+  it('above 8 atoms, finds the labelling by assignment and rotation: LJ13 and a distorted copy, 10 atoms in 2D', () => {
+    const rng = new RandomStream(16)
+    const ico = icosahedron13()
+    // A distortion of 0.05 breaks every symmetry, so exactly one labelling matches.
+    const distorted = ico.map((x) => x + 0.05 * rng.normal())
+    for (const q of [ico, distorted]) {
+      const target = Float64Array.from(q)
+      for (const mirror of [false, true]) {
+        const p = scramble(q, LJ13, rng, mirror)
+        expect(alignClusters(p, target, 13, 3)).toBeLessThan(1e-10)
+      }
+    }
+    const flat = scatterAtoms(rng, 10, 2, 2, 0.8)
+    const p = scramble(flat, { atoms: 10, perAtom: 2 }, rng, true)
+    expect(alignClusters(p, Float64Array.from(flat), 10, 2)).toBeLessThan(1e-10)
+    // Negative control: two different random clusters do not superpose.
+    const other = scatterAtoms(rng, 10, 2, 2, 0.8)
+    expect(alignClusters(other, Float64Array.from(flat), 10, 2)).toBeGreaterThan(0.05)
   })
 
   it('never reflects in 3D: a mirror image of a chiral structure cannot be rotated onto it', () => {

@@ -1,4 +1,5 @@
 import { portableMath as pm } from '../portable-math'
+import { RandomStream } from '../random'
 import { jacobiEigen } from './hessian'
 
 /**
@@ -216,10 +217,20 @@ export function alignRotation(p: Float64Array, q: Float64Array, atoms: number, p
   }
   horn(p, q, atoms, null)
   const v = HORN_VECTORS
-  const q0 = v[3]!
-  const q1 = v[7]!
-  const q2 = v[11]!
-  const q3 = v[15]!
+  rotateByQuaternion(p, p, atoms, v[3]!, v[7]!, v[11]!, v[15]!)
+  return rmsd(p, q, atoms, perAtom)
+}
+
+/** Writes atoms of src rotated by the unit quaternion (q0, q1, q2, q3) into dst (which may be src). */
+function rotateByQuaternion(
+  src: Float64Array,
+  dst: Float64Array,
+  atoms: number,
+  q0: number,
+  q1: number,
+  q2: number,
+  q3: number,
+): void {
   const r00 = q0 * q0 + q1 * q1 - q2 * q2 - q3 * q3
   const r01 = 2 * (q1 * q2 - q0 * q3)
   const r02 = 2 * (q1 * q3 + q0 * q2)
@@ -230,14 +241,13 @@ export function alignRotation(p: Float64Array, q: Float64Array, atoms: number, p
   const r21 = 2 * (q2 * q3 + q0 * q1)
   const r22 = q0 * q0 - q1 * q1 - q2 * q2 + q3 * q3
   for (let i = 0; i < atoms; i++) {
-    const x = p[3 * i]!
-    const y = p[3 * i + 1]!
-    const z = p[3 * i + 2]!
-    p[3 * i] = r00 * x + r01 * y + r02 * z
-    p[3 * i + 1] = r10 * x + r11 * y + r12 * z
-    p[3 * i + 2] = r20 * x + r21 * y + r22 * z
+    const x = src[3 * i]!
+    const y = src[3 * i + 1]!
+    const z = src[3 * i + 2]!
+    dst[3 * i] = r00 * x + r01 * y + r02 * z
+    dst[3 * i + 1] = r10 * x + r11 * y + r12 * z
+    dst[3 * i + 2] = r20 * x + r21 * y + r22 * z
   }
-  return rmsd(p, q, atoms, perAtom)
 }
 
 /** Exhaustive search over permutations is used up to this many atoms (8! = 40320 labellings). */
@@ -249,8 +259,10 @@ export const MAX_PERMUTED_ATOMS = 8
  * closer and rotated onto the centred q, in place; q is centred in place. Returns the RMSD.
  * For the end points of a path between minima of a small cluster: atoms of one element are
  * interchangeable and a mirror image is the same minimum, so the closest copy gives the
- * shortest path. The permutation search is exhaustive (Heap's algorithm, Comput. J. 6, 293,
- * 1963) and limited to MAX_PERMUTED_ATOMS atoms; larger clusters are aligned in their given labelling.
+ * shortest path. Up to MAX_PERMUTED_ATOMS atoms the search over labellings is exhaustive (Heap's
+ * algorithm, Comput. J. 6, 293, 1963); above, it alternates optimal assignment and optimal
+ * rotation from many starting orientations (see assignmentSearch), which finds the best
+ * superposition in practice but does not guarantee it.
  * A chain of bonded beads passes `permutations: false`, and a chiral one `reflection: false` too.
  */
 export function alignClusters(
@@ -283,7 +295,16 @@ export function alignClusters(
       }
     }
     consider()
-    if (!permutations || atoms > MAX_PERMUTED_ATOMS) continue
+    if (!permutations) continue
+    if (atoms > MAX_PERMUTED_ATOMS) {
+      const d = assignmentSearch(cand, q, atoms, perAtom, perm)
+      if (d < best) {
+        best = d
+        bestPerm.set(perm)
+        bestCandidate = cand
+      }
+      continue
+    }
     // Heap's algorithm, iterative form.
     const c = new Int32Array(atoms)
     let i = 1
@@ -307,4 +328,239 @@ export function alignClusters(
     for (let a = 0; a < perAtom; a++) relabelled[perAtom * i + a] = bestCandidate[perAtom * bestPerm[i]! + a]!
   p.set(relabelled)
   return alignRotation(p, q, atoms, perAtom)
+}
+
+/** Random starting orientations of the assignment search in space (besides the identity and the pair frames). */
+const RANDOM_ORIENTATIONS = 32
+/** Evenly spaced starting angles in the plane (besides the atom-matching ones). */
+const PLANE_ORIENTATIONS = 24
+/** Candidate atoms of p for each of the two reference atoms of q in the pair frames. */
+const PAIR_CANDIDATES = 6
+/** Assignment-rotation rounds from each start (they stop early once the labelling is stable). */
+const ROUNDS = 20
+
+/**
+ * Starting orientations of p for the assignment search, written as rotated copies. In the plane:
+ * evenly spaced angles, and for every atom j of p the rotation that points it along q's atom
+ * farthest from the centre. In space: the identity, seeded random rotations, and pair frames:
+ * the two atoms of q farthest from the centre and from each other's line (i1, i2) are matched
+ * by the atoms of p whose distances from the centre and from each other agree best, and the
+ * rotation takes the frame of (p_j1, p_j2) onto that of (q_i1, q_i2). A copy of q relabelled and
+ * rotated is matched exactly by one of its pair frames.
+ */
+function startingOrientations(p: Float64Array, q: Float64Array, atoms: number, s: 2 | 3): Float64Array[] {
+  const dim = atoms * s
+  const starts: Float64Array[] = []
+  const radius = (x: Float64Array, i: number) => {
+    let r2 = 0
+    for (let a = 0; a < s; a++) r2 += x[s * i + a]! * x[s * i + a]!
+    return Math.sqrt(r2)
+  }
+  let i1 = 0
+  for (let i = 1; i < atoms; i++) if (radius(q, i) > radius(q, i1)) i1 = i
+  if (s === 2) {
+    const rotated = (t: number) => {
+      const c = pm.cos(t)
+      const sn = pm.sin(t)
+      const out = new Float64Array(dim)
+      for (let i = 0; i < atoms; i++) {
+        out[2 * i] = c * p[2 * i]! - sn * p[2 * i + 1]!
+        out[2 * i + 1] = sn * p[2 * i]! + c * p[2 * i + 1]!
+      }
+      return out
+    }
+    for (let o = 0; o < PLANE_ORIENTATIONS; o++) starts.push(rotated((2 * Math.PI * o) / PLANE_ORIENTATIONS))
+    const target = pm.atan2(q[2 * i1 + 1]!, q[2 * i1]!)
+    for (let j = 0; j < atoms; j++)
+      if (radius(p, j) > 0) starts.push(rotated(target - pm.atan2(p[2 * j + 1]!, p[2 * j]!)))
+    return starts
+  }
+  starts.push(Float64Array.from(p.subarray(0, dim)))
+  const rng = new RandomStream(0x5eed)
+  for (let o = 0; o < RANDOM_ORIENTATIONS; o++) {
+    const w0 = rng.normal()
+    const w1 = rng.normal()
+    const w2 = rng.normal()
+    const w3 = rng.normal()
+    const size = Math.sqrt(w0 * w0 + w1 * w1 + w2 * w2 + w3 * w3)
+    const out = new Float64Array(dim)
+    rotateByQuaternion(p, out, atoms, w0 / size, w1 / size, w2 / size, w3 / size)
+    starts.push(out)
+  }
+  // i2: the atom of q farthest from the line through the centre and q_i1.
+  const frameOf = (x: Float64Array, a: number, b: number): number[] | null => {
+    const u = [x[3 * a]!, x[3 * a + 1]!, x[3 * a + 2]!]
+    const v = [x[3 * b]!, x[3 * b + 1]!, x[3 * b + 2]!]
+    const nu = Math.hypot(u[0]!, u[1]!, u[2]!)
+    if (nu === 0) return null
+    const e1 = u.map((c) => c / nu)
+    const d = v[0]! * e1[0]! + v[1]! * e1[1]! + v[2]! * e1[2]!
+    const w = v.map((c, k) => c - d * e1[k]!)
+    const nw = Math.hypot(w[0]!, w[1]!, w[2]!)
+    if (nw <= 1e-9 * nu) return null
+    const e2 = w.map((c) => c / nw)
+    const e3 = [e1[1]! * e2[2]! - e1[2]! * e2[1]!, e1[2]! * e2[0]! - e1[0]! * e2[2]!, e1[0]! * e2[1]! - e1[1]! * e2[0]!]
+    return [...e1, ...e2, ...e3]
+  }
+  const offLine = (i: number) => {
+    const f = frameOf(q, i1, i)
+    if (f === null) return 0
+    const d = q[3 * i]! * f[0]! + q[3 * i + 1]! * f[1]! + q[3 * i + 2]! * f[2]!
+    return Math.sqrt(Math.max(0, radius(q, i) ** 2 - d * d))
+  }
+  let i2 = -1
+  for (let i = 0; i < atoms; i++) if (i !== i1 && (i2 < 0 || offLine(i) > offLine(i2))) i2 = i
+  const fq = i2 < 0 ? null : frameOf(q, i1, i2)
+  if (fq === null) return starts
+  const dq12 = Math.hypot(q[3 * i1]! - q[3 * i2]!, q[3 * i1 + 1]! - q[3 * i2 + 1]!, q[3 * i1 + 2]! - q[3 * i2 + 2]!)
+  const byMismatch = (score: (j: number) => number, skip: number) =>
+    Array.from({ length: atoms }, (_, j) => j)
+      .filter((j) => j !== skip)
+      .sort((x, y) => score(x) - score(y) || x - y)
+      .slice(0, PAIR_CANDIDATES)
+  for (const j1 of byMismatch((j) => Math.abs(radius(p, j) - radius(q, i1)), -1)) {
+    const dist = (j: number) =>
+      Math.hypot(p[3 * j1]! - p[3 * j]!, p[3 * j1 + 1]! - p[3 * j + 1]!, p[3 * j1 + 2]! - p[3 * j + 2]!)
+    for (const j2 of byMismatch((j) => Math.abs(radius(p, j) - radius(q, i2)) + Math.abs(dist(j) - dq12), j1)) {
+      const fp = frameOf(p, j1, j2)
+      if (fp === null) continue
+      // R = F_q F_p^T, the frames' vectors as columns: R_ab = sum_k fq[k][a] fp[k][b].
+      const r = new Float64Array(9)
+      for (let a = 0; a < 3; a++)
+        for (let b = 0; b < 3; b++) {
+          let sum = 0
+          for (let k = 0; k < 3; k++) sum += fq[3 * k + a]! * fp[3 * k + b]!
+          r[3 * a + b] = sum
+        }
+      const out = new Float64Array(dim)
+      for (let i = 0; i < atoms; i++)
+        for (let a = 0; a < 3; a++)
+          out[3 * i + a] = r[3 * a]! * p[3 * i]! + r[3 * a + 1]! * p[3 * i + 1]! + r[3 * a + 2]! * p[3 * i + 2]!
+      starts.push(out)
+    }
+  }
+  return starts
+}
+
+/**
+ * The least squared distance between q and a relabelled, rotated p (both centred), found by
+ * alternating two exact steps from each of the starting orientations above: the best labelling
+ * for the current orientation (the assignment problem on squared distances, solved by the
+ * Hungarian method: Kuhn, Naval Res. Logist. Q. 2, 83, 1955; Munkres, J. SIAM 5, 32, 1957) and
+ * the best rotation for that labelling. This is the scheme of Wales' OPTIM minpermdist
+ * (Griffiths, Niblett & Wales, J. Chem. Theory Comput. 13, 4914, 2017), without its use of
+ * symmetry. Writes the labelling into perm (atom perm[i] of p against atom i of q).
+ */
+function assignmentSearch(p: Float64Array, q: Float64Array, atoms: number, s: 2 | 3, perm: Int32Array): number {
+  const dim = atoms * s
+  const next = new Float64Array(dim)
+  let labels = new Int32Array(atoms)
+  let nextLabels = new Int32Array(atoms)
+  const step = new Int32Array(atoms)
+  const cost = new Float64Array(atoms * atoms)
+  const work = hungarianWork(atoms)
+  let best = Infinity
+  for (const cur of startingOrientations(p, q, atoms, s)) {
+    for (let i = 0; i < atoms; i++) labels[i] = i
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < atoms; i++)
+        for (let j = 0; j < atoms; j++) {
+          let d2 = 0
+          for (let a = 0; a < s; a++) {
+            const d = cur[s * j + a]! - q[s * i + a]!
+            d2 += d * d
+          }
+          cost[i * atoms + j] = d2
+        }
+      hungarian(cost, atoms, step, work)
+      let stable = true
+      for (let i = 0; i < atoms; i++) {
+        if (step[i] !== i) stable = false
+        nextLabels[i] = labels[step[i]!]!
+        for (let a = 0; a < s; a++) next[s * i + a] = cur[s * step[i]! + a]!
+      }
+      if (stable && round > 0) break
+      const t = labels
+      labels = nextLabels
+      nextLabels = t
+      cur.set(next)
+      alignRotation(cur, q, atoms, s)
+    }
+    let d2 = 0
+    for (let k = 0; k < dim; k++) d2 += (cur[k]! - q[k]!) ** 2
+    if (d2 < best) {
+      best = d2
+      perm.set(labels)
+    }
+  }
+  return best
+}
+
+interface HungarianWork {
+  readonly u: Float64Array
+  readonly v: Float64Array
+  readonly minv: Float64Array
+  readonly p: Int32Array
+  readonly way: Int32Array
+  readonly used: Uint8Array
+}
+
+function hungarianWork(n: number): HungarianWork {
+  return {
+    u: new Float64Array(n + 1),
+    v: new Float64Array(n + 1),
+    minv: new Float64Array(n + 1),
+    p: new Int32Array(n + 1),
+    way: new Int32Array(n + 1),
+    used: new Uint8Array(n + 1),
+  }
+}
+
+/**
+ * The assignment of least total cost for the n x n matrix cost (row-major): writes into out[i]
+ * the column given to row i. The Hungarian method with row and column potentials, O(n^3).
+ */
+function hungarian(cost: Float64Array, n: number, out: Int32Array, w: HungarianWork): void {
+  const { u, v, minv, p, way, used } = w
+  u.fill(0)
+  v.fill(0)
+  p.fill(0)
+  way.fill(0)
+  for (let i = 1; i <= n; i++) {
+    p[0] = i
+    let j0 = 0
+    minv.fill(Infinity)
+    used.fill(0)
+    do {
+      used[j0] = 1
+      const i0 = p[j0]!
+      let delta = Infinity
+      let j1 = 0
+      for (let j = 1; j <= n; j++) {
+        if (used[j]) continue
+        const c = cost[(i0 - 1) * n + (j - 1)]! - u[i0]! - v[j]!
+        if (c < minv[j]!) {
+          minv[j] = c
+          way[j] = j0
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!
+          j1 = j
+        }
+      }
+      for (let j = 0; j <= n; j++) {
+        if (used[j]) {
+          u[p[j]!] = u[p[j]!]! + delta
+          v[j] = v[j]! - delta
+        } else minv[j] = minv[j]! - delta
+      }
+      j0 = j1
+    } while (p[j0] !== 0)
+    do {
+      const j1 = way[j0]!
+      p[j0] = p[j1]!
+      j0 = j1
+    } while (j0 !== 0)
+  }
+  for (let j = 1; j <= n; j++) out[p[j]! - 1] = j - 1
 }
