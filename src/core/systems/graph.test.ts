@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RandomStream } from '../random'
 import { buildLandscapeGraph, disconnectivityGraph, type DisconnectivityGraph, type GraphSaddleInput } from './graph'
+import { lj13 } from './lj13'
 import { lj7TwoD } from './lj7-2d'
 
 /** Every node's members occupy consecutive x positions: the branches of the drawing do not cross. */
@@ -159,5 +160,26 @@ describe('the landscape of 2D LJ7 from random starts', () => {
     expect(contiguous(g)).toBe(true)
     // Plain data: it survives JSON unchanged.
     expect(JSON.parse(JSON.stringify(land))).toEqual(land)
+  })
+})
+
+describe('the landscape of LJ13 from random starts', () => {
+  it('the icosahedron and three higher minima, joined by verified transition states under one root', () => {
+    const land = buildLandscapeGraph(lj13, { starts: 50, seed: 1, maxMinima: 4 })
+    expect(land.minima.length).toBe(4)
+    // The Mackay icosahedron is the lowest, as in the Cambridge Cluster Database (-44.326801).
+    expect(Math.abs(land.minima[0]!.energy - lj13.minima[0]!.energy)).toBeLessThan(1e-6)
+    // Every pair is joined by a direct transition state here (relabelled end points, 6 rigid modes).
+    expect(land.attempts.every((a) => a.found)).toBe(true)
+    expect(land.saddles.length).toBe(6)
+    for (const s of land.saddles) {
+      expect(s.index).toBe(1)
+      expect(s.gradientNorm).toBeLessThan(1e-8)
+      expect(s.energy).toBeGreaterThan(Math.max(land.minima[s.from]!.energy, land.minima[s.to]!.energy))
+    }
+    const g = land.graph
+    expect(g.roots.length).toBe(1)
+    expect(g.nodes[g.roots[0]!]!.members.length).toBe(4)
+    for (const b of g.barriers) expect(Math.min(b.fromA, b.fromB)).toBeGreaterThan(0)
   })
 })
