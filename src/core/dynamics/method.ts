@@ -1,6 +1,8 @@
 import type { CompiledSurface } from '../surface'
+import type { System } from '../system'
 import type { Noise } from './noise'
 import type { ParamSpec, SettingError, Settings } from './params'
+import type { StateWalkers } from './state-walkers'
 import type { Walkers } from './walkers'
 
 export type Family = 'optimizer' | 'sampler'
@@ -24,6 +26,15 @@ export function emptyStats(): RunStats {
 export interface MethodContext {
   surface: CompiledSurface
   walkers: Walkers
+  settings: Settings
+  noise: Noise
+  stats: RunStats
+}
+
+/** Everything a method needs to advance walkers whose states have any number of coordinates. */
+export interface SystemContext {
+  system: System
+  walkers: StateWalkers
   settings: Settings
   noise: Noise
   stats: RunStats
@@ -88,12 +99,6 @@ export interface MethodDescriptor {
   /** Its step is a physical time step, so rates and Arrhenius fits make sense. */
   physicalTime: boolean
   /**
-   * Its step loops over walkers.coords (and velocities, gradients) and calls the
-   * system's gradient on state vectors, so it runs on any number of coordinates.
-   * Absent: its step reads x and y, and resolveLane refuses it for d other than 2.
-   */
-  anyDimension?: boolean
-  /**
    * Why its crossings, though timed, are not rates of U at one kT (a sweep says
    * it after the method's name and refuses); absent when they are.
    */
@@ -113,7 +118,17 @@ export interface MethodDescriptor {
    */
   check?(settings: Settings, walkers: number): SettingError | null
   create(context: MethodContext): Stepper
+  /**
+   * The same method on states of any number of coordinates (a cluster, a chain): the
+   * step loops over each walker's state vector and calls the system's gradient on it,
+   * with the same update rule and the same random numbers per coordinate pair. Absent:
+   * the method runs on surfaces only, and resolveLane refuses it for d other than 2.
+   */
+  createSystem?(context: SystemContext): Stepper
 }
+
+/** Whether a method runs on states of any number of coordinates. */
+export const runsOnSystems = (method: MethodDescriptor): boolean => method.createSystem !== undefined
 
 /** Unit mass: the playground's reduced units (k_B = 1, m = 1). */
 export const MASS = 1

@@ -27,6 +27,8 @@ export const STREAM = {
 } as const
 
 const TWO32 = 0x100000000
+/** The stream stride between successive draws of one walker's many normals at one step (see normals()). */
+export const BLOCK = 256
 
 export class Noise {
   readonly words = new Uint32Array(4)
@@ -56,6 +58,23 @@ export class Noise {
   normal4(i: number, t: number, s: number, out: Float64Array, k = 0): void {
     normals4(this.draw(i, t, s), out, k)
   }
+
+  /**
+   * `count` standard normals into out[k .. k + count), for a state of many coordinates:
+   * four per draw, draw b at stream s + BLOCK b (draw 0 is normal4's), so a walker's
+   * normals at one step do not depend on how many other walkers or coordinates there are
+   * beyond its own.
+   */
+  normals(i: number, t: number, s: number, out: Float64Array, k: number, count: number): void {
+    const whole = count - (count % 4)
+    let b = 0
+    for (let c = 0; c < whole; c += 4, b++) normals4(this.draw(i, t, s + BLOCK * b), out, k + c)
+    if (whole === count) return
+    normals4(this.draw(i, t, s + BLOCK * b), this.spare, 0)
+    for (let c = whole; c < count; c++) out[k + c] = this.spare[c - whole]!
+  }
+
+  private readonly spare = new Float64Array(4)
 
   /** One uniform in (0, 1). */
   uniform(i: number, t: number, s: number): number {

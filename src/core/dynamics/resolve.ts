@@ -1,4 +1,4 @@
-import { notBoltzmann, type MethodDescriptor, type StepValues } from './method'
+import { notBoltzmann, runsOnSystems, type MethodDescriptor, type StepValues } from './method'
 import { methodById, METHODS } from './methods'
 import { resolveSettings, type SettingError, type Settings } from './params'
 import { learningRate, temperature } from './schedules'
@@ -58,7 +58,7 @@ export function resolveLane(
         { field: 'method', message: `unknown method '${methodId}'; known: ${METHODS.map((m) => m.id).join(', ')}` },
       ],
     }
-  if (dim !== 2 && !method.anyDimension)
+  if (dim !== 2 && !runsOnSystems(method))
     return {
       ok: false,
       errors: [
@@ -86,7 +86,7 @@ export function capabilities(method: MethodDescriptor, settings?: Settings): Cap
     learningRate: has('lr'),
     velocities: method.velocities,
     notBoltzmann: thermal ? notBoltzmann(method, complete) : null,
-    anyDimension: method.anyDimension === true,
+    anyDimension: runsOnSystems(method),
   }
 }
 

@@ -1,4 +1,5 @@
-import type { MethodContext, MethodDescriptor, Stepper } from '../method'
+import type { MethodContext, MethodDescriptor, Stepper, SystemContext } from '../method'
+import { clipFactorOf, isStoppedState } from '../state-steps'
 import { num, type ParamSpec } from '../params'
 import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
@@ -86,6 +87,40 @@ export function adamStepper({ surface, walkers: w, settings }: MethodContext, we
   }
 }
 
+/** adamStepper on states of any number of coordinates: the same update, coordinate by coordinate. */
+export function adamSystemStepper({ system, walkers: w, settings }: SystemContext, weightDecay: number): Stepper {
+  const b1 = num(settings, 'beta1')
+  const b2 = num(settings, 'beta2')
+  const eps = num(settings, 'eps')
+  const clip = num(settings, 'clip')
+  const d = w.dim
+  const m = new Float64Array(w.n * d)
+  const v = new Float64Array(w.n * d)
+  return {
+    step(t) {
+      const lr = learningRate(settings, t)
+      const k = t + 1
+      const stepSize = lr / (1 - pm.pow(b1, k))
+      const root2 = Math.sqrt(1 - pm.pow(b2, k))
+      const decay = 1 - lr * weightDecay
+      for (let i = 0; i < w.n; i++) {
+        if (isStoppedState(w, i)) continue
+        const q = w.qs[i]!
+        const g = w.gs[i]!
+        const c = clipFactorOf(g, d, clip)
+        for (let j = 0; j < d; j++) {
+          const gj = c * g[j]!
+          const at = i * d + j
+          m[at] = b1 * m[at]! + (1 - b1) * gj
+          v[at] = b2 * v[at]! + (1 - b2) * gj * gj
+          q[j] = decay * q[j]! - (stepSize * m[at]!) / (Math.sqrt(v[at]!) / root2 + eps)
+        }
+        w.u[i] = system.gradient(q, g)
+      }
+    },
+  }
+}
+
 export const adam: MethodDescriptor = {
   id: 'adam',
   family: 'optimizer',
@@ -98,4 +133,5 @@ export const adam: MethodDescriptor = {
   velocities: false,
   physicalTime: false,
   create: (context) => adamStepper(context, 0),
+  createSystem: (context) => adamSystemStepper(context, 0),
 }

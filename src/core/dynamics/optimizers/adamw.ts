@@ -1,6 +1,6 @@
 import type { MethodDescriptor } from '../method'
 import { num } from '../params'
-import { ADAM_PARAMS, adamStepper } from './adam'
+import { ADAM_PARAMS, adamStepper, adamSystemStepper } from './adam'
 import { optimizerParams } from './common'
 
 /** torch.optim.AdamW: x <- x - lr wd x, then the Adam step with the gradient at the old x. */
@@ -29,4 +29,5 @@ export const adamw: MethodDescriptor = {
   velocities: false,
   physicalTime: false,
   create: (context) => adamStepper(context, num(context.settings, 'weightDecay')),
+  createSystem: (context) => adamSystemStepper(context, num(context.settings, 'weightDecay')),
 }

@@ -1,6 +1,7 @@
 import { type MethodDescriptor, gradientStepStability } from '../method'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
+import { clipFactorOf, isStoppedState } from '../state-steps'
 import { isStopped, moveTo, optimizerParams } from './common'
 
 /** x <- x - lr grad U(x). Stable on a quadratic only for lr < 2/lambda_max. */
@@ -24,6 +25,23 @@ export const gradientDescent: MethodDescriptor = {
           if (isStopped(w, i)) continue
           const c = lr * clipFactor(w.gx[i]!, w.gy[i]!, clip)
           moveTo(surface, w, i, w.x[i]! - c * w.gx[i]!, w.y[i]! - c * w.gy[i]!, g)
+        }
+      },
+    }
+  },
+  createSystem({ system, walkers: w, settings }) {
+    const clip = num(settings, 'clip')
+    const d = w.dim
+    return {
+      step(t) {
+        const lr = learningRate(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (isStoppedState(w, i)) continue
+          const q = w.qs[i]!
+          const g = w.gs[i]!
+          const c = lr * clipFactorOf(g, d, clip)
+          for (let k = 0; k < d; k++) q[k] = q[k]! - c * g[k]!
+          w.u[i] = system.gradient(q, g)
         }
       },
     }

@@ -1,6 +1,7 @@
 import type { MethodDescriptor } from '../method'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
+import { clipFactorOf, isStoppedState } from '../state-steps'
 import { isStopped, moveTo, optimizerParams } from './common'
 
 /** Armijo's sufficient-decrease constant (Nocedal & Wright, eq. 3.4, their suggested 1e-4). */
@@ -151,6 +152,113 @@ export const lbfgs: MethodDescriptor = {
           s[2 * j + 1] = sy
           y[2 * j] = yx
           y[2 * j + 1] = yy
+          rho[j] = 1 / sDotY
+          head[i] = (head[i]! + 1) % m
+          count[i] = Math.min(n + 1, m)
+        }
+      },
+    }
+  } /** The same algorithm on state vectors: every dot product summed over the coordinates in order. */,
+  createSystem({ system, walkers: w, settings }) {
+    const m = num(settings, 'memory')
+    const gtol = num(settings, 'gtol')
+    const maxLineSearch = num(settings, 'maxLineSearch')
+    const clip = num(settings, 'clip')
+    const d = w.dim
+    // Pair j of walker i at [(i m + j) d, +d): a ring buffer, head = the next slot to write.
+    const s = new Float64Array(w.n * m * d)
+    const y = new Float64Array(w.n * m * d)
+    const rho = new Float64Array(w.n * m)
+    const count = new Int32Array(w.n)
+    const head = new Int32Array(w.n)
+    const a = new Float64Array(m)
+    const r = new Float64Array(d)
+    const dir = new Float64Array(d)
+    const q0 = new Float64Array(d)
+    const g0 = new Float64Array(d)
+    const trial = new Float64Array(d)
+    const dot = (u: Float64Array, at: number, v: Float64Array) => {
+      let sum = 0
+      for (let k = 0; k < d; k++) sum += u[at + k]! * v[k]!
+      return sum
+    }
+    return {
+      step(t) {
+        const lr = learningRate(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (isStoppedState(w, i)) continue
+          const q = w.qs[i]!
+          const g = w.gs[i]!
+          let largest = 0
+          for (let k = 0; k < d; k++) largest = Math.max(largest, Math.abs(g[k]!))
+          if (largest <= gtol) continue
+          // Two-loop recursion: r = H_k g.
+          r.set(g)
+          const n = count[i]!
+          for (let k = 0; k < n; k++) {
+            const j = i * m + ((head[i]! - 1 - k + m) % m)
+            a[k] = rho[j]! * dot(s, j * d, r)
+            for (let c = 0; c < d; c++) r[c] = r[c]! - a[k]! * y[j * d + c]!
+          }
+          if (n > 0) {
+            const j = i * m + ((head[i]! - 1 + m) % m)
+            let yy = 0
+            for (let c = 0; c < d; c++) yy += y[j * d + c]! * y[j * d + c]!
+            const gamma = 1 / (rho[j]! * yy)
+            for (let c = 0; c < d; c++) r[c] = r[c]! * gamma
+          }
+          for (let k = n - 1; k >= 0; k--) {
+            const j = i * m + ((head[i]! - 1 - k + m) % m)
+            const beta = rho[j]! * dot(y, j * d, r)
+            for (let c = 0; c < d; c++) r[c] = r[c]! + (a[k]! - beta) * s[j * d + c]!
+          }
+          const cf = clipFactorOf(g, d, clip)
+          let slope = 0
+          let length2 = 0
+          for (let c = 0; c < d; c++) {
+            dir[c] = -cf * r[c]!
+            slope += g[c]! * dir[c]!
+            length2 += dir[c]! * dir[c]!
+          }
+          if (!(slope < 0)) {
+            count[i] = 0
+            continue
+          }
+          q0.set(q)
+          g0.set(g)
+          const u0 = w.u[i]!
+          let alpha = n === 0 ? lr * Math.min(1, 1 / Math.sqrt(length2)) : lr
+          let accepted = false
+          for (let e = 0; e < maxLineSearch; e++) {
+            for (let c = 0; c < d; c++) trial[c] = q0[c]! + alpha * dir[c]!
+            const u = system.energy(trial)
+            if (u <= u0 + ARMIJO * alpha * slope) {
+              accepted = true
+              break
+            }
+            const fit = (-slope * alpha * alpha) / (2 * (u - u0 - slope * alpha))
+            alpha = fit >= 0.1 * alpha ? Math.min(fit, 0.5 * alpha) : fit < 0.1 * alpha ? 0.1 * alpha : 0.5 * alpha
+          }
+          if (!accepted) {
+            count[i] = 0
+            continue
+          }
+          for (let c = 0; c < d; c++) q[c] = q0[c]! + alpha * dir[c]!
+          w.u[i] = system.gradient(q, g)
+          // The new pair, in scratch (trial and r are free now) until it is known to be kept:
+          // with a full memory the head slot still holds the oldest pair in use.
+          let sDotY = 0
+          let yy = 0
+          for (let c = 0; c < d; c++) {
+            trial[c] = q[c]! - q0[c]!
+            r[c] = g[c]! - g0[c]!
+            sDotY += trial[c]! * r[c]!
+            yy += r[c]! * r[c]!
+          }
+          if (!(sDotY > Number.EPSILON * yy)) continue
+          const j = i * m + head[i]!
+          s.set(trial, j * d)
+          y.set(r, j * d)
           rho[j] = 1 / sDotY
           head[i] = (head[i]! + 1) % m
           count[i] = Math.min(n + 1, m)

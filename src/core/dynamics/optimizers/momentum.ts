@@ -1,4 +1,5 @@
-import type { MethodContext, MethodDescriptor, Stepper } from '../method'
+import type { MethodContext, MethodDescriptor, Stepper, SystemContext } from '../method'
+import { clipFactorOf, isStoppedState } from '../state-steps'
 import { num, type ParamSpec } from '../params'
 import { clipFactor, learningRate } from '../schedules'
 import { isStopped, moveTo, optimizerParams } from './common'
@@ -46,6 +47,32 @@ export function momentumStepper({ surface, walkers: w, settings }: MethodContext
   }
 }
 
+/** momentumStepper on states of any number of coordinates: the same update, coordinate by coordinate. */
+export function momentumSystemStepper({ system, walkers: w, settings }: SystemContext, nesterov: boolean): Stepper {
+  const mu = num(settings, 'momentum')
+  const clip = num(settings, 'clip')
+  const d = w.dim
+  const buffer = new Float64Array(w.n * d)
+  return {
+    step(t) {
+      const lr = learningRate(settings, t)
+      for (let i = 0; i < w.n; i++) {
+        if (isStoppedState(w, i)) continue
+        const q = w.qs[i]!
+        const g = w.gs[i]!
+        const c = clipFactorOf(g, d, clip)
+        for (let k = 0; k < d; k++) {
+          const gk = c * g[k]!
+          const b = mu * buffer[i * d + k]! + gk
+          buffer[i * d + k] = b
+          q[k] = q[k]! - lr * (nesterov ? gk + mu * b : b)
+        }
+        w.u[i] = system.gradient(q, g)
+      }
+    },
+  }
+}
+
 /**
  * Heavy ball in PyTorch's form. With a constant lr, x_{t+1} - x_t = -lr b_t = -lr g_t + mu (x_t - x_{t-1}):
  * exactly Polyak's x_{t+1} = x_t - lr g_t + mu (x_t - x_{t-1}). Under a schedule lr scales the whole
@@ -63,4 +90,5 @@ export const momentum: MethodDescriptor = {
   velocities: false,
   physicalTime: false,
   create: (context) => momentumStepper(context, false),
+  createSystem: (context) => momentumSystemStepper(context, false),
 }

@@ -1,6 +1,6 @@
 import type { MethodDescriptor } from '../method'
 import { optimizerParams } from './common'
-import { MOMENTUM_PARAM, momentumStepper } from './momentum'
+import { MOMENTUM_PARAM, momentumStepper, momentumSystemStepper } from './momentum'
 
 /**
  * PyTorch's Nesterov form (torch.optim.SGD, nesterov=True): b <- mu b + g; x <- x - lr (g + mu b).
@@ -19,4 +19,5 @@ export const nesterov: MethodDescriptor = {
   velocities: false,
   physicalTime: false,
   create: (context) => momentumStepper(context, true),
+  createSystem: (context) => momentumSystemStepper(context, true),
 }

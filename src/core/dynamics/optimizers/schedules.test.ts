@@ -7,7 +7,10 @@ import { atlas, formulaSurface, path, testLane } from '../../../testing/test-lan
 
 /** Learning-rate schedules and gradient clipping, shared by every optimizer. */
 
-const OPTIMIZER_IDS = METHODS.filter((m) => m.family === 'optimizer').map((m) => m.id)
+// Optimizers with a learning rate (FIRE steps by its own adaptive time step, basin hopping by quenches).
+const OPTIMIZER_IDS = METHODS.filter((m) => m.family === 'optimizer' && m.params.some((p) => p.name === 'lr')).map(
+  (m) => m.id,
+)
 
 function settings(given: Record<string, unknown>): Settings {
   const gd = METHODS.find((m) => m.id === 'gd')

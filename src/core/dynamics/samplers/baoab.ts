@@ -2,6 +2,7 @@ import { MASS, type MethodDescriptor, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { temperature } from '../schedules'
+import { recordKineticOf } from '../state-steps'
 import { STATUS } from '../status'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 import { portableMath as pm } from '../../portable-math'
@@ -59,6 +60,34 @@ export const baoab: MethodDescriptor = {
           w.gy[i] = g[1]!
           w.vx[i] = vx - half * g[0]!
           w.vy[i] = vy - half * g[1]!
+        }
+      },
+    }
+  },
+  createSystem({ system, walkers: w, settings, noise, stats }) {
+    const dt = num(settings, 'dt')
+    const c = pm.exp(-num(settings, 'gamma') * dt)
+    const half = (0.5 * dt) / MASS
+    const d = w.dim
+    const xi = new Float64Array(d)
+    return {
+      step(t) {
+        const kick = Math.sqrt(((1 - c * c) * temperature(settings, t)) / MASS)
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged) continue
+          const q = w.qs[i]!
+          const v = w.vs[i]!
+          const g = w.gs[i]!
+          noise.normals(i, t, STREAM.kick, xi, 0, d)
+          for (let k = 0; k < d; k++) {
+            const vk = v[k]! - half * g[k]!
+            q[k] = q[k]! + 0.5 * dt * vk
+            v[k] = c * vk + kick * xi[k]!
+          }
+          recordKineticOf(stats, v, d)
+          for (let k = 0; k < d; k++) q[k] = q[k]! + 0.5 * dt * v[k]!
+          w.u[i] = system.gradient(q, g)
+          for (let k = 0; k < d; k++) v[k] = v[k]! - half * g[k]!
         }
       },
     }

@@ -1,6 +1,9 @@
 import type { CompiledSurface } from '../../surface'
+import type { System } from '../../system'
 import { MASS, type RunStats } from '../method'
 import { STREAM, type Noise } from '../noise'
+import { recordKineticOf } from '../state-steps'
+import type { StateWalkers } from '../state-walkers'
 import type { Walkers } from '../walkers'
 import { recordKinetic } from './verlet'
 import { portableMath as pm } from '../../portable-math'
@@ -67,5 +70,49 @@ export class LangevinPropagator {
     this.bias?.addGradient(x, y, g)
     w.vx[i] = vx - half * g[0]
     w.vy[i] = vy - half * g[1]
+  }
+}
+
+/**
+ * LangevinPropagator for states of any number of coordinates: the same BAOAB step, coordinate
+ * by coordinate, with the step's normals drawn as Noise.normals (STREAM.kick for walker i at
+ * step t). No bias.
+ */
+export class StateLangevinPropagator {
+  private readonly xi: Float64Array
+  private readonly c: number
+  private readonly half: number
+
+  constructor(
+    private readonly system: System,
+    private readonly w: StateWalkers,
+    private readonly noise: Noise,
+    private readonly stats: RunStats,
+    private readonly dt: number,
+    gamma: number,
+  ) {
+    this.c = pm.exp(-gamma * dt)
+    this.half = (0.5 * dt) / MASS
+    this.xi = new Float64Array(w.dim)
+  }
+
+  /** Advances walker i by one step at kT; with `record`, its kinetic energy right after O goes into the sums. */
+  step(i: number, t: number, kT: number, record: boolean): void {
+    const { w, xi, dt, c, half } = this
+    const d = w.dim
+    const q = w.qs[i]!
+    const v = w.vs[i]!
+    const g = w.gs[i]!
+    const kick = Math.sqrt(((1 - c * c) * kT) / MASS)
+    this.noise.normals(i, t, STREAM.kick, xi, 0, d)
+    for (let k = 0; k < d; k++) {
+      const vk = v[k]! - half * g[k]!
+      q[k] = q[k]! + 0.5 * dt * vk
+      v[k] = c * vk + kick * xi[k]!
+    }
+    if (record) recordKineticOf(this.stats, v, d)
+    for (let k = 0; k < d; k++) q[k] = q[k]! + 0.5 * dt * v[k]!
+    w.u[i] = this.system.gradient(q, g)
+    for (let k = 0; k < d; k++) v[k] = v[k]! - half * g[k]!
   }
 }

@@ -58,5 +58,34 @@ export const metropolis: MethodDescriptor = {
         }
       },
     }
+  } /**
+   * On a state of d coordinates: the proposal adds step xi, xi ~ N(0, I_d), drawn as
+   * Noise.normals; the coin is its own draw (STREAM.coin). The trial state and its gradient
+   * live in scratch arrays until accepted.
+   */,
+  createSystem({ system, walkers: w, settings, noise, stats }) {
+    const step = num(settings, 'step')
+    const d = w.dim
+    const xi = new Float64Array(d)
+    const trial = new Float64Array(d)
+    const gTrial = new Float64Array(d)
+    return {
+      step(t) {
+        const beta = 1 / temperature(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged) continue
+          const q = w.qs[i]!
+          noise.normals(i, t, STREAM.kick, xi, 0, d)
+          const coin = noise.uniform(i, t, STREAM.coin)
+          for (let k = 0; k < d; k++) trial[k] = q[k]! + step * xi[k]!
+          const u = system.gradient(trial, gTrial)
+          if (metropolisTest(-beta * (u - w.u[i]!), coin, stats)) {
+            q.set(trial)
+            w.gs[i]!.set(gTrial)
+            w.u[i] = u
+          }
+        }
+      },
+    }
   },
 }

@@ -56,4 +56,22 @@ export const overdamped: MethodDescriptor = {
       },
     }
   },
+  createSystem({ system, walkers: w, settings, noise }) {
+    const h = num(settings, 'dt') / num(settings, 'gamma')
+    const d = w.dim
+    const xi = new Float64Array(d)
+    return {
+      step(t) {
+        const kick = Math.sqrt(2 * temperature(settings, t) * h)
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged) continue
+          const q = w.qs[i]!
+          const g = w.gs[i]!
+          noise.normals(i, t, STREAM.kick, xi, 0, d)
+          for (let k = 0; k < d; k++) q[k] = q[k]! - h * g[k]! + kick * xi[k]!
+          w.u[i] = system.gradient(q, g)
+        }
+      },
+    }
+  },
 }

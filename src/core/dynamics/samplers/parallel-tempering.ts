@@ -1,11 +1,11 @@
-import { type MethodDescriptor, verletStability } from '../method'
-import { STREAM } from '../noise'
-import { num } from '../params'
+import { type MethodDescriptor, type RunStats, type Stepper, verletStability } from '../method'
+import { type Noise, STREAM } from '../noise'
+import { num, type Settings } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
 import { metropolisTest } from './accept-reject'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
-import { LangevinPropagator } from './langevin-propagator'
+import { LangevinPropagator, StateLangevinPropagator } from './langevin-propagator'
 import { portableMath as pm } from '../../portable-math'
 
 /**
@@ -96,80 +96,120 @@ export const parallelTempering: MethodDescriptor = {
     return null
   },
   create({ surface, walkers: w, settings, noise, stats }) {
-    const R = num(settings, 'replicas')
-    const kT = num(settings, 'kT')
-    const kTMax = num(settings, 'kTMax')
-    const swapEvery = num(settings, 'swapEvery')
-    const problem = parallelTempering.check!(settings, w.n)
-    if (problem) throw new RangeError(`parallel tempering: ${problem.message}`)
-    const ensembles = w.n / R
     const propagator = new LangevinPropagator(surface, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'))
-    const ratio = Float64Array.from({ length: R }, (_, k) => pm.pow(kTMax / kT, k / (R - 1)))
-    const ladder = new Float64Array(R)
-    /** The rung of each walker, and the walker at rung k of ensemble e (index e R + k). */
-    const rung = Int32Array.from({ length: w.n }, (_, i) => i % R)
-    const holder = Int32Array.from({ length: w.n }, (_, i) => i)
-    // The lane drew every velocity at kT: each replica starts Maxwell-Boltzmann at its own rung instead.
-    for (let i = 0; i < w.n; i++) {
-      const up = Math.sqrt(ratio[rung[i]!]!)
-      w.vx[i]! *= up
-      w.vy[i]! *= up
-    }
-    const accepted = new Float64Array(R - 1)
-    const attempted = new Float64Array(R - 1)
-    const setLadder = (t: number) => {
-      const base = temperature(settings, t)
-      for (let k = 0; k < R; k++) ladder[k] = base * ratio[k]!
-    }
-    setLadder(0)
-
-    const swapPairs = (t: number, first: number) => {
-      for (let e = 0; e < ensembles; e++) {
-        for (let k = first; k < R - 1; k += 2) {
-          const a = holder[e * R + k]!
-          const b = holder[e * R + k + 1]!
-          if (w.status[a] === STATUS.diverged || w.status[b] === STATUS.diverged) continue
-          const coin = noise.uniform(e * (R - 1) + k, t, STREAM.swap)
-          const logRatio = (1 / ladder[k]! - 1 / ladder[k + 1]!) * (w.u[a]! - w.u[b]!)
-          attempted[k]!++
-          if (!metropolisTest(logRatio, coin, stats)) continue
-          accepted[k]!++
-          holder[e * R + k] = b
-          holder[e * R + k + 1] = a
-          rung[a] = k + 1
-          rung[b] = k
-          const up = Math.sqrt(ladder[k + 1]! / ladder[k]!)
-          w.vx[a]! *= up
-          w.vy[a]! *= up
-          w.vx[b]! /= up
-          w.vy[b]! /= up
-        }
-      }
-    }
-
-    return {
-      step(t) {
-        setLadder(t)
-        for (let i = 0; i < w.n; i++) {
-          if (w.status[i] === STATUS.diverged) continue
-          propagator.step(i, t, ladder[rung[i]!]!, rung[i] === 0)
-        }
-        if ((t + 1) % swapEvery === 0) {
-          const attempt = (t + 1) / swapEvery - 1
-          swapPairs(t, attempt % 2)
+    return temperingStepper(
+      settings,
+      noise,
+      stats,
+      w,
+      (i, t, kT, record) => propagator.step(i, t, kT, record),
+      (i, f, divide) => {
+        if (divide) {
+          w.vx[i]! /= f
+          w.vy[i]! /= f
+        } else {
+          w.vx[i]! *= f
+          w.vy[i]! *= f
         }
       },
-      counts: (i) => rung[i] === 0,
-      // Replicas swap only within their ensemble: ensembles are the independent units.
-      units: ensembles,
-      unit: (i) => Math.floor(i / R),
-      extras: () => ({
-        temperatures: Array.from(ladder),
-        swapAcceptance: Array.from(accepted, (a, k) => (attempted[k]! > 0 ? a / attempted[k]! : null)),
-        swapsAccepted: Array.from(accepted),
-        swapsAttempted: Array.from(attempted),
-        rungs: Array.from(rung),
-      }),
-    }
+    )
   },
+  createSystem({ system, walkers: w, settings, noise, stats }) {
+    const propagator = new StateLangevinPropagator(system, w, noise, stats, num(settings, 'dt'), num(settings, 'gamma'))
+    return temperingStepper(
+      settings,
+      noise,
+      stats,
+      w,
+      (i, t, kT, record) => propagator.step(i, t, kT, record),
+      (i, f, divide) => {
+        const v = w.vs[i]!
+        if (divide) for (let k = 0; k < v.length; k++) v[k]! /= f
+        else for (let k = 0; k < v.length; k++) v[k]! *= f
+      },
+    )
+  },
+}
+
+/**
+ * The ladder, the swaps and the bookkeeping of parallel tempering, for any walkers: `propagate`
+ * moves walker i one Langevin step at kT, `scaleVelocity` multiplies its velocity by a factor
+ * (or divides it by the factor: the two round differently, and a run must repeat bit for bit).
+ */
+function temperingStepper(
+  settings: Settings,
+  noise: Noise,
+  stats: RunStats,
+  w: { readonly n: number; readonly u: Float64Array; readonly status: Uint8Array },
+  propagate: (i: number, t: number, kT: number, record: boolean) => void,
+  scaleVelocity: (i: number, factor: number, divide: boolean) => void,
+): Stepper {
+  const R = num(settings, 'replicas')
+  const kT = num(settings, 'kT')
+  const kTMax = num(settings, 'kTMax')
+  const swapEvery = num(settings, 'swapEvery')
+  const problem = parallelTempering.check!(settings, w.n)
+  if (problem) throw new RangeError(`parallel tempering: ${problem.message}`)
+  const ensembles = w.n / R
+  const ratio = Float64Array.from({ length: R }, (_, k) => pm.pow(kTMax / kT, k / (R - 1)))
+  const ladder = new Float64Array(R)
+  /** The rung of each walker, and the walker at rung k of ensemble e (index e R + k). */
+  const rung = Int32Array.from({ length: w.n }, (_, i) => i % R)
+  const holder = Int32Array.from({ length: w.n }, (_, i) => i)
+  // The lane drew every velocity at kT: each replica starts Maxwell-Boltzmann at its own rung instead.
+  for (let i = 0; i < w.n; i++) scaleVelocity(i, Math.sqrt(ratio[rung[i]!]!), false)
+  const accepted = new Float64Array(R - 1)
+  const attempted = new Float64Array(R - 1)
+  const setLadder = (t: number) => {
+    const base = temperature(settings, t)
+    for (let k = 0; k < R; k++) ladder[k] = base * ratio[k]!
+  }
+  setLadder(0)
+
+  const swapPairs = (t: number, first: number) => {
+    for (let e = 0; e < ensembles; e++) {
+      for (let k = first; k < R - 1; k += 2) {
+        const a = holder[e * R + k]!
+        const b = holder[e * R + k + 1]!
+        if (w.status[a] === STATUS.diverged || w.status[b] === STATUS.diverged) continue
+        const coin = noise.uniform(e * (R - 1) + k, t, STREAM.swap)
+        const logRatio = (1 / ladder[k]! - 1 / ladder[k + 1]!) * (w.u[a]! - w.u[b]!)
+        attempted[k]!++
+        if (!metropolisTest(logRatio, coin, stats)) continue
+        accepted[k]!++
+        holder[e * R + k] = b
+        holder[e * R + k + 1] = a
+        rung[a] = k + 1
+        rung[b] = k
+        const up = Math.sqrt(ladder[k + 1]! / ladder[k]!)
+        scaleVelocity(a, up, false)
+        scaleVelocity(b, up, true)
+      }
+    }
+  }
+
+  return {
+    step(t) {
+      setLadder(t)
+      for (let i = 0; i < w.n; i++) {
+        if (w.status[i] === STATUS.diverged) continue
+        propagate(i, t, ladder[rung[i]!]!, rung[i] === 0)
+      }
+      if ((t + 1) % swapEvery === 0) {
+        const attempt = (t + 1) / swapEvery - 1
+        swapPairs(t, attempt % 2)
+      }
+    },
+    counts: (i) => rung[i] === 0,
+    // Replicas swap only within their ensemble: ensembles are the independent units.
+    units: ensembles,
+    unit: (i) => Math.floor(i / R),
+    extras: () => ({
+      temperatures: Array.from(ladder),
+      swapAcceptance: Array.from(accepted, (a, k) => (attempted[k]! > 0 ? a / attempted[k]! : null)),
+      swapsAccepted: Array.from(accepted),
+      swapsAttempted: Array.from(attempted),
+      rungs: Array.from(rung),
+    }),
+  }
 }
