@@ -1,5 +1,7 @@
+import { portableMath as pm } from '../portable-math'
 import type { System } from '../system'
 import type { KnownMinimum, SystemDescriptor } from './descriptor'
+import { drawUntil } from './random-start'
 
 /**
  * The two-dimensional off-lattice AB model of Stillinger, Head-Gordon & Hirshfeld
@@ -112,15 +114,15 @@ export function abChainSystem(sequence: string): AbChainSystem {
     y[1] = 0
     for (let k = 1; k < n - 1; k++) {
       phi += q[k - 1]!
-      x[k + 1] = x[k]! + Math.cos(phi)
-      y[k + 1] = y[k]! + Math.sin(phi)
+      x[k + 1] = x[k]! + pm.cos(phi)
+      y[k + 1] = y[k]! + pm.sin(phi)
     }
   }
 
   function evaluate(q: Float64Array, g: Float64Array | null): number {
     place(q)
     let e = 0
-    for (let k = 0; k < dim; k++) e += (1 - Math.cos(q[k]!)) / 4
+    for (let k = 0; k < dim; k++) e += (1 - pm.cos(q[k]!)) / 4
     if (g) {
       gx.fill(0)
       gy.fill(0)
@@ -153,7 +155,7 @@ export function abChainSystem(sequence: string): AbChainSystem {
       let sy = 0
       let torque = 0
       for (let p = n - 1; p >= 1; p--) {
-        if (p <= n - 2) g[p - 1] = torque - x[p]! * sy + y[p]! * sx + Math.sin(q[p - 1]!) / 4
+        if (p <= n - 2) g[p - 1] = torque - x[p]! * sy + y[p]! * sx + pm.sin(q[p - 1]!) / 4
         sx += gx[p]!
         sy += gy[p]!
         torque += x[p]! * gy[p]! - y[p]! * gx[p]!
@@ -205,6 +207,8 @@ export function abDescriptor(
   options: { id?: string; title?: string; minima?: readonly KnownMinimum[] } = {},
 ): SystemDescriptor {
   const seq = parseAbSequence(sequence)
+  let probe: AbChainSystem | undefined
+  let beads: Float64Array | undefined
   return {
     id: options.id ?? `ab-2d-${seq.toLowerCase()}`,
     title: options.title ?? `AB chain ${seq} (2D)`,
@@ -213,8 +217,37 @@ export function abDescriptor(
     note: NOTE,
     defaults: { dt: 0.005, kT: 0.1, friction: 1 },
     minima: options.minima ?? [],
+    atoms: null,
+    // Turning angles uniform in (-pi, pi), redrawn until no two non-bonded beads are closer than 0.8.
+    randomState(uniform, out) {
+      probe ??= abChainSystem(seq)
+      beads ??= new Float64Array(2 * seq.length)
+      const chain = probe
+      const xy = beads
+      drawUntil(
+        () => {
+          for (let k = 0; k < seq.length - 2; k++) out[k] = Math.PI * (2 * uniform() - 1)
+        },
+        () => {
+          chain.positions(out, xy)
+          return minNonBondedDistance(xy, seq.length) >= 0.8
+        },
+      )
+    },
     system: () => abChainSystem(seq),
   }
+}
+
+/** The smallest distance between beads i and j >= i + 2 of n beads at xy (x0, y0, x1, y1, ...). */
+function minNonBondedDistance(xy: Float64Array, n: number): number {
+  let min2 = Infinity
+  for (let i = 0; i < n; i++)
+    for (let j = i + 2; j < n; j++) {
+      const dx = xy[2 * i]! - xy[2 * j]!
+      const dy = xy[2 * i + 1]! - xy[2 * j + 1]!
+      min2 = Math.min(min2, dx * dx + dy * dy)
+    }
+  return Math.sqrt(min2)
 }
 
 export const ab13: SystemDescriptor = abDescriptor(FIBONACCI_13, {

@@ -1,3 +1,4 @@
+import { portableMath as pm } from '../portable-math'
 import type { System } from '../system'
 import type { SystemDescriptor } from './descriptor'
 
@@ -142,7 +143,7 @@ export function blnSystem(sequence: string = BLN46_SEQUENCE): BlnSystem {
         const cz = ux * vy - uy * vx
         const cross = Math.sqrt(cx * cx + cy * cy + cz * cz)
         const dot = ux * vx + uy * vy + uz * vz
-        const theta = Math.atan2(cross, dot)
+        const theta = pm.atan2(cross, dot)
         const d = theta - te
         e += kt * d * d
         if (g) {
@@ -197,13 +198,13 @@ export function blnSystem(sequence: string = BLN46_SEQUENCE): BlnSystem {
         const n2z = b2x * b3y - b2y * b3x
         const b2sq = b2x * b2x + b2y * b2y + b2z * b2z
         const b2n = Math.sqrt(b2sq)
-        const phi = Math.atan2(b2n * (b1x * n2x + b1y * n2y + b1z * n2z), n1x * n2x + n1y * n2y + n1z * n2z)
+        const phi = pm.atan2(b2n * (b1x * n2x + b1y * n2y + b1z * n2z), n1x * n2x + n1y * n2y + n1z * n2z)
         const a = dihA[i]!
         const c = dihC[i]!
         // B = D = 0 in the 46-bead model.
-        e += a * (1 + Math.cos(phi)) + c * (1 + Math.cos(3 * phi))
+        e += a * (1 + pm.cos(phi)) + c * (1 + pm.cos(3 * phi))
         if (g) {
-          const dE = -a * Math.sin(phi) - 3 * c * Math.sin(3 * phi)
+          const dE = -a * pm.sin(phi) - 3 * c * pm.sin(3 * phi)
           // Blondel & Karplus (J. Comput. Chem. 17, 1132, 1996):
           // dphi/dr0 = -|b2| n1/|n1|^2, dphi/dr3 = |b2| n2/|n2|^2, and with p = b1.b2/|b2|^2, s = b3.b2/|b2|^2
           // dphi/dr1 = -(p + 1) dphi/dr0 + s dphi/dr3, dphi/dr2 = -(s + 1) dphi/dr3 + p dphi/dr0.
@@ -302,6 +303,67 @@ export function blnTerms(q: Float64Array, out: Float64Array = new Float64Array(4
  * period 2 pi / sqrt(2 K_r) = 0.29 at unit mass); kT = 0.3 is below the collapse of the chain
  * and friction 1 as for the Lennard-Jones systems.
  */
+/**
+ * A random chain of n beads grown bead by bead (the natural extension of reference frame
+ * construction): unit bonds, every bond angle 105 degrees, each dihedral uniform in
+ * (-pi, pi), redrawn (up to 100 times) while the new bead comes closer than 0.9 to a bead
+ * three or more places back. Writes 3n coordinates into out.
+ */
+export function randomBlnChain(n: number, uniform: () => number, out: Float64Array): void {
+  const theta = BLN_PARAMETERS.angleEquilibrium
+  const cosT = pm.cos(theta)
+  const sinT = pm.sin(theta)
+  out.fill(0, 0, 3 * n)
+  out[3] = 1
+  if (n > 2) {
+    out[6] = 1 - cosT
+    out[7] = sinT
+  }
+  for (let k = 3; k < n; k++) {
+    const a = 3 * (k - 3)
+    const b = 3 * (k - 2)
+    const c = 3 * (k - 1)
+    let bcx = out[c]! - out[b]!
+    let bcy = out[c + 1]! - out[b + 1]!
+    let bcz = out[c + 2]! - out[b + 2]!
+    const lbc = Math.sqrt(bcx * bcx + bcy * bcy + bcz * bcz)
+    bcx /= lbc
+    bcy /= lbc
+    bcz /= lbc
+    const abx = out[b]! - out[a]!
+    const aby = out[b + 1]! - out[a + 1]!
+    const abz = out[b + 2]! - out[a + 2]!
+    // n = ab x bc, normalised; m = n x bc.
+    let nx = aby * bcz - abz * bcy
+    let ny = abz * bcx - abx * bcz
+    let nz = abx * bcy - aby * bcx
+    const ln = Math.sqrt(nx * nx + ny * ny + nz * nz)
+    nx /= ln
+    ny /= ln
+    nz /= ln
+    const mx = ny * bcz - nz * bcy
+    const my = nz * bcx - nx * bcz
+    const mz = nx * bcy - ny * bcx
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const phi = Math.PI * (2 * uniform() - 1)
+      const d0 = -cosT
+      const d1 = sinT * pm.cos(phi)
+      const d2 = sinT * pm.sin(phi)
+      out[3 * k] = out[c]! + d0 * bcx + d1 * mx + d2 * nx
+      out[3 * k + 1] = out[c + 1]! + d0 * bcy + d1 * my + d2 * ny
+      out[3 * k + 2] = out[c + 2]! + d0 * bcz + d1 * mz + d2 * nz
+      let clear = true
+      for (let j = 0; j <= k - 3 && clear; j++) {
+        const dx = out[3 * k]! - out[3 * j]!
+        const dy = out[3 * k + 1]! - out[3 * j + 1]!
+        const dz = out[3 * k + 2]! - out[3 * j + 2]!
+        clear = dx * dx + dy * dy + dz * dz >= 0.81
+      }
+      if (clear) break
+    }
+  }
+}
+
 export const bln46: SystemDescriptor = {
   id: 'bln-46',
   title: 'BLN 46-bead protein (3D)',
@@ -315,6 +377,8 @@ export const bln46: SystemDescriptor = {
     'core, and the landscape has many low minima that differ in how the strands pack: the classic frustrated ' +
     'model of protein folding.',
   defaults: { dt: 0.005, kT: 0.3, friction: 1 },
+  atoms: { count: BLN46_SEQUENCE.length, perAtom: 3 },
+  randomState: (uniform, out) => randomBlnChain(BLN46_SEQUENCE.length, uniform, out),
   system: () => blnSystem(),
   minima: [
     {

@@ -29,6 +29,17 @@ export interface SystemDescriptor {
   readonly defaults: { readonly dt: number; readonly kT: number; readonly friction: number }
   /** Known minima, lowest first. */
   readonly minima: readonly KnownMinimum[]
+  /**
+   * How the state holds atoms: `count` atoms of `perAtom` coordinates one after another (a
+   * cluster, a chain of beads in space), or null when the coordinates are not positions (the
+   * AB chain's turning angles). Drift removal and the molecule view read it.
+   */
+  readonly atoms: { readonly count: number; readonly perAtom: 2 | 3 } | null
+  /**
+   * Writes a random state into out (dim coordinates) from uniform draws in (0, 1): where a
+   * random start begins (atoms not overlapping, inside the confinement).
+   */
+  randomState(uniform: () => number, out: Float64Array): void
   /** A fresh System (its own scratch arrays), energy and gradient included. */
   system(): System
 }

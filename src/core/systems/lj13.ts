@@ -1,5 +1,6 @@
 import type { SystemDescriptor } from './descriptor'
 import { ljClusterSystem } from './lennard-jones'
+import { randomCluster } from './random-start'
 
 /** Golden ratio: the icosahedron's 12 vertices are the cyclic permutations of (0, +-1, +-PHI). */
 const PHI = (1 + Math.sqrt(5)) / 2
@@ -45,5 +46,8 @@ export const lj13: SystemDescriptor = {
   minima: [{ name: 'Mackay icosahedron', energy: -44.326801, source: CCD, start: () => icosahedron13() }],
   // The masterclass wall form and strength (kappa = 100); R = 2.5 leaves the icosahedron
   // (vertices 1.09 from the centre) and its thermal excursions well inside.
+  atoms: { count: 13, perAtom: 3 },
+  // Inside the wall (R = 2.5), atoms at least 0.9 apart: the pair energy there is below 3 epsilon.
+  randomState: (uniform, out) => randomCluster(13, 3, 1.8, 0.9, uniform, out),
   system: () => ljClusterSystem({ atoms: 13, perAtom: 3, wall: { radius: 2.5, kappa: 100 } }),
 }

@@ -1,5 +1,6 @@
 import type { SystemDescriptor } from './descriptor'
 import { ljClusterSystem } from './lennard-jones'
+import { randomCluster } from './random-start'
 
 /**
  * The 38-atom fcc truncated octahedron. On the simple cubic grid of integer points, those
@@ -57,5 +58,8 @@ export const lj38: SystemDescriptor = {
   ],
   // The masterclass wall form and strength (kappa = 100); R = 3 leaves the truncated
   // octahedron (outer atoms 1.74 from the centre) and the icosahedral minima well inside.
+  atoms: { count: 38, perAtom: 3 },
+  // Inside the wall (R = 3), atoms at least 0.9 apart: the pair energy there is below 3 epsilon.
+  randomState: (uniform, out) => randomCluster(38, 3, 2.5, 0.9, uniform, out),
   system: () => ljClusterSystem({ atoms: 38, perAtom: 3, wall: { radius: 3, kappa: 100 } }),
 }

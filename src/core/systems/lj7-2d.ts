@@ -1,5 +1,6 @@
 import type { SystemDescriptor } from './descriptor'
 import { ljClusterSystem } from './lennard-jones'
+import { randomCluster } from './random-start'
 
 const H = Math.sqrt(3) / 2
 /** Lattice spacing of the starting geometries, near the pair minimum 2^(1/6). */
@@ -77,5 +78,8 @@ export const lj7TwoD: SystemDescriptor = {
     },
   ],
   // Wall R = 2, kappa = 100 on the distance from the centre of mass: PLUMED masterclass 21.2.
+  atoms: { count: 7, perAtom: 2 },
+  // Inside the wall (R = 2), atoms at least 0.9 apart: the pair energy there is below 3 epsilon.
+  randomState: (uniform, out) => randomCluster(7, 2, 1.5, 0.9, uniform, out),
   system: () => ljClusterSystem({ atoms: 7, perAtom: 2, wall: { radius: 2, kappa: 100 } }),
 }
