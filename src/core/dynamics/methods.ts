@@ -2,6 +2,8 @@ import type { MethodDescriptor } from './method'
 import { adagrad } from './optimizers/adagrad'
 import { adam } from './optimizers/adam'
 import { adamw } from './optimizers/adamw'
+import { basinHopping } from './optimizers/basin-hopping'
+import { fire } from './optimizers/fire'
 import { gradientDescent } from './optimizers/gradient-descent'
 import { lbfgs } from './optimizers/lbfgs'
 import { momentum } from './optimizers/momentum'
@@ -25,6 +27,8 @@ const OPTIMIZERS: readonly MethodDescriptor[] = [
   newton,
   saddleFreeNewton,
   lbfgs,
+  fire,
+  basinHopping,
   perturbedGradientDescent,
   sgld,
 ]
