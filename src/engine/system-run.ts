@@ -1,0 +1,235 @@
+import { resolveLane } from '../core/dynamics/resolve'
+import { SystemLane } from '../core/dynamics/system-lane'
+import { MinimaCatalogue } from '../core/systems/catalogue'
+import { CvHistogram } from '../core/systems/cv-histogram'
+import { cvsFor, resolveSystem, type CollectiveVariable } from '../core/systems/cvs'
+import type { SystemDescriptor } from '../core/systems/descriptor'
+import { atomLayoutOf } from '../core/systems/draw'
+import type { FreeEnergySurface } from '../core/systems/free-energy'
+import {
+  WALKER_KIND,
+  type FrameRequest,
+  type FreeEnergyGrid,
+  type MoleculeFrame,
+  type MoleculeLoaded,
+  type MoleculeSetup,
+} from './system-protocol'
+
+/** Steps between two samples of the collective variables for the free-energy surface. */
+export const SAMPLE_EVERY = 10
+/** The surface is recomputed for a frame at most this often (ms): the page draws it no faster. */
+const SURFACE_INTERVAL_MS = 250
+/** Quenches take at most about this share of the worker's time, and come at least this far apart (ms). */
+const QUENCH_SHARE = 0.1
+const QUENCH_INTERVAL_MS = 300
+/** FIRE steps per quench on the page: a quench that needs more counts as failed. */
+const QUENCH_STEPS = 20000
+/** Minima sent to the page, lowest first. */
+const LISTED_MINIMA = 30
+
+/**
+ * One method on one many-coordinate system, as the system worker runs it: the lane, the free-energy
+ * surface over two collective variables accumulated from the walkers that count as samples, and a
+ * catalogue of minima filled by quenching one walker at a time, round robin, now and then. Plain
+ * TypeScript (no worker API), so that it runs in tests as in the worker.
+ */
+export class MoleculeRun {
+  readonly descriptor: SystemDescriptor
+  readonly lane: SystemLane
+  readonly cvs: CollectiveVariable[]
+  readonly thermal: boolean
+  private readonly kT: number
+  private histogram: CvHistogram
+  private pair: [number, number]
+  private readonly catalogue: MinimaCatalogue
+  private quenches = 0
+  private nextQuench = 0
+  private quenchWalker = 0
+  private catalogueChanged = true
+  private surfaceAt = -Infinity
+  private sampledSince = false
+
+  constructor(
+    readonly setup: MoleculeSetup,
+    readonly load: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.descriptor = resolveSystem(setup.system)
+    const resolved = resolveLane(setup.method, setup.settings, setup.walkers, this.descriptor.dim)
+    if (!resolved.ok) throw new RangeError(resolved.errors.map((e) => e.message).join('; '))
+    const { method, settings, capabilities } = resolved.lane
+    this.lane = new SystemLane({
+      descriptor: this.descriptor,
+      method,
+      settings,
+      walkers: setup.walkers,
+      start: setup.start,
+      seed: setup.seed,
+    })
+    this.cvs = cvsFor(this.descriptor)
+    this.thermal = capabilities.thermal
+    this.kT = typeof settings['kT'] === 'number' ? settings['kT'] : this.descriptor.defaults.kT
+    this.pair = this.checkedPair(setup.cvs)
+    this.histogram = new CvHistogram({ kT: this.kT })
+    this.catalogue = new MinimaCatalogue(this.lane.system, atomLayoutOf(this.descriptor), {
+      fire: { maxSteps: QUENCH_STEPS },
+    })
+    if (this.thermal) this.sample()
+  }
+
+  loaded(): MoleculeLoaded {
+    return {
+      dim: this.descriptor.dim,
+      cvs: this.cvs.map((c) => ({ id: c.id, label: c.label, description: c.description })),
+      settings: { ...this.lane.config.settings },
+      thermal: this.thermal,
+    }
+  }
+
+  /** Advances up to request.advance steps (stopping when the time budget is spent) and makes the frame. */
+  frame(request: FrameRequest): MoleculeFrame {
+    const start = this.clock()
+    const pair = this.checkedPair(request.cvs)
+    if (pair[0] !== this.pair[0] || pair[1] !== this.pair[1]) {
+      this.pair = pair
+      this.histogram = new CvHistogram({ kT: this.kT })
+      this.surfaceAt = -Infinity
+      if (this.thermal) this.sample()
+    }
+    const lane = this.lane
+    let done = 0
+    while (done < request.advance && (done === 0 || this.clock() - start < request.budgetMs)) {
+      // Up to the next sampling step, so that the samples fall on multiples of SAMPLE_EVERY.
+      const chunk = Math.min(request.advance - done, SAMPLE_EVERY - (lane.t % SAMPLE_EVERY))
+      lane.advance(chunk)
+      done += chunk
+      if (this.thermal && lane.t % SAMPLE_EVERY === 0) this.sample()
+    }
+    if (start >= this.nextQuench) {
+      const t0 = this.clock()
+      this.quench()
+      const cost = this.clock() - t0
+      this.nextQuench = this.clock() + Math.max(QUENCH_INTERVAL_MS, cost / QUENCH_SHARE - cost)
+    }
+    return this.makeFrame(request.chosen, start)
+  }
+
+  /** Adds the chosen variables of every walker that counts as a sample now. */
+  private sample(): void {
+    const w = this.lane.walkers
+    const [a, b] = this.pair
+    const cvA = this.cvs[a]!
+    const cvB = this.cvs[b]!
+    for (let i = 0; i < w.n; i++) {
+      if (!this.lane.counts(i) || this.lane.status(i).kind === 'diverged') continue
+      this.histogram.add(cvA.value(w.qs[i]!), cvB.value(w.qs[i]!))
+    }
+    this.sampledSince = true
+  }
+
+  private quench(): void {
+    const w = this.lane.walkers
+    for (let tries = 0; tries < w.n; tries++) {
+      const i = this.quenchWalker
+      this.quenchWalker = (i + 1) % w.n
+      if (this.lane.status(i).kind === 'diverged') continue
+      this.catalogue.add(w.qs[i]!)
+      this.quenches++
+      this.catalogueChanged = true
+      return
+    }
+  }
+
+  private makeFrame(chosenAsked: number, start: number): MoleculeFrame {
+    const lane = this.lane
+    const w = lane.walkers
+    const n = w.n
+    const chosen = Math.min(Math.max(0, Math.floor(chosenAsked)), n - 1)
+    const energies = new Float64Array(n)
+    const kinds = new Uint8Array(n)
+    const divergedAt = new Int32Array(n)
+    const cv1 = new Float64Array(n)
+    const cv2 = new Float64Array(n)
+    const [a, b] = this.pair
+    for (let i = 0; i < n; i++) {
+      const s = lane.status(i)
+      energies[i] = s.energy
+      kinds[i] = WALKER_KIND[s.kind]
+      divergedAt[i] = s.divergedAt ?? -1
+      cv1[i] = this.cvs[a]!.value(w.qs[i]!)
+      cv2[i] = this.cvs[b]!.value(w.qs[i]!)
+    }
+    let surface: FreeEnergyGrid | null = null
+    const now = this.clock()
+    if (this.sampledSince && now - this.surfaceAt >= SURFACE_INTERVAL_MS) {
+      const f = this.histogram.surface()
+      if (f) surface = gridOf(f)
+      this.surfaceAt = now
+      this.sampledSince = false
+    }
+    let catalogue: MoleculeFrame['catalogue'] = null
+    if (this.catalogueChanged) {
+      catalogue = {
+        rows: this.catalogue.entries.slice(0, LISTED_MINIMA).map((e) => ({
+          id: e.id,
+          energy: e.energy,
+          hits: e.hits,
+          q: Float64Array.from(e.q),
+        })),
+        quenches: this.quenches,
+        failed: this.catalogue.failed,
+      }
+      this.catalogueChanged = false
+    }
+    const report = lane.report()
+    return {
+      load: this.load,
+      step: lane.t,
+      settings: { ...lane.config.settings },
+      energies,
+      kinds,
+      divergedAt,
+      cv1,
+      cv2,
+      chosen,
+      q: Float64Array.from(w.qs[chosen]!),
+      surface,
+      catalogue,
+      kineticTemperature: report.kineticTemperature,
+      acceptance: report.acceptance,
+      cost: this.clock() - start,
+    }
+  }
+
+  private checkedPair(pair: [number, number]): [number, number] {
+    const ok = (k: number) => Number.isInteger(k) && k >= 0 && k < this.cvs.length
+    if (!ok(pair[0]) || !ok(pair[1]) || pair[0] === pair[1])
+      throw new RangeError(`collective variables ${pair.join(', ')}: two different ones of 0..${this.cvs.length - 1}`)
+    return pair
+  }
+}
+
+/** A surface as typed arrays (NaN where a bin is empty or has no error yet). */
+function gridOf(f: FreeEnergySurface): FreeEnergyGrid {
+  const n1 = f.s1.centres.length
+  const n2 = f.s2.centres.length
+  const F = new Float64Array(n1 * n2)
+  const error = new Float64Array(n1 * n2)
+  const counts = new Float64Array(n1 * n2)
+  for (let i = 0; i < n1; i++)
+    for (let j = 0; j < n2; j++) {
+      F[i * n2 + j] = f.F[i]![j] ?? NaN
+      error[i * n2 + j] = f.error[i]![j] ?? NaN
+      counts[i * n2 + j] = f.counts[i]![j]!
+    }
+  return {
+    s1: Float64Array.from(f.s1.centres),
+    s2: Float64Array.from(f.s2.centres),
+    F,
+    error,
+    counts,
+    samples: f.samples,
+    blocks: f.blocks,
+    kT: f.kT,
+  }
+}
