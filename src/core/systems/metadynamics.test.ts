@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { BiasGrid } from '../dynamics/samplers/bias-grid'
-import { resolveLane } from '../dynamics/resolve'
-import { SystemLane } from '../dynamics/system-lane'
-import { cvsFor } from './cvs'
-import { FreeEnergyHistogram, type FreeEnergySurface, type GridAxis } from './free-energy'
+import { cvsFor, type CollectiveVariable } from './cvs'
+import type { GridAxis } from './free-energy'
 import { lj7TwoD } from './lj7-2d'
-import {
-  alignedDifference,
-  binnedFreeEnergy,
-  CvMetadynamics,
-  cvBiasedSystem,
-  populatedBins,
-  surfaceAgreement,
-} from './metadynamics'
+import { checkMetadynamics, type MetadynamicsCheckConfig } from './metadynamics-check'
+import { alignedDifference, binnedFreeEnergy, cvBiasedSystem, populatedBins, surfaceAgreement } from './metadynamics'
+import type { FreeEnergySurface } from './free-energy'
 
 /**
  * LJ7-2D at kT = 0.2 in the (mu2, mu3) plane. At the tutorials' kT = 0.1 the hexagon fills a
@@ -32,70 +25,55 @@ const WITHIN = 6 * kT
  * (swap acceptance 0.5-0.6), BAOAB dt 0.005, gamma 1, swaps every 10 steps; 5,000 steps of
  * burn-in, then the rung-0 walkers' (mu2, mu3) every 10 steps for 50,000 steps (20,000
  * samples), in 10 blocks of 5,000 steps for the errors. 1.1e6 walker-steps.
- */
-function reference(): FreeEnergySurface {
-  const ensembles = 4
-  const replicas = 5
-  const r = resolveLane(
-    'parallel-tempering',
-    { kT, kTMax: 0.5, replicas, dt: 0.005, gamma: 1, swapEvery: 10 },
-    ensembles * replicas,
-    lj7TwoD.dim,
-  )
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
-  const n = ensembles * replicas
-  const lane = new SystemLane({
-    descriptor: lj7TwoD,
-    method: r.lane.method,
-    settings: r.lane.settings,
-    walkers: n,
-    start: { kind: 'minimum', index: 0 },
-    seed: 1,
-  })
-  const [mu2, mu3] = cvsFor(lj7TwoD)
-  const histogram = new FreeEnergyHistogram({ s1: S1, s2: S2, kT, blockSize: 2000 })
-  lane.advance(5000)
-  for (let t = 0; t < 50_000; t += 10) {
-    lane.advance(10)
-    for (let i = 0; i < n; i++)
-      if (lane.counts(i)) histogram.add(mu2!.value(lane.walkers.qs[i]!), mu3!.value(lane.walkers.qs[i]!))
-  }
-  return histogram.result()
-}
-
-/**
+ *
  * Well-tempered metadynamics on (mu2, mu3): 8 walkers sharing one bias from the hexagon, BAOAB
  * dt 0.005, gamma 1; a hill from each walker every 100 steps, h0 = 0.02 (kT/10), sigma = 0.05
  * (the hexagon's patch is about that wide in mu3; four grid spacings in mu2, two in mu3), bias
  * factor 8 (the walkers see the 6 kT region as under 1 kT); 121 x 121 nodes. 200,000 steps,
  * 1.6e6 walker-steps.
  */
-function wellTempered(steps: number, snapshots: readonly number[]) {
-  const cvs = cvsFor(lj7TwoD)
-  const meta = new CvMetadynamics({
-    descriptor: lj7TwoD,
-    cvs: [cvs[0]!, cvs[1]!],
-    grid: { s1: { min: 0, max: 1.6 }, s2: { min: -1, max: 1.8 }, nodes: 121 },
-    kT,
-    dt: 0.005,
-    friction: 1,
-    height: 0.02,
-    sigma: 0.05,
-    stride: 100,
-    biasFactor: 8,
-    walkers: 8,
-    start: { kind: 'minimum', index: 0 },
-    seed: 1,
-  })
-  const at = new Map<number, number[][]>()
-  for (const t of [...snapshots, steps].sort((a, b) => a - b)) {
-    meta.advance(t - meta.t)
-    at.set(
-      t,
-      binnedFreeEnergy((a, b) => meta.freeEnergyAt(a, b), S1, S2, kT),
-    )
+function lj7Check(): MetadynamicsCheckConfig {
+  const pair = (): [CollectiveVariable, CollectiveVariable] => {
+    const cvs = cvsFor(lj7TwoD)
+    return [cvs[0]!, cvs[1]!]
   }
-  return { meta, at }
+  return {
+    reference: {
+      descriptor: lj7TwoD,
+      cvs: pair(),
+      s1: S1,
+      s2: S2,
+      kT,
+      kTMax: 0.5,
+      replicas: 5,
+      ensembles: 4,
+      swapEvery: 10,
+      burnin: 5000,
+      steps: 50_000,
+      every: 10,
+      blockSize: 2000,
+      start: 0,
+      seed: 1,
+    },
+    metadynamics: {
+      descriptor: lj7TwoD,
+      cvs: pair(),
+      grid: { s1: { min: 0, max: 1.6 }, s2: { min: -1, max: 1.8 }, nodes: 121 },
+      kT,
+      dt: 0.005,
+      friction: 1,
+      height: 0.02,
+      sigma: 0.05,
+      stride: 100,
+      biasFactor: 8,
+      walkers: 8,
+      start: { kind: 'minimum', index: 0 },
+      seed: 1,
+    },
+    steps: 200_000,
+    early: 2000,
+    within: WITHIN,
+  }
 }
 
 describe('a bias on two collective variables', () => {
@@ -138,6 +116,44 @@ describe('a bias on two collective variables', () => {
   })
 })
 
+describe('comparing free-energy surfaces', () => {
+  const surface = (F: (number | null)[][], error: (number | null)[][]) => ({ F, error }) as FreeEnergySurface
+
+  it('compares over the populated bins only, aligned by the mean, with z from both errors', () => {
+    const ref = surface(
+      [
+        [0, 1],
+        [2, 9],
+      ],
+      [
+        [0.1, 0.1],
+        [0.2, 1],
+      ],
+    )
+    expect(populatedBins(ref, 3)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ])
+    // The same surface shifted by 5, but for one bin 0.3 off: after alignment the differences are
+    // 0.3 - 0.1, -0.1, -0.1.
+    const estimate = [
+      [5.3, 6],
+      [7, 100],
+    ]
+    expect(alignedDifference(estimate, ref.F, populatedBins(ref, 3)).rms).toBeCloseTo(Math.sqrt(0.06 / 3), 12)
+    const a = surfaceAgreement(ref, estimate, 3, 0.1)
+    expect(a.bins).toBe(3)
+    expect(a.max).toBeCloseTo(0.2, 12)
+    expect(a.z).toBeCloseTo(Math.sqrt((0.04 / 0.02 + 0.01 / 0.02 + 0.01 / 0.05) / 3), 12)
+  })
+
+  it('bins an estimate as -kT ln of its integral over each bin: a constant F gives the log of the bin area', () => {
+    const F = binnedFreeEnergy(() => 1, { min: 0, max: 1, bins: 2 }, { min: 0, max: 1, bins: 3 }, 0.5)
+    for (const row of F) for (const f of row) expect(f).toBeCloseTo(1, 12)
+  })
+})
+
 describe('well-tempered metadynamics on LJ7-2D against parallel tempering (kT = 0.2, mu2 and mu3)', () => {
   /**
    * Claim: F_WT(s) = -[gamma/(gamma - 1)] V(s) and the parallel-tempering histogram agree over the
@@ -160,25 +176,12 @@ describe('well-tempered metadynamics on LJ7-2D against parallel tempering (kT = 
    * 0.79; after 2,000 steps rms z 3.5; flat 4.6.
    */
   it('agrees within the combined standard errors in the populated region, and an unconverged bias does not', () => {
-    const ref = reference()
-    const steps = 200_000
-    const early = 2000
-    const { meta, at } = wellTempered(steps, [early, steps / 2])
-    const final = at.get(steps)!
-    expect(meta.hills).toBe(8 * (steps / 100))
-    const bins = populatedBins(ref, WITHIN)
-    expect(bins.length).toBeGreaterThanOrEqual(20)
-    const sigmaWt = alignedDifference(final, at.get(steps / 2)!, bins).rms
-    const agreement = surfaceAgreement(ref, final, WITHIN, sigmaWt)
-    expect(agreement.z, `rms z ${agreement.z}, rms difference ${agreement.rms / kT} kT`).toBeLessThan(3)
-    const unconverged = surfaceAgreement(ref, at.get(early)!, WITHIN, sigmaWt)
-    expect(unconverged.z, `after ${early} steps`).toBeGreaterThan(3)
-    const flat = surfaceAgreement(
-      ref,
-      final.map((row) => row.map(() => 0)),
-      WITHIN,
-      sigmaWt,
-    )
-    expect(flat.z, 'flat').toBeGreaterThan(3)
+    const check = checkMetadynamics(lj7Check())
+    expect(check.hills).toBe(8 * (200_000 / 100))
+    expect(check.final.bins).toBeGreaterThanOrEqual(20)
+    const { z, rms } = check.final
+    expect(z, `rms z ${z}, rms difference ${rms / kT} kT`).toBeLessThan(3)
+    expect(check.early.z, 'after 2,000 steps').toBeGreaterThan(3)
+    expect(check.flat.z, 'flat').toBeGreaterThan(3)
   })
 })
