@@ -5,7 +5,7 @@ import { planarFromSystem } from '../planar'
 import { KT_PARAM } from '../samplers/common'
 import { metropolisTest } from '../samplers/accept-reject'
 import { isStoppedState } from '../state-steps'
-import { FireMinimiser } from '../../systems/minimise'
+import { LbfgsMinimiser } from '../../systems/minimise'
 
 /**
  * Steps between step-size updates, and the acceptance they aim at (scipy.optimize.basinhopping's
@@ -20,14 +20,15 @@ const ADJUST_FACTOR = 0.9
  * Basin hopping (Wales & Doye, J. Phys. Chem. A 101:5111, 1997; Li & Scheraga 1987): the
  * landscape seen as the staircase of its quenched minima. Each step perturbs every coordinate
  * of the walker's current minimum by a uniform amount in [-s, s] (STREAM.perturb, four
- * uniforms per draw at stream STREAM.perturb + BLOCK b), quenches the trial with FIRE to
+ * uniforms per draw at stream STREAM.perturb + BLOCK b), quenches the trial with L-BFGS (GMIN's
+ * quench; see LbfgsMinimiser) to
  * |grad U| < gtol, and accepts the new minimum with min(1, exp(-dE/kT)) (coin STREAM.coin).
  * Every 50 steps each walker's s is divided by 0.9 if more than half of its moves were
  * accepted and multiplied by 0.9 otherwise (scipy.optimize.basinhopping, as GMIN's adjustable
  * step). The start is quenched when the lane is made, so walkers always sit in minima; each
  * walker remembers the lowest minimum it has seen.
  * extras(): best (lowest energy per walker), steps (current step size per walker),
- * quenchSteps (mean FIRE iterations per quench so far).
+ * quenchSteps (mean L-BFGS iterations per quench so far).
  */
 export const basinHopping: MethodDescriptor = {
   id: 'basin-hopping',
@@ -74,7 +75,7 @@ export const basinHopping: MethodDescriptor = {
       scale: 'log',
       integer: true,
       unit: 'iterations',
-      help: 'Most FIRE iterations per quench',
+      help: 'Most L-BFGS iterations per quench',
     },
   ],
   velocities: false,
@@ -85,7 +86,7 @@ export const basinHopping: MethodDescriptor = {
   createSystem({ system, walkers: w, settings, noise, stats }) {
     const kT = num(settings, 'kT')
     const d = w.dim
-    const quench = new FireMinimiser(system, {
+    const quench = new LbfgsMinimiser(system, {
       gradientTolerance: num(settings, 'gtol'),
       maxSteps: num(settings, 'quenchSteps'),
     })
