@@ -73,6 +73,7 @@ export class SystemLane {
   private readonly stepper: Stepper
   private readonly previous: Float64Array
   private readonly drift: { readonly count: number; readonly perAtom: number } | null
+  private readonly gtol: number | null
 
   constructor(readonly config: SystemLaneConfig) {
     const { descriptor, method, settings, seed } = config
@@ -99,6 +100,7 @@ export class SystemLane {
       stats: this.stats,
     })
     this.capabilities = capabilities(method, settings)
+    this.gtol = method.params.some((p) => p.name === 'gtol') && typeof settings.gtol === 'number' ? settings.gtol : null
     this.guard(-1)
   }
 
@@ -144,9 +146,21 @@ export class SystemLane {
     if (w.status[i] === STATUS.diverged)
       return { kind: 'diverged', energy, global, atGlobal: false, divergedAt: w.divergedAt[i]! }
     const optimizer = this.config.method.family === 'optimizer' && !this.capabilities.thermal
-    const rms = Math.sqrt(squaredNorm(w.gs[i]!, w.dim) / w.dim)
-    const kind = optimizer && rms < SYSTEM_CONVERGED ? 'minimum' : 'running'
+    const kind = optimizer && this.converged(w.gs[i]!) ? 'minimum' : 'running'
     return { kind, energy, global, atGlobal, divergedAt: null }
+  }
+
+  /**
+   * An optimizer's walker has stopped at a minimum when its rms gradient is below
+   * SYSTEM_CONVERGED, or when every component is within the method's own tolerance (L-BFGS's
+   * gtol: it stays put there).
+   */
+  private converged(g: Float64Array): boolean {
+    const d = this.walkers.dim
+    if (Math.sqrt(squaredNorm(g, d) / d) < SYSTEM_CONVERGED) return true
+    if (this.gtol === null) return false
+    for (let k = 0; k < d; k++) if (!(Math.abs(g[k]!) <= this.gtol)) return false
+    return true
   }
 
   report(): LaneReport {
