@@ -38,6 +38,17 @@ describe('a free-energy histogram whose grid follows the samples', () => {
     expect(h.count).toBe(110)
   })
 
+  it('narrows its grid when the samples spread over less than half of it', () => {
+    const h = new CvHistogram({ kT: 1, bins: 4 })
+    h.add(1, 1)
+    const wide = h.surface()!
+    expect(wide.s1.edges[4]! - wide.s1.edges[0]!).toBe(1)
+    h.add(1.1, 1.1)
+    const narrow = h.surface()!
+    expect(narrow.s1.edges[4]! - narrow.s1.edges[0]!).toBeCloseTo(0.1 * 1.16, 12)
+    expect(narrow.samples).toBe(2)
+  })
+
   it('ignores samples that are not finite, and gives a single value a grid of its own width', () => {
     const h = new CvHistogram({ kT: 1, bins: 4 })
     h.add(NaN, 1)

@@ -4,9 +4,10 @@ import { FreeEnergyHistogram, type FreeEnergySurface, type GridAxis } from './fr
  * F(s1, s2) = -kT ln P accumulated while a run goes on, on a grid that fits the samples: a
  * collective variable's range is not known before the run has explored it. The samples are
  * kept (up to `capacity` pairs) so that when more than `outsideShare` of them fall off the grid,
- * the grid is refitted to their range with a margin and the histogram is rebuilt from them in
- * the order taken (the block error estimate of free-energy.ts needs that order). Past the
- * capacity, samples still enter the histogram but the grid stays.
+ * or they fill less than half of it along a variable (the first samples of a run that starts in
+ * one minimum all but coincide), the grid is refitted to their range with a margin and the
+ * histogram is rebuilt from them in the order taken (the block error estimate of free-energy.ts
+ * needs that order). Past the capacity, samples still enter the histogram but the grid stays.
  */
 export interface CvHistogramOptions {
   readonly kT: number
@@ -31,6 +32,11 @@ export class CvHistogram {
   private outside = 0
   private s1: GridAxis | null = null
   private s2: GridAxis | null = null
+  /** The range of every sample so far. */
+  private lo1 = Infinity
+  private hi1 = -Infinity
+  private lo2 = Infinity
+  private hi2 = -Infinity
   private readonly bins: number
   private readonly share: number
 
@@ -53,34 +59,39 @@ export class CvHistogram {
       this.stored++
     }
     this.samples++
+    this.lo1 = Math.min(this.lo1, s1)
+    this.hi1 = Math.max(this.hi1, s1)
+    this.lo2 = Math.min(this.lo2, s2)
+    this.hi2 = Math.max(this.hi2, s2)
     if (this.histogram === null) return
     if (!inside(s1, this.s1!) || !inside(s2, this.s2!)) this.outside++
     this.histogram.add(s1, s2)
   }
 
-  /** The surface so far, refitting the grid first when too many samples fell off it; null before any sample. */
+  /** The surface so far, refitting the grid first when it no longer fits the samples; null before any sample. */
   surface(): FreeEnergySurface | null {
     if (this.samples === 0) return null
-    const refit = this.histogram === null || (this.outside > this.share * this.samples && this.stored === this.samples)
-    if (refit) this.rebuild()
+    if (this.histogram === null || (this.stored === this.samples && this.refitDue())) this.rebuild()
     return this.histogram!.result()
   }
 
+  /** Too many samples off the grid, or the samples fill too little of it. */
+  private refitDue(): boolean {
+    return (
+      this.outside > this.share * this.samples ||
+      this.loose(this.s1!, this.lo1, this.hi1) ||
+      this.loose(this.s2!, this.lo2, this.hi2)
+    )
+  }
+
+  /** The samples spread over less than half of the axis (and over some width of their own). */
+  private loose(a: GridAxis, lo: number, hi: number): boolean {
+    return hi > lo && hi - lo < 0.5 * (a.max - a.min)
+  }
+
   private rebuild(): void {
-    let lo1 = Infinity
-    let hi1 = -Infinity
-    let lo2 = Infinity
-    let hi2 = -Infinity
-    for (let t = 0; t < this.stored; t++) {
-      const a = this.kept[2 * t]!
-      const b = this.kept[2 * t + 1]!
-      lo1 = Math.min(lo1, a)
-      hi1 = Math.max(hi1, a)
-      lo2 = Math.min(lo2, b)
-      hi2 = Math.max(hi2, b)
-    }
-    this.s1 = fitted(lo1, hi1, this.bins)
-    this.s2 = fitted(lo2, hi2, this.bins)
+    this.s1 = fitted(this.lo1, this.hi1, this.bins)
+    this.s2 = fitted(this.lo2, this.hi2, this.bins)
     const h = new FreeEnergyHistogram({
       s1: this.s1,
       s2: this.s2,

@@ -1,0 +1,282 @@
+import type { Data, Layout } from 'plotly.js'
+import type { MoleculeShape, Segments } from '../../core/systems/draw'
+import type { FreeEnergyGrid, LandscapeAnswer } from '../../engine/system-protocol'
+import type { Figure, Theme } from '../figures'
+import { formatValue } from '../format'
+
+/**
+ * The molecule section's figures as plain plotly data: pure functions of what is shown, so that
+ * the components only hand them to plotly. The free energy uses the page's colour scale
+ * (viridis, low F dark); empty bins stay blank.
+ */
+
+const COLOUR_SCALE = 'Viridis'
+/** Bead colours by letter: hydrophobic beads warm, hydrophilic cool, neutral grey (A/B; BLN B/L/N). */
+const BEAD_COLOUR: Readonly<Record<string, string>> = { A: '#d9822b', B: '#2b7bd9', L: '#3aa657', N: '#9a9a9a' }
+const BEAD_NAME: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ab: { A: 'A (hydrophobic)', B: 'B (hydrophilic)' },
+  bln: { B: 'B (hydrophobic)', L: 'L (hydrophilic)', N: 'N (neutral)' },
+}
+const CLUSTER_COLOUR = '#8e6bd9'
+
+function colours(theme: Theme) {
+  return theme.dark
+    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', bond: 'rgba(228,228,234,0.55)', outline: '#1b1d24' }
+    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', bond: 'rgba(31,36,48,0.45)', outline: '#ffffff' }
+}
+
+function baseLayout(theme: Theme, margin: Partial<Layout['margin']>): Partial<Layout> {
+  const c = colours(theme)
+  return {
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { color: c.text },
+    margin,
+    hoverlabel: { namelength: -1 },
+  }
+}
+
+function axis(title: string, theme: Theme) {
+  const c = colours(theme)
+  return { title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text, automargin: true }
+}
+
+/** F as rows z[j][i] at (s1[i], s2[j]), null in empty bins, and the hover text with the error. */
+function rows(grid: FreeEnergyGrid): { z: (number | null)[][]; text: string[][] } {
+  const n1 = grid.s1.length
+  const n2 = grid.s2.length
+  const z: (number | null)[][] = []
+  const text: string[][] = []
+  for (let j = 0; j < n2; j++) {
+    const zr: (number | null)[] = []
+    const tr: string[] = []
+    for (let i = 0; i < n1; i++) {
+      const f = grid.F[i * n2 + j]!
+      const e = grid.error[i * n2 + j]!
+      const count = grid.counts[i * n2 + j]!
+      zr.push(Number.isNaN(f) ? null : f)
+      tr.push(
+        Number.isNaN(f)
+          ? ''
+          : `F = ${formatValue(f, 2)} ${Number.isNaN(e) ? '(error after two blocks)' : `± ${formatValue(e, 2)}`}` +
+              ` · ${count} samples`,
+      )
+    }
+    z.push(zr)
+    text.push(tr)
+  }
+  return { z, text }
+}
+
+export interface CvMapInput {
+  axes: [string, string]
+  grid: FreeEnergyGrid | null
+  cv1: Float64Array
+  cv2: Float64Array
+  chosen: number
+  /** Walkers drawn hollow: diverged. */
+  diverged: Uint8Array
+  /** What the map is drawing, for uirevision: a new system or pair of variables resets the zoom. */
+  key: string
+}
+
+/** The free-energy map over two collective variables, with every walker as a point (the chosen one ringed). */
+export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
+  const c = colours(theme)
+  const data: Data[] = []
+  const { grid } = input
+  if (grid) {
+    const { z, text } = rows(grid)
+    data.push({
+      type: 'heatmap',
+      name: 'F',
+      x: grid.s1,
+      y: grid.s2,
+      z,
+      text,
+      hoverongaps: false,
+      hovertemplate: `${input.axes[0]} = %{x:.3f}, ${input.axes[1]} = %{y:.3f}<br>%{text}<extra></extra>`,
+      colorscale: COLOUR_SCALE,
+      colorbar: {
+        title: { text: 'F', side: 'right' },
+        thickness: 10,
+        tickfont: { color: c.text },
+        outlinewidth: 0,
+      },
+    } as Data)
+  }
+  const n = input.cv1.length
+  const size = n > 50 ? 6 : 8
+  data.push({
+    type: 'scatter',
+    mode: 'markers',
+    name: 'walkers',
+    x: input.cv1,
+    y: input.cv2,
+    text: Array.from({ length: n }, (_, i) => `walker ${i + 1}${input.diverged[i] ? ' (diverged)' : ''}`),
+    hovertemplate: `%{text}<br>${input.axes[0]} = %{x:.3f}, ${input.axes[1]} = %{y:.3f}<extra></extra>`,
+    marker: {
+      size: Array.from({ length: n }, (_, i) => (i === input.chosen ? size + 6 : size)),
+      color: Array.from({ length: n }, (_, i) => (input.diverged[i] ? 'rgba(0,0,0,0)' : '#ff5a36')),
+      line: { color: Array.from({ length: n }, (_, i) => (i === input.chosen ? c.text : c.outline)), width: 1.5 },
+    },
+    showlegend: false,
+    cliponaxis: false,
+  } as Data)
+  return {
+    data,
+    layout: {
+      ...baseLayout(theme, { l: 56, r: 8, t: 8, b: 48 }),
+      uirevision: input.key,
+      xaxis: axis(input.axes[0], theme),
+      yaxis: axis(input.axes[1], theme),
+    },
+  }
+}
+
+/** F as a surface in 3D (empty bins left out). */
+export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, key: string, theme: Theme): Figure {
+  const c = colours(theme)
+  const { z } = rows(grid)
+  const scene = { color: c.text, gridcolor: c.grid }
+  return {
+    data: [
+      {
+        type: 'surface',
+        x: grid.s1,
+        y: grid.s2,
+        z,
+        colorscale: COLOUR_SCALE,
+        showscale: false,
+        hovertemplate: `${axes[0]} = %{x:.3f}, ${axes[1]} = %{y:.3f}<br>F = %{z:.2f}<extra></extra>`,
+      } as Data,
+    ],
+    layout: {
+      ...baseLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
+      uirevision: key,
+      scene: {
+        xaxis: { ...scene, title: { text: axes[0] } },
+        yaxis: { ...scene, title: { text: axes[1] } },
+        zaxis: { ...scene, title: { text: 'F' } },
+      },
+    },
+  }
+}
+
+export interface MoleculeInput {
+  shape: MoleculeShape
+  /** 'ab' or 'bln' for a chain's bead names, null for a cluster. */
+  chain: 'ab' | 'bln' | null
+  /** Positions, 3 per atom. */
+  positions: Float64Array
+  /** Bonds (a chain) or contacts (a cluster) as segments. */
+  lines: Segments
+  /** What the view shows: a new system resets the camera. */
+  key: string
+}
+
+/** The atoms of one structure: beads coloured by type, bonds for chains, nearest-neighbour contacts for clusters. */
+export function moleculeFigure(m: MoleculeInput, theme: Theme): Figure {
+  const c = colours(theme)
+  const { shape, positions } = m
+  const planar = shape.planar
+  const groups = new Map<string, number[]>()
+  for (let i = 0; i < shape.atoms; i++) {
+    const letter = shape.beads?.[i] ?? '*'
+    const g = groups.get(letter)
+    if (g) g.push(i)
+    else groups.set(letter, [i])
+  }
+  const data: Data[] = []
+  const lines = planar
+    ? { type: 'scatter', x: m.lines.x, y: m.lines.y }
+    : { type: 'scatter3d', x: m.lines.x, y: m.lines.y, z: m.lines.z }
+  data.push({
+    ...lines,
+    mode: 'lines',
+    name: shape.bonds.length > 0 ? 'bonds' : 'contacts',
+    line: { color: c.bond, width: planar ? 2 : 4 },
+    hoverinfo: 'skip',
+    showlegend: false,
+  } as Data)
+  const size = shape.atoms > 30 ? 9 : 14
+  for (const [letter, atoms] of groups) {
+    const name = m.chain ? (BEAD_NAME[m.chain]![letter] ?? letter) : 'atoms'
+    const colour = m.chain ? (BEAD_COLOUR[letter] ?? '#888888') : CLUSTER_COLOUR
+    const xs = atoms.map((i) => positions[3 * i]!)
+    const ys = atoms.map((i) => positions[3 * i + 1]!)
+    const text = atoms.map((i) => `${m.chain ? 'bead' : 'atom'} ${i + 1}${m.chain ? ` (${letter})` : ''}`)
+    data.push({
+      ...(planar
+        ? { type: 'scatter', x: xs, y: ys }
+        : { type: 'scatter3d', x: xs, y: ys, z: atoms.map((i) => positions[3 * i + 2]!) }),
+      mode: 'markers',
+      name,
+      text,
+      hovertemplate: '%{text}<extra></extra>',
+      marker: { size: planar ? size : size * 0.7, color: colour, line: { color: c.outline, width: 1 } },
+      showlegend: m.chain !== null,
+    } as Data)
+  }
+  const layout: Partial<Layout> = {
+    ...baseLayout(theme, planar ? { l: 40, r: 8, t: 8, b: 36 } : { l: 0, r: 0, t: 0, b: 0 }),
+    uirevision: m.key,
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { color: c.text } },
+  }
+  if (planar) {
+    layout.xaxis = { ...axis('x', theme), constrain: 'domain' }
+    layout.yaxis = { ...axis('y', theme), scaleanchor: 'x', scaleratio: 1, constrain: 'domain' }
+  } else {
+    const scene = { color: c.text, gridcolor: c.grid, showspikes: false }
+    layout.scene = {
+      aspectmode: 'data',
+      xaxis: { ...scene, title: { text: 'x' } },
+      yaxis: { ...scene, title: { text: 'y' } },
+      zaxis: { ...scene, title: { text: 'z' } },
+    }
+  }
+  return { data, layout }
+}
+
+/** The disconnectivity graph: its lines, and each minimum's foot as a point to click. */
+export function graphFigure(g: LandscapeAnswer, global: number | null, theme: Theme): Figure {
+  const c = colours(theme)
+  const isGlobal = (e: number) => global !== null && Math.abs(e - global) <= 1e-4
+  return {
+    data: [
+      {
+        type: 'scatter',
+        mode: 'lines',
+        x: g.lines.x,
+        y: g.lines.y,
+        line: { color: c.text, width: 1.5 },
+        hoverinfo: 'skip',
+        showlegend: false,
+      },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: 'minima',
+        x: g.leaves.map((l) => l.x),
+        y: g.leaves.map((l) => l.energy),
+        text: g.leaves.map(
+          (l) =>
+            `minimum ${l.id + 1}: E = ${formatValue(l.energy, 4)}${isGlobal(l.energy) ? ' (global)' : ''}` +
+            ` · found ${g.minima[l.id]?.count ?? 0}×`,
+        ),
+        hovertemplate: '%{text}<extra></extra>',
+        marker: {
+          size: 10,
+          color: g.leaves.map((l) => (isGlobal(l.energy) ? '#d9822b' : '#2b7bd9')),
+          line: { color: c.outline, width: 1 },
+        },
+        showlegend: false,
+      },
+    ] as Data[],
+    layout: {
+      ...baseLayout(theme, { l: 56, r: 8, t: 8, b: 24 }),
+      xaxis: { visible: false, range: [-0.6, Math.max(0.6, g.leaves.length - 0.4)] },
+      yaxis: { ...axis('energy', theme), range: g.lines.range },
+    },
+  }
+}
