@@ -40,6 +40,11 @@ export interface SystemDescriptor {
    * random start begins (atoms not overlapping, inside the confinement).
    */
   randomState(uniform: () => number, out: Float64Array): void
+  /**
+   * Settings a global search starts from on this system, by search ('basin-hopping',
+   * 'parallel-tempering', 'annealing'; see search.ts), over the methods' own defaults.
+   */
+  readonly search?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** A fresh System (its own scratch arrays), energy and gradient included. */
   system(): System
 }
