@@ -4,6 +4,7 @@ import { SystemLane } from '../dynamics/system-lane'
 import { arrheniusFit, type ArrheniusFit } from '../landscape/rates'
 import { poissonInterval } from '../studies/transitions'
 import type { SystemDescriptor } from './descriptor'
+import type { LandscapeGraph } from './graph'
 import { FireMinimiser } from './minimise'
 
 /**
@@ -202,4 +203,18 @@ export interface IsomerArrhenius {
 export function isomerArrhenius(runs: readonly IsomerRun[], from: number, to: readonly number[]): IsomerArrhenius {
   const rates = runs.map((run) => ({ kT: run.kT, ...run.transitions.rate(from, to) }))
   return { rates, fit: arrheniusFit(rates) }
+}
+
+/**
+ * The barrier from minimum `from` to any of `to` on a landscape graph: the lowest saddle joining
+ * them directly, less the energy of `from`; NaN when no saddle joins them.
+ */
+export function directBarrier(graph: LandscapeGraph, from: number, to: readonly number[]): number {
+  let lowest = Infinity
+  for (const s of graph.saddles) {
+    const joins = (s.from === from && to.includes(s.to)) || (s.to === from && to.includes(s.from))
+    if (joins) lowest = Math.min(lowest, s.energy)
+  }
+  const e = graph.minima[from]?.energy
+  return Number.isFinite(lowest) && e !== undefined ? lowest - e : NaN
 }
