@@ -52,10 +52,14 @@ describe('LJ7-2D isomer rates against temperature (BAOAB, dt 0.005, gamma 1)', (
    * by a relative amount of order kT/dE, about kT_mid = 0.18 in absolute terms at these
    * temperatures. The test asks |fit - dE| < kT_mid + 3 stderr, stderr the fit's own (the larger
    * of its Poisson error and the scatter about the line): with the anharmonic shift inside kT_mid,
-   * a false alarm needs a 3-sigma deviation, about 0.3% (normal, two-sided).
+   * a false alarm needs a 3-sigma deviation, about 0.3% (normal, two-sided). What to expect of a
+   * typical run: within about 25% (kT_mid/dE = 12% from the next order, plus one or two standard
+   * errors of 0.14, 9% each, at this budget); the bound tested is the derived one, which at this
+   * budget allows about 40%.
    *
-   * Measured (seed 1): out of the hexagon 35, 91, 138 transitions, fitted barrier 1.348 +- 0.230
-   * against 1.4946 (10% low); capped A to the hexagon 0.31 +- 0.25 against 0.464.
+   * Measured (seed 1): out of the hexagon 38, 77, 151 transitions, fitted barrier 1.371 +- 0.138
+   * against 1.4946 (8% low; seed 2: 1.348 +- 0.230); capped A to the hexagon 0.21 +- 0.28 against
+   * 0.464.
    *
    * Negative control: the back rates' fit (capped A -> hexagon) held to the barrier out of the
    * hexagon fails the same bound: the comparison tells the two barriers apart.

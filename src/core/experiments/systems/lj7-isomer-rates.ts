@@ -46,7 +46,7 @@ export const lj7IsomerRates: SystemExperiment = {
   claim:
     'Out of the hexagon, the rate grows with kT at every step of the sweep, each from at least 20 transitions, ' +
     'and the Arrhenius fit gives the graph\u2019s barrier (1.495) within kT_mid + 3 standard errors of the fit ' +
-    '(1.35 \u00b1 0.23 at the preset).',
+    '(1.37 \u00b1 0.14 at the preset).',
   prediction: {
     question:
       'The lowest pass out of the hexagon is 1.495 high. How much faster do the clusters leave the hexagon at ' +
