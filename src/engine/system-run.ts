@@ -15,7 +15,12 @@ import {
   type MoleculeSetup,
 } from './system-protocol'
 
-/** Steps between two samples of the collective variables for the free-energy surface. */
+/**
+ * Steps between two snapshots of the collective variables: each adds the walkers to the free-energy
+ * surface (for a method with a temperature) and gives the points a frame draws on the map, which
+ * so trail the walkers by fewer than this many steps (Q4 of LJ38's 100 walkers costs as much as
+ * four steps).
+ */
 export const SAMPLE_EVERY = 10
 /** The surface is recomputed for a frame at most this often (ms): the page draws it no faster. */
 const SURFACE_INTERVAL_MS = 250
@@ -48,6 +53,9 @@ export class MoleculeRun {
   private catalogueChanged = true
   private surfaceAt = -Infinity
   private sampledSince = false
+  /** The chosen variables of every walker at the last snapshot. */
+  private cv1: Float64Array
+  private cv2: Float64Array
 
   constructor(
     readonly setup: MoleculeSetup,
@@ -71,10 +79,12 @@ export class MoleculeRun {
     this.kT = typeof settings['kT'] === 'number' ? settings['kT'] : this.descriptor.defaults.kT
     this.pair = this.checkedPair(setup.cvs)
     this.histogram = new CvHistogram({ kT: this.kT })
+    this.cv1 = new Float64Array(setup.walkers)
+    this.cv2 = new Float64Array(setup.walkers)
     this.catalogue = new MinimaCatalogue(this.lane.system, atomLayoutOf(this.descriptor), {
       fire: { maxSteps: QUENCH_STEPS },
     })
-    if (this.thermal) this.sample()
+    this.snapshot()
   }
 
   loaded(): MoleculeLoaded {
@@ -94,16 +104,15 @@ export class MoleculeRun {
       this.pair = pair
       this.histogram = new CvHistogram({ kT: this.kT })
       this.surfaceAt = -Infinity
-      if (this.thermal) this.sample()
+      this.snapshot()
     }
     const lane = this.lane
     let done = 0
+    // Step by step within the budget (at least one step when any is asked for).
     while (done < request.advance && (done === 0 || this.clock() - start < request.budgetMs)) {
-      // Up to the next sampling step, so that the samples fall on multiples of SAMPLE_EVERY.
-      const chunk = Math.min(request.advance - done, SAMPLE_EVERY - (lane.t % SAMPLE_EVERY))
-      lane.advance(chunk)
-      done += chunk
-      if (this.thermal && lane.t % SAMPLE_EVERY === 0) this.sample()
+      lane.advance(1)
+      done++
+      if (lane.t % SAMPLE_EVERY === 0) this.snapshot()
     }
     if (start >= this.nextQuench) {
       const t0 = this.clock()
@@ -114,17 +123,20 @@ export class MoleculeRun {
     return this.makeFrame(request.chosen, start)
   }
 
-  /** Adds the chosen variables of every walker that counts as a sample now. */
-  private sample(): void {
+  /** Reads the chosen variables of every walker; with a temperature, adds those that count as samples. */
+  private snapshot(): void {
     const w = this.lane.walkers
     const [a, b] = this.pair
     const cvA = this.cvs[a]!
     const cvB = this.cvs[b]!
     for (let i = 0; i < w.n; i++) {
-      if (!this.lane.counts(i) || this.lane.status(i).kind === 'diverged') continue
-      this.histogram.add(cvA.value(w.qs[i]!), cvB.value(w.qs[i]!))
+      const q = w.qs[i]!
+      this.cv1[i] = cvA.value(q)
+      this.cv2[i] = cvB.value(q)
+      if (this.thermal && this.lane.counts(i) && this.lane.status(i).kind !== 'diverged')
+        this.histogram.add(this.cv1[i]!, this.cv2[i]!)
     }
-    this.sampledSince = true
+    this.sampledSince = this.thermal
   }
 
   private quench(): void {
@@ -148,16 +160,11 @@ export class MoleculeRun {
     const energies = new Float64Array(n)
     const kinds = new Uint8Array(n)
     const divergedAt = new Int32Array(n)
-    const cv1 = new Float64Array(n)
-    const cv2 = new Float64Array(n)
-    const [a, b] = this.pair
     for (let i = 0; i < n; i++) {
       const s = lane.status(i)
       energies[i] = s.energy
       kinds[i] = WALKER_KIND[s.kind]
       divergedAt[i] = s.divergedAt ?? -1
-      cv1[i] = this.cvs[a]!.value(w.qs[i]!)
-      cv2[i] = this.cvs[b]!.value(w.qs[i]!)
     }
     let surface: FreeEnergyGrid | null = null
     const now = this.clock()
@@ -189,8 +196,8 @@ export class MoleculeRun {
       energies,
       kinds,
       divergedAt,
-      cv1,
-      cv2,
+      cv1: Float64Array.from(this.cv1),
+      cv2: Float64Array.from(this.cv2),
       chosen,
       q: Float64Array.from(w.qs[chosen]!),
       surface,

@@ -71,16 +71,63 @@ function rows(grid: FreeEnergyGrid): { z: (number | null)[][]; text: string[][] 
 export interface CvMapInput {
   axes: [string, string]
   grid: FreeEnergyGrid | null
-  cv1: Float64Array
-  cv2: Float64Array
-  chosen: number
-  /** Walkers drawn hollow: diverged. */
-  diverged: Uint8Array
+  /** The axis ranges shown (see mapRanges): fixed, so that the walkers drawn over the map keep their places. */
+  ranges: MapRanges
   /** What the map is drawing, for uirevision: a new system or pair of variables resets the zoom. */
   key: string
 }
 
-/** The free-energy map over two collective variables, with every walker as a point (the chosen one ringed). */
+export interface MapRanges {
+  x: [number, number]
+  y: [number, number]
+}
+
+/**
+ * Axis ranges that hold the surface's grid and every walker, with a margin of `pad` of the span on
+ * each side (a span of zero gets a width of its own).
+ */
+export function mapRanges(
+  grid: FreeEnergyGrid | null,
+  cv1: ArrayLike<number>,
+  cv2: ArrayLike<number>,
+  pad = 0.1,
+): MapRanges {
+  const range = (centres: Float64Array | null, values: ArrayLike<number>): [number, number] => {
+    let lo = Infinity
+    let hi = -Infinity
+    if (centres && centres.length > 0) {
+      const half = centres.length > 1 ? (centres[1]! - centres[0]!) / 2 : 0
+      lo = centres[0]! - half
+      hi = centres[centres.length - 1]! + half
+    }
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!
+      if (!Number.isFinite(v)) continue
+      lo = Math.min(lo, v)
+      hi = Math.max(hi, v)
+    }
+    if (!Number.isFinite(lo)) return [0, 1]
+    const span = hi - lo || Math.max(Math.abs(lo), 1e-3)
+    return [lo - pad * span, hi + pad * span]
+  }
+  return { x: range(grid?.s1 ?? null, cv1), y: range(grid?.s2 ?? null, cv2) }
+}
+
+/** Whether every walker lies inside the ranges. */
+export function insideRanges(r: MapRanges, cv1: ArrayLike<number>, cv2: ArrayLike<number>): boolean {
+  for (let i = 0; i < cv1.length; i++) {
+    const x = cv1[i]!
+    const y = cv2[i]!
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue
+    if (x < r.x[0] || x > r.x[1] || y < r.y[0] || y > r.y[1]) return false
+  }
+  return true
+}
+
+/**
+ * The free-energy map over two collective variables (the walkers are drawn over it on a canvas of
+ * the page's own, at every frame: plotly redraws only when the surface changes).
+ */
 export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
   const c = colours(theme)
   const data: Data[] = []
@@ -97,42 +144,22 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
       hoverongaps: false,
       hovertemplate: `${input.axes[0]} = %{x:.3f}, ${input.axes[1]} = %{y:.3f}<br>%{text}<extra></extra>`,
       colorscale: COLOUR_SCALE,
-      colorbar: {
-        title: { text: 'F', side: 'right' },
-        thickness: 10,
-        tickfont: { color: c.text },
-        outlinewidth: 0,
-      },
+      colorbar: { title: { text: 'F', side: 'right' }, thickness: 10, tickfont: { color: c.text }, outlinewidth: 0 },
     } as Data)
   }
-  const n = input.cv1.length
-  const size = n > 50 ? 6 : 8
-  data.push({
-    type: 'scatter',
-    mode: 'markers',
-    name: 'walkers',
-    x: input.cv1,
-    y: input.cv2,
-    text: Array.from({ length: n }, (_, i) => `walker ${i + 1}${input.diverged[i] ? ' (diverged)' : ''}`),
-    hovertemplate: `%{text}<br>${input.axes[0]} = %{x:.3f}, ${input.axes[1]} = %{y:.3f}<extra></extra>`,
-    marker: {
-      size: Array.from({ length: n }, (_, i) => (i === input.chosen ? size + 6 : size)),
-      color: Array.from({ length: n }, (_, i) => (input.diverged[i] ? 'rgba(0,0,0,0)' : '#ff5a36')),
-      line: { color: Array.from({ length: n }, (_, i) => (i === input.chosen ? c.text : c.outline)), width: 1.5 },
-    },
-    showlegend: false,
-    cliponaxis: false,
-  } as Data)
   return {
     data,
     layout: {
       ...baseLayout(theme, { l: 56, r: 8, t: 8, b: 48 }),
       uirevision: input.key,
-      xaxis: axis(input.axes[0], theme),
-      yaxis: axis(input.axes[1], theme),
+      xaxis: { ...axis(input.axes[0], theme), range: input.ranges.x, autorange: false },
+      yaxis: { ...axis(input.axes[1], theme), range: input.ranges.y, autorange: false },
     },
   }
 }
+
+/** Walker colours on the map: filled, the chosen one larger and ringed, diverged ones hollow. */
+export const WALKER_FILL = '#ff5a36'
 
 /** F as a surface in 3D (empty bins left out). */
 export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, key: string, theme: Theme): Figure {
