@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchChromium, openPage } from './chromium'
+import { ascii, paintedPixels, WAIT } from './helpers'
+
+const chromiumPath = inject('chromiumPath')
+const appUrl = inject('appUrl')
+
+describe.skipIf(!chromiumPath)('the molecules section', () => {
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath ?? '')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  test('runs LJ7-2D: walkers on the map, atoms in the molecule view, a minimum shown, a bad sequence named', async () => {
+    const { page, errors, offsite } = await openPage(browser, appUrl)
+    const heading = page.getByRole('heading', { name: 'Molecules: landscapes seen through two coordinates' })
+    await heading.scrollIntoViewIfNeeded()
+    const system = page.getByRole('combobox', { name: 'System' })
+    await system.waitFor(WAIT)
+    expect(await system.inputValue()).toBe('lj7-2d')
+
+    await page.getByRole('button', { name: 'Play the molecule run' }).click()
+    // The run plays: the free energy fills in, a walker is quenched into the list.
+    await page.locator('#cv-map .heatmaplayer image').first().waitFor(WAIT)
+    const show = page.getByRole('button', { name: 'Show minimum 1' })
+    await show.waitFor(WAIT)
+    await page.getByRole('button', { name: 'Pause the molecule run' }).click()
+
+    // The walkers are drawn over the map, and the chosen walker's seven atoms in the molecule view.
+    expect(await paintedPixels(page, '#cv-map ~ canvas.walkers')).toBeGreaterThan(50)
+    await page.locator('#molecule-view .scatterlayer .trace .point').first().waitFor(WAIT)
+    expect(await page.locator('#molecule-view .scatterlayer .point').count()).toBe(7)
+    const status = ascii((await page.locator('.molecules .status').textContent()) ?? '')
+    expect(status).toMatch(/Walker 1: running, E = -1\d\.\d\d/)
+    expect(status).toMatch(/20 walkers: 20 running.*\(global -12\.53\)/)
+
+    // The lowest minimum found is the hexagon, the global minimum; showing it draws its structure.
+    const first = page.locator('.minima tbody tr').first()
+    expect(ascii((await first.textContent()) ?? '')).toMatch(/-12\.5349\s*global minimum/)
+    await show.click()
+    await page
+      .locator('#molecule-view-title, figure:has(#molecule-view) figcaption')
+      .filter({ hasText: /Minimum 1 of the list, E = .12\.5349/ })
+      .first()
+      .waitFor(WAIT)
+
+    // A typed AB sequence with a wrong letter: one clear message beside the input, and no run.
+    await system.selectOption('ab-typed')
+    const sequence = page.getByRole('textbox', { name: 'Sequence' })
+    await sequence.fill('ABBAXB')
+    await sequence.press('Enter')
+    const alert = page.locator('.molecules [role="alert"]')
+    await alert.first().waitFor(WAIT)
+    expect(await alert.count()).toBe(1)
+    expect(await alert.textContent()).toBe(
+      "character 5 of the sequence is 'X': only A (hydrophobic) and B (hydrophilic) are allowed",
+    )
+    expect(await sequence.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByRole('button', { name: 'Play the molecule run' }).isDisabled()).toBe(true)
+
+    expect(errors).toEqual([])
+    expect(offsite).toEqual([])
+    await page.close()
+  })
+})
