@@ -17,7 +17,7 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     await browser?.close()
   })
 
-  test('runs LJ7-2D: walkers on the map, atoms in the molecule view, a minimum shown, a bad sequence named', async () => {
+  test('runs LJ7-2D: walkers on the map, atoms drawn, a minimum shown, a bad sequence named', async () => {
     const { page, errors, offsite } = await openPage(browser, appUrl)
     const heading = page.getByRole('heading', { name: 'Molecules: landscapes seen through two coordinates' })
     await heading.scrollIntoViewIfNeeded()
