@@ -3,6 +3,7 @@ import { cliBenchmarks } from './cli'
 import { criticalBenchmarks } from './critical'
 import { dynamicsBenchmarks } from './dynamics'
 import { formulaBenchmarks } from './formula'
+import { systemBenchmarks } from './systems'
 
 /** `npm run bench`: prints figures and ratios against baselines run in the same process. */
 console.log(`landscape benchmarks, Node ${process.version}, ${new Date().toISOString()}`)
@@ -10,4 +11,5 @@ formulaBenchmarks()
 criticalBenchmarks()
 dynamicsBenchmarks()
 analysisBenchmarks()
+systemBenchmarks()
 cliBenchmarks()
