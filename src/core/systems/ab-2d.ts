@@ -218,6 +218,13 @@ export function abDescriptor(
     defaults: { dt: 0.005, kT: 0.1, friction: 1 },
     minima: options.minima ?? [],
     atoms: null,
+    // A chain's energies are a few epsilon in all: searches run an order of magnitude colder than
+    // on clusters (basin hopping at kT 0.3, not GMIN's 1; tempering between 0.05 and 1).
+    search: {
+      'basin-hopping': { kT: 0.3 },
+      'parallel-tempering': { kT: 0.05, kTMax: 1 },
+      annealing: { kT: 1, kTEnd: 0.01 },
+    },
     // Turning angles uniform in (-pi, pi), redrawn until no two non-bonded beads are closer than 0.8.
     randomState(uniform, out) {
       probe ??= abChainSystem(seq)
