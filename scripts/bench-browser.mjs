@@ -3,11 +3,14 @@
 // second of the 2D view with 2 lanes x 1,000 walkers and with 10,000 walkers,
 // the longest main-thread task while a run plays with the 2D view alone and
 // with the 3D view visible, the time from opening the page to the first drawn
-// surface, and the JS heap after 1,000 and after 10,000 frames.
+// surface, the JS heap after 1,000 and after 10,000 frames, and the molecules section
+// running LJ38 with 100 walkers (frames per second with its 2D views, and with the 3D
+// molecule view visible too).
 //
 // Builds dist/ if it is missing or older than the sources, serves it with
 // `vite preview`, and drives the system Chromium (flags from e2e/chromium.ts).
-// Run with `npm run bench:browser` (node --import tsx, to read the .ts flags).
+// Run with `npm run bench:browser` (node --import tsx, to read the .ts flags);
+// BENCH_ONLY=molecules measures the molecules section alone.
 import { findChromium, launchChromium } from '../e2e/chromium.ts'
 import { servePreview } from './preview-server.mjs'
 
@@ -73,6 +76,56 @@ async function show3d(page, visible) {
   }, visible)
 }
 
+/**
+ * The molecules section with `system` and `walkers` set through its own controls (the playground's
+ * run paused), playing for SECONDS after a warm-up: frames from its worker per second, walker
+ * layers drawn over the free-energy map per second, animation frames, steps, the longest task.
+ */
+async function measureMolecules(page, system, walkers, molecule3d) {
+  await page.evaluate(() => window.__landscape.pause())
+  await page.getByRole('heading', { name: /^Molecules:/ }).scrollIntoViewIfNeeded()
+  const select = page.getByRole('combobox', { name: 'System' })
+  await select.waitFor({ timeout: 60_000 })
+  await select.selectOption(system)
+  const box = page.getByRole('spinbutton', { name: 'Walkers' })
+  await box.fill(String(walkers))
+  await box.press('Enter')
+  await page.waitForFunction(() => window.__molecules && !window.__molecules.loading(), null, { timeout: 60_000 })
+  // The map in view; the molecule view hidden unless asked for (off screen it is not redrawn).
+  await page.locator('#cv-map').scrollIntoViewIfNeeded()
+  await page.evaluate((on) => {
+    const figure = document.getElementById('molecule-view')?.closest('figure')
+    if (figure) figure.style.display = on ? '' : 'none'
+  }, molecule3d)
+  await page.evaluate(() => window.__molecules.play())
+  await sleep(1500)
+  const read = () =>
+    page.evaluate(() => ({
+      t: performance.now(),
+      frames: window.__molecules.published(),
+      drawn: window.__molecules.drawn(),
+      rafs: window.__rafs,
+      step: window.__molecules.step(),
+    }))
+  const a = await read()
+  await sleep(SECONDS * 1000)
+  const b = await read()
+  const longest = await page.evaluate(
+    ([t0, t1]) =>
+      Math.max(0, ...window.__longtasks.filter((e) => e.start >= t0 && e.start <= t1).map((e) => e.duration)),
+    [a.t, b.t],
+  )
+  await page.evaluate(() => window.__molecules.pause())
+  const s = (b.t - a.t) / 1000
+  return {
+    fps: (b.frames - a.frames) / s,
+    drawn: (b.drawn - a.drawn) / s,
+    raf: (b.rafs - a.rafs) / s,
+    steps: (b.step - a.step) / s,
+    longest,
+  }
+}
+
 /** Plays for SECONDS after a warm-up: frames drawn per second, 3D redraws per second, the longest task. */
 async function measure(page) {
   await page.evaluate(() => window.__landscape.play())
@@ -130,75 +183,89 @@ console.log(
 )
 
 try {
-  // Time to the first drawn surface, from a fresh page each time.
-  const firsts = []
-  for (let k = 0; k < 3; k++) {
-    const context = await browser.newContext({ viewport: VIEWPORT })
-    const page = await context.newPage()
-    await page.addInitScript(instrument)
-    await page.goto(url)
-    await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
-      timeout: 60_000,
-    })
-    firsts.push(await page.evaluate(() => performance.getEntriesByName('landscape:first-surface')[0].startTime))
-    if (k === 0) {
-      // A check that long tasks are seen at all: opening the page has some (parsing plotly, the first draws).
-      await sleep(3000)
-      const load = await page.evaluate(() => window.__longtasks.map((e) => e.duration))
-      console.log(`long tasks while the page opens: ${load.length}, longest ${fmt(Math.max(0, ...load), 0)} ms`)
-    }
-    await context.close()
-  }
-  console.log(
-    `first drawn surface: ${fmt(median(firsts), 0)} ms after navigation ` +
-      `(median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`,
-  )
-
-  const rows = []
-  for (const [label, walkers] of [
-    ['2 lanes x 1,000 walkers', [1000, 1000]],
-    ['lane B 10,000 walkers (lane A 1)', [1, 10000]],
-    ['2 lanes x 10,000 walkers', [10000, 10000]],
-  ]) {
+  // The molecules section: LJ38 (114 coordinates) with 100 walkers, BAOAB at its default kT.
+  for (const molecule3d of [false, true]) {
     const page = await openPage(browser, url)
-    await setWalkers(page, walkers)
-    await show3d(page, false)
-    const flat = await measure(page)
-    await show3d(page, true)
-    const solid = await measure(page)
-    rows.push({ label, flat, solid })
-    console.log(`${label}:`)
+    const m = await measureMolecules(page, 'lj38', 100, molecule3d)
     console.log(
-      `  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; ` +
-        `page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), ` +
-        `longest task ${fmt(flat.longest, 0)} ms`,
-    )
-    console.log(
-      `  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, ` +
-        `longest task ${fmt(solid.longest, 0)} ms`,
+      `molecules, LJ38 x 100 walkers, ${molecule3d ? '3D molecule view visible' : '2D views alone'}: ` +
+        `${fmt(m.fps)} frames/s from the worker, walkers drawn on the map ${fmt(m.drawn)}/s ` +
+        `(page ${fmt(m.raf)} animation frames/s; ${fmt(m.steps, 0)} steps/s), longest task ${fmt(m.longest, 0)} ms`,
     )
     await page.close()
   }
 
-  // Heap: frames asked for as fast as they arrive (the bench hook), 2 lanes x 1,000 walkers.
-  const page = await openPage(browser, url)
-  await setWalkers(page, [1000, 1000])
-  await page.evaluate(() => {
-    window.__landscape.unthrottled(true)
-    window.__landscape.play()
-  })
-  const cdp = await page.context().newCDPSession(page)
-  const start = await page.evaluate(() => window.__landscape.published())
-  await runFrames(page, start + 1000)
-  const h1 = await heap(page, cdp)
-  const t0 = Date.now()
-  await runFrames(page, start + 10_000)
-  const h10 = await heap(page, cdp)
-  console.log(
-    `JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB ` +
-      `(${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`,
-  )
-  await page.close()
+  if (process.env.BENCH_ONLY !== 'molecules') {
+    // Time to the first drawn surface, from a fresh page each time.
+    const firsts = []
+    for (let k = 0; k < 3; k++) {
+      const context = await browser.newContext({ viewport: VIEWPORT })
+      const page = await context.newPage()
+      await page.addInitScript(instrument)
+      await page.goto(url)
+      await page.waitForFunction(() => performance.getEntriesByName('landscape:first-surface').length > 0, null, {
+        timeout: 60_000,
+      })
+      firsts.push(await page.evaluate(() => performance.getEntriesByName('landscape:first-surface')[0].startTime))
+      if (k === 0) {
+        // A check that long tasks are seen at all: opening the page has some (parsing plotly, the first draws).
+        await sleep(3000)
+        const load = await page.evaluate(() => window.__longtasks.map((e) => e.duration))
+        console.log(`long tasks while the page opens: ${load.length}, longest ${fmt(Math.max(0, ...load), 0)} ms`)
+      }
+      await context.close()
+    }
+    console.log(
+      `first drawn surface: ${fmt(median(firsts), 0)} ms after navigation ` +
+        `(median of ${firsts.map((t) => fmt(t, 0)).join(', ')})`,
+    )
+
+    const rows = []
+    for (const [label, walkers] of [
+      ['2 lanes x 1,000 walkers', [1000, 1000]],
+      ['lane B 10,000 walkers (lane A 1)', [1, 10000]],
+      ['2 lanes x 10,000 walkers', [10000, 10000]],
+    ]) {
+      const page = await openPage(browser, url)
+      await setWalkers(page, walkers)
+      await show3d(page, false)
+      const flat = await measure(page)
+      await show3d(page, true)
+      const solid = await measure(page)
+      rows.push({ label, flat, solid })
+      console.log(`${label}:`)
+      console.log(
+        `  2D view alone:   ${fmt(flat.drawn2d)} frames/s drawn (${fmt(flat.fps)} frames/s from the worker; ` +
+          `page ${fmt(flat.raf)} animation frames/s; ${fmt(flat.steps / SECONDS, 0)} steps/s), ` +
+          `longest task ${fmt(flat.longest, 0)} ms`,
+      )
+      console.log(
+        `  3D view visible: ${fmt(solid.drawn2d)} frames/s drawn in 2D, 3D walkers redrawn ${fmt(solid.drawn3d)}/s, ` +
+          `longest task ${fmt(solid.longest, 0)} ms`,
+      )
+      await page.close()
+    }
+
+    // Heap: frames asked for as fast as they arrive (the bench hook), 2 lanes x 1,000 walkers.
+    const page = await openPage(browser, url)
+    await setWalkers(page, [1000, 1000])
+    await page.evaluate(() => {
+      window.__landscape.unthrottled(true)
+      window.__landscape.play()
+    })
+    const cdp = await page.context().newCDPSession(page)
+    const start = await page.evaluate(() => window.__landscape.published())
+    await runFrames(page, start + 1000)
+    const h1 = await heap(page, cdp)
+    const t0 = Date.now()
+    await runFrames(page, start + 10_000)
+    const h10 = await heap(page, cdp)
+    console.log(
+      `JS heap after 1,000 frames: ${fmt(h1)} MiB; after 10,000 frames: ${fmt(h10)} MiB ` +
+        `(${fmt((100 * (h10 - h1)) / h1)}%; 9,000 frames in ${fmt((Date.now() - t0) / 1000)} s)`,
+    )
+    await page.close()
+  }
 } finally {
   await browser.close()
   await server.close()
