@@ -38,7 +38,8 @@ function baseLayout(theme: Theme, margin: Partial<Layout['margin']>): Partial<La
 
 function axis(title: string, theme: Theme) {
   const c = colours(theme)
-  return { title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text, automargin: true }
+  // Fixed margins: automargin measures the tick labels' boxes at every draw, which forces a layout each time.
+  return { title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text, automargin: false }
 }
 
 /** F as rows z[j][i] at (s1[i], s2[j]), null in empty bins, and the hover text with the error. */
@@ -150,7 +151,7 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 56, r: 8, t: 8, b: 48 }),
+      ...baseLayout(theme, { l: 64, r: 8, t: 8, b: 52 }),
       uirevision: input.key,
       xaxis: { ...axis(input.axes[0], theme), range: input.ranges.x, autorange: false },
       yaxis: { ...axis(input.axes[1], theme), range: input.ranges.y, autorange: false },
@@ -202,6 +203,12 @@ export interface MoleculeInput {
   key: string
 }
 
+/** The bead kinds of a chain with their colours, for a legend beside the molecule (none for a cluster). */
+export function beadLegend(chain: 'ab' | 'bln' | null): { name: string; colour: string }[] {
+  if (chain === null) return []
+  return Object.entries(BEAD_NAME[chain]!).map(([letter, name]) => ({ name, colour: BEAD_COLOUR[letter]! }))
+}
+
 /** The atoms of one structure: beads coloured by type, bonds for chains, nearest-neighbour contacts for clusters. */
 export function moleculeFigure(m: MoleculeInput, theme: Theme): Figure {
   const c = colours(theme)
@@ -242,13 +249,12 @@ export function moleculeFigure(m: MoleculeInput, theme: Theme): Figure {
       text,
       hovertemplate: '%{text}<extra></extra>',
       marker: { size: planar ? size : size * 0.7, color: colour, line: { color: c.outline, width: 1 } },
-      showlegend: m.chain !== null,
+      showlegend: false,
     } as Data)
   }
   const layout: Partial<Layout> = {
-    ...baseLayout(theme, planar ? { l: 40, r: 8, t: 8, b: 36 } : { l: 0, r: 0, t: 0, b: 0 }),
+    ...baseLayout(theme, planar ? { l: 40, r: 8, t: 8, b: 40 } : { l: 0, r: 0, t: 0, b: 0 }),
     uirevision: m.key,
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { color: c.text } },
   }
   if (planar) {
     layout.xaxis = { ...axis('x', theme), constrain: 'domain' }
