@@ -1,3 +1,5 @@
+import { ab13DescentVsAnnealing } from './ab13-descent-vs-annealing'
+import { lj38DoubleFunnel } from './lj38-double-funnel'
 import { lj7IsomerRates } from './lj7-isomer-rates'
 import { lj7Metadynamics } from './lj7-metadynamics'
 import type { SystemExperiment } from './types'
@@ -10,7 +12,13 @@ export { checkSystemExperiment, SystemReading } from './types'
  * this folder, named by its id, that exports its SystemExperiment, and one line here with the next
  * number (systems.test.ts holds every file and this list to that).
  */
-export const SYSTEM_EXPERIMENTS: readonly SystemExperiment[] = [lj7Metadynamics, lj7IsomerRates]
+// prettier-ignore
+export const SYSTEM_EXPERIMENTS: readonly SystemExperiment[] = [
+  lj7Metadynamics,
+  lj7IsomerRates,
+  ab13DescentVsAnnealing,
+  lj38DoubleFunnel,
+]
 
 // A Map, not an object literal: ids like 'constructor' must find nothing.
 const byId = new Map(SYSTEM_EXPERIMENTS.map((e) => [e.id, e]))

@@ -27,7 +27,7 @@ export class SystemReading {
 }
 
 /** The view that makes a system experiment's point. */
-export type SystemExperimentFocus = 'free-energy' | 'arrhenius'
+export type SystemExperimentFocus = 'free-energy' | 'arrhenius' | 'minima'
 
 /** A preset: every setting explicit, as numbers (a list for a sweep). */
 export type SystemPreset = Readonly<Record<string, number | readonly number[]>>
