@@ -124,6 +124,33 @@ describe('XYZ files', () => {
     expect(() => trajectoryXyz('lj7-2d', states, [1])).toThrow(/4 states but 1 energies/)
   })
 
+  it('aligns a trajectory for analysis: a turned and shifted copy lands on the first frame', () => {
+    const lj13 = systemById('lj13')!
+    const a = lj13.minima[0]!.start!()
+    // Rotated 0.7 rad about z, then 0.3 about x, and shifted.
+    const b = new Float64Array(39)
+    for (let i = 0; i < 13; i++) {
+      const [x, y, z] = [a[3 * i]!, a[3 * i + 1]!, a[3 * i + 2]!]
+      const x1 = Math.cos(0.7) * x - Math.sin(0.7) * y
+      const y1 = Math.sin(0.7) * x + Math.cos(0.7) * y
+      b[3 * i] = x1 + 2
+      b[3 * i + 1] = Math.cos(0.3) * y1 - Math.sin(0.3) * z - 1
+      b[3 * i + 2] = Math.sin(0.3) * y1 + Math.cos(0.3) * z + 0.5
+    }
+    const [f0, f1] = parseXyz(trajectoryXyz(lj13, [a, b], undefined, { align: true }))
+    for (let k = 0; k < 39; k++) expect(f1!.positions[k]!).toBeCloseTo(f0!.positions[k]!, 8)
+    const [g0, g1] = parseXyz(trajectoryXyz(lj13, [a, b]))
+    expect(Math.abs(g1!.positions[0]! - g0!.positions[0]!)).toBeGreaterThan(0.1)
+    // In the plane: LJ7-2D turned by 1 rad stays in the plane, on the first frame.
+    const lj7 = systemById('lj7-2d')!
+    const p = lj7.minima[0]!.start!()
+    const r = Float64Array.from(p, (_, j) =>
+      j % 2 === 0 ? Math.cos(1) * p[j]! - Math.sin(1) * p[j + 1]! + 3 : Math.sin(1) * p[j - 1]! + Math.cos(1) * p[j]!,
+    )
+    const [h0, h1] = parseXyz(trajectoryXyz(lj7, [p, r], undefined, { align: true }))
+    for (let k = 0; k < 21; k++) expect(h1!.positions[k]!).toBeCloseTo(h0!.positions[k]!, 8)
+  })
+
   it('reads property values: numbers, booleans, bare and quoted strings', () => {
     expect(
       parseXyzProperties('Properties=species:S:1:pos:R:3 e=-1.5e-3 ok=T no=F n=12 s=abc q="two words \\"x\\"" t="12"'),

@@ -1,6 +1,7 @@
 import type { AbChainSystem } from './ab-2d'
 import { moleculeKind, resolveSystem } from './cvs'
 import type { SystemDescriptor } from './descriptor'
+import { alignRotation, centre } from './identity'
 
 /**
  * XYZ files of frames, trajectories and catalogues of minima. A frame is
@@ -291,23 +292,48 @@ export function stateFrame(
 
 /**
  * A trajectory: one frame per state, in order, each with its index as `frame` and, when
- * `energies` is given, its `energy`.
+ * `energies` is given, its `energy`. With `align`, every frame is centred and rotated onto the
+ * first (Kabsch's superposition, alignRotation: in the plane for planar systems), so that a
+ * viewer shows the molecule's changes of shape, not its tumbling and drift; the dynamics is not
+ * changed, only what is written.
  */
 export function trajectoryXyz(
   system: string | SystemDescriptor,
   states: readonly Float64Array[],
   energies?: ArrayLike<number>,
+  options: { readonly align?: boolean } = {},
 ): string {
   if (energies !== undefined && energies.length !== states.length)
     throw new RangeError(`xyz: ${states.length} states but ${energies.length} energies`)
   const map = positionsOf(system)
-  return states
-    .map((q, t) =>
-      formatXyzFrame(
-        stateFrame(system, q, energies === undefined ? { frame: t } : { frame: t, energy: energies[t]! }, map),
-      ),
-    )
-    .join('')
+  const frames = states.map((q, t) =>
+    stateFrame(system, q, energies === undefined ? { frame: t } : { frame: t, energy: energies[t]! }, map),
+  )
+  // stateFrame writes each frame's positions into a Float64Array of its own.
+  if (options.align && frames.length > 0) alignFrames(frames.map((f) => f.positions as Float64Array))
+  return frames.map((f) => formatXyzFrame(f)).join('')
+}
+
+/** Centres every structure (x, y, z per atom) and rotates each onto the first, in place. */
+function alignFrames(structures: readonly Float64Array[]): void {
+  const n = structures[0]!.length / 3
+  let planar = true
+  for (const p of structures) for (let i = 0; i < n && planar; i++) planar = p[3 * i + 2] === 0
+  if (!planar) {
+    for (const p of structures) centre(p, n, 3)
+    for (let k = 1; k < structures.length; k++) alignRotation(structures[k]!, structures[0]!, n, 3)
+    return
+  }
+  const flat = structures.map((p) => Float64Array.from({ length: 2 * n }, (_, j) => p[3 * (j >> 1) + (j & 1)]!))
+  for (const p of flat) centre(p, n, 2)
+  for (let k = 1; k < flat.length; k++) alignRotation(flat[k]!, flat[0]!, n, 2)
+  flat.forEach((p, k) => {
+    const out = structures[k]!
+    for (let i = 0; i < n; i++) {
+      out[3 * i] = p[2 * i]!
+      out[3 * i + 1] = p[2 * i + 1]!
+    }
+  })
 }
 
 /** A minimum as a catalogue keeps it (catalogue.ts's CatalogueEntry fits). */
