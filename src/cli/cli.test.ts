@@ -6,15 +6,8 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { isFresh } from '../../scripts/build-cli.mjs'
 import { VERSION } from '../core/version'
-import { main } from './main'
+import { runInProcess as run } from './in-process'
 
-/** Runs the CLI in this process, capturing what it writes. */
-async function run(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) })
-  return { code, stdout, stderr }
-}
 
 /**
  * Golden files: the JSON documents a figure script would read. Numbers are

@@ -2,11 +2,15 @@ import { parseArgs } from 'node:util'
 import { VERSION } from '../core/version'
 import { basinsCommand } from './basins'
 import { criticalCommand } from './critical'
+import { graphCommand } from './graph'
 import { methodsCommand } from './methods'
+import { minimaCommand } from './minima'
 import { optimizeCommand } from './optimize'
+import { quenchCommand } from './quench'
 import { sampleCommand } from './sample'
 import { surfacesCommand } from './surfaces'
 import { sweepCommand } from './sweep'
+import { systemsCommand } from './systems'
 import { UsageError, type Command } from './usage'
 
 /**
@@ -23,6 +27,10 @@ export const COMMANDS: readonly Command[] = [
   optimizeCommand,
   sampleCommand,
   sweepCommand,
+  systemsCommand,
+  minimaCommand,
+  graphCommand,
+  quenchCommand,
 ]
 
 interface Writable {
@@ -32,7 +40,7 @@ interface Writable {
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
   return [
-    `landscape ${VERSION}: optimizers and samplers on energy surfaces, from the command line`,
+    `landscape ${VERSION}: optimizers and samplers on energy surfaces and molecules, from the command line`,
     '',
     'usage: landscape <command> [options] [--json]',
     '',

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { lj7TwoD } from '../core/systems/lj7-2d'
+import { parseXyz } from '../core/systems/xyz'
+import { runInProcess as run } from './in-process'
+
+/** The commands on many-coordinate systems: systems, minima, graph, quench, and --system in the run commands. */
+
+const scratch = mkdtempSync(join(tmpdir(), 'landscape-systems-'))
+
+describe('landscape systems', () => {
+  it('lists every system with its dimension, defaults and known minima', async () => {
+    const r = await run('systems', '--json')
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    const ids = doc.systems.map((s: { id: string }) => s.id)
+    for (const id of ['lj7-2d', 'lj13', 'lj38', 'ab-2d-13', 'bln-46']) expect(ids).toContain(id)
+    const lj13 = doc.systems.find((s: { id: string }) => s.id === 'lj13')
+    expect(lj13).toMatchObject({ dim: 39, atoms: { count: 13, perAtom: 3 }, defaults: { dt: expect.any(Number) } })
+    expect(lj13.minima[0]).toMatchObject({ energy: -44.326801, source: expect.any(String) })
+    expect((await run('systems')).stdout).toMatch(/lj7-2d\s+LJ7 in two dimensions\s+14/)
+  })
+})
+
+describe('landscape minima', () => {
+  it('finds the LJ13 icosahedron by basin hopping and writes the catalogue as XYZ', async () => {
+    const file = join(scratch, 'lj13-minima.xyz')
+    const r = await run(
+      ...['minima', '--system', 'lj13', '--method', 'basin-hopping', '--budget', '60', '--seed', '1'],
+      ...['--xyz', file, '--json'],
+    )
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    const doc = JSON.parse(r.stdout)
+    expect(Math.abs(doc.best.energy - -44.326801)).toBeLessThan(1e-4)
+    expect(doc.best.positions).toHaveLength(13)
+    for (const row of doc.best.positions) expect(row).toHaveLength(3)
+    expect(doc.minima[0]).toEqual({ energy: doc.best.energy, count: expect.any(Number) })
+    expect(doc).toMatchObject({ system: 'lj13', method: 'basin-hopping', budget: 60, seed: 1, global: -44.326801 })
+    const frames = parseXyz(readFileSync(file, 'utf8'))
+    expect(frames).toHaveLength(doc.minima.length)
+    expect(frames[0]!.symbols).toEqual(Array(13).fill('Ar'))
+    expect(frames[0]!.properties).toMatchObject({ system: 'lj13', energy: doc.best.energy })
+    // The frame's atoms are the best minimum's positions.
+    expect(Array.from(frames[0]!.positions)).toEqual(doc.best.positions.flat().map((v: number) => +v.toFixed(12)))
+  })
+
+  it('prints the planar rows of LJ7-2D and of a typed AB chain, and a table without --json', async () => {
+    const lj7 = JSON.parse(
+      (await run('minima', '--system', 'lj7-2d', '--method', 'annealing', '--budget', '50', '--json')).stdout,
+    )
+    expect(lj7.best.positions).toHaveLength(7)
+    expect(lj7.best.positions[0]).toHaveLength(2)
+    const chain = await run('minima', '--sequence', 'ab-ba-ab', '--method', 'basin-hopping', '--budget', '5', '--json')
+    expect(chain.code).toBe(0)
+    const doc = JSON.parse(chain.stdout)
+    expect(doc.system).toBe('ab-2d-abbaab')
+    expect(doc.best.positions).toHaveLength(6)
+    const table = await run('minima', '--system', 'lj13', '--method', 'basin-hopping', '--budget', '5')
+    expect(table.stdout).toMatch(/^lj13, basin-hopping: 1 walker x 5 steps/)
+    expect(table.stdout).toMatch(/rank\s+energy\s+count/)
+  })
+})
+
+describe('landscape graph', () => {
+  it("recovers LJ7-2D's four isomers to 1e-4, the saddles joining them and the graph's lines", async () => {
+    const file = join(scratch, 'lj7-graph.xyz')
+    const r = await run('graph', '--system', 'lj7-2d', '--xyz', file, '--json')
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.minima).toHaveLength(4)
+    doc.minima.forEach((m: { energy: number; known: string }, i: number) => {
+      expect(Math.abs(m.energy - lj7TwoD.minima[i]!.energy)).toBeLessThan(1e-4)
+      expect(m.known).toBe(lj7TwoD.minima[i]!.name)
+    })
+    expect(doc.saddles.length).toBeGreaterThanOrEqual(3)
+    for (const s of doc.saddles) {
+      expect(s.index).toBe(1)
+      expect(s.energy).toBeGreaterThan(Math.max(doc.minima[s.from].energy, doc.minima[s.to].energy))
+    }
+    // Every pair of the four is joined through some path: six barriers, one root.
+    expect(doc.barriers).toHaveLength(6)
+    expect(doc.graph.roots).toHaveLength(1)
+    expect(doc.graph.lines.x.length).toBe(doc.graph.lines.y.length)
+    expect(parseXyz(readFileSync(file, 'utf8')).map((f) => f.properties.energy)).toEqual(
+      doc.minima.map((m: { energy: number }) => m.energy),
+    )
+  })
+})
+
+describe('landscape quench', () => {
+  it('counts where L-BFGS ends from random starts on LJ13 and draws the histogram as bars', async () => {
+    const argv = ['quench', '--system', 'lj13', '--method', 'lbfgs', '--starts', '40', '--seed', '3']
+    const doc = JSON.parse((await run(...argv, '--json')).stdout)
+    expect(doc.minimum + doc.running + doc.diverged).toBe(40)
+    expect(doc.histogram.counts.reduce((a: number, b: number) => a + b, 0)).toBe(doc.minimum)
+    expect(doc.globalShare).toBe(doc.atGlobal / 40)
+    expect(doc.energies).toHaveLength(40)
+    const table = (await run(...argv)).stdout
+    expect(table).toMatch(/at the global minimum -44\.326801/)
+    expect(table).toMatch(/#+/)
+  })
+})
+
+describe('bad input on systems: exit code 2, one line on stderr naming the option, nothing on stdout', () => {
+  it.each([
+    [['minima', '--system', 'lj99', '--method', 'basin-hopping', '--budget', '5'], /--system: unknown system 'lj99'/],
+    [['minima', '--system', 'lj13', '--method', 'gd', '--budget', '5'], /--method: 'gd' is not a global search/],
+    [['minima', '--system', 'lj13', '--budget', '5'], /--method is required/],
+    [['minima', '--system', 'lj13', '--method', 'annealing', '--budget', '0'], /--budget/],
+    [['minima', '--system', 'lj13', '--method', 'annealing', '--budget', '-3'], /--budget/],
+    [['minima', '--method', 'annealing', '--budget', '5'], /--system is required/],
+    [['minima', '--sequence', 'ABXB', '--method', 'annealing', '--budget', '5'], /--sequence: character 3 .* 'X'/],
+    [['minima', '--sequence', 'AB', '--method', 'annealing', '--budget', '5'], /--sequence: .*at least 3/],
+    [['minima', '--sequence', 'A'.repeat(201), '--method', 'annealing', '--budget', '5'], /--sequence: .*at most 200/],
+    [['minima', '--system', 'lj13', '--sequence', 'ABBA', '--method', 'annealing', '--budget', '5'], /give one of/],
+    [['graph', '--system', 'lj13', '--surface', 'muller-brown'], /unknown option '--surface'/],
+    [['graph', '--system', 'lj7-2d', '--starts', '0'], /--starts/],
+    [
+      ['quench', '--system', 'lj13', '--method', 'baoab', '--starts', '5'],
+      /--method: 'baoab' is not a local minimiser/,
+    ],
+    [['quench', '--system', 'lj13', '--method', 'fire', '--starts', '5', '--bin-width', '0'], /--bin-width/],
+    [
+      ['minima', '--system', 'lj13', '--method', 'basin-hopping', '--budget', '1', '--xyz', '/nowhere/x.xyz'],
+      /--xyz: cannot write/,
+    ],
+  ])('%j', async (argv, message) => {
+    const r = await run(...argv)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
