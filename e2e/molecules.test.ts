@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
   })
 
   test('runs LJ7-2D: walkers on the map, atoms drawn, a minimum shown, a bad sequence named', async () => {
-    const { page, errors, offsite } = await openPage(browser, appUrl)
+    const { page, errors, offsite } = await openPage(browser, `${appUrl}?bench`)
     const heading = page.getByRole('heading', { name: 'Molecules: landscapes seen through two coordinates' })
     await heading.scrollIntoViewIfNeeded()
     const system = page.getByRole('combobox', { name: 'System' })
@@ -39,6 +39,38 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     const status = ascii((await page.locator('.molecules .status').textContent()) ?? '')
     expect(status).toMatch(/Walker 1: running, E = -1\d\.\d\d/)
     expect(status).toMatch(/20 walkers: 20 running.*\(global -12\.53\)/)
+
+    // A click on the walker drawn farthest from walker 1 on the map shows that walker.
+    await page.locator('#cv-map').evaluate((e) => e.scrollIntoView({ block: 'center' }))
+    const target = await page.evaluate(() => {
+      const m = (window as unknown as { __molecules: { walker(i: number): [number, number] | null } }).__molecules
+      const gd = document.getElementById('cv-map') as HTMLElement & {
+        _fullLayout: {
+          xaxis: { _offset: number; _length: number; range: number[] }
+          yaxis: { _offset: number; _length: number; range: number[] }
+        }
+      }
+      const { xaxis: ax, yaxis: ay } = gd._fullLayout
+      const r = gd.getBoundingClientRect()
+      const at = ([s1, s2]: [number, number]) => ({
+        x: r.left + ax._offset + ((s1 - ax.range[0]!) / (ax.range[1]! - ax.range[0]!)) * ax._length,
+        y: r.top + ay._offset + (1 - (s2 - ay.range[0]!) / (ay.range[1]! - ay.range[0]!)) * ay._length,
+      })
+      const first = at(m.walker(0)!)
+      let best = { walker: 0, x: first.x, y: first.y, d: 0 }
+      for (let i = 1; m.walker(i) !== null && i < 100; i++) {
+        const p = at(m.walker(i)!)
+        const d = Math.hypot(p.x - first.x, p.y - first.y)
+        if (d > best.d) best = { walker: i, x: p.x, y: p.y, d }
+      }
+      return best
+    })
+    expect(target.d).toBeGreaterThan(20)
+    await page.mouse.click(target.x, target.y)
+    await page
+      .locator('figure:has(#molecule-view) figcaption')
+      .filter({ hasText: `Walker ${target.walker + 1} at step` })
+      .waitFor(WAIT)
 
     // The lowest minimum found is the hexagon, the global minimum; showing it draws its structure.
     const first = page.locator('.minima tbody tr').first()
