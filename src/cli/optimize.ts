@@ -3,6 +3,16 @@ import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import { buildRunLane, parseInteger, RUN_HELP, RUN_OPTIONS, parseSettings, runInput, startOption } from './run-options'
 import { resolvedScenario } from './resolved'
+import {
+  isSystemRun,
+  refuseSystemOnlyOptions,
+  runOnSystem,
+  SYSTEM_RUN_HELP,
+  SYSTEM_RUN_OPTIONS,
+  systemRunTable,
+  type SystemRunOutput,
+} from './system-run'
+import { namesSystem } from './system-options'
 import type { Command } from './usage'
 
 interface OptimizeOutput {
@@ -26,19 +36,24 @@ interface OptimizeOutput {
 
 export const optimizeCommand: Command = {
   name: 'optimize',
-  summary: 'run one optimizer walker and print its path and where it stopped',
+  summary: 'run one optimizer walker and print its path and where it stopped (or W walkers on a system)',
   usage:
     'landscape optimize (--surface ID | --formula TEXT) --method M [--set NAME=VALUE ...] --start X,Y --steps N ' +
-    '[--seed S] [--every K] [--json]',
+    '[--seed S] [--every K] [--json]\n' +
+    '       landscape optimize (--system ID | --sequence AB...) --method M [--set ...] --steps N [--walkers W] ' +
+    '[--start random|minimum:K] [--seed S] [--xyz FILE [--every K]] [--final-xyz FILE] [--json]',
   help: [
     'Runs one walker of an optimizer and prints its path [x, y, U] (every K-th step, and the last)',
     'and its end: position, U, |grad U|, and its status (running, minimum, saddle, maximum,',
     'plateau, oscillating or diverged) with global/local for a minimum.',
     ...RUN_HELP,
-    '  --every K               keep every K-th point of the path (default 1)',
+    '  --every K               keep every K-th point of the path (default 1; XYZ on a system: 10)',
+    ...SYSTEM_RUN_HELP,
   ],
-  options: { ...RUN_OPTIONS, every: { type: 'string' } },
-  run(values, warn): OptimizeOutput {
+  options: { ...RUN_OPTIONS, ...SYSTEM_RUN_OPTIONS, every: { type: 'string' }, walkers: { type: 'string' } },
+  run(values, warn): OptimizeOutput | SystemRunOutput {
+    if (namesSystem(values)) return runOnSystem(values, 'optimize')
+    refuseSystemOnlyOptions(values, ['walkers', 'xyz', 'final-xyz'])
     const steps = parseInteger(values.steps as string | undefined, '--steps', 0, 10_000_000)
     const every = parseInteger(values.every as string | undefined, '--every', 1, 10_000_000, 1)
     const input = runInput(
@@ -77,6 +92,7 @@ export const optimizeCommand: Command = {
     }
   },
   table(result) {
+    if (isSystemRun(result)) return systemRunTable(result)
     const { end, path } = result as OptimizeOutput
     const status =
       end.status === 'diverged'

@@ -7,6 +7,16 @@ import { startObserving } from './observe-aside'
 import { parseNumber } from './inputs'
 import { resolvedScenario } from './resolved'
 import { buildRunLane, parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput, startOption } from './run-options'
+import { namesSystem } from './system-options'
+import {
+  isSystemRun,
+  refuseSystemOnlyOptions,
+  runOnSystem,
+  SYSTEM_RUN_HELP,
+  SYSTEM_RUN_OPTIONS,
+  systemRunTable,
+  type SystemRunOutput,
+} from './system-run'
 import { UsageError, type Command } from './usage'
 
 interface SampleOutput {
@@ -43,7 +53,10 @@ export const sampleCommand: Command = {
   summary: 'run a sampler and print the histogram of where its walkers went',
   usage:
     'landscape sample (--surface ID | --formula TEXT) --method M --kT T [--set NAME=VALUE ...] --walkers W --steps N ' +
-    '[--burnin B] [--dt DT] [--seed S] [--start X,Y] [--bins NX,NY] [--domain X0,X1,Y0,Y1] [--json]',
+    '[--burnin B] [--dt DT] [--seed S] [--start X,Y] [--bins NX,NY] [--domain X0,X1,Y0,Y1] [--json]\n' +
+    '       landscape sample (--system ID | --sequence AB...) --method M [--kT T] [--set ...] [--walkers W] ' +
+    '--steps N [--burnin B] [--dt DT] [--start random|minimum:K] [--seed S] [--xyz FILE [--every K]] ' +
+    '[--final-xyz FILE] [--json]',
   help: [
     'Runs W walkers of a sampler for B + N steps and histograms every walker at every step',
     'after the burn-in: counts[i][j] for x-bin i and y-bin j over the domain (samples outside',
@@ -57,6 +70,9 @@ export const sampleCommand: Command = {
     '  --burnin B              steps run before counting (default 0)',
     '  --dt DT                 the time step, for methods that have one',
     '  --bins NX,NY            histogram bins (default 30,30)',
+    ...SYSTEM_RUN_HELP,
+    "  (on a system, --kT defaults to the system's, --walkers to 10, --every to 100; the output is each walker's",
+    '  final energy and status, the mean energy after the burn-in and the kinetic temperature)',
   ],
   options: {
     ...RUN_OPTIONS,
@@ -65,8 +81,12 @@ export const sampleCommand: Command = {
     burnin: { type: 'string' },
     dt: { type: 'string' },
     bins: { type: 'string' },
+    ...SYSTEM_RUN_OPTIONS,
+    every: { type: 'string' },
   },
-  async run(values, warn): Promise<SampleOutput> {
+  async run(values, warn): Promise<SampleOutput | SystemRunOutput> {
+    if (namesSystem(values)) return runOnSystem(values, 'sample')
+    refuseSystemOnlyOptions(values, ['xyz', 'final-xyz', 'every'])
     const steps = parseInteger(values.steps as string | undefined, '--steps', 0, 100_000_000)
     const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
     const [nx, ny] = parseBins(values.bins as string | undefined)
@@ -148,6 +168,7 @@ export const sampleCommand: Command = {
     }
   },
   table(result) {
+    if (isSystemRun(result)) return systemRunTable(result)
     const r = result as SampleOutput
     const total = r.histogram.counts.flat().reduce((a, b) => a + b, 0)
     const rung = (a: number | null) => (a === null ? '-' : formatNumber(a, 3))

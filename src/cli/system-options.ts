@@ -17,7 +17,7 @@ export const SYSTEM_HELP = [
 ]
 
 /** The options that name a surface: none of them goes with a system. */
-const SURFACE_ONLY = ['surface', 'formula', 'domain', 'param', 'start', 'scenario', 'lane']
+const SURFACE_ONLY = ['surface', 'formula', 'domain', 'param', 'scenario', 'lane']
 
 /** Whether the options name a system (--system or --sequence). */
 export function namesSystem(values: Record<string, unknown>): boolean {
@@ -27,13 +27,13 @@ export function namesSystem(values: Record<string, unknown>): boolean {
 /**
  * The system the options name: a listed id, or an AB chain typed with --sequence. A surface
  * option beside it, both or neither of --system and --sequence, an unknown id or a bad sequence
- * is a usage error naming the option.
+ * is a usage error naming the option; so is any option of `refused` (a command's own surface-only options).
  */
-export function systemOption(values: Record<string, unknown>): SystemDescriptor {
+export function systemOption(values: Record<string, unknown>, refused: readonly string[] = []): SystemDescriptor {
   const id = values.system as string | undefined
   const sequence = values.sequence as string | undefined
   const given = id !== undefined ? '--system' : '--sequence'
-  for (const option of SURFACE_ONLY)
+  for (const option of [...SURFACE_ONLY, ...refused])
     if (values[option] !== undefined)
       throw new UsageError(`${given} cannot be combined with --${option}: a run is on a system or on a surface`)
   if (id !== undefined && sequence !== undefined)
@@ -74,11 +74,11 @@ export function asUsage<T>(compute: () => T, option: string): T {
 }
 
 /** Writes an XYZ text to the file of --xyz; a file that cannot be written is a usage error. */
-export function writeXyzFile(path: string, text: string): void {
+export function writeXyzFile(path: string, text: string, option = '--xyz'): void {
   try {
     writeFileSync(path, text)
   } catch (e) {
-    throw new UsageError(`--xyz: cannot write '${path}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw new UsageError(`${option}: cannot write '${path}': ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
   }
 }
 

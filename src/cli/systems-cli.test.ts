@@ -104,6 +104,75 @@ describe('landscape quench', () => {
   })
 })
 
+describe('landscape optimize and sample on a system', () => {
+  it('says where each optimizer walker stopped, in words, and writes its trajectory as XYZ', async () => {
+    const file = join(scratch, 'lj13-fire.xyz')
+    const r = await run(
+      ...['optimize', '--system', 'lj13', '--method', 'fire', '--walkers', '3', '--steps', '3000'],
+      ...['--seed', '2', '--xyz', file, '--every', '500', '--json'],
+    )
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.ends).toHaveLength(3)
+    for (const end of doc.ends) {
+      expect(end.kind).toBe('minimum')
+      expect(end.words).toMatch(/^quenched to (a local minimum E = -\d+\.\d\d \(global -44\.33\)|the global minimum)/)
+    }
+    expect(doc.lowest.positions).toHaveLength(13)
+    const frames = parseXyz(readFileSync(file, 'utf8'))
+    expect(frames.map((f) => f.properties.step)).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000])
+    expect(frames[6]!.properties.energy).toBe(doc.ends[0].energy)
+  })
+
+  it('stays at the global minimum from it, and reports a learning rate too large as diverged', async () => {
+    const at = JSON.parse(
+      (
+        await run(
+          'optimize',
+          '--system',
+          'lj13',
+          '--method',
+          'lbfgs',
+          '--start',
+          'minimum:0',
+          '--steps',
+          '50',
+          '--json',
+        )
+      ).stdout,
+    )
+    expect(at.ends[0].words).toBe('quenched to the global minimum E = -44.33')
+    const table = await run(
+      ...['optimize', '--system', 'lj13', '--method', 'gd', '--set', 'lr=0.1', '--start', 'minimum:0'],
+      ...['--steps', '300'],
+    )
+    expect(table.stdout).toMatch(/diverged at step \d+/)
+  })
+
+  it('samples LJ7-2D at its kT: the kinetic temperature, the mean energy and the final frames', async () => {
+    const file = join(scratch, 'lj7-final.xyz')
+    const r = await run(
+      ...['sample', '--system', 'lj7-2d', '--method', 'baoab', '--walkers', '10', '--steps', '3000'],
+      ...['--burnin', '3000', '--final-xyz', file, '--json'],
+    )
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.settings).toMatchObject({ kT: 0.1, dt: 0.005, gamma: 1 })
+    expect(Math.abs(doc.kineticTemperature - 0.1)).toBeLessThan(0.01)
+    expect(doc.meanEnergy).toBeGreaterThan(-12.6)
+    expect(doc.meanEnergy).toBeLessThan(-10)
+    const frames = parseXyz(readFileSync(file, 'utf8'))
+    expect(frames).toHaveLength(10)
+    for (const f of frames) {
+      expect(f.symbols).toHaveLength(7)
+      expect(f.properties.system).toBe('lj7-2d')
+    }
+    expect((await run('sample', '--system', 'lj7-2d', '--method', 'baoab', '--steps', '10')).stdout).toMatch(
+      /kinetic temperature: .* \(kT 0\.1\)/,
+    )
+  })
+})
+
 describe('bad input on systems: exit code 2, one line on stderr naming the option, nothing on stdout', () => {
   it.each([
     [['minima', '--system', 'lj99', '--method', 'basin-hopping', '--budget', '5'], /--system: unknown system 'lj99'/],
@@ -126,6 +195,44 @@ describe('bad input on systems: exit code 2, one line on stderr naming the optio
     [
       ['minima', '--system', 'lj13', '--method', 'basin-hopping', '--budget', '1', '--xyz', '/nowhere/x.xyz'],
       /--xyz: cannot write/,
+    ],
+    [
+      ['optimize', '--system', 'lj13', '--surface', 'muller-brown', '--method', 'gd', '--steps', '3'],
+      /--system cannot be combined with --surface/,
+    ],
+    [
+      ['sample', '--sequence', 'ABBA', '--formula', 'x^2', '--method', 'baoab', '--steps', '3'],
+      /--sequence cannot be combined with --formula/,
+    ],
+    [
+      ['optimize', '--system', 'lj13', '--method', 'newton', '--steps', '3'],
+      /--method: .*runs on surfaces of 2 coordinates only/,
+    ],
+    [
+      ['sample', '--system', 'lj13', '--method', 'hmc', '--steps', '3'],
+      /--method: .*runs on surfaces of 2 coordinates only/,
+    ],
+    [['optimize', '--system', 'lj13', '--method', 'baoab', '--steps', '3'], /--method: baoab is a sampler/],
+    [['sample', '--system', 'lj13', '--method', 'fire', '--steps', '3'], /--method: fire has no temperature/],
+    [['optimize', '--system', 'lj99', '--method', 'gd', '--steps', '3'], /--system: unknown system 'lj99'/],
+    [['optimize', '--sequence', 'ABC', '--method', 'gd', '--steps', '3'], /--sequence: character 3/],
+    [['optimize', '--system', 'lj13', '--method', 'gd', '--steps', '3', '--start', '0,0'], /--start: on a system/],
+    [
+      ['optimize', '--system', 'bln-46', '--method', 'gd', '--steps', '3', '--start', 'minimum:0'],
+      /--start: bln-46 has no geometry/,
+    ],
+    [
+      ['sample', '--system', 'lj13', '--method', 'baoab', '--steps', '3', '--bins', '3,3'],
+      /cannot be combined with --bins/,
+    ],
+    [['sample', '--system', 'lj13', '--method', 'baoab', '--steps', '3', '--kT', '-1'], /--kT/],
+    [
+      ['optimize', '--surface', 'muller-brown', '--method', 'gd', '--steps', '3', '--xyz', 'out.xyz'],
+      /--xyz applies to a run on a system/,
+    ],
+    [
+      ['optimize', '--surface', 'muller-brown', '--method', 'gd', '--steps', '3', '--walkers', '2'],
+      /--walkers applies to a run on a system/,
     ],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)
