@@ -10,6 +10,9 @@ import { formatNumber, renderTable } from './format'
 import { parseNumber } from './inputs'
 import { resolvedScenario } from './resolved'
 import { parseInteger, parseSettings, RUN_HELP, RUN_OPTIONS, runInput } from './run-options'
+import { namesSystem, SYSTEM_OPTIONS } from './system-options'
+import { refuseSystemOnlyOptions } from './system-run'
+import { isSystemSweep, SYSTEM_SWEEP_HELP, SYSTEM_SWEEP_OPTIONS, sweepOnSystem, systemSweepTable } from './system-sweep'
 import { UsageError, type Command } from './usage'
 
 interface SweepOutput {
@@ -33,7 +36,9 @@ export const sweepCommand: Command = {
   summary: 'measure a transition rate at several temperatures and fit Arrhenius',
   usage:
     'landscape sweep (--surface ID | --formula TEXT) [--param ...] --method M [--set ...] --kT T1,T2,... ' +
-    '--walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]',
+    '--walkers W --steps N [--burnin B] [--dt DT] [--from I --to J] [--seed S] [--json]\n' +
+    '       landscape sweep (--system ID | --sequence AB...) --kT T1,T2,... --walkers W --steps N [--dt DT] ' +
+    '[--from I] [--to J,K,...] [--interval K] [--graph] [--seed S] [--json]',
   help: [
     'Runs W walkers from minimum I at each kT and counts transitions to minimum J (core sets:',
     'recrossings at the saddle do not count), for the rate from I to J per unit time. Beside each',
@@ -50,6 +55,7 @@ export const sweepCommand: Command = {
     '  --burnin B              steps before counting (default 0)',
     '  --dt DT                 the time step',
     '  --from I, --to J        the minima (default 0 and 1)',
+    ...SYSTEM_SWEEP_HELP,
   ],
   options: {
     ...RUN_OPTIONS,
@@ -59,11 +65,15 @@ export const sweepCommand: Command = {
     dt: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    ...SYSTEM_OPTIONS,
+    ...SYSTEM_SWEEP_OPTIONS,
   },
-  run(values, warn): SweepOutput {
+  run(values, warn): SweepOutput | ReturnType<typeof sweepOnSystem> {
     if (values.kT === undefined) throw new UsageError('--kT is required: a list such as 0.2,0.25,0.5')
     const kTs = (values.kT as string).split(',').map((t) => parseNumber(t, '--kT'))
     if (kTs.some((t) => !(t > 0))) throw new UsageError('--kT: every temperature must be positive')
+    if (namesSystem(values)) return sweepOnSystem(values, kTs)
+    refuseSystemOnlyOptions(values, ['interval', 'graph'])
     const steps = parseInteger(values.steps as string | undefined, '--steps', 1, 100_000_000)
     const burnin = parseInteger(values.burnin as string | undefined, '--burnin', 0, 100_000_000, 0)
     const input = runInput(
@@ -128,6 +138,7 @@ export const sweepCommand: Command = {
     }
   },
   table(result) {
+    if (isSystemSweep(result)) return systemSweepTable(result)
     const r = result as SweepOutput
     const interval = (low: number, high: number) =>
       `${formatNumber(low, 3)} - ${Number.isFinite(high) ? formatNumber(high, 3) : 'inf'}`

@@ -173,6 +173,23 @@ describe('landscape optimize and sample on a system', () => {
   })
 })
 
+describe('landscape sweep on a system', () => {
+  it("counts LJ7-2D's transitions out of the hexagon at each kT, beside the landscape graph's barrier", async () => {
+    const r = await run(
+      ...['sweep', '--system', 'lj7-2d', '--kT', '0.2,0.25', '--walkers', '4', '--steps', '2000'],
+      ...['--graph', '--json'],
+    )
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout)
+    expect(doc.from).toMatchObject({ index: 0, name: 'hexagon' })
+    expect(doc.to.map((m: { index: number }) => m.index)).toEqual([1, 2, 3])
+    expect(doc.rates.map((p: { kT: number }) => p.kT)).toEqual([0.2, 0.25])
+    for (const p of doc.rates) expect(p.looks).toBe(4 * 20)
+    // The lowest pass out of the hexagon, to capped B (graph.test.ts).
+    expect(Math.abs(doc.graphBarrier - 1.4946)).toBeLessThan(1e-3)
+  })
+})
+
 describe('bad input on systems: exit code 2, one line on stderr naming the option, nothing on stdout', () => {
   it.each([
     [['minima', '--system', 'lj99', '--method', 'basin-hopping', '--budget', '5'], /--system: unknown system 'lj99'/],
@@ -233,6 +250,36 @@ describe('bad input on systems: exit code 2, one line on stderr naming the optio
     [
       ['optimize', '--surface', 'muller-brown', '--method', 'gd', '--steps', '3', '--walkers', '2'],
       /--walkers applies to a run on a system/,
+    ],
+    [['sweep', '--system', 'lj13', '--kT', '0.2', '--walkers', '2', '--steps', '100'], /fewer than two known minima/],
+    [
+      ['sweep', '--system', 'lj7-2d', '--kT', '0.2', '--walkers', '2', '--steps', '1000', '--interval', '300'],
+      /--interval: 300 does not divide/,
+    ],
+    [
+      ['sweep', '--system', 'lj7-2d', '--method', 'gd', '--kT', '0.2', '--walkers', '2', '--steps', '100'],
+      /--method: on a system, sweep runs baoab/,
+    ],
+    [
+      ['sweep', '--system', 'lj7-2d', '--kT', '0.2', '--walkers', '2', '--steps', '100', '--to', '0'],
+      /must be different/,
+    ],
+    [
+      [
+        'sweep',
+        '--surface',
+        'double-well',
+        '--method',
+        'baoab',
+        '--kT',
+        '0.5',
+        '--walkers',
+        '5',
+        '--steps',
+        '5',
+        '--graph',
+      ],
+      /--graph applies to a run on a system/,
     ],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)
