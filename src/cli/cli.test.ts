@@ -8,7 +8,6 @@ import { isFresh } from '../../scripts/build-cli.mjs'
 import { VERSION } from '../core/version'
 import { runInProcess as run } from './in-process'
 
-
 /**
  * Golden files: the JSON documents a figure script would read. Numbers are
  * compared to 1e-9 relative (the last bits of a Newton iteration may move when

@@ -6,7 +6,7 @@ import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import { parseNumber } from './inputs'
 import { parseInteger } from './run-options'
-import { asUsage, systemOption } from './system-options'
+import { asUsage, SYSTEM_HELP, systemOption } from './system-options'
 import { UsageError, type OptionSpec } from './usage'
 
 /**
@@ -22,7 +22,8 @@ export const SYSTEM_SWEEP_OPTIONS: Record<string, OptionSpec> = {
 }
 
 export const SYSTEM_SWEEP_HELP = [
-  "On a many-coordinate system (--system ID; Langevin BAOAB only, dt and friction the system's unless given):",
+  "On a many-coordinate system (BAOAB Langevin dynamics only, with the system's friction, and its dt unless --dt):",
+  ...SYSTEM_HELP,
   '  --from I                the known minimum the walkers start in (default 0, the lowest)',
   '  --to J,K,...            the known minima a transition goes to (default: every other one)',
   '  --interval K            steps between quenches that label each walker (default 100; divides --steps)',

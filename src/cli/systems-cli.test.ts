@@ -190,6 +190,20 @@ describe('landscape sweep on a system', () => {
   })
 })
 
+describe('help on the commands for systems', () => {
+  it.each(['systems', 'minima', 'graph', 'quench', 'optimize', 'sample', 'sweep'])('%s --help', async (name) => {
+    const r = await run(name, '--help')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/usage: landscape/)
+    if (name !== 'systems') expect(r.stdout).toMatch(/--system ID/)
+  })
+
+  it('lists the new commands in the overview', async () => {
+    const r = await run('--help')
+    for (const name of ['systems', 'minima', 'graph', 'quench']) expect(r.stdout).toMatch(new RegExp(`\\n  ${name}\\s`))
+  })
+})
+
 describe('bad input on systems: exit code 2, one line on stderr naming the option, nothing on stdout', () => {
   it.each([
     [['minima', '--system', 'lj99', '--method', 'basin-hopping', '--budget', '5'], /--system: unknown system 'lj99'/],
