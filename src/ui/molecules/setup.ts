@@ -6,6 +6,7 @@ import type { SystemDescriptor } from '../../core/systems/descriptor'
 import { systemById, SYSTEMS } from '../../core/systems'
 import { systemRunSettings } from '../../core/systems/run-settings'
 import type { MoleculeSetup } from '../../engine/system-protocol'
+import { formatValue } from '../format'
 
 /** The choice in the system menu that takes a typed AB sequence. */
 export const TYPED_AB = 'ab-typed'
@@ -97,7 +98,7 @@ export function moleculeSetup(form: MoleculeForm): FormResult {
 export function startChoices(descriptor: SystemDescriptor | null): { value: string; label: string }[] {
   const out = [{ value: 'random', label: 'random states' }]
   descriptor?.minima.forEach((m, k) => {
-    if (m.start) out.push({ value: String(k), label: `${m.name} (E = ${m.energy})` })
+    if (m.start) out.push({ value: String(k), label: `${m.name} (E = ${formatValue(m.energy, 4)})` })
   })
   return out
 }
