@@ -1,80 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { BiasGrid } from '../dynamics/samplers/bias-grid'
-import { cvsFor, type CollectiveVariable } from './cvs'
-import type { GridAxis } from './free-energy'
+import { cvsFor } from './cvs'
 import { lj7TwoD } from './lj7-2d'
-import { checkMetadynamics, type MetadynamicsCheckConfig } from './metadynamics-check'
 import { alignedDifference, binnedFreeEnergy, cvBiasedSystem, populatedBins, surfaceAgreement } from './metadynamics'
 import type { FreeEnergySurface } from './free-energy'
-
-/**
- * LJ7-2D at kT = 0.2 in the (mu2, mu3) plane. At the tutorials' kT = 0.1 the hexagon fills a
- * patch of (mu2, mu3) about 0.05 across (narrower than a useful hill) and the other three
- * isomers sit 7-10 kT above it: a reference histogram would need some 1e7 samples to resolve
- * them. At kT = 0.2 the hexagon holds about 40% of the time and the other isomers spread over a
- * region of F within 6 kT, which a test-sized reference resolves to about 0.2 kT per bin (rms).
- */
-const kT = 0.2
-const S1: GridAxis = { min: 0.2, max: 1.4, bins: 12 }
-const S2: GridAxis = { min: -0.8, max: 1.6, bins: 12 }
-/** The populated region: reference F within 6 kT of its lowest bin. */
-const WITHIN = 6 * kT
-
-/**
- * Unbiased reference by parallel tempering: 4 ensembles of 5 replicas from kT = 0.2 to 0.5
- * (swap acceptance 0.5-0.6), BAOAB dt 0.005, gamma 1, swaps every 10 steps; 5,000 steps of
- * burn-in, then the rung-0 walkers' (mu2, mu3) every 10 steps for 50,000 steps (20,000
- * samples), in 10 blocks of 5,000 steps for the errors. 1.1e6 walker-steps.
- *
- * Well-tempered metadynamics on (mu2, mu3): 8 walkers sharing one bias from the hexagon, BAOAB
- * dt 0.005, gamma 1; a hill from each walker every 100 steps, h0 = 0.02 (kT/10), sigma = 0.05
- * (the hexagon's patch is about that wide in mu3; four grid spacings in mu2, two in mu3), bias
- * factor 8 (the walkers see the 6 kT region as under 1 kT); 121 x 121 nodes. 200,000 steps,
- * 1.6e6 walker-steps.
- */
-function lj7Check(): MetadynamicsCheckConfig {
-  const pair = (): [CollectiveVariable, CollectiveVariable] => {
-    const cvs = cvsFor(lj7TwoD)
-    return [cvs[0]!, cvs[1]!]
-  }
-  return {
-    reference: {
-      descriptor: lj7TwoD,
-      cvs: pair(),
-      s1: S1,
-      s2: S2,
-      kT,
-      kTMax: 0.5,
-      replicas: 5,
-      ensembles: 4,
-      swapEvery: 10,
-      burnin: 5000,
-      steps: 50_000,
-      every: 10,
-      blockSize: 2000,
-      start: 0,
-      seed: 1,
-    },
-    metadynamics: {
-      descriptor: lj7TwoD,
-      cvs: pair(),
-      grid: { s1: { min: 0, max: 1.6 }, s2: { min: -1, max: 1.8 }, nodes: 121 },
-      kT,
-      dt: 0.005,
-      friction: 1,
-      height: 0.02,
-      sigma: 0.05,
-      stride: 100,
-      biasFactor: 8,
-      walkers: 8,
-      start: { kind: 'minimum', index: 0 },
-      seed: 1,
-    },
-    steps: 200_000,
-    early: 2000,
-    within: WITHIN,
-  }
-}
 
 describe('a bias on two collective variables', () => {
   it('adds V(s(q)) to the energy and its chain-rule gradient, as central differences say', () => {
@@ -154,36 +83,6 @@ describe('comparing free-energy surfaces', () => {
   })
 })
 
-describe('well-tempered metadynamics on LJ7-2D against parallel tempering (kT = 0.2, mu2 and mu3)', () => {
-  /**
-   * Claim: F_WT(s) = -[gamma/(gamma - 1)] V(s) and the parallel-tempering histogram agree over the
-   * bins where the reference has F < 6 kT, both aligned by their mean there.
-   *
-   * Bound. The difference d in a bin has two parts: the reference's block error sigma_ref (measured
-   * per bin) and the bias's own error. A well-tempered bias approaches its limit as 1/t once the
-   * hills have shrunk (Dama, Parrinello & Voth, PRL 112, 240602, 2014): then the error left at t
-   * equals the change of the estimate from t/2 to t, which is measured (sigma_wt, the rms of that
-   * change over the same bins). With the two independent, z = d / sqrt(sigma_ref^2 + sigma_wt^2) is
-   * about standard normal, and the rms of z over n bins is sqrt(chi^2_n / n). The test asks
-   * rms z < 2, chi^2_n < 4n. The ~50 bins are not independent (hills 0.05 wide, bins 0.1 x 0.2, errors
-   * correlated over a few hill widths), but the region, about 1.0 x 1.6, holds at least 6 independent
-   * patches 0.3 across: chi^2_6 > 24 has probability 5e-4, and more independent bins make it smaller
-   * (chi^2_12 > 48: 6e-6). False-alarm rate below 1e-3.
-   *
-   * Negative controls, against the same bound: the same run read after 2,000 steps (1% of it, 16
-   * hills per walker: the hexagon partly filled, the rest not), and a flat estimate (no hills).
-   *
-   * Cost: 1.1e6 walker-steps of parallel tempering and 1.6e6 of metadynamics (about 7 s here).
-   * Measured (seed 1): 48 bins, rms difference 0.27 kT, sigma_ref 0.23 kT, sigma_wt 0.25 kT, rms z
-   * 0.79; after 2,000 steps rms z 3.5; flat 4.6 (a whole run of 4,000 steps: 2.9).
-   */
-  it('agrees within the combined standard errors in the populated region, and an unconverged bias does not', () => {
-    const check = checkMetadynamics(lj7Check())
-    expect(check.hills).toBe(8 * (200_000 / 100))
-    expect(check.final.bins).toBeGreaterThanOrEqual(20)
-    const { z, rms } = check.final
-    expect(z, `rms z ${z}, rms difference ${rms / kT} kT`).toBeLessThan(2)
-    expect(check.early.z, 'after 2,000 steps').toBeGreaterThan(2)
-    expect(check.flat.z, 'flat').toBeGreaterThan(2)
-  })
-})
+// The whole comparison on LJ7-2D (well-tempered metadynamics against parallel tempering, its bound
+// and its negative controls) is asserted once, in the guided experiment's test
+// (experiments/systems/lj7-metadynamics.test.ts), which runs checkMetadynamics at the same settings.
