@@ -1,11 +1,12 @@
 import { resolveLane } from '../core/dynamics/resolve'
 import { SystemLane } from '../core/dynamics/system-lane'
-import { MinimaCatalogue } from '../core/systems/catalogue'
+import { MinimaCatalogue, QUENCH_TOLERANCE } from '../core/systems/catalogue'
 import { CvHistogram } from '../core/systems/cv-histogram'
 import { cvsFor, resolveSystem, type CollectiveVariable } from '../core/systems/cvs'
 import type { SystemDescriptor } from '../core/systems/descriptor'
 import { atomLayoutOf } from '../core/systems/draw'
 import type { FreeEnergySurface } from '../core/systems/free-energy'
+import { LbfgsMinimiser } from '../core/systems/minimise'
 import {
   WALKER_KIND,
   type FrameRequest,
@@ -27,7 +28,7 @@ const SURFACE_INTERVAL_MS = 250
 /** Quenches take at most about this share of the worker's time, and come at least this far apart (ms). */
 const QUENCH_SHARE = 0.1
 const QUENCH_INTERVAL_MS = 300
-/** FIRE steps per quench on the page: a quench that needs more counts as failed. */
+/** L-BFGS iterations per quench on the page: a quench that needs more counts as failed. */
 const QUENCH_STEPS = 20000
 /** Minima sent to the page, lowest first. */
 const LISTED_MINIMA = 30
@@ -48,6 +49,13 @@ export class MoleculeRun {
   private pair: [number, number]
   private readonly catalogue: MinimaCatalogue
   private quenches = 0
+  private failedQuenches = 0
+  /**
+   * The quench: L-BFGS as basin hopping uses it (tens of ms where FIRE takes hundreds on the stiff
+   * bonds of BLN), to the catalogue's gradient tolerance; the catalogue then files the minimum.
+   */
+  private readonly minimiser: LbfgsMinimiser
+  private readonly quenched: Float64Array
   private nextQuench = 0
   private quenchWalker = 0
   private catalogueChanged = true
@@ -81,9 +89,12 @@ export class MoleculeRun {
     this.histogram = new CvHistogram({ kT: this.kT })
     this.cv1 = new Float64Array(setup.walkers)
     this.cv2 = new Float64Array(setup.walkers)
-    this.catalogue = new MinimaCatalogue(this.lane.system, atomLayoutOf(this.descriptor), {
-      fire: { maxSteps: QUENCH_STEPS },
+    this.catalogue = new MinimaCatalogue(this.lane.system, atomLayoutOf(this.descriptor))
+    this.minimiser = new LbfgsMinimiser(this.lane.system, {
+      gradientTolerance: QUENCH_TOLERANCE,
+      maxSteps: QUENCH_STEPS,
     })
+    this.quenched = new Float64Array(this.descriptor.dim)
     this.snapshot()
   }
 
@@ -145,7 +156,10 @@ export class MoleculeRun {
       const i = this.quenchWalker
       this.quenchWalker = (i + 1) % w.n
       if (this.lane.status(i).kind === 'diverged') continue
-      this.catalogue.add(w.qs[i]!)
+      this.quenched.set(w.qs[i]!)
+      const energy = this.minimiser.minimise(this.quenched)
+      if (this.minimiser.converged) this.catalogue.insert(this.quenched, energy)
+      else this.failedQuenches++
       this.quenches++
       this.catalogueChanged = true
       return
@@ -184,7 +198,7 @@ export class MoleculeRun {
           q: Float64Array.from(e.q),
         })),
         quenches: this.quenches,
-        failed: this.catalogue.failed,
+        failed: this.failedQuenches,
       }
       this.catalogueChanged = false
     }
