@@ -67,9 +67,11 @@ export function asUsage<T>(compute: () => T, option: string): T {
     return compute()
   } catch (e) {
     if (!(e instanceof RangeError)) throw e
-    const field = /^(\w+)(?::| must)/.exec(e.message)?.[1]
-    const named = field !== undefined && /^(budget|walkers|starts|seed)$/.test(field) ? `--${field}` : option
-    throw new UsageError(`${named}: ${e.message}`)
+    const match = /^(budget|walkers|starts|seed)(: | must)/.exec(e.message)
+    if (match === null) throw new UsageError(`${option}: ${e.message}`)
+    // "walkers: 5 walkers cannot ..." loses its field name, which the option now says.
+    const rest = match[2] === ': ' ? e.message.slice(match[0].length) : e.message
+    throw new UsageError(`--${match[1]}: ${rest}`)
   }
 }
 

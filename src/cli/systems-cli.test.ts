@@ -20,6 +20,8 @@ describe('landscape systems', () => {
     const lj13 = doc.systems.find((s: { id: string }) => s.id === 'lj13')
     expect(lj13).toMatchObject({ dim: 39, atoms: { count: 13, perAtom: 3 }, defaults: { dt: expect.any(Number) } })
     expect(lj13.minima[0]).toMatchObject({ energy: -44.326801, source: expect.any(String) })
+    const ab13 = doc.systems.find((s: { id: string }) => s.id === 'ab-2d-13')
+    expect(ab13).toMatchObject({ dim: 11, atoms: null, beads: 13, sequence: 'ABBABBABABBAB' })
     expect((await run('systems')).stdout).toMatch(/lj7-2d\s+LJ7 in two dimensions\s+14/)
   })
 })
@@ -294,6 +296,10 @@ describe('bad input on systems: exit code 2, one line on stderr naming the optio
         '--graph',
       ],
       /--graph applies to a run on a system/,
+    ],
+    [
+      ['minima', '--system', 'lj13', '--method', 'parallel-tempering', '--budget', '5', '--walkers', '5'],
+      /^landscape minima: --walkers: 5 walkers cannot form ensembles of 8 replicas/,
     ],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)

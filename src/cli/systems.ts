@@ -1,4 +1,5 @@
 import { SYSTEMS } from '../core/systems'
+import { positionsOf } from '../core/systems/xyz'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import type { Command } from './usage'
@@ -9,7 +10,11 @@ interface SystemEntry {
   dim: number
   units: string
   note: string
+  /** How the state holds atoms (null: the coordinates are not positions, as an AB chain's turning angles). */
   atoms: { count: number; perAtom: 2 | 3 } | null
+  /** Atoms or beads drawn, and a chain's bead letters (null for a cluster). */
+  beads: number
+  sequence: string | null
   defaults: { dt: number; kT: number; friction: number }
   minima: { name: string; energy: number; source: string }[]
 }
@@ -26,16 +31,21 @@ export const systemsCommand: Command = {
   options: {},
   run: () => ({
     version: VERSION,
-    systems: SYSTEMS.map((s): SystemEntry => ({
-      id: s.id,
-      title: s.title,
-      dim: s.dim,
-      units: s.units,
-      note: s.note,
-      atoms: s.atoms && { count: s.atoms.count, perAtom: s.atoms.perAtom },
-      defaults: { ...s.defaults },
-      minima: s.minima.map((m) => ({ name: m.name, energy: m.energy, source: m.source })),
-    })),
+    systems: SYSTEMS.map((s): SystemEntry => {
+      const map = positionsOf(s)
+      return {
+        id: s.id,
+        title: s.title,
+        dim: s.dim,
+        units: s.units,
+        note: s.note,
+        atoms: s.atoms && { count: s.atoms.count, perAtom: s.atoms.perAtom },
+        beads: map.atoms,
+        sequence: map.sequence,
+        defaults: { ...s.defaults },
+        minima: s.minima.map((m) => ({ name: m.name, energy: m.energy, source: m.source })),
+      }
+    }),
   }),
   table(result) {
     const { systems } = result as { systems: SystemEntry[] }
@@ -45,7 +55,7 @@ export const systemsCommand: Command = {
         s.id,
         s.title,
         String(s.dim),
-        s.atoms ? `${s.atoms.count} in ${s.atoms.perAtom}D` : '-',
+        s.atoms ? `${s.atoms.count} in ${s.atoms.perAtom}D` : `${s.beads} beads`,
         formatNumber(s.defaults.dt),
         formatNumber(s.defaults.kT),
         formatNumber(s.defaults.friction),
