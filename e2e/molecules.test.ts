@@ -1,7 +1,14 @@
-import type { Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchChromium, openPage } from './chromium'
 import { ascii, paintedPixels, WAIT } from './helpers'
+
+/** Clicks a button that saves a file and reads the file. */
+async function saved(button: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([button.page().waitForEvent('download', WAIT), button.click()])
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') }
+}
 
 const chromiumPath = inject('chromiumPath')
 const appUrl = inject('appUrl')
@@ -81,6 +88,14 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
       .filter({ hasText: /Minimum 1 of the list, E = .12\.5349/ })
       .first()
       .waitFor(WAIT)
+
+    // The chosen walker and the catalogue of minima save as XYZ files: 7 atoms a frame.
+    const walker = await saved(page.getByRole('button', { name: 'Save walker (XYZ)' }))
+    expect(walker.name).toMatch(/^lj7-2d-walker\d+-step\d+\.xyz$/)
+    expect(walker.text.split('\n')[0]).toBe('7')
+    const minima = await saved(page.getByRole('button', { name: 'Save minima (XYZ)' }))
+    expect(minima.name).toBe('lj7-2d-minima.xyz')
+    expect(minima.text).toMatch(/energy=-12\.5348/)
 
     // A typed AB sequence with a wrong letter: one clear message beside the input, and no run.
     await system.selectOption('ab-typed')
