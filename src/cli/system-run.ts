@@ -246,8 +246,22 @@ export function systemRunTable(r: SystemRunOutput): string {
       `mean energy: ${f(r.meanEnergy)}; kinetic temperature: ${f(r.kineticTemperature)}` +
         (typeof r.settings.kT === 'number' ? ` (kT ${formatNumber(r.settings.kT)})` : ''),
       `acceptance: ${r.acceptance === null ? '-' : formatNumber(r.acceptance, 3)}`,
+      ...ladderLines(r.extras),
     )
   if (r.xyz) lines.push(`trajectory of walker 0 written to ${r.xyz}`)
   if (r.finalXyz) lines.push(`final frames written to ${r.finalXyz}`)
   return lines.join('\n')
+}
+
+/** Parallel tempering's rungs and swap acceptance, and what its averages are over. */
+function ladderLines(extras: Record<string, unknown>): string[] {
+  const temperatures = extras.temperatures
+  const swaps = extras.swapAcceptance
+  if (!Array.isArray(temperatures) || !Array.isArray(swaps)) return []
+  const list = (values: unknown[], digits: number) =>
+    values.map((v) => (typeof v === 'number' ? formatNumber(v, digits) : '-')).join(', ')
+  return [
+    `rungs at kT ${list(temperatures, 4)}; swap acceptance per neighbouring pair: ${list(swaps, 3)}`,
+    'the mean energy is over the walkers at the lowest rung; the kinetic temperature over every rung',
+  ]
 }

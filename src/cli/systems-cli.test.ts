@@ -172,6 +172,8 @@ describe('landscape optimize and sample on a system', () => {
     expect((await run('sample', '--system', 'lj7-2d', '--method', 'baoab', '--steps', '10')).stdout).toMatch(
       /kinetic temperature: .* \(kT 0\.1\)/,
     )
+    const pt = await run('sample', '--system', 'lj7-2d', '--method', 'parallel-tempering', '--steps', '50')
+    expect(pt.stdout).toMatch(/rungs at kT 0\.1, .*; swap acceptance per neighbouring pair: /)
   })
 })
 
