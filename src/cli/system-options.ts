@@ -53,11 +53,6 @@ export function systemOption(values: Record<string, unknown>, refused: readonly 
   return descriptor
 }
 
-/** The lowest known minimum of a system, or null. */
-export function globalMinimum(descriptor: SystemDescriptor): number | null {
-  return descriptor.minima[0]?.energy ?? null
-}
-
 /**
  * Runs a core computation whose RangeError names a bad input ("budget must be ...",
  * "walkers: ..."), turning it into a usage error that names the option.

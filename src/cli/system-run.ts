@@ -105,11 +105,21 @@ export function refuseSystemOnlyOptions(values: Record<string, unknown>, options
       throw new UsageError(`--${option} applies to a run on a system: give --system ID (see \`landscape systems\`)`)
 }
 
-/**
- * Runs a method on the system the options name. `family` says which methods the command takes:
- * optimize takes optimizers, sample the methods with a temperature.
- */
-export function runOnSystem(values: Record<string, unknown>, family: 'optimize' | 'sample'): SystemRunOutput {
+/** A SystemLane built from the options, with what the run loop needs to know. */
+interface SystemRunPlan {
+  descriptor: SystemDescriptor
+  method: MethodDescriptor
+  lane: SystemLane
+  start: SystemStart
+  seed: number
+  walkers: number
+  steps: number
+  burnin: number
+  /** Steps between trajectory frames. */
+  every: number
+}
+
+function planFromOptions(values: Record<string, unknown>, family: 'optimize' | 'sample'): SystemRunPlan {
   // The histogram bins of `sample` are over a plane.
   const descriptor = systemOption(values, ['bins'])
   const method = methodOf(values.method as string | undefined, family)
@@ -124,13 +134,13 @@ export function runOnSystem(values: Record<string, unknown>, family: 'optimize' 
   if (values.kT !== undefined) extra.kT = parseNumber(values.kT as string, '--kT')
   if (values.dt !== undefined) extra.dt = parseNumber(values.dt as string, '--dt')
   const given = parseSettings(values.set as string[] | undefined, method, extra)
+  // The system's own dt, friction and kT first (a surface's step is far too large for LJ walls), then what was given.
   const base = systemRunSettings(method, descriptor, extra.kT ?? descriptor.defaults.kT, walkers)
   const resolved = resolveLane(method.id, { ...base, ...given }, walkers, descriptor.dim)
   if (!resolved.ok) {
     const { field, message } = resolved.errors[0]!
-    const option =
-      field === 'method' || field === 'walkers' ? `--${field}` : Object.hasOwn(extra, field) ? `--${field}` : '--set'
-    throw new UsageError(`${option}: ${message}`)
+    const named = field === 'method' || field === 'walkers' || Object.hasOwn(extra, field)
+    throw new UsageError(`${named ? `--${field}` : '--set'}: ${message}`)
   }
   const lane = new SystemLane({
     descriptor,
@@ -140,6 +150,16 @@ export function runOnSystem(values: Record<string, unknown>, family: 'optimize' 
     start,
     seed,
   })
+  return { descriptor, method, lane, start, seed, walkers, steps, burnin, every }
+}
+
+/**
+ * Runs a method on the system the options name. `family` says which methods the command takes:
+ * optimize takes optimizers, sample the methods with a temperature.
+ */
+export function runOnSystem(values: Record<string, unknown>, family: 'optimize' | 'sample'): SystemRunOutput {
+  const { descriptor, method, lane, start, seed, walkers, steps, burnin, every } = planFromOptions(values, family)
+  const sampler = family === 'sample'
   const w = lane.walkers
   const map = positionsOf(descriptor)
   const xyz = values.xyz as string | undefined
@@ -192,7 +212,7 @@ export function runOnSystem(values: Record<string, unknown>, family: 'optimize' 
     burnin,
     walkers,
     start,
-    settings: { ...resolved.lane.settings },
+    settings: { ...lane.config.settings },
     global: descriptor.minima[0]?.energy ?? null,
     ends,
     lowest: { walker: best, energy: w.u[best]!, positions: atomRows(descriptor, w.qs[best]!) },
