@@ -145,13 +145,28 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
       hoverongaps: false,
       hovertemplate: `${input.axes[0]} = %{x:.3f}, ${input.axes[1]} = %{y:.3f}<br>%{text}<extra></extra>`,
       colorscale: COLOUR_SCALE,
-      colorbar: { title: { text: 'F', side: 'right' }, thickness: 10, tickfont: { color: c.text }, outlinewidth: 0 },
+      // Under the map, as on the surface's own map: the map keeps the width on a phone.
+      colorbar: {
+        orientation: 'h',
+        title: { text: 'F (energy units; 0 at the most probable bin)', side: 'bottom' },
+        thickness: 10,
+        len: 1,
+        x: 0,
+        xanchor: 'left',
+        yref: 'container',
+        y: 0,
+        yanchor: 'bottom',
+        ypad: 6,
+        nticks: 6,
+        tickfont: { color: c.text },
+        outlinewidth: 0,
+      },
     } as Data)
   }
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 64, r: 8, t: 8, b: 52 }),
+      ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 112 }),
       uirevision: input.key,
       xaxis: { ...axis(input.axes[0], theme), range: input.ranges.x, autorange: false },
       yaxis: { ...axis(input.axes[1], theme), range: input.ranges.y, autorange: false },
