@@ -226,7 +226,7 @@ export class LbfgsMinimiser {
       let slope = 0
       for (let k = 0; k < n; k++) slope += p[k]! * g[k]!
       if (slope > 0) for (let k = 0; k < n; k++) p[k] = -p[k]!
-      let length = norm(p, n)
+      const length = norm(p, n)
       let factor = length > this.maxStep ? this.maxStep / length : 1
       let eTrial = e
       let accepted = false
@@ -264,7 +264,6 @@ export class LbfgsMinimiser {
       g.set(tg)
       e = eTrial
       gNorm = norm(g, n)
-      length = 0
     }
     this.gradientNorm = gNorm
     this.steps = steps
