@@ -1,7 +1,6 @@
 import { portableMath as pm } from '../portable-math'
 import type { System } from '../system'
 import type { KnownMinimum, SystemDescriptor } from './descriptor'
-import { drawUntil } from './random-start'
 
 /**
  * The two-dimensional off-lattice AB model of Stillinger, Head-Gordon & Hirshfeld
@@ -202,12 +201,14 @@ const NOTE =
  * chains. Defaults: angles carry unit moment of inertia in these units, dt = 0.005 and
  * friction 1 as for the Lennard-Jones systems, kT = 0.1 (a tenth of the A-A well depth).
  */
+/** The AB energy's two terms: the bending of the chain, and its non-bonded pairs. */
+export const AB_TERMS = ['bending', 'non-bonded pairs'] as const
+
 export function abDescriptor(
   sequence: string,
   options: { id?: string; title?: string; minima?: readonly KnownMinimum[] } = {},
 ): SystemDescriptor {
   const seq = parseAbSequence(sequence)
-  let probe: AbChainSystem | undefined
   let beads: Float64Array | undefined
   return {
     id: options.id ?? `ab-2d-${seq.toLowerCase()}`,
@@ -225,36 +226,74 @@ export function abDescriptor(
       'parallel-tempering': { kT: 0.05, kTMax: 1 },
       annealing: { kT: 1, kTEnd: 0.01 },
     },
-    // Turning angles uniform in (-pi, pi), redrawn until no two non-bonded beads are closer than 0.8.
+    // Grown bead by bead (Rosenbluth & Rosenbluth's chain growth): each turning angle uniform in
+    // (-pi, pi), redrawn until the new bead is at least 0.8 from every bead before it; a chain that
+    // grows into a dead end starts again. Drawing all angles at once and rejecting overlaps would
+    // almost never succeed beyond 20 beads.
     randomState(uniform, out) {
-      probe ??= abChainSystem(seq)
       beads ??= new Float64Array(2 * seq.length)
-      const chain = probe
-      const xy = beads
-      drawUntil(
-        () => {
-          for (let k = 0; k < seq.length - 2; k++) out[k] = Math.PI * (2 * uniform() - 1)
-        },
-        () => {
-          chain.positions(out, xy)
-          return minNonBondedDistance(xy, seq.length) >= 0.8
-        },
-      )
+      growAbChain(seq.length, uniform, out, beads)
     },
     system: () => abChainSystem(seq),
+    terms: {
+      names: AB_TERMS,
+      create() {
+        const chain = abChainSystem(seq)
+        return (q, out) => {
+          let bending = 0
+          for (let k = 0; k < seq.length - 2; k++) bending += (1 - pm.cos(q[k]!)) / 4
+          const e = chain.energy(q)
+          out[0] = bending
+          out[1] = e - bending
+          return e
+        }
+      },
+    },
   }
 }
 
-/** The smallest distance between beads i and j >= i + 2 of n beads at xy (x0, y0, x1, y1, ...). */
-function minNonBondedDistance(xy: Float64Array, n: number): number {
-  let min2 = Infinity
-  for (let i = 0; i < n; i++)
-    for (let j = i + 2; j < n; j++) {
-      const dx = xy[2 * i]! - xy[2 * j]!
-      const dy = xy[2 * i + 1]! - xy[2 * j + 1]!
-      min2 = Math.min(min2, dx * dx + dy * dy)
+/** Tries per angle before a growing chain starts again, and restarts before the last chain is kept. */
+const ANGLE_TRIES = 100
+const RESTARTS = 1000
+/** The closest two non-bonded beads of a random chain may come. */
+const CLEARANCE = 0.8
+
+/**
+ * Writes n - 2 turning angles of a random chain that does not pass through itself into out, using
+ * xy (2n numbers) for the bead positions: bead 0 at the origin, bond 0 along x, as the model
+ * places them.
+ */
+function growAbChain(n: number, uniform: () => number, out: Float64Array, xy: Float64Array): void {
+  for (let restart = 0; restart < RESTARTS; restart++) {
+    xy[0] = 0
+    xy[1] = 0
+    xy[2] = 1
+    xy[3] = 0
+    let phi = 0
+    let grown = true
+    for (let k = 1; k < n - 1 && grown; k++) {
+      grown = false
+      for (let t = 0; t < ANGLE_TRIES; t++) {
+        const theta = Math.PI * (2 * uniform() - 1)
+        const x = xy[2 * k]! + pm.cos(phi + theta)
+        const y = xy[2 * k + 1]! + pm.sin(phi + theta)
+        let clear = true
+        for (let j = 0; j < k && clear; j++) {
+          const dx = x - xy[2 * j]!
+          const dy = y - xy[2 * j + 1]!
+          clear = dx * dx + dy * dy >= CLEARANCE * CLEARANCE
+        }
+        if (!clear) continue
+        out[k - 1] = theta
+        phi += theta
+        xy[2 * k + 2] = x
+        xy[2 * k + 3] = y
+        grown = true
+        break
+      }
     }
-  return Math.sqrt(min2)
+    if (grown) return
+  }
 }
 
 export const ab13: SystemDescriptor = abDescriptor(FIBONACCI_13, {

@@ -380,6 +380,13 @@ export const bln46: SystemDescriptor = {
   atoms: { count: BLN46_SEQUENCE.length, perAtom: 3 },
   randomState: (uniform, out) => randomBlnChain(BLN46_SEQUENCE.length, uniform, out),
   system: () => blnSystem(),
+  terms: {
+    names: BLN_TERMS,
+    create() {
+      const chain = blnSystem()
+      return (q, out) => chain.terms(q, out)
+    },
+  },
   minima: [
     {
       name: 'global minimum (literature value, not reproduced here)',

@@ -41,6 +41,16 @@ export interface SystemDescriptor {
    */
   randomState(uniform: () => number, out: Float64Array): void
   /**
+   * The energy's separate terms where it has more than one (a chain's bonds, bond angles,
+   * dihedrals and non-bonded pairs), for the page to show one by one: their names, and a
+   * function (with its own scratch arrays) that writes each term's energy of state q into
+   * out[0 .. names.length) and returns their sum, the energy.
+   */
+  readonly terms?: {
+    readonly names: readonly string[]
+    create(): (q: Float64Array, out: Float64Array) => number
+  }
+  /**
    * Settings a global search starts from on this system, by search ('basin-hopping',
    * 'parallel-tempering', 'annealing'; see search.ts), over the methods' own defaults.
    */

@@ -52,14 +52,3 @@ function clearOf(q: Float64Array, i: number, s: number, min2: number): boolean {
   }
   return true
 }
-
-/**
- * Draws states with `draw` until `accept` holds (at most TRIES times; the last draw is kept):
- * random chains that do not pass through themselves.
- */
-export function drawUntil(draw: () => void, accept: () => boolean): void {
-  for (let attempt = 0; attempt < TRIES; attempt++) {
-    draw()
-    if (accept()) return
-  }
-}

@@ -43,6 +43,32 @@ describe('the list of systems', () => {
   })
 })
 
+describe('the terms of the energy', () => {
+  it('add up to the energy, for every system that lists them, and the chains list them', () => {
+    expect(systemById('bln-46')!.terms?.names).toEqual(['bonds', 'bond angles', 'dihedrals', 'non-bonded pairs'])
+    expect(systemById('ab-2d-13')!.terms?.names).toEqual(['bending', 'non-bonded pairs'])
+    let seed = 3
+    const uniform = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    for (const s of SYSTEMS) {
+      if (s.terms === undefined) continue
+      const terms = s.terms.create()
+      const q = new Float64Array(s.dim)
+      const out = new Float64Array(s.terms.names.length)
+      for (let k = 0; k < 3; k++) {
+        s.randomState(uniform, q)
+        const e = s.system().energy(q)
+        expect(terms(q, out), s.id).toBeCloseTo(e, 10)
+        expect(
+          out.reduce((a, b) => a + b, 0),
+          s.id,
+        ).toBeCloseTo(e, 9)
+        // Every term is a real share of it: none is the whole energy on a random chain.
+        for (const t of out) expect(Math.abs(t - e), s.id).toBeGreaterThan(1e-9)
+      }
+    }
+  })
+})
+
 describe('the known minima', () => {
   for (const s of SYSTEMS)
     for (const m of s.minima) {
