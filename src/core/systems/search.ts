@@ -105,7 +105,10 @@ export function searchMinima(descriptor: SystemDescriptor, options: SearchOption
   const walkers = options.walkers ?? plan.walkers
   const dynamics = options.method !== 'basin-hopping'
   const quenchEvery = options.quenchEvery ?? Math.max(1, Math.floor(options.budget / 50))
+  // Dynamics run at the system's own time step and friction, not the methods' surface defaults.
+  const { dt, friction } = descriptor.defaults
   const settings: Record<string, unknown> = {
+    ...(dynamics ? { dt, gamma: friction } : {}),
     ...plan.settings,
     ...descriptor.search?.[options.method],
     ...(options.method === 'annealing' ? { annealSteps: options.budget } : {}),
