@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lj7TwoD } from '../core/systems/lj7-2d'
 import { parseXyz } from '../core/systems/xyz'
+import { expectGolden } from './golden-files'
 import { runInProcess as run } from './in-process'
 
 /** The commands on many-coordinate systems: systems, minima, graph, quench, and --system in the run commands. */
@@ -89,6 +90,8 @@ describe('landscape graph', () => {
     expect(parseXyz(readFileSync(file, 'utf8')).map((f) => f.properties.energy)).toEqual(
       doc.minima.map((m: { energy: number }) => m.energy),
     )
+    const { version: _version, xyz: _xyz, ...figure } = doc
+    expectGolden('graph-lj7-2d', figure)
   })
 })
 
