@@ -155,7 +155,8 @@ export class MoleculeRun {
 
   #tick(): void {
     if (this.#loading || this.#setup === null) return
-    this.#request(this.speed)
+    // The field may be empty or hold a fraction while it is typed in.
+    this.#request(Math.max(1, Math.floor(this.speed) || 1))
   }
 
   #request(advance: number): void {
