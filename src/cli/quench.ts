@@ -7,7 +7,8 @@ import {
 import { VERSION } from '../core/version'
 import { formatNumber } from './format'
 import { parseNumber } from './inputs'
-import { parseInteger } from './run-options'
+import { methodById } from '../core/dynamics/methods'
+import { parseInteger, parseSettings } from './run-options'
 import { asUsage, SYSTEM_HELP, SYSTEM_OPTIONS, systemOption } from './system-options'
 import { UsageError, type Command } from './usage'
 
@@ -42,7 +43,7 @@ export const quenchCommand: Command = {
   summary: 'run a local minimiser from many random starts and histogram where they end',
   usage:
     'landscape quench (--system ID | --sequence AB...) --method gd|lbfgs|fire --starts N [--seed S] ' +
-    '[--max-steps N] [--bin-width W] [--json]',
+    '[--set NAME=VALUE ...] [--max-steps N] [--bin-width W] [--json]',
   help: [
     '"Gradient descent from random coordinates ends up with a mess": each of N seeded random starts',
     'is minimised on its own until its gradient vanishes (or --max-steps), and the final energies are',
@@ -52,6 +53,7 @@ export const quenchCommand: Command = {
     `  --method M              a local minimiser: ${DESCENT_METHODS.join(', ')}`,
     '  --starts N              random starts (1 to 100000)',
     '  --seed S                the seed (a whole number; default 1)',
+    '  --set NAME=VALUE        a setting of the minimiser (gradient descent: lr, default 1e-3 here)',
     '  --max-steps N           most steps per start (default 20000)',
     '  --bin-width W           histogram bin width in energy (default: 1/40 of the range)',
   ],
@@ -60,6 +62,7 @@ export const quenchCommand: Command = {
     method: { type: 'string' },
     starts: { type: 'string' },
     seed: { type: 'string' },
+    set: { type: 'string', multiple: true },
     'max-steps': { type: 'string' },
     'bin-width': { type: 'string' },
   },
@@ -78,7 +81,15 @@ export const quenchCommand: Command = {
       if (!(binWidth > 0)) throw new UsageError(`--bin-width: ${binWidth} is not positive`)
     }
     const r = asUsage(
-      () => descentFromRandomStarts(descriptor, { method: method as DescentMethod, starts, seed, maxSteps, binWidth }),
+      () =>
+        descentFromRandomStarts(descriptor, {
+          method: method as DescentMethod,
+          starts,
+          seed,
+          maxSteps,
+          binWidth,
+          settings: parseSettings(values.set as string[] | undefined, methodById(method)!),
+        }),
       '--method',
     )
     return {

@@ -306,6 +306,10 @@ describe('bad input on systems: exit code 2, one line on stderr naming the optio
       ['minima', '--system', 'lj13', '--method', 'parallel-tempering', '--budget', '5', '--walkers', '5'],
       /^landscape minima: --walkers: 5 walkers cannot form ensembles of 8 replicas/,
     ],
+    [
+      ['quench', '--system', 'lj13', '--method', 'gd', '--starts', '5', '--set', 'foo=1'],
+      /--set: gd has no setting 'foo'/,
+    ],
   ])('%j', async (argv, message) => {
     const r = await run(...argv)
     expect(r.code).toBe(2)
