@@ -152,6 +152,8 @@ describe('landscape optimize and sample on a system', () => {
       ...['--steps', '300'],
     )
     expect(table.stdout).toMatch(/diverged at step \d+/)
+    const hops = await run('optimize', '--system', 'lj7-2d', '--method', 'basin-hopping', '--steps', '20', '--json')
+    expect(JSON.parse(hops.stdout).ends[0].words).toMatch(/^hopping, in (the global|a) minimum E = -\d+\.\d\d/)
   })
 
   it('samples LJ7-2D at its kT: the kinetic temperature, the mean energy and the final frames', async () => {
