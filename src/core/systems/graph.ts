@@ -354,6 +354,12 @@ export function buildLandscapeGraph(descriptor: SystemDescriptor, options: Lands
     throw new RangeError(`buildLandscapeGraph: '${descriptor.id}' needs a layout (its atoms and their positions)`)
   const system = descriptor.system()
   let randomStart = options.randomStart
+  // A chain draws its own random states (grown clear of itself); atoms scattered in a ball would
+  // break its bonds and leave quenches little hope.
+  if (randomStart === undefined && CLUSTERS[descriptor.id] === undefined && own.randomState !== undefined) {
+    const draw = own.randomState
+    randomStart = (rng, out) => draw(() => rng.uniform(), out)
+  }
   if (randomStart === undefined && layout.positions === undefined) {
     const radius = 1.5 * (layout.atoms / 7) ** (1 / layout.perAtom)
     randomStart = (rng, out) => out.set(scatterAtoms(rng, layout.atoms, layout.perAtom, radius, 0.8))
