@@ -5,6 +5,7 @@ import { SystemLane, type SystemStart, type SystemWalkerStatus } from '../core/d
 import type { SystemDescriptor } from '../core/systems/descriptor'
 import { systemRunSettings } from '../core/systems/run-settings'
 import { atomRows } from '../core/systems/search'
+import { systemWalkerWords } from '../core/systems/words'
 import { formatXyzFrame, positionsOf, stateFrame } from '../core/systems/xyz'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
@@ -88,23 +89,6 @@ function startOption(text: string | undefined, descriptor: SystemDescriptor): Sy
         }`,
     )
   return { kind: 'minimum', index }
-}
-
-/**
- * How a walker ended, in the page's words. `sampler`: a sampler's walker is sampling, not
- * moving on; `hopping`: basin hopping's walker sits in a quenched minimum after every step.
- */
-function walkerWords(s: SystemWalkerStatus, how: { sampler: boolean; hopping: boolean }): string {
-  const e = (v: number) => (Math.abs(v) < 1e6 ? v.toFixed(2) : v.toExponential(3))
-  const global = s.global === null ? '' : ` (global ${e(s.global)})`
-  if (s.kind === 'diverged') return `diverged at step ${s.divergedAt}`
-  if (s.kind === 'running' && how.hopping)
-    return s.atGlobal
-      ? `hopping, in the global minimum E = ${e(s.energy)}`
-      : `hopping, in a minimum E = ${e(s.energy)}${global}`
-  if (s.kind === 'running') return how.sampler ? `sampling, E = ${e(s.energy)}` : `still moving, E = ${e(s.energy)}`
-  if (s.atGlobal) return `quenched to the global minimum E = ${e(s.energy)}`
-  return `quenched to a local minimum E = ${e(s.energy)}${global}`
 }
 
 /** The options only a run on a system reads: given with a surface, they are a mistake. */
@@ -205,7 +189,7 @@ export function runOnSystem(values: Record<string, unknown>, family: 'optimize' 
       energy: s.energy,
       atGlobal: s.atGlobal,
       divergedAt: s.divergedAt,
-      words: walkerWords(s, { sampler, hopping: method.id === 'basin-hopping' }),
+      words: systemWalkerWords(s, { sampler, hopping: method.id === 'basin-hopping' }),
     }
   })
   let best = 0
