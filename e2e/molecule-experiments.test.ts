@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { launchChromium, openPage } from './chromium'
+import { ascii, WAIT } from './helpers'
+
+const chromiumPath = inject('chromiumPath')
+const appUrl = inject('appUrl')
+
+describe.skipIf(!chromiumPath)("the molecules' guided experiments", () => {
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath ?? '')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  test('descends from 100 random starts of LJ13 into a histogram, and opens an experiment at its question', async () => {
+    const { page, errors, offsite } = await openPage(browser, appUrl)
+    const heading = page.getByRole('heading', { name: 'Guided experiments on molecules' })
+    await heading.scrollIntoViewIfNeeded()
+    const starts = page.getByRole('spinbutton', { name: 'Random starts' })
+    await starts.waitFor(WAIT)
+    expect(await starts.inputValue()).toBe('1000')
+    expect(await page.getByRole('combobox', { name: 'Cluster or chain' }).inputValue()).toBe('lj13')
+    expect(await page.getByRole('combobox', { name: 'Minimiser' }).inputValue()).toBe('lbfgs')
+
+    await starts.fill('100')
+    await page.getByRole('button', { name: 'Run the descents' }).click()
+    const summary = page.locator('[data-descent-summary]')
+    await summary.waitFor(WAIT)
+    // Seed 1: 20 of the 100 L-BFGS descents reach the icosahedron (the core's descent test counts them).
+    expect(ascii((await summary.textContent()) ?? '')).toMatch(
+      /^\s*20 of 100 starts \(20%\) reach the global minimum -44\.33; the other 80 end in \d+ other minima\./,
+    )
+    await page.locator('#descent-histogram .barlayer .point').first().waitFor(WAIT)
+    expect(await page.locator('#descent-histogram .barlayer .point').count()).toBeGreaterThan(3)
+
+    // The third experiment's tab shows its question and asks for a prediction first.
+    const tab = page.getByRole('tab', { name: /^M3 / })
+    await tab.click()
+    const panel = page.locator('[data-system-experiment="ab13-descent-vs-annealing"]')
+    expect(await panel.isVisible()).toBe(true)
+    expect(await panel.locator('.question').textContent()).toContain(
+      'How low do descent and annealing get, measured against the folded ground state?',
+    )
+    expect(await panel.getByRole('radio').count()).toBe(4)
+    expect(await panel.getByRole('button', { name: 'Predict, then run' }).isDisabled()).toBe(true)
+
+    expect(errors).toEqual([])
+    expect(offsite).toEqual([])
+    await page.close()
+  })
+})
