@@ -17,7 +17,7 @@ describe.skipIf(!chromiumPath)("the molecules' guided experiments", () => {
     await browser?.close()
   })
 
-  test('descends from 100 random starts of LJ13 into a histogram, and opens an experiment at its question', async () => {
+  test('descends from 100 random starts of LJ13 into a histogram; an experiment opens at its question', async () => {
     const { page, errors, offsite } = await openPage(browser, appUrl)
     const heading = page.getByRole('heading', { name: 'Guided experiments on molecules' })
     await heading.scrollIntoViewIfNeeded()

@@ -21,10 +21,11 @@ function layout(theme: Theme, x: string, y: string, extra: Partial<Layout> = {})
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
     font: { color: c.text },
-    margin: { l: 64, r: 16, t: 16, b: 56 },
+    // The legend sits above the plot: below it, on a phone, it ran into the x axis's title.
+    margin: { l: 64, r: 16, t: extra.showlegend === false ? 16 : 44, b: 52 },
     xaxis: axis(x),
     yaxis: axis(y),
-    legend: { orientation: 'h', x: 0, y: -0.22, yanchor: 'top' },
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     hoverlabel: { namelength: -1 },
     ...extra,
   }
@@ -109,6 +110,16 @@ function level(
   }
 }
 
+/** [lowest, highest] of the finite values, widened by 8% of their span on each side. */
+function paddedRange(values: readonly number[]): [number, number] | undefined {
+  const finite = values.filter((x) => Number.isFinite(x))
+  if (finite.length === 0) return undefined
+  const lo = Math.min(...finite)
+  const hi = Math.max(...finite)
+  const pad = 0.08 * (hi - lo || 1)
+  return [lo - pad, hi + pad]
+}
+
 /** AB-13: where 200 descents and 8 annealed chains end, against the folded ground state. */
 export function descentVsAnnealingFigure(numbers: Readonly<Record<string, number>>, theme: Theme): Figure {
   const c = colours(theme)
@@ -129,7 +140,8 @@ export function descentVsAnnealingFigure(numbers: Readonly<Record<string, number
       x: rows.map((r) => r[0]),
       y: rows.map((r) => r[2]),
       text: rows.map((r) => `${r[1]} ${formatValue(r[2], 3)}`),
-      textposition: 'middle right',
+      // Labels inward, so that the right-hand column's stay inside the plot.
+      textposition: rows.map((r) => (r[0] === 'annealing' ? 'middle left' : 'middle right')),
       hoverinfo: 'text',
       marker: {
         size: 11,
@@ -142,6 +154,11 @@ export function descentVsAnnealingFigure(numbers: Readonly<Record<string, number
   return {
     data,
     layout: layout(theme, '', 'energy', {
+      // The range holds the ground state's line too (autorange reads the points only).
+      yaxis: {
+        ...layout(theme, '', 'energy').yaxis,
+        range: paddedRange([...rows.map((r) => r[2]), v('ground state')]),
+      },
       shapes: [ground.shape],
       annotations: [
         {
