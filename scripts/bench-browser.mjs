@@ -4,8 +4,8 @@
 // the longest main-thread task while a run plays with the 2D view alone and
 // with the 3D view visible, the time from opening the page to the first drawn
 // surface, the JS heap after 1,000 and after 10,000 frames, and the molecules section
-// running LJ38 with 100 walkers (frames per second with its 2D views, and with the 3D
-// molecule view visible too).
+// running LJ38 with 100 walkers (frames per second with the map alone, with the map and
+// the flat molecule view, and with the 3D molecule view).
 //
 // Builds dist/ if it is missing or older than the sources, serves it with
 // `vite preview`, and drives the system Chromium (flags from e2e/chromium.ts).
@@ -81,7 +81,7 @@ async function show3d(page, visible) {
  * run paused), playing for SECONDS after a warm-up: frames from its worker per second, walker
  * layers drawn over the free-energy map per second, animation frames, steps, the longest task.
  */
-async function measureMolecules(page, system, walkers, molecule3d) {
+async function measureMolecules(page, system, walkers, molecule) {
   await page.evaluate(() => window.__landscape.pause())
   await page.getByRole('heading', { name: /^Molecules:/ }).scrollIntoViewIfNeeded()
   const select = page.getByRole('combobox', { name: 'System' })
@@ -91,12 +91,13 @@ async function measureMolecules(page, system, walkers, molecule3d) {
   await box.fill(String(walkers))
   await box.press('Enter')
   await page.waitForFunction(() => window.__molecules && !window.__molecules.loading(), null, { timeout: 60_000 })
-  // The map in view; the molecule view hidden unless asked for (off screen it is not redrawn).
-  await page.locator('#cv-map').scrollIntoViewIfNeeded()
+  // The map in view, the molecule beside it: hidden, flat (its x-y projection) or in 3D.
+  if (molecule === 'flat') await page.getByRole('checkbox', { name: 'Flat (x, y), live' }).check()
+  await page.locator('#cv-map').evaluate((e) => e.scrollIntoView({ block: 'center' }))
   await page.evaluate((on) => {
     const figure = document.getElementById('molecule-view')?.closest('figure')
     if (figure) figure.style.display = on ? '' : 'none'
-  }, molecule3d)
+  }, molecule !== 'hidden')
   await page.evaluate(() => window.__molecules.play())
   await sleep(1500)
   const read = () =>
@@ -184,13 +185,18 @@ console.log(
 
 try {
   // The molecules section: LJ38 (114 coordinates) with 100 walkers, BAOAB at its default kT.
-  for (const molecule3d of [false, true]) {
+  const views = {
+    hidden: '2D map alone (molecule view hidden)',
+    flat: '2D views (map and flat molecule)',
+    '3d': 'map and 3D molecule view',
+  }
+  for (const [molecule, label] of Object.entries(views)) {
     const page = await openPage(browser, url)
-    const m = await measureMolecules(page, 'lj38', 100, molecule3d)
+    const m = await measureMolecules(page, 'lj38', 100, molecule)
     console.log(
-      `molecules, LJ38 x 100 walkers, ${molecule3d ? '3D molecule view visible' : '2D views alone'}: ` +
-        `${fmt(m.fps)} frames/s from the worker, walkers drawn on the map ${fmt(m.drawn)}/s ` +
-        `(page ${fmt(m.raf)} animation frames/s; ${fmt(m.steps, 0)} steps/s), longest task ${fmt(m.longest, 0)} ms`,
+      `molecules, LJ38 x 100 walkers, ${label}: ${fmt(m.fps)} frames/s from the worker, ` +
+        `walkers drawn on the map ${fmt(m.drawn)}/s (page ${fmt(m.raf)} animation frames/s; ` +
+        `${fmt(m.steps, 0)} steps/s), longest task ${fmt(m.longest, 0)} ms`,
     )
     await page.close()
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FreeEnergyGrid } from '../../engine/system-protocol'
-import { beadLegend, cvMapFigure, insideRanges, mapRanges } from './figures'
+import { beadLegend, cvMapFigure, insideRanges, mapRanges, moleculeRanges } from './figures'
 
 /** A 2 x 3 grid: bins (0, 0) and (1, 2) empty, the others F = i + j with errors, one without. */
 function grid(): FreeEnergyGrid {
@@ -46,6 +46,15 @@ describe('the free-energy map', () => {
     expect(alone.x[0]).toBeLessThan(2)
     expect(alone.x[1]).toBeGreaterThan(2)
     expect(alone.y[1]! - alone.y[0]!).toBeGreaterThan(0)
+  })
+
+  it("keeps a flat molecule's ranges while its atoms stay inside, else squares them around the atoms", () => {
+    const atoms = Float64Array.from([0, 0, 0, 2, 1, 0])
+    const r = moleculeRanges(atoms, 2, null)
+    expect(r).toEqual([-0.5, 2.5, -1, 2])
+    expect(moleculeRanges(Float64Array.from([0.1, 0, 0, 2.4, 1.9, 0]), 2, r)).toEqual(r)
+    const moved = moleculeRanges(Float64Array.from([3, 0, 0, 5, 0, 0]), 2, r)
+    expect(moved).toEqual([2.5, 5.5, -1.5, 1.5])
   })
 
   it('names the bead kinds of chains, and none for a cluster', () => {

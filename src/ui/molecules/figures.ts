@@ -206,6 +206,36 @@ export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, ke
   }
 }
 
+/**
+ * Axis ranges for a flat molecule, [x0, x1, y0, y1]: kept while every atom stays inside `previous`,
+ * else a square around the atoms with a quarter of their extent spare on each side. Fixed ranges
+ * spare plotly new tick labels (and their measuring) at every redraw.
+ */
+export function moleculeRanges(
+  positions: ArrayLike<number>,
+  atoms: number,
+  previous: readonly [number, number, number, number] | null,
+): [number, number, number, number] {
+  let x0 = Infinity
+  let x1 = -Infinity
+  let y0 = Infinity
+  let y1 = -Infinity
+  for (let i = 0; i < atoms; i++) {
+    const x = positions[3 * i]!
+    const y = positions[3 * i + 1]!
+    x0 = Math.min(x0, x)
+    x1 = Math.max(x1, x)
+    y0 = Math.min(y0, y)
+    y1 = Math.max(y1, y)
+  }
+  if (!(Number.isFinite(x0) && Number.isFinite(y0))) return previous ? [...previous] : [-1, 1, -1, 1]
+  if (previous && x0 >= previous[0] && x1 <= previous[1] && y0 >= previous[2] && y1 <= previous[3]) return [...previous]
+  const half = 0.75 * Math.max(x1 - x0, y1 - y0, 1)
+  const cx = (x0 + x1) / 2
+  const cy = (y0 + y1) / 2
+  return [cx - half, cx + half, cy - half, cy + half]
+}
+
 export interface MoleculeInput {
   shape: MoleculeShape
   /** 'ab' or 'bln' for a chain's bead names, null for a cluster. */
@@ -216,6 +246,8 @@ export interface MoleculeInput {
   lines: Segments
   /** What the view shows: a new system resets the camera. */
   key: string
+  /** Fixed axis ranges of a flat drawing (see moleculeRanges). */
+  ranges?: readonly [number, number, number, number] | undefined
 }
 
 /** The bead kinds of a chain with their colours, for a legend beside the molecule (none for a cluster). */
@@ -272,8 +304,15 @@ export function moleculeFigure(m: MoleculeInput, theme: Theme): Figure {
     uirevision: m.key,
   }
   if (planar) {
-    layout.xaxis = { ...axis('x', theme), constrain: 'domain' }
-    layout.yaxis = { ...axis('y', theme), scaleanchor: 'x', scaleratio: 1, constrain: 'domain' }
+    const r = m.ranges
+    layout.xaxis = { ...axis('x', theme), constrain: 'domain', ...(r ? { range: [r[0], r[1]], autorange: false } : {}) }
+    layout.yaxis = {
+      ...axis('y', theme),
+      scaleanchor: 'x',
+      scaleratio: 1,
+      constrain: 'domain',
+      ...(r ? { range: [r[2], r[3]], autorange: false } : {}),
+    }
   } else {
     const scene = { color: c.text, gridcolor: c.grid, showspikes: false }
     layout.scene = {
