@@ -10,7 +10,11 @@ describe('what a molecule walker is doing, in words', () => {
     )
     expect(ascii(walkerWords(1, -44.32681, -1, -44.326801))).toBe('quenched to the global minimum E = -44.33')
     expect(walkerWords(2, 3, 11, -44.3)).toBe('diverged at step 11')
-    expect(ascii(walkerWords(0, -12.1, -1, null))).toBe('running, E = -12.10')
+    expect(ascii(walkerWords(0, -12.1, -1, null))).toBe('still moving, E = -12.10')
+    expect(ascii(walkerWords(0, -12.1, -1, null, { sampler: true }))).toBe('sampling, E = -12.10')
+    expect(ascii(walkerWords(0, -41.4719, -1, -44.326801, { hopping: true }))).toBe(
+      'hopping, in a minimum E = -41.47 (global -44.33)',
+    )
   })
 
   it('sums up every walker in one line', () => {

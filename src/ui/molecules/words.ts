@@ -1,27 +1,31 @@
+import { GLOBAL_TOLERANCE, type SystemWalkerStatus } from '../../core/dynamics/system-lane'
+import { systemWalkerWords, type WalkerWordsOptions } from '../../core/systems/words'
 import { formatValue } from '../format'
 
 /**
- * What a molecule walker is doing, in words, as the 2D lanes say it: from SystemLane.status's data
- * as a frame carries it (kind code, energy, the step it diverged at) and the lowest known minimum.
+ * What molecule walkers are doing, in words, from the data a frame carries (a kind code of the
+ * system protocol, the energy, the step a walker diverged at) and the lowest known minimum: one
+ * walker in the words the command line uses too (core/systems/words.ts), all of them in one line.
  */
 
-/** WALKER_KIND codes of the system protocol. */
-const RUNNING = 0
-const MINIMUM = 1
+/** WALKER_KIND codes of the system protocol, in order. */
+const KINDS: readonly SystemWalkerStatus['kind'][] = ['running', 'minimum', 'diverged']
 
-/** Energies this close to the lowest known minimum count as the global minimum (SystemLane's GLOBAL_TOLERANCE). */
-const AT_GLOBAL = 1e-4
-
-export function walkerWords(kind: number, energy: number, divergedAt: number, global: number | null): string {
-  const e = formatValue(energy, 2)
-  const atGlobal = global !== null && Math.abs(energy - global) <= AT_GLOBAL
-  if (kind === RUNNING) return `running, E = ${e}`
-  if (kind === MINIMUM) {
-    if (atGlobal) return `quenched to the global minimum E = ${e}`
-    const known = global === null ? '' : ` (global ${formatValue(global, 2)})`
-    return `quenched to a local minimum E = ${e}${known}`
+export function walkerWords(
+  kind: number,
+  energy: number,
+  divergedAt: number,
+  global: number | null,
+  how: Pick<WalkerWordsOptions, 'sampler' | 'hopping'> = {},
+): string {
+  const status: SystemWalkerStatus = {
+    kind: KINDS[kind] ?? 'running',
+    energy,
+    global,
+    atGlobal: kind !== 2 && global !== null && Math.abs(energy - global) <= GLOBAL_TOLERANCE,
+    divergedAt: kind === 2 ? divergedAt : null,
   }
-  return `diverged at step ${divergedAt}`
+  return systemWalkerWords(status, { ...how, format: (v) => formatValue(v, 2) })
 }
 
 /** One line over all walkers: how many run, sit in a minimum (at the global one) or diverged, and the lowest E. */
@@ -34,11 +38,11 @@ export function walkersSummary(kinds: ArrayLike<number>, energies: ArrayLike<num
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i]!
     const e = energies[i]!
-    if (k === RUNNING) running++
-    else if (k === MINIMUM) minima++
+    if (k === 0) running++
+    else if (k === 1) minima++
     else diverged++
-    if (k !== RUNNING && k !== MINIMUM) continue
-    if (global !== null && Math.abs(e - global) <= AT_GLOBAL) atGlobal++
+    if (k === 2) continue
+    if (global !== null && Math.abs(e - global) <= GLOBAL_TOLERANCE) atGlobal++
     lowest = Math.min(lowest, e)
   }
   const n = kinds.length
