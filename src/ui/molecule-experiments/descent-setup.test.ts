@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { descentDefaults, descentRequest } from './descent-setup'
+import { descentDefaults, descentNote, descentRequest } from './descent-setup'
 
 describe('the descent setup', () => {
-  test('runs 1,000 starts for L-BFGS and FIRE, fewer and capped for gradient descent', () => {
+  test('runs 1,000 starts for L-BFGS and FIRE, fewer and capped for gradient descent, FIRE on the chain capped', () => {
     expect(descentDefaults('lj13', 'lbfgs')).toEqual({ starts: 1000, maxSteps: 20_000 })
-    expect(descentDefaults('ab-2d-13', 'fire').starts).toBe(1000)
+    expect(descentDefaults('lj13', 'fire')).toEqual({ starts: 1000, maxSteps: 20_000 })
+    expect(descentDefaults('ab-2d-13', 'fire')).toEqual({ starts: 1000, maxSteps: 4000 })
     expect(descentDefaults('ab-2d-13', 'gd')).toEqual({ starts: 100, maxSteps: 5000 })
     expect(descentDefaults('lj13', 'gd').maxSteps).toBe(5000)
   })
@@ -24,5 +25,14 @@ describe('the descent setup', () => {
       ok: false,
       message: 'The seed is a whole number, 0 or more.',
     })
+  })
+
+  test('says what the budget is before a run', () => {
+    expect(descentNote('ab-2d-13', 'gd')).toBe(
+      'Gradient descent takes small fixed steps (learning rate 0.001) and crawls, slowest on the chain: it runs 100 ' +
+        'starts by default, at most 5,000 steps each; starts still moving then are drawn where they stopped.',
+    )
+    expect(descentNote('ab-2d-13', 'fire')).toMatch(/^FIRE creeps along the chain's flat valleys: at most 4,000 steps/)
+    expect(descentNote('lj13', 'lbfgs')).toBe('Each start runs until it stops in a minimum (at most 20,000 steps).')
   })
 })

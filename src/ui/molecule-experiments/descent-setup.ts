@@ -1,4 +1,5 @@
 import type { DescentMethod } from '../../core/systems/descent'
+import { formatCount } from '../panels/numbers'
 import type { DescentRequest, DescentSystem } from '../../engine/system-experiment-protocol'
 
 export const DESCENT_SYSTEM_NAMES: Readonly<Record<DescentSystem, string>> = {
@@ -16,13 +17,31 @@ export const DESCENT_METHOD_NAMES: Readonly<Record<DescentMethod, string>> = {
 export const MOST_STARTS = 2000
 
 /**
- * Starts and step cap by default: 1,000 starts to a minimum for L-BFGS and FIRE. Gradient descent's
- * small fixed step (lr 0.001) crawls, the chain most (200 starts of AB-13 are all still moving
- * after 5,000 steps, 8 s): fewer starts, capped at 5,000 steps.
+ * Starts and step cap by default: 1,000 starts, each run until it stops in a minimum. Gradient
+ * descent's small fixed step (lr 0.001) crawls, the chain most (200 starts of AB-13 are all still
+ * moving after 5,000 steps, 8 s): fewer starts, capped at 5,000 steps. FIRE on the chain creeps
+ * along its flat valleys (1,000 starts: a third still moving after 3,000 steps, 6 s; 42 after
+ * 20,000, 42 s): capped at 4,000.
  */
 export function descentDefaults(system: DescentSystem, method: DescentMethod): { starts: number; maxSteps: number } {
-  if (method !== 'gd') return { starts: 1000, maxSteps: 20_000 }
-  return { starts: system === 'ab-2d-13' ? 100 : 300, maxSteps: 5000 }
+  if (method === 'gd') return { starts: system === 'ab-2d-13' ? 100 : 300, maxSteps: 5000 }
+  if (method === 'fire' && system === 'ab-2d-13') return { starts: 1000, maxSteps: 4000 }
+  return { starts: 1000, maxSteps: 20_000 }
+}
+
+/** What the page says of a run's budget before it starts. */
+export function descentNote(system: DescentSystem, method: DescentMethod): string {
+  const { starts, maxSteps } = descentDefaults(system, method)
+  const cap = `at most ${formatCount(maxSteps)} steps each; starts still moving then are drawn where they stopped.`
+  if (method === 'gd') {
+    const slowest = system === 'ab-2d-13' ? ', slowest on the chain' : ''
+    return (
+      `Gradient descent takes small fixed steps (learning rate 0.001) and crawls${slowest}: it runs ` +
+      `${formatCount(starts)} starts by default, ${cap}`
+    )
+  }
+  if (maxSteps < 20_000) return `${DESCENT_METHOD_NAMES[method]} creeps along the chain's flat valleys: ${cap}`
+  return `Each start runs until it stops in a minimum (at most ${formatCount(maxSteps)} steps).`
 }
 
 /** The request for the fields as typed, or the message naming the field that is wrong. */
