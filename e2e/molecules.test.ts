@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     expect(await page.locator('#molecule-view .scatterlayer .point').count()).toBe(7)
     const status = ascii((await page.locator('.molecules .status').textContent()) ?? '')
     expect(status).toMatch(/Walker 1: sampling, E = -1\d\.\d\d/)
-    expect(status).toMatch(/20 walkers: 20 running.*\(global -12\.53\)/)
+    expect(status).toMatch(/20 walkers: 20 sampling.*\(global -12\.53\)/)
 
     // A click on a walker's point on the map shows that walker.
     const target = await page.evaluate(() => {

@@ -18,9 +18,10 @@ describe('what a molecule walker is doing, in words', () => {
   })
 
   it('sums up every walker in one line', () => {
-    const line = walkersSummary([0, 1, 1, 2], [-11, -12.534867, -11.5, 5], -12.534867)
+    const line = walkersSummary([0, 1, 1, 2], [-11, -12.534867, -11.5, 5], -12.534867, 'still moving')
     expect(ascii(line)).toBe(
-      '4 walkers: 1 running, 2 in a minimum, 1 at the global minimum, 1 diverged; lowest E = -12.53 (global -12.53)',
+      '4 walkers: 1 still moving, 2 in a minimum, 1 at the global minimum, 1 diverged; ' +
+        'lowest E = -12.53 (global -12.53)',
     )
   })
 })

@@ -28,8 +28,16 @@ export function walkerWords(
   return systemWalkerWords(status, { ...how, format: (v) => formatValue(v, 2) })
 }
 
-/** One line over all walkers: how many run, sit in a minimum (at the global one) or diverged, and the lowest E. */
-export function walkersSummary(kinds: ArrayLike<number>, energies: ArrayLike<number>, global: number | null): string {
+/**
+ * One line over all walkers: how many move (`moving` says how: 'sampling', 'still moving'), sit in a
+ * minimum (at the global one) or diverged, and the lowest E.
+ */
+export function walkersSummary(
+  kinds: ArrayLike<number>,
+  energies: ArrayLike<number>,
+  global: number | null,
+  moving = 'running',
+): string {
   let running = 0
   let minima = 0
   let atGlobal = 0
@@ -46,7 +54,7 @@ export function walkersSummary(kinds: ArrayLike<number>, energies: ArrayLike<num
     lowest = Math.min(lowest, e)
   }
   const n = kinds.length
-  const parts = [`${n} walker${n === 1 ? '' : 's'}: ${running} running`]
+  const parts = [`${n} walker${n === 1 ? '' : 's'}: ${running} ${moving}`]
   if (minima > 0) parts.push(`${minima} in a minimum`)
   if (atGlobal > 0) parts.push(`${atGlobal} at the global minimum`)
   if (diverged > 0) parts.push(`${diverged} diverged`)
