@@ -40,8 +40,11 @@ export interface DescentAnswer extends DescentRequest {
   global: number | null
   /** Steps run: the slowest start's, or the cap. */
   steps: number
-  /** Every start's final energy that is finite (those still moving at the cap included). */
+  /** Every start's final energy that is finite (those still moving at the cap included) up to `limit`. */
   histogram: EnergyHistogram
+  /** Starts that ended above `limit`, left off the chart. */
+  offChart: number
+  limit: number
   seconds: number
 }
 

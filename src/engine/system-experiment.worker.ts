@@ -1,6 +1,7 @@
 import { checkSystemExperiment, systemExperimentById } from '../core/experiments/systems'
-import { descentFromRandomStarts, energyHistogram } from '../core/systems/descent'
+import { descentFromRandomStarts } from '../core/systems/descent'
 import { systemById } from '../core/systems'
+import { chartedHistogram } from './descent-histogram'
 import type { SystemExperimentService } from './system-experiment-protocol'
 import { serve } from './serve'
 
@@ -43,7 +44,7 @@ serve<SystemExperimentService>({
       global: out.global,
       steps: out.steps,
       // Starts still moving at the cap are drawn too: gradient descent on a chain rarely finishes.
-      histogram: energyHistogram(out.energies, undefined, out.global),
+      ...chartedHistogram(out.energies, out.global),
       seconds: (performance.now() - t0) / 1000,
     }
   },

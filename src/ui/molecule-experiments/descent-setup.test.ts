@@ -5,7 +5,7 @@ describe('the descent setup', () => {
   test('runs 1,000 starts for L-BFGS and FIRE, fewer and capped for gradient descent, FIRE on the chain capped', () => {
     expect(descentDefaults('lj13', 'lbfgs')).toEqual({ starts: 1000, maxSteps: 20_000 })
     expect(descentDefaults('lj13', 'fire')).toEqual({ starts: 1000, maxSteps: 20_000 })
-    expect(descentDefaults('ab-2d-13', 'fire')).toEqual({ starts: 1000, maxSteps: 4000 })
+    expect(descentDefaults('ab-2d-13', 'fire')).toEqual({ starts: 1000, maxSteps: 3000 })
     expect(descentDefaults('ab-2d-13', 'gd')).toEqual({ starts: 100, maxSteps: 5000 })
     expect(descentDefaults('lj13', 'gd').maxSteps).toBe(5000)
   })
@@ -32,7 +32,7 @@ describe('the descent setup', () => {
       'Gradient descent takes small fixed steps (learning rate 0.001) and crawls, slowest on the chain: it runs 100 ' +
         'starts by default, at most 5,000 steps each; starts still moving then are drawn where they stopped.',
     )
-    expect(descentNote('ab-2d-13', 'fire')).toMatch(/^FIRE creeps along the chain's flat valleys: at most 4,000 steps/)
+    expect(descentNote('ab-2d-13', 'fire')).toMatch(/^FIRE creeps along the chain's flat valleys: at most 3,000 steps/)
     expect(descentNote('lj13', 'lbfgs')).toBe('Each start runs until it stops in a minimum (at most 20,000 steps).')
   })
 })

@@ -21,11 +21,11 @@ export const MOST_STARTS = 2000
  * descent's small fixed step (lr 0.001) crawls, the chain most (200 starts of AB-13 are all still
  * moving after 5,000 steps, 8 s): fewer starts, capped at 5,000 steps. FIRE on the chain creeps
  * along its flat valleys (1,000 starts: a third still moving after 3,000 steps, 6 s; 42 after
- * 20,000, 42 s): capped at 4,000.
+ * 20,000, 42 s): capped at 3,000.
  */
 export function descentDefaults(system: DescentSystem, method: DescentMethod): { starts: number; maxSteps: number } {
   if (method === 'gd') return { starts: system === 'ab-2d-13' ? 100 : 300, maxSteps: 5000 }
-  if (method === 'fire' && system === 'ab-2d-13') return { starts: 1000, maxSteps: 4000 }
+  if (method === 'fire' && system === 'ab-2d-13') return { starts: 1000, maxSteps: 3000 }
   return { starts: 1000, maxSteps: 20_000 }
 }
 
