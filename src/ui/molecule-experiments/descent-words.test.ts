@@ -45,7 +45,7 @@ describe('the words under the descent histogram', () => {
         energies,
       }),
     ).toBe(
-      '0 of 5 starts (0%) reach the global minimum \u22123.29; 1 stop in a minimum; 3 are still going downhill ' +
+      '0 of 5 starts (0%) reach the global minimum \u22123.29; 1 stops in a minimum; 3 are still going downhill ' +
         'after 5,000 steps (drawn where they are); 1 diverged.',
     )
   })

@@ -57,7 +57,8 @@ export function descentSummary(t: DescentTally): string {
     parts.push(`${rest} end in ${formatCount(levels)} other ${levels === 1 ? 'minimum' : 'minima'}`)
   } else if (t.running > 0) {
     parts.push(
-      `${formatCount(t.minimum)} stop in a minimum; ${formatCount(t.running)} are still going downhill after ` +
+      `${formatCount(t.minimum)} ${t.minimum === 1 ? 'stops' : 'stop'} in a minimum; ${formatCount(t.running)} ` +
+        `${t.running === 1 ? 'is' : 'are'} still going downhill after ` +
         `${formatCount(t.steps)} steps (drawn where they are)`,
     )
   }
