@@ -67,5 +67,6 @@ describe("the molecule experiments' figures", () => {
     expect(bars.x[0]).toBeCloseTo(-44.0769, 10)
     expect(bars.y).toEqual([3, 0, 2])
     expect(f.layout.shapes?.[0]?.x0).toBe(-44.3268)
+    expect(f.layout.xaxis?.range).toEqual([-44.8269, -44.3269 + 4 * 0.5])
   })
 })

@@ -256,6 +256,11 @@ export function descentFigure(histogram: EnergyHistogram, global: number | null,
   return {
     data,
     layout: layout(theme, 'final energy', 'starts', {
+      // A bin's width of room on each side: the global minimum's bar and line clear of the axis.
+      xaxis: {
+        ...layout(theme, 'final energy', 'starts').xaxis,
+        range: [from - width, from + (counts.length + 1) * width],
+      },
       bargap: 0.05,
       showlegend: false,
       shapes,
