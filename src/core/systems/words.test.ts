@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SystemWalkerStatus } from '../dynamics/system-lane'
-import { systemWalkerWords } from './words'
+import { energyTermsWords, systemWalkerWords } from './words'
 
 const at = (kind: SystemWalkerStatus['kind'], energy: number, atGlobal = false): SystemWalkerStatus => ({
   kind,
@@ -25,5 +25,11 @@ describe('status words of a system walker', () => {
     expect(systemWalkerWords(at('minimum', -41.4719), { format: (v) => v.toFixed(1) })).toBe(
       'quenched to a local minimum E = -41.5 (global -44.3)',
     )
+  })
+})
+
+describe('the terms of an energy in words', () => {
+  it('name each term with its value, in order', () => {
+    expect(energyTermsWords(['bending', 'non-bonded pairs'], [0.5, -3.79])).toBe('bending 0.50, non-bonded pairs -3.79')
   })
 })

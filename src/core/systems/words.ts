@@ -30,3 +30,15 @@ export function systemWalkerWords(s: SystemWalkerStatus, how: WalkerWordsOptions
   if (s.atGlobal) return `quenched to the global minimum E = ${e(s.energy)}`
   return `quenched to a local minimum E = ${e(s.energy)}${global}`
 }
+
+/**
+ * The terms of a structure's energy in one line, in the order the system lists them:
+ * "bonds 0.12, bond angles 3.41, dihedrals -1.20, non-bonded pairs -20.10".
+ */
+export function energyTermsWords(
+  names: readonly string[],
+  values: ArrayLike<number>,
+  format: (v: number) => string = twoDecimals,
+): string {
+  return names.map((name, k) => `${name} ${format(values[k]!)}`).join(', ')
+}
