@@ -52,7 +52,8 @@ export interface SystemDescriptor {
   }
   /**
    * Settings a global search starts from on this system, by search ('basin-hopping',
-   * 'parallel-tempering', 'annealing'; see search.ts), over the methods' own defaults.
+   * 'parallel-tempering', 'annealing'; see search.ts), over the methods' own defaults; a
+   * `walkers` entry sets the number of walkers (replicas).
    */
   readonly search?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
   /** A fresh System (its own scratch arrays), energy and gradient included. */

@@ -102,7 +102,8 @@ export function searchMinima(descriptor: SystemDescriptor, options: SearchOption
     throw new RangeError(`unknown search method '${String(options.method)}'; known: ${SEARCH_METHODS.join(', ')}`)
   if (!Number.isInteger(options.budget) || options.budget < 1)
     throw new RangeError(`budget must be a whole number of steps, at least 1 (got ${options.budget})`)
-  const walkers = options.walkers ?? plan.walkers
+  const { walkers: systemWalkers, ...systemSettings } = descriptor.search?.[options.method] ?? {}
+  const walkers = options.walkers ?? (typeof systemWalkers === 'number' ? systemWalkers : plan.walkers)
   const dynamics = options.method !== 'basin-hopping'
   const quenchEvery = options.quenchEvery ?? Math.max(1, Math.floor(options.budget / 50))
   // Dynamics run at the system's own time step and friction, not the methods' surface defaults.
@@ -110,7 +111,7 @@ export function searchMinima(descriptor: SystemDescriptor, options: SearchOption
   const settings: Record<string, unknown> = {
     ...(dynamics ? { dt, gamma: friction } : {}),
     ...plan.settings,
-    ...descriptor.search?.[options.method],
+    ...systemSettings,
     ...(options.method === 'annealing' ? { annealSteps: options.budget } : {}),
     ...options.settings,
   }
