@@ -391,12 +391,12 @@ function startingOrientations(p: Float64Array, q: Float64Array, atoms: number, s
   const frameOf = (x: Float64Array, a: number, b: number): number[] | null => {
     const u = [x[3 * a]!, x[3 * a + 1]!, x[3 * a + 2]!]
     const v = [x[3 * b]!, x[3 * b + 1]!, x[3 * b + 2]!]
-    const nu = Math.hypot(u[0]!, u[1]!, u[2]!)
+    const nu = norm3(u[0]!, u[1]!, u[2]!)
     if (nu === 0) return null
     const e1 = u.map((c) => c / nu)
     const d = v[0]! * e1[0]! + v[1]! * e1[1]! + v[2]! * e1[2]!
     const w = v.map((c, k) => c - d * e1[k]!)
-    const nw = Math.hypot(w[0]!, w[1]!, w[2]!)
+    const nw = norm3(w[0]!, w[1]!, w[2]!)
     if (nw <= 1e-9 * nu) return null
     const e2 = w.map((c) => c / nw)
     const e3 = [e1[1]! * e2[2]! - e1[2]! * e2[1]!, e1[2]! * e2[0]! - e1[0]! * e2[2]!, e1[0]! * e2[1]! - e1[1]! * e2[0]!]
@@ -412,7 +412,7 @@ function startingOrientations(p: Float64Array, q: Float64Array, atoms: number, s
   for (let i = 0; i < atoms; i++) if (i !== i1 && (i2 < 0 || offLine(i) > offLine(i2))) i2 = i
   const fq = i2 < 0 ? null : frameOf(q, i1, i2)
   if (fq === null) return starts
-  const dq12 = Math.hypot(q[3 * i1]! - q[3 * i2]!, q[3 * i1 + 1]! - q[3 * i2 + 1]!, q[3 * i1 + 2]! - q[3 * i2 + 2]!)
+  const dq12 = norm3(q[3 * i1]! - q[3 * i2]!, q[3 * i1 + 1]! - q[3 * i2 + 1]!, q[3 * i1 + 2]! - q[3 * i2 + 2]!)
   const byMismatch = (score: (j: number) => number, skip: number) =>
     Array.from({ length: atoms }, (_, j) => j)
       .filter((j) => j !== skip)
@@ -420,7 +420,7 @@ function startingOrientations(p: Float64Array, q: Float64Array, atoms: number, s
       .slice(0, PAIR_CANDIDATES)
   for (const j1 of byMismatch((j) => Math.abs(radius(p, j) - radius(q, i1)), -1)) {
     const dist = (j: number) =>
-      Math.hypot(p[3 * j1]! - p[3 * j]!, p[3 * j1 + 1]! - p[3 * j + 1]!, p[3 * j1 + 2]! - p[3 * j + 2]!)
+      norm3(p[3 * j1]! - p[3 * j]!, p[3 * j1 + 1]! - p[3 * j + 1]!, p[3 * j1 + 2]! - p[3 * j + 2]!)
     for (const j2 of byMismatch((j) => Math.abs(radius(p, j) - radius(q, i2)) + Math.abs(dist(j) - dq12), j1)) {
       const fp = frameOf(p, j1, j2)
       if (fp === null) continue
@@ -563,4 +563,9 @@ function hungarian(cost: Float64Array, n: number, out: Int32Array, w: HungarianW
     } while (j0 !== 0)
   }
   for (let j = 1; j <= n; j++) out[p[j]! - 1] = j - 1
+}
+
+/** |(x, y, z)| by a correctly rounded square root (Math.hypot's last bit may differ between engines). */
+function norm3(x: number, y: number, z: number): number {
+  return Math.sqrt(x * x + y * y + z * z)
 }
