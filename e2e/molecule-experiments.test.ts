@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchChromium, openPage } from './chromium'
+import { ab13DescentVsAnnealing } from '../src/core/experiments/systems/ab13-descent-vs-annealing'
+import { checkSystemExperiment } from '../src/core/experiments/systems/types'
 import { ascii, WAIT } from './helpers'
 
 const chromiumPath = inject('chromiumPath')
@@ -51,6 +53,29 @@ describe.skipIf(!chromiumPath)("the molecules' guided experiments", () => {
 
     expect(errors).toEqual([])
     expect(offsite).toEqual([])
+    await page.close()
+  })
+
+  /**
+   * The seeded runs on systems give the same numbers in Chromium as in Node, bit for bit: the AB-13
+   * experiment (chains grown from counter-based uniforms, L-BFGS descents, BAOAB annealing in the
+   * angles, quenches into the catalogue), run by the page's worker and by this process.
+   */
+  test('an experiment on a system gives in the page the numbers it gives in Node, bit for bit', async () => {
+    const { page, errors } = await openPage(browser, appUrl)
+    await page.getByRole('heading', { name: 'Guided experiments on molecules' }).scrollIntoViewIfNeeded()
+    const tab = page.getByRole('tab', { name: /^M3 / })
+    await tab.waitFor(WAIT)
+    await tab.click()
+    const panel = page.locator('[data-system-experiment="ab13-descent-vs-annealing"]')
+    await panel.getByRole('button', { name: 'Run without predicting' }).click()
+    const numbers = panel.locator('[data-numbers]')
+    await numbers.waitFor({ ...WAIT, state: 'attached' })
+    const inPage = JSON.parse((await numbers.getAttribute('data-numbers')) ?? '{}') as Record<string, number>
+    const inNode = checkSystemExperiment(ab13DescentVsAnnealing).numbers
+    expect(Object.keys(inPage).length).toBeGreaterThan(5)
+    expect(inPage).toEqual(inNode)
+    expect(errors).toEqual([])
     await page.close()
   })
 })
