@@ -3,7 +3,9 @@
 // screen at 1280x800 in the light theme (default.png, both views visible), the 2D
 // and 3D views alone (default-2d.png, default-3d.png), the first screen on a phone
 // (phone.png, 390x844), in the dark theme (dark.png) and embedded at 640x420, with the status lines
-// (embed.png) and without them (embed-map.png, status=0).
+// (embed.png) and without them (embed-map.png, status=0); the molecules section running LJ7-2D
+// with its disconnectivity graph (molecules.png), and where 1,000 L-BFGS descents on LJ13 end
+// (molecule-experiments.png).
 // Run with `npm run screenshots` (builds dist/ first if it is out of date).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -42,8 +44,24 @@ try {
   await (await opened(1280, 800, 'dark')).screenshot({ path: join(out, 'dark.png') })
   await (await opened(640, 420, 'light', '?embed=1')).screenshot({ path: join(out, 'embed.png') })
   await (await opened(640, 420, 'light', '?embed=1&status=0')).screenshot({ path: join(out, 'embed-map.png') })
+  const molecules = await opened(1280, 800, 'light')
+  await molecules.getByRole('button', { name: 'Pause' }).first().click()
+  await molecules.getByRole('heading', { name: /^Molecules: landscapes/ }).scrollIntoViewIfNeeded()
+  await molecules.getByRole('button', { name: 'Run the molecules' }).click()
+  await molecules.getByRole('button', { name: 'Build graph' }).click()
+  await molecules.getByText(/4 minima, 4 transition states/).waitFor({ timeout: 120_000 })
+  await molecules.waitForTimeout(RUN_MS)
+  await molecules.getByRole('button', { name: 'Stop the molecules' }).click()
+  await molecules.mouse.move(0, 0)
+  await molecules.locator('section.molecules').screenshot({ path: join(out, 'molecules.png') })
+  await molecules.getByRole('heading', { name: 'Guided experiments on molecules' }).scrollIntoViewIfNeeded()
+  await molecules.getByRole('button', { name: 'Run the descents' }).click()
+  await molecules.locator('[data-descent-summary]').waitFor({ timeout: 120_000 })
+  await molecules.waitForTimeout(1000)
+  await molecules.locator('section.molecule-experiments').screenshot({ path: join(out, 'molecule-experiments.png') })
   console.log(
-    `wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png, embed.png and embed-map.png to ${out}`,
+    'wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png, embed.png, embed-map.png, ' +
+      `molecules.png and molecule-experiments.png to ${out}`,
   )
 } finally {
   await browser.close()
