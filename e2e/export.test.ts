@@ -87,14 +87,17 @@ function plotSize(page: Page, id: string): Promise<{ width: number; height: numb
   }, id)
 }
 
-/** Pauses and waits until no frame is on its way (none published for a while): what is drawn then stays drawn. */
+/**
+ * Pauses and waits until no frame is on its way (none published for 1.2 s: a loaded machine can take
+ * longer than half a second to deliver a chunk already asked of the worker): what is drawn then stays drawn.
+ */
 async function pause(page: Page): Promise<number> {
   await hook(page, (h) => h.pause())
   const published = () =>
     page.evaluate(() => (window as unknown as { __landscape: { published(): number } }).__landscape.published())
   let last = await published()
-  for (let quiet = 0; quiet < 3;) {
-    await page.waitForTimeout(150)
+  for (let quiet = 0; quiet < 4;) {
+    await page.waitForTimeout(300)
     const now = await published()
     quiet = now === last ? quiet + 1 : 0
     last = now
