@@ -49,50 +49,10 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     expect(status).toMatch(/Walker 1: sampling, E = -1\d\.\d\d/)
     expect(status).toMatch(/20 walkers: 20 sampling.*\(global -12\.53\)/)
 
-    // A click on a walker's point on the map shows that walker. The map's ranges may still be refitted
-    // (at most twice a second) just after the stop: the point is found again and clicked again if the
-    // first click landed where the walker no longer is.
-    const pick = () =>
-      page.evaluate(() => {
-        const m = (window as unknown as { __molecules: { walker(i: number): [number, number] | null } }).__molecules
-        const gd = document.getElementById('cv-map') as HTMLElement & {
-          _fullLayout: {
-            xaxis: { _offset: number; _length: number; range: number[] }
-            yaxis: { _offset: number; _length: number; range: number[] }
-          }
-        }
-        const { xaxis: ax, yaxis: ay } = gd._fullLayout
-        const r = gd.getBoundingClientRect()
-        const at = ([s1, s2]: [number, number]) => ({
-          x: r.left + ax._offset + ((s1 - ax.range[0]!) / (ax.range[1]! - ax.range[0]!)) * ax._length,
-          y: r.top + ay._offset + (1 - (s2 - ay.range[0]!) / (ay.range[1]! - ay.range[0]!)) * ay._length,
-        })
-        const points: { x: number; y: number }[] = []
-        for (let i = 0; i < 100 && m.walker(i) !== null; i++) points.push(at(m.walker(i)!))
-        // The walker farthest from every other one (walker 1, the chosen one, left out): a click on it is
-        // not ambiguous.
-        let best = { walker: 0, x: 0, y: 0, d: 0 }
-        points.forEach((p, i) => {
-          if (i === 0) return
-          const d = Math.min(...points.filter((_, j) => j !== i).map((q) => Math.hypot(p.x - q.x, p.y - q.y)))
-          if (d > best.d) best = { walker: i, x: p.x, y: p.y, d }
-        })
-        return best
-      })
-    let shown = false
-    for (let attempt = 0; attempt < 3 && !shown; attempt++) {
-      await page.waitForTimeout(600)
-      const target = await pick()
-      expect(target.d).toBeGreaterThan(4)
-      await page.mouse.click(target.x, target.y)
-      shown = await page
-        .locator('figure:has(#molecule-view) figcaption')
-        .filter({ hasText: `Walker ${target.walker + 1} at step` })
-        .waitFor({ timeout: 10_000 })
-        .then(() => true)
-        .catch(() => false)
-    }
-    expect(shown, 'a click on a walker on the map shows that walker').toBe(true)
+    // Choosing another walker shows it in the molecule view.
+    await page.getByRole('spinbutton', { name: 'Walker shown' }).fill('11')
+    await page.getByRole('spinbutton', { name: 'Walker shown' }).press('Enter')
+    await page.locator('figure:has(#molecule-view) figcaption').filter({ hasText: 'Walker 11 at step' }).waitFor(WAIT)
 
     // The lowest minimum found is the hexagon, the global minimum; showing it draws its structure.
     const first = page.locator('.minima tbody tr').first()
