@@ -236,7 +236,7 @@ export function ritzVector(result: LanczosResult, j: number, out: Float64Array):
   return out
 }
 
-/** Options shared by the eigenvalue helpers below. */
+/** Options shared by the eigenvalue functions below. */
 export interface EigenOptions {
   /** Lanczos steps (capped by dim; default 60). */
   steps?: number
