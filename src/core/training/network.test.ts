@@ -256,18 +256,21 @@ describe('scalar functions', () => {
     expect(worst).toBeLessThan(5e-16)
   })
 
-  it('tanh is odd, saturates and agrees with the engine to 2 ulps', () => {
+  it('tanh is odd, saturates and agrees with the engine to 4 ulps', () => {
     expect(tanh(0)).toBe(0)
     expect(tanh(1000)).toBe(1)
     expect(tanh(-1000)).toBe(-1)
+    expect(tanh(20.000001)).toBe(1)
     expect(tanh(1e-300)).toBe(1e-300)
     let worst = 0
-    for (let i = 1; i <= 20000; i++) {
-      const x = i * 0.0005
+    for (let i = 1; i <= 50000; i++) {
+      const x = i * 0.0005 // 0 .. 25, both branches and the saturation
       expect(tanh(-x)).toBe(-tanh(x))
-      worst = Math.max(worst, Math.abs(tanh(x) - Math.tanh(x)) / Math.tanh(x))
+      const ref = Math.tanh(x)
+      const ulp = 2 ** (Math.floor(Math.log2(ref)) - 52)
+      worst = Math.max(worst, Math.abs(tanh(x) - ref) / ulp)
     }
-    expect(worst).toBeLessThan(5e-16)
+    expect(worst).toBeLessThanOrEqual(4)
   })
 
   it('cross-entropy with logits is finite and exact at |z| = 1000', () => {
@@ -377,6 +380,8 @@ describe('loss and gradient', () => {
     const l1 = net.gradient(theta, g1)
     const l2 = net.gradient(theta, g2, batch, data.n)
     expect(Object.is(l1, l2)).toBe(true)
+    // loss() runs eight examples at a time, gradient() one: the same operations, so the same bits.
+    expect(Object.is(l1, net.loss(theta))).toBe(true)
     expect(Object.is(net.loss(theta), net.loss(theta, batch, data.n))).toBe(true)
     for (let k = 0; k < net.dim; k++) expect(Object.is(g1[k], g2[k])).toBe(true)
     net.hvp(theta, v, g1)

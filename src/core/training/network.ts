@@ -18,9 +18,11 @@ export { crossEntropyWithLogits, log1p, sigmoid, tanh } from './activations'
  * (Rumelhart, Hinton & Williams, Nature 323:533, 1986).
  * The loss of a batch is the mean over its examples plus (lambda/2) sum W^2 over weights only.
  *
- * Each example runs forward and backward on its own before the next, with one vector per layer
- * for that example's activations: nothing is allocated per call. Examples add into the sum in
- * batch order, so a batch of all indices 0..n-1 in order gives the full-batch bits.
+ * In the gradient and the Hessian-vector product each example runs forward and backward on its
+ * own before the next, with one vector per layer for that example's activations (the loss alone
+ * runs eight examples side by side, with the same operations per example): nothing is allocated
+ * per call. Examples add into the sums in batch order, so a batch of all indices 0..n-1 in order
+ * gives the full-batch bits, and the loss that `gradient` returns is `loss`'s, bit for bit.
  */
 
 const TANH = 0
@@ -88,9 +90,9 @@ export class Network {
   /** The indices 0..n-1: the full batch. */
   private readonly all: Int32Array
   private readonly one = new Int32Array(1)
-  /** Four examples' activations side by side, and their outputs (`forward4`). */
-  private readonly a4: Float64Array
-  private readonly z4 = new Float64Array(4)
+  /** Eight examples' activations side by side, and their outputs (`forward8`). */
+  private readonly a8: Float64Array
+  private readonly z8 = new Float64Array(8)
 
   /** Throws a RangeError for a bad spec, an empty data set, or cross-entropy on targets other than 0 and 1. */
   constructor(spec: NetworkSpec, dataset: Dataset) {
@@ -120,7 +122,7 @@ export class Network {
     this.rz = new Float64Array(width)
     this.ra = new Float64Array(width)
     this.rd = new Float64Array(width)
-    this.a4 = new Float64Array(4 * width)
+    this.a8 = new Float64Array(8 * width)
     this.act = activationCode(spec.activation)
     this.xent = spec.loss === 'xent'
     this.all = new Int32Array(dataset.n)
@@ -164,74 +166,85 @@ export class Network {
   }
 
   /**
-   * `forward` for four examples at once into this.z4, each with the same operations in the same
-   * order as `forward` (so the same bits), but every weight loaded once for the four: the loss
-   * of a slice of the landscape runs about twice as fast.
+   * `forward` for the eight examples batch[b .. b + 8) at once into this.z8, each with the same
+   * operations in the same order as `forward` (so the same bits), but every weight loaded once
+   * for the eight: a loss slice of the landscape runs about 1.5 times as fast.
    */
-  private forward4(theta: Float64Array, i0: number, i1: number, i2: number, i3: number): void {
-    const { a4, sizes, wOff, bOff, vOff, act } = this
+  private forward8(theta: Float64Array, batch: Int32Array, b: number): void {
+    const { a8, sizes, wOff, bOff, vOff, act } = this
     const inputs = this.dataset.inputs
     const L = sizes.length - 1
     const o1 = vOff[L + 1]!
     const o2 = 2 * o1
     const o3 = 3 * o1
-    a4[0] = inputs[2 * i0]!
-    a4[1] = inputs[2 * i0 + 1]!
-    a4[o1] = inputs[2 * i1]!
-    a4[o1 + 1] = inputs[2 * i1 + 1]!
-    a4[o2] = inputs[2 * i2]!
-    a4[o2 + 1] = inputs[2 * i2 + 1]!
-    a4[o3] = inputs[2 * i3]!
-    a4[o3 + 1] = inputs[2 * i3 + 1]!
+    const o4 = 4 * o1
+    const o5 = 5 * o1
+    const o6 = 6 * o1
+    const o7 = 7 * o1
+    for (let e = 0; e < 8; e++) {
+      const i = batch[b + e]!
+      a8[e * o1] = inputs[2 * i]!
+      a8[e * o1 + 1] = inputs[2 * i + 1]!
+    }
     for (let l = 0; l < L; l++) {
       const nIn = sizes[l]!
       const nOut = sizes[l + 1]!
       const inp = vOff[l]!
       const outp = vOff[l + 1]!
       const w = wOff[l]!
-      const b = bOff[l]!
+      const bias = bOff[l]!
       for (let j = 0; j < nOut; j++) {
-        const bias = theta[b + j]!
-        let s0 = bias
-        let s1 = bias
-        let s2 = bias
-        let s3 = bias
+        const c = theta[bias + j]!
+        let s0 = c
+        let s1 = c
+        let s2 = c
+        let s3 = c
+        let s4 = c
+        let s5 = c
+        let s6 = c
+        let s7 = c
         const row = w + j * nIn
         for (let k = 0; k < nIn; k++) {
           const wk = theta[row + k]!
           const p = inp + k
-          s0 += wk * a4[p]!
-          s1 += wk * a4[o1 + p]!
-          s2 += wk * a4[o2 + p]!
-          s3 += wk * a4[o3 + p]!
+          s0 += wk * a8[p]!
+          s1 += wk * a8[o1 + p]!
+          s2 += wk * a8[o2 + p]!
+          s3 += wk * a8[o3 + p]!
+          s4 += wk * a8[o4 + p]!
+          s5 += wk * a8[o5 + p]!
+          s6 += wk * a8[o6 + p]!
+          s7 += wk * a8[o7 + p]!
         }
-        a4[outp + j] = s0
-        a4[o1 + outp + j] = s1
-        a4[o2 + outp + j] = s2
-        a4[o3 + outp + j] = s3
+        const q = outp + j
+        a8[q] = s0
+        a8[o1 + q] = s1
+        a8[o2 + q] = s2
+        a8[o3 + q] = s3
+        a8[o4 + q] = s4
+        a8[o5 + q] = s5
+        a8[o6 + q] = s6
+        a8[o7 + q] = s7
       }
       if (l === L - 1) break
-      for (let e = 0; e < 4; e++) {
+      for (let e = 0; e < 8; e++) {
         const start = e * o1 + outp
         const end = start + nOut
         switch (act) {
           case TANH:
-            for (let j = start; j < end; j++) a4[j] = tanh(a4[j]!)
+            for (let j = start; j < end; j++) a8[j] = tanh(a8[j]!)
             break
           case RELU:
-            for (let j = start; j < end; j++) if (a4[j]! < 0) a4[j] = 0
+            for (let j = start; j < end; j++) if (a8[j]! < 0) a8[j] = 0
             break
           case SIGMOID:
-            for (let j = start; j < end; j++) a4[j] = sigmoid(a4[j]!)
+            for (let j = start; j < end; j++) a8[j] = sigmoid(a8[j]!)
             break
         }
       }
     }
     const top = vOff[L]!
-    this.z4[0] = a4[top]!
-    this.z4[1] = a4[o1 + top]!
-    this.z4[2] = a4[o2 + top]!
-    this.z4[3] = a4[o3 + top]!
+    for (let e = 0; e < 8; e++) this.z8[e] = a8[e * o1 + top]!
   }
 
   /** (lambda/2) sum W^2. */
@@ -260,13 +273,13 @@ export class Network {
    */
   loss(theta: Float64Array, batch: Int32Array = this.all, batchSize: number = batch.length): number {
     const { targets } = this.dataset
-    const z4 = this.z4
+    const z8 = this.z8
     let sum = 0
     let b = 0
-    for (; b + 4 <= batchSize; b += 4) {
-      this.forward4(theta, batch[b]!, batch[b + 1]!, batch[b + 2]!, batch[b + 3]!)
-      for (let e = 0; e < 4; e++) {
-        const z = z4[e]!
+    for (; b + 8 <= batchSize; b += 8) {
+      this.forward8(theta, batch, b)
+      for (let e = 0; e < 8; e++) {
+        const z = z8[e]!
         const y = targets[batch[b + e]!]!
         if (this.xent) sum += crossEntropyWithLogits(z, y)
         else sum += 0.5 * (z - y) * (z - y)
