@@ -3,6 +3,7 @@ import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveLane } from '../core/dynamics/resolve'
 import { SystemLane, type SystemStart, type SystemWalkerStatus } from '../core/dynamics/system-lane'
 import type { SystemDescriptor } from '../core/systems/descriptor'
+import { cvsFor } from '../core/systems/cvs'
 import { systemRunSettings } from '../core/systems/run-settings'
 import { atomRows } from '../core/systems/search'
 import { systemWalkerWords } from '../core/systems/words'
@@ -135,6 +136,8 @@ function planFromOptions(values: Record<string, unknown>, family: 'optimize' | '
     const named = field === 'method' || field === 'walkers' || Object.hasOwn(extra, field)
     throw new UsageError(`${named ? `--${field}` : '--set'}: ${message}`)
   }
+  // A method that biases variables (metadynamics) biases the system's first two, its map's axes.
+  const [a, b] = cvsFor(descriptor)
   const lane = new SystemLane({
     descriptor,
     method: resolved.lane.method,
@@ -142,6 +145,7 @@ function planFromOptions(values: Record<string, unknown>, family: 'optimize' | '
     walkers,
     start,
     seed,
+    variables: [a!, b!],
   })
   return { descriptor, method, lane, start, seed, walkers, steps, burnin, every }
 }

@@ -20,6 +20,20 @@ export interface System {
 }
 
 /**
+ * A differentiable function s(q) of a state, with the span a grid over it covers: what a bias
+ * (metadynamics) acts on. A collective variable of a molecule is one.
+ */
+export interface BiasVariable {
+  /** A short axis label ('μ2', 'Rg'). */
+  readonly label: string
+  readonly dim: number
+  readonly range: readonly [number, number]
+  value(q: Float64Array): number
+  /** Writes ds/dq_k into g[k] and returns s. */
+  gradient?(q: Float64Array, g: Float64Array): number
+}
+
+/**
  * How a view sees a state of `dim` coordinates: two numbers, named by `axes`.
  * The identity for a surface; collective variables or a plane through weight space
  * (a loss slice) for more.

@@ -31,6 +31,11 @@ export interface MoleculeLoaded {
   settings: Record<string, number | string>
   /** Whether samples build a free-energy surface: the method has a temperature. */
   thermal: boolean
+  /**
+   * Whether the method biases the map's two variables and estimates F from its bias (metadynamics):
+   * other variables need a new run.
+   */
+  biased: boolean
 }
 
 /** A free-energy surface on its grid, row-major F[i * n2 + j] at (s1 centre i, s2 centre j); NaN for an empty bin. */
@@ -40,9 +45,12 @@ export interface FreeEnergyGrid {
   F: Float64Array
   error: Float64Array
   counts: Float64Array
+  /** Samples binned; for a metadynamics estimate, the hills dropped. */
   samples: number
   blocks: number
   kT: number
+  /** Where F comes from: a histogram of samples, or a metadynamics bias (F = -[gamma/(gamma - 1)] V, no error). */
+  source: 'samples' | 'metadynamics'
 }
 
 /** A minimum of the catalogue as the page lists it. */

@@ -44,6 +44,11 @@ export class MoleculeRun {
   readonly lane: SystemLane
   readonly cvs: CollectiveVariable[]
   readonly thermal: boolean
+  /**
+   * The method biases the map's two variables and estimates F itself (metadynamics): the surface is
+   * its estimate, and its walkers, pushed by the bias, are not samples.
+   */
+  readonly biased: boolean
   private readonly kT: number
   private histogram: CvHistogram
   private pair: [number, number]
@@ -74,6 +79,8 @@ export class MoleculeRun {
     const resolved = resolveLane(setup.method, setup.settings, setup.walkers, this.descriptor.dim)
     if (!resolved.ok) throw new RangeError(resolved.errors.map((e) => e.message).join('; '))
     const { method, settings, capabilities } = resolved.lane
+    this.cvs = cvsFor(this.descriptor)
+    this.pair = this.checkedPair(setup.cvs)
     this.lane = new SystemLane({
       descriptor: this.descriptor,
       method,
@@ -81,11 +88,11 @@ export class MoleculeRun {
       walkers: setup.walkers,
       start: setup.start,
       seed: setup.seed,
+      variables: [this.cvs[this.pair[0]]!, this.cvs[this.pair[1]]!],
     })
-    this.cvs = cvsFor(this.descriptor)
+    this.biased = 'freeEnergy' in this.lane.extras()
     this.thermal = capabilities.thermal
     this.kT = typeof settings['kT'] === 'number' ? settings['kT'] : this.descriptor.defaults.kT
-    this.pair = this.checkedPair(setup.cvs)
     this.histogram = new CvHistogram({ kT: this.kT })
     this.cv1 = new Float64Array(setup.walkers)
     this.cv2 = new Float64Array(setup.walkers)
@@ -104,6 +111,7 @@ export class MoleculeRun {
       cvs: this.cvs.map((c) => ({ id: c.id, label: c.label, description: c.description })),
       settings: { ...this.lane.config.settings },
       thermal: this.thermal,
+      biased: this.biased,
     }
   }
 
@@ -112,6 +120,8 @@ export class MoleculeRun {
     const start = this.clock()
     const pair = this.checkedPair(request.cvs)
     if (pair[0] !== this.pair[0] || pair[1] !== this.pair[1]) {
+      if (this.biased)
+        throw new RangeError('the bias is built on the variables the run started with: load the run again for others')
       this.pair = pair
       this.histogram = new CvHistogram({ kT: this.kT })
       this.surfaceAt = -Infinity
@@ -144,7 +154,7 @@ export class MoleculeRun {
       const q = w.qs[i]!
       this.cv1[i] = cvA.value(q)
       this.cv2[i] = cvB.value(q)
-      if (this.thermal && this.lane.counts(i) && this.lane.status(i).kind !== 'diverged')
+      if (this.thermal && !this.biased && this.lane.counts(i) && this.lane.status(i).kind !== 'diverged')
         this.histogram.add(this.cv1[i]!, this.cv2[i]!)
     }
     this.sampledSince = this.thermal
@@ -183,8 +193,11 @@ export class MoleculeRun {
     let surface: FreeEnergyGrid | null = null
     const now = this.clock()
     if (this.sampledSince && now - this.surfaceAt >= SURFACE_INTERVAL_MS) {
-      const f = this.histogram.surface()
-      if (f) surface = gridOf(f)
+      if (this.biased) surface = estimateGrid(this.lane.extras(), this.kT)
+      else {
+        const f = this.histogram.surface()
+        if (f) surface = gridOf(f)
+      }
       this.surfaceAt = now
       this.sampledSince = false
     }
@@ -252,5 +265,36 @@ function gridOf(f: FreeEnergySurface): FreeEnergyGrid {
     samples: f.samples,
     blocks: f.blocks,
     kT: f.kT,
+    source: 'samples',
+  }
+}
+
+/**
+ * A metadynamics estimate (extras xs, ys, freeEnergy rows [i][j], hills) as a grid: F at the bias
+ * grid's nodes, NaN where no hill has reached yet (the bias is still exactly zero there, so F
+ * says nothing), no error (the estimate's error is not known while the bias still grows) and
+ * `samples` the hills dropped so far.
+ */
+function estimateGrid(extras: Record<string, unknown>, kT: number): FreeEnergyGrid | null {
+  const xs = extras['xs'] as number[] | undefined
+  const ys = extras['ys'] as number[] | undefined
+  const rows = extras['freeEnergy'] as number[][] | undefined
+  const bias = extras['bias'] as number[][] | undefined
+  const hills = extras['hills'] as number | undefined
+  if (!xs || !ys || !rows || !bias || !hills) return null
+  const n1 = xs.length
+  const n2 = ys.length
+  const F = new Float64Array(n1 * n2)
+  for (let i = 0; i < n1; i++) for (let j = 0; j < n2; j++) F[i * n2 + j] = bias[i]![j]! === 0 ? NaN : rows[i]![j]!
+  return {
+    s1: Float64Array.from(xs),
+    s2: Float64Array.from(ys),
+    F,
+    error: new Float64Array(n1 * n2).fill(NaN),
+    counts: new Float64Array(n1 * n2),
+    samples: hills,
+    blocks: 0,
+    kT,
+    source: 'metadynamics',
   }
 }

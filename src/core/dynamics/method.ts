@@ -1,5 +1,5 @@
 import type { CompiledSurface } from '../surface'
-import type { System } from '../system'
+import type { BiasVariable, System } from '../system'
 import type { Noise } from './noise'
 import type { ParamSpec, SettingError, Settings } from './params'
 import type { StateWalkers } from './state-walkers'
@@ -38,6 +38,8 @@ export interface SystemContext {
   settings: Settings
   noise: Noise
   stats: RunStats
+  /** The two variables the run is seen through (a molecule's map), for a method that biases them. */
+  variables?: readonly [BiasVariable, BiasVariable]
 }
 
 /**

@@ -3,6 +3,7 @@ import { atlas, testLane } from '../../testing/test-lane'
 import { planeSystem, type System } from '../system'
 import type { SystemDescriptor } from '../systems/descriptor'
 import { systemById } from '../systems'
+import { cvsFor } from '../systems/cvs'
 import { METHODS } from './methods'
 import { resolveLane } from './resolve'
 import { STATUS } from './status'
@@ -99,11 +100,24 @@ describe('methods on states of d coordinates', () => {
         'overdamped',
         'metropolis',
         'parallel-tempering',
+        'metadynamics',
       ]),
     )
     for (const id of onSystems) {
       const settings = id === 'parallel-tempering' ? { replicas: 2, kT: 0.1, kTMax: 0.3, dt: 0.005 } : {}
-      const lane = systemLane(lj13, id, settings, { kind: 'minimum', index: 0 }, 2, 3)
+      const r = resolveLane(id, settings, 2, lj13.dim)
+      if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
+      const [a, b] = cvsFor(lj13)
+      const lane = new SystemLane({
+        descriptor: lj13,
+        method: r.lane.method,
+        settings: r.lane.settings,
+        walkers: 2,
+        start: { kind: 'minimum', index: 0 },
+        seed: 3,
+        // Metadynamics biases the map's two variables; the others ignore them.
+        variables: [a!, b!],
+      })
       lane.advance(3)
       for (let i = 0; i < 2; i++) expect(Number.isFinite(lane.walkers.u[i]), id).toBe(true)
       expect(lane.t).toBe(3)

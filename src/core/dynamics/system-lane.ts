@@ -1,4 +1,4 @@
-import type { System } from '../system'
+import type { BiasVariable, System } from '../system'
 import type { SystemDescriptor } from '../systems/descriptor'
 import type { LaneReport } from './lane'
 import { emptyStats, MASS, type MethodDescriptor, type RunStats, type Stepper } from './method'
@@ -33,6 +33,11 @@ export interface SystemLaneConfig {
    * descriptor has atoms.
    */
   removeDrift?: boolean
+  /**
+   * The two variables the run is seen through, handed to a method that biases them
+   * (metadynamics); other methods ignore them.
+   */
+  variables?: readonly [BiasVariable, BiasVariable]
 }
 
 /**
@@ -98,6 +103,7 @@ export class SystemLane {
       settings,
       noise: this.noise,
       stats: this.stats,
+      variables: config.variables,
     })
     this.capabilities = capabilities(method, settings)
     this.gtol = method.params.some((p) => p.name === 'gtol') && typeof settings.gtol === 'number' ? settings.gtol : null

@@ -21,6 +21,11 @@ export interface CollectiveVariable {
   readonly description: string
   /** The number of state coordinates it reads. */
   readonly dim: number
+  /**
+   * The span a grid over this variable covers (a metadynamics bias): where the variable's values
+   * lie for the states worth seeing, from its definition or the system's known minima.
+   */
+  readonly range: readonly [number, number]
   value(q: Float64Array): number
   gradient?(q: Float64Array, g: Float64Array): number
 }
@@ -35,6 +40,8 @@ interface KernelInfo {
   readonly kernel: Kernel
   /** False where only the value is provided. */
   readonly differentiable: boolean
+  /** See CollectiveVariable.range. */
+  readonly range: readonly [number, number]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -434,6 +441,7 @@ function cartesianCv(info: KernelInfo, dim: number): CollectiveVariable {
     label: info.label,
     description: info.description,
     dim,
+    range: info.range,
     value: (q) => kernel(q, null),
   }
   return info.differentiable ? { ...cv, gradient: (q, g) => kernel(q, g) } : cv
@@ -471,6 +479,7 @@ function angleCv(info: KernelInfo, n: number): CollectiveVariable {
     label: info.label,
     description: info.description,
     dim: n - 2,
+    range: info.range,
     value(q) {
       placeChain(q, n, pos)
       return kernel(pos, null)
@@ -500,25 +509,37 @@ function angleCv(info: KernelInfo, n: number): CollectiveVariable {
   }
 }
 
-/** The system's own energy as a CV; its gradient is the system's gradient. */
-function energyCv(system: System, what: string): CollectiveVariable {
+/**
+ * The system's own energy as a CV; its gradient is the system's gradient. Its range runs from just
+ * below the lowest known minimum E0 to E0 / 2 (a cluster or chain with half its binding lost);
+ * without a known minimum, from -dim to 0.
+ */
+function energyCv(descriptor: SystemDescriptor, what: string): CollectiveVariable {
+  const system = descriptor.system()
+  const e0 = descriptor.minima[0]?.energy
+  const range: [number, number] = e0 !== undefined && e0 < 0 ? [e0 - 0.02 * Math.abs(e0), e0 / 2] : [-system.dim, 0]
   return {
     id: 'energy',
     label: 'E',
     description: `The potential energy of the ${what}, the system's own energy function.`,
     dim: system.dim,
+    range,
     value: (q) => system.energy(q),
     gradient: (q, g) => system.gradient(q, g),
   }
 }
 
-const RG = (k: Kernel): KernelInfo => ({
+const RG = (k: Kernel, range: readonly [number, number]): KernelInfo => ({
   id: 'rg',
   label: 'Rg',
   description: 'Radius of gyration: the root-mean-square distance of the beads from their centroid.',
   kernel: k,
   differentiable: true,
+  range,
 })
+
+/** A chain's Rg runs from 0 to that of the straight chain of unit bonds, sqrt((n^2 - 1) / 12). */
+const chainRgRange = (n: number): [number, number] => [0, Math.sqrt((n * n - 1) / 12)]
 
 /** Options of `cvsFor`. */
 export interface CvOptions {
@@ -588,13 +609,14 @@ const RELAXED = new WeakMap<SystemDescriptor, Float64Array | null>()
 
 function chainKernels(n: number, s: number, referencePositions: Float64Array | null): KernelInfo[] {
   const out: KernelInfo[] = [
-    RG(radiusOfGyration(n, s)),
+    RG(radiusOfGyration(n, s), chainRgRange(n)),
     {
       id: 'end-to-end',
       label: 'Ree',
       description: 'End-to-end distance: the distance between the first and the last bead.',
       kernel: endToEnd(n, s),
       differentiable: true,
+      range: [0, n - 1],
     },
   ]
   if (referencePositions !== null)
@@ -607,6 +629,7 @@ function chainKernels(n: number, s: number, referencePositions: Float64Array | n
         '1/(1 + exp(19 (r - 1.5 r0))); 1 in the native fold, near 0 when unfolded.',
       kernel: nativeContacts(n, s, referencePositions),
       differentiable: true,
+      range: [0, 1],
     })
   return out
 }
@@ -627,8 +650,12 @@ export function cvsFor(system: string | SystemDescriptor, options: CvOptions = {
   const dim = descriptor.dim
   if (k.kind === 'lj') {
     const { atoms: n, perAtom: s } = k
-    const energy = energyCv(descriptor.system(), 'cluster (Lennard-Jones pairs and the wall)')
-    const rg = cartesianCv(RG(radiusOfGyration(n, s)), dim)
+    const energy = energyCv(descriptor, 'cluster (Lennard-Jones pairs and the wall)')
+    const rgKernel = radiusOfGyration(n, s)
+    // From a little below the lowest minimum's Rg to twice it (an atom or two evaporated).
+    const known = descriptor.minima.find((m) => m.start !== null)?.start?.()
+    const rg0 = known === undefined ? Math.sqrt(n) / 2 : rgKernel(known, null)
+    const rg = cartesianCv(RG(rgKernel, [0.8 * rg0, 2 * rg0]), dim)
     if (s === 2) {
       const moment = (p: 2 | 3): CollectiveVariable =>
         cartesianCv(
@@ -640,6 +667,8 @@ export function cvsFor(system: string | SystemDescriptor, options: CvOptions = {
               'c_i = sum_j 1/(1 + (r_ij/1.5)^8), as PLUMED COORDINATIONNUMBER MOMENTS=2-3 in the LJ7 tutorials.',
             kernel: coordinationMoment(n, s, p),
             differentiable: true,
+            // The region of the LJ7 tutorials' free-energy maps.
+            range: p === 2 ? [0, 1.6] : [-1, 1.8],
           },
           dim,
         )
@@ -656,6 +685,8 @@ export function cvsFor(system: string | SystemDescriptor, options: CvOptions = {
             (l === 4 ? 'fcc 0.191, icosahedral 0.' : 'fcc 0.575, icosahedral 0.663.'),
           kernel: steinhardtQ(n, l),
           differentiable: true,
+          // Q4 up to fcc's 0.191 with room; Q6 up to the icosahedron's 0.663.
+          range: l === 4 ? [0, 0.3] : [0, 0.7],
         },
         dim,
       )
@@ -670,11 +701,11 @@ export function cvsFor(system: string | SystemDescriptor, options: CvOptions = {
       placeChain(reference, n, refPos)
     }
     const cvs = chainKernels(n, 2, refPos).map((info) => angleCv(info, n))
-    return [...cvs, energyCv(descriptor.system(), 'chain (bending and pair terms)')]
+    return [...cvs, energyCv(descriptor, 'chain (bending and pair terms)')]
   }
   const n = k.sequence.length
   const cvs = chainKernels(n, 3, reference).map((info) => cartesianCv(info, dim))
-  return [...cvs, energyCv(descriptor.system(), 'chain (bonds, angles, dihedrals and pairs)')]
+  return [...cvs, energyCv(descriptor, 'chain (bonds, angles, dihedrals and pairs)')]
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { BiasGrid } from '../dynamics/samplers/bias-grid'
 import { cvsFor } from './cvs'
 import { lj7TwoD } from './lj7-2d'
-import { alignedDifference, binnedFreeEnergy, cvBiasedSystem, populatedBins, surfaceAgreement } from './metadynamics'
+import { cvBiasedSystem } from './cv-bias'
+import { alignedDifference, binnedFreeEnergy, populatedBins, surfaceAgreement } from './metadynamics'
 import type { FreeEnergySurface } from './free-energy'
 
 describe('a bias on two collective variables', () => {

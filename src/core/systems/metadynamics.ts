@@ -3,8 +3,8 @@ import { BiasGrid } from '../dynamics/samplers/bias-grid'
 import { SystemLane, type SystemStart } from '../dynamics/system-lane'
 import { STATUS } from '../dynamics/status'
 import { portableMath as pm } from '../portable-math'
-import type { System } from '../system'
 import type { CollectiveVariable } from './cvs'
+import { cvBiasedSystem } from './cv-bias'
 import type { SystemDescriptor } from './descriptor'
 import type { FreeEnergySurface, GridAxis } from './free-energy'
 
@@ -29,39 +29,6 @@ export interface BiasGridSpec {
   readonly s1: { readonly min: number; readonly max: number }
   readonly s2: { readonly min: number; readonly max: number }
   readonly nodes: number
-}
-
-/** A system with the bias V(s1(q), s2(q)) added to its energy and gradient. */
-export function cvBiasedSystem(
-  system: System,
-  cvs: readonly [CollectiveVariable, CollectiveVariable],
-  bias: BiasGrid,
-): System {
-  const [a, b] = cvs
-  if (!a.gradient || !b.gradient) throw new RangeError('a biased system needs both variables with their gradients')
-  if (a.dim !== system.dim || b.dim !== system.dim)
-    throw new RangeError(`the variables read ${a.dim} and ${b.dim} coordinates; the system has ${system.dim}`)
-  const ga = new Float64Array(system.dim)
-  const gb = new Float64Array(system.dim)
-  const force = new Float64Array(2)
-  const dim = system.dim
-  return {
-    dim,
-    coordinate: (k) => system.coordinate(k),
-    energy: (q) => system.energy(q) + bias.value(a.value(q), b.value(q)),
-    gradient(q, g) {
-      const u = system.gradient(q, g)
-      const s1 = a.gradient!(q, ga)
-      const s2 = b.gradient!(q, gb)
-      force[0] = 0
-      force[1] = 0
-      bias.addGradient(s1, s2, force)
-      const f1 = force[0]
-      const f2 = force[1]
-      for (let k = 0; k < dim; k++) g[k] = g[k]! + f1 * ga[k]! + f2 * gb[k]!
-      return u + bias.value(s1, s2)
-    },
-  }
 }
 
 export interface CvMetadynamicsConfig {

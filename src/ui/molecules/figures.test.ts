@@ -15,6 +15,7 @@ function grid(): FreeEnergyGrid {
     samples: 15,
     blocks: 2,
     kT: 1,
+    source: 'samples',
   }
 }
 

@@ -59,7 +59,9 @@ function rows(grid: FreeEnergyGrid): { z: (number | null)[][]; text: string[][] 
       tr.push(
         Number.isNaN(f)
           ? ''
-          : `F = ${formatValue(f, 2)} ${Number.isNaN(e) ? '(error after two blocks)' : `± ${formatValue(e, 2)}`}` +
+          : grid.source === 'metadynamics'
+            ? `F = ${formatValue(f, 2)} (metadynamics estimate: no error bar while the bias grows)`
+            : `F = ${formatValue(f, 2)} ${Number.isNaN(e) ? '(error after two blocks)' : `± ${formatValue(e, 2)}`}` +
               ` · ${count} samples`,
       )
     }

@@ -38,6 +38,7 @@ export class MoleculeRun {
   #catalogue = $state.raw<Catalogue | null>(null)
   #cvLabels = $state.raw<{ id: string; label: string; description: string }[]>([])
   #thermal = $state(true)
+  #biased = $state(false)
 
   /** Steps asked for per frame (the worker may do fewer within its time budget). */
   speed = $state(100)
@@ -81,6 +82,10 @@ export class MoleculeRun {
   get thermal(): boolean {
     return this.#thermal
   }
+  /** The method biases the map's variables and estimates F from its bias (metadynamics). */
+  get biased(): boolean {
+    return this.#biased
+  }
   get step(): number {
     return this.#frame?.step ?? 0
   }
@@ -101,6 +106,7 @@ export class MoleculeRun {
       if (load !== this.#load) return
       this.#cvLabels = loaded.cvs
       this.#thermal = loaded.thermal
+      this.#biased = loaded.biased
       this.#loading = false
       this.#inFlight = false
       this.#request(0)
@@ -129,8 +135,15 @@ export class MoleculeRun {
     else this.play()
   }
 
-  /** The map's variables: the surface starts afresh on them (the worker restarts its histogram). */
+  /**
+   * The map's variables: the surface starts afresh on them (the worker restarts its histogram). A
+   * bias is built on its variables: a biased run starts again on the new ones.
+   */
   setCvs(pair: [number, number]): void {
+    if (this.#biased && this.#setup) {
+      void this.load({ ...this.#setup, cvs: pair })
+      return
+    }
     this.cvs = pair
     this.#surface = null
     this.refresh()

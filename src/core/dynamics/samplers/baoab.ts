@@ -1,4 +1,4 @@
-import { MASS, type MethodDescriptor, verletStability } from '../method'
+import { MASS, type MethodDescriptor, type Stepper, type SystemContext, verletStability } from '../method'
 import { STREAM } from '../noise'
 import { num } from '../params'
 import { temperature } from '../schedules'
@@ -64,32 +64,43 @@ export const baoab: MethodDescriptor = {
       },
     }
   },
-  createSystem({ system, walkers: w, settings, noise, stats }) {
-    const dt = num(settings, 'dt')
-    const c = pm.exp(-num(settings, 'gamma') * dt)
-    const half = (0.5 * dt) / MASS
-    const d = w.dim
-    const xi = new Float64Array(d)
-    return {
-      step(t) {
-        const kick = Math.sqrt(((1 - c * c) * temperature(settings, t)) / MASS)
-        for (let i = 0; i < w.n; i++) {
-          if (w.status[i] === STATUS.diverged) continue
-          const q = w.qs[i]!
-          const v = w.vs[i]!
-          const g = w.gs[i]!
-          noise.normals(i, t, STREAM.kick, xi, 0, d)
-          for (let k = 0; k < d; k++) {
-            const vk = v[k]! - half * g[k]!
-            q[k] = q[k]! + 0.5 * dt * vk
-            v[k] = c * vk + kick * xi[k]!
-          }
-          recordKineticOf(stats, v, d)
-          for (let k = 0; k < d; k++) q[k] = q[k]! + 0.5 * dt * v[k]!
-          w.u[i] = system.gradient(q, g)
-          for (let k = 0; k < d; k++) v[k] = v[k]! - half * g[k]!
+  createSystem: (context) => baoabSystemStepper(context),
+}
+
+/**
+ * BAOAB on a many-coordinate system, walker by walker. `afterForce(i)`, when given, runs right
+ * after walker i's new energy and gradient are in place (metadynamics takes its bias back out of
+ * the energy there, so the walkers keep reporting U).
+ */
+export function baoabSystemStepper(
+  { system, walkers: w, settings, noise, stats }: SystemContext,
+  afterForce?: (i: number) => void,
+): Stepper {
+  const dt = num(settings, 'dt')
+  const c = pm.exp(-num(settings, 'gamma') * dt)
+  const half = (0.5 * dt) / MASS
+  const d = w.dim
+  const xi = new Float64Array(d)
+  return {
+    step(t) {
+      const kick = Math.sqrt(((1 - c * c) * temperature(settings, t)) / MASS)
+      for (let i = 0; i < w.n; i++) {
+        if (w.status[i] === STATUS.diverged) continue
+        const q = w.qs[i]!
+        const v = w.vs[i]!
+        const g = w.gs[i]!
+        noise.normals(i, t, STREAM.kick, xi, 0, d)
+        for (let k = 0; k < d; k++) {
+          const vk = v[k]! - half * g[k]!
+          q[k] = q[k]! + 0.5 * dt * vk
+          v[k] = c * vk + kick * xi[k]!
         }
-      },
-    }
-  },
+        recordKineticOf(stats, v, d)
+        for (let k = 0; k < d; k++) q[k] = q[k]! + 0.5 * dt * v[k]!
+        w.u[i] = system.gradient(q, g)
+        afterForce?.(i)
+        for (let k = 0; k < d; k++) v[k] = v[k]! - half * g[k]!
+      }
+    },
+  }
 }

@@ -3,9 +3,11 @@ import { num } from '../params'
 import { temperature } from '../schedules'
 import { STATUS } from '../status'
 import { BiasGrid } from './bias-grid'
+import { baoabSystemStepper } from './baoab'
 import { GAMMA_PARAM, dtParam, samplerParams } from './common'
 import { LangevinPropagator } from './langevin-propagator'
 import { portableMath as pm } from '../../portable-math'
+import { cvBiasedSystem } from '../../systems/cv-bias'
 
 /**
  * Well-tempered metadynamics (Barducci, Bussi & Parrinello, PRL 100:020603, 2008)
@@ -20,6 +22,12 @@ import { portableMath as pm } from '../../portable-math'
  * the grid at the start and the end of each step, so one surface gradient per step.
  * extras(): xs and ys (the grid's node coordinates), bias and freeEnergy as rows
  * [i][j] (x node i, y node j, as Histogram2D.rows), and the number of hills.
+ *
+ * On a many-coordinate system the variables are the two collective variables the run is seen
+ * through (SystemContext.variables), each scaled to [0, 1] over its range for the grid (so sigma
+ * is a share of each range), the bias force enters through the chain rule (cvBiasedSystem), and
+ * the walkers move by BAOAB on U + V while their cached energy stays U. After each round of
+ * hills the walkers' forces are recomputed with the grown bias.
  */
 export const metadynamics: MethodDescriptor = {
   id: 'metadynamics',
@@ -56,7 +64,7 @@ export const metadynamics: MethodDescriptor = {
       unit: 'length',
       help:
         'Width of each Gaussian hill: about the width of a well at kT, and at least two grid spacings (domain ' +
-        'width / grid nodes)',
+        "width / grid nodes). On a molecule, a share of each collective variable's range",
     },
     {
       kind: 'number',
@@ -147,6 +155,64 @@ export const metadynamics: MethodDescriptor = {
         return {
           xs: Array.from(bias.xs),
           ys: Array.from(bias.ys),
+          bias: rows((v) => v),
+          // F = -[gamma/(gamma - 1)] V, shifted so its minimum (where V is largest) is 0.
+          freeEnergy: rows((v) => scale * (max - v)),
+          hills,
+        }
+      },
+    }
+  },
+  createSystem(context) {
+    const { system, walkers: w, settings, variables } = context
+    if (variables === undefined)
+      throw new RangeError('metadynamics on a many-coordinate system biases two collective variables: none were given')
+    const gammaBias = num(settings, 'biasFactor')
+    const height = num(settings, 'height')
+    const sigma = num(settings, 'sigma')
+    const stride = num(settings, 'stride')
+    const nodes = num(settings, 'grid')
+    // The grid over both variables scaled to [0, 1] by their ranges: sigma is a share of each range.
+    const bias = new BiasGrid({ xmin: 0, xmax: 1, ymin: 0, ymax: 1 }, nodes, nodes)
+    const biased = cvBiasedSystem(system, variables, bias, true)
+    // The walkers' cached energy stays U, as on a surface: the bias only pushes.
+    const inner = baoabSystemStepper({ ...context, system: biased }, (i) => {
+      w.u[i] = w.u[i]! - biased.lastBias
+    })
+    const point = new Float64Array(2)
+    let hills = 0
+    return {
+      units: 1,
+      unit: () => 0,
+      step(t) {
+        inner.step(t)
+        if ((t + 1) % stride !== 0) return
+        const deltaT = (gammaBias - 1) * temperature(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged || !Number.isFinite(w.u[i])) continue
+          biased.gridPoint(w.qs[i]!, point)
+          const u1 = point[0]!
+          const u2 = point[1]!
+          bias.deposit(u1, u2, height * pm.exp(-bias.value(u1, u2) / deltaT), sigma)
+          hills++
+        }
+        // The forces of the grown bias, for the next step's first half kick.
+        for (let i = 0; i < w.n; i++) {
+          if (w.status[i] === STATUS.diverged) continue
+          w.u[i] = biased.gradient(w.qs[i]!, w.gs[i]!) - biased.lastBias
+        }
+      },
+      extras() {
+        const [a, b] = variables
+        const along = (r: readonly [number, number], u: Float64Array) => Array.from(u, (x) => r[0] + x * (r[1] - r[0]))
+        let max = -Infinity
+        for (const v of bias.values) if (v > max) max = v
+        const scale = gammaBias / (gammaBias - 1)
+        const rows = (f: (v: number) => number) =>
+          Array.from({ length: bias.nx }, (_, i) => Array.from(bias.values.subarray(i * bias.ny, (i + 1) * bias.ny), f))
+        return {
+          xs: along(a.range, bias.xs),
+          ys: along(b.range, bias.ys),
           bias: rows((v) => v),
           // F = -[gamma/(gamma - 1)] V, shifted so its minimum (where V is largest) is 0.
           freeEnergy: rows((v) => scale * (max - v)),
