@@ -72,6 +72,17 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     expect(minima.name).toBe('lj7-2d-minima.xyz')
     expect(minima.text).toMatch(/energy=-12\.5348/)
 
+    // Metadynamics biases the map's two variables, and the map shows its estimate of F instead of a histogram.
+    await page.getByRole('combobox', { name: 'Optimizer or sampler' }).selectOption('metadynamics')
+    await page.getByRole('button', { name: 'Run the molecules' }).click()
+    await page.locator('#cv-map-title').filter({ hasText: 'from the metadynamics bias' }).waitFor(WAIT)
+    await page
+      .locator('.molecules .note')
+      .filter({ hasText: /[\d,]+ hills so far/ })
+      .waitFor(WAIT)
+    await page.getByRole('button', { name: 'Stop the molecules' }).click()
+    expect(await page.locator('#cv-map .heatmaplayer image').count()).toBeGreaterThan(0)
+
     // A typed AB sequence with a wrong letter: one clear message beside the input, and no run.
     await system.selectOption('ab-typed')
     const sequence = page.getByRole('textbox', { name: 'Sequence' })

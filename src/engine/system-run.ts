@@ -30,6 +30,11 @@ const QUENCH_SHARE = 0.1
 const QUENCH_INTERVAL_MS = 300
 /** L-BFGS iterations per quench on the page: a quench that needs more counts as failed. */
 const QUENCH_STEPS = 20000
+/**
+ * A metadynamics estimate is drawn where the bias is at least this share of one hill's height: a
+ * lone hill's value 2.4 widths from its centre.
+ */
+const REACHED = 0.05
 /** Minima sent to the page, lowest first. */
 const LISTED_MINIMA = 30
 
@@ -193,8 +198,10 @@ export class MoleculeRun {
     let surface: FreeEnergyGrid | null = null
     const now = this.clock()
     if (this.sampledSince && now - this.surfaceAt >= SURFACE_INTERVAL_MS) {
-      if (this.biased) surface = estimateGrid(this.lane.extras(), this.kT)
-      else {
+      if (this.biased) {
+        const height = this.lane.config.settings['height']
+        surface = estimateGrid(this.lane.extras(), this.kT, typeof height === 'number' ? height : 0)
+      } else {
         const f = this.histogram.surface()
         if (f) surface = gridOf(f)
       }
@@ -271,11 +278,11 @@ function gridOf(f: FreeEnergySurface): FreeEnergyGrid {
 
 /**
  * A metadynamics estimate (extras xs, ys, freeEnergy rows [i][j], hills) as a grid: F at the bias
- * grid's nodes, NaN where no hill has reached yet (the bias is still exactly zero there, so F
- * says nothing), no error (the estimate's error is not known while the bias still grows) and
- * `samples` the hills dropped so far.
+ * grid's nodes, NaN where the bias is below REACHED of one hill's height (only the tails of hills
+ * dropped elsewhere reach there, so F says nothing of the place), no error (the estimate's error
+ * is not known while the bias still grows) and `samples` the hills dropped so far.
  */
-function estimateGrid(extras: Record<string, unknown>, kT: number): FreeEnergyGrid | null {
+function estimateGrid(extras: Record<string, unknown>, kT: number, height: number): FreeEnergyGrid | null {
   const xs = extras['xs'] as number[] | undefined
   const ys = extras['ys'] as number[] | undefined
   const rows = extras['freeEnergy'] as number[][] | undefined
@@ -285,7 +292,8 @@ function estimateGrid(extras: Record<string, unknown>, kT: number): FreeEnergyGr
   const n1 = xs.length
   const n2 = ys.length
   const F = new Float64Array(n1 * n2)
-  for (let i = 0; i < n1; i++) for (let j = 0; j < n2; j++) F[i * n2 + j] = bias[i]![j]! === 0 ? NaN : rows[i]![j]!
+  const reached = REACHED * height
+  for (let i = 0; i < n1; i++) for (let j = 0; j < n2; j++) F[i * n2 + j] = bias[i]![j]! < reached ? NaN : rows[i]![j]!
   return {
     s1: Float64Array.from(xs),
     s2: Float64Array.from(ys),

@@ -150,7 +150,13 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
       // Under the map, as on the surface's own map: the map keeps the width on a phone.
       colorbar: {
         orientation: 'h',
-        title: { text: 'F (energy units; 0 at the most probable bin)', side: 'bottom' },
+        title: {
+          text:
+            grid.source === 'metadynamics'
+              ? 'F (energy units; 0 where the bias is highest)'
+              : 'F (energy units; 0 at the most probable bin)',
+          side: 'bottom',
+        },
         thickness: 10,
         len: 1,
         x: 0,
