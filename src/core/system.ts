@@ -111,3 +111,25 @@ export function projectionProblem(system: Pick<System, 'dim'>, projection: Proje
     ? null
     : `the projection '${projection.id}' reads ${projection.dim} coordinates; the system has ${system.dim}`
 }
+
+/**
+ * A system whose energy is a mean over training examples, E(q) = (1/N) sum_i l_i(q) (plus a
+ * penalty that every example shares): a network's loss on its data set. It also offers the
+ * gradient of the mean over a minibatch, what minibatch SGD and SGLD step with.
+ */
+export interface MinibatchSystem extends System {
+  /** N, the number of training examples. */
+  readonly examples: number
+  /**
+   * Writes into g[0 .. dim) the gradient of the mean loss over examples batch[0 .. size) (indices
+   * in 0..N-1, summed in the order given; the penalty added once) and returns that batch loss.
+   * All N indices in order give `gradient`'s bits.
+   */
+  batchGradient(q: Float64Array, g: Float64Array, batch: Int32Array, size: number): number
+}
+
+/** Whether a system offers minibatch gradients (a training set). */
+export function isMinibatch(system: System): system is MinibatchSystem {
+  const s = system as Partial<MinibatchSystem>
+  return typeof s.batchGradient === 'function' && typeof s.examples === 'number'
+}
