@@ -12,6 +12,7 @@ import { newton } from './optimizers/newton'
 import { perturbedGradientDescent } from './optimizers/perturbed-gd'
 import { rmsprop } from './optimizers/rmsprop'
 import { saddleFreeNewton } from './optimizers/saddle-free-newton'
+import { sgd } from './optimizers/sgd'
 import { sgld } from './optimizers/sgld'
 import { DYNAMICS_SAMPLERS } from './samplers'
 import { MONTE_CARLO_SAMPLERS } from './samplers/monte-carlo'
@@ -30,6 +31,7 @@ const OPTIMIZERS: readonly MethodDescriptor[] = [
   fire,
   basinHopping,
   perturbedGradientDescent,
+  sgd,
   sgld,
 ]
 
