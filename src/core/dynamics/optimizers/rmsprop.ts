@@ -1,6 +1,7 @@
 import type { MethodDescriptor } from '../method'
 import { num } from '../params'
 import { clipFactor, learningRate } from '../schedules'
+import { clipFactorOf, isStoppedState } from '../state-steps'
 import { epsParam } from './adam'
 import { isStopped, moveTo, optimizerParams } from './common'
 
@@ -58,6 +59,32 @@ export const rmsprop: MethodDescriptor = {
             w.y[i]! - (lr * gy) / (Math.sqrt(vy[i]!) + eps),
             g,
           )
+        }
+      },
+    }
+  },
+  // The same update coordinate by coordinate, with v per walker and coordinate.
+  createSystem({ system, walkers: w, settings }) {
+    const alpha = num(settings, 'alpha')
+    const eps = num(settings, 'eps')
+    const clip = num(settings, 'clip')
+    const d = w.dim
+    const v = new Float64Array(w.n * d)
+    return {
+      step(t) {
+        const lr = learningRate(settings, t)
+        for (let i = 0; i < w.n; i++) {
+          if (isStoppedState(w, i)) continue
+          const q = w.qs[i]!
+          const g = w.gs[i]!
+          const c = clipFactorOf(g, d, clip)
+          for (let k = 0; k < d; k++) {
+            const gk = c * g[k]!
+            const at = i * d + k
+            v[at] = alpha * v[at]! + (1 - alpha) * gk * gk
+            q[k] = q[k]! - (lr * gk) / (Math.sqrt(v[at]!) + eps)
+          }
+          w.u[i] = system.gradient(q, g)
         }
       },
     }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { atlas, testLane } from '../../testing/test-lane'
+import { resolveLane } from '../dynamics/resolve'
+import { SystemLane, type SystemStart } from '../dynamics/system-lane'
+import { planeSystem, type System } from '../system'
+import type { SystemDescriptor } from '../systems/descriptor'
+import { makeDataset } from './data'
+import { trainingDescriptor } from './training-system'
+
+/** A descriptor around any System, for tests: no minima, starts at the origin. */
+function wrap(system: () => System, dim: number): SystemDescriptor {
+  return {
+    id: 'test',
+    title: 'test system',
+    dim,
+    units: 'none',
+    note: '',
+    defaults: { dt: 0.01, kT: 1, friction: 1 },
+    minima: [],
+    atoms: null,
+    randomState: (_u, out) => out.fill(0),
+    system,
+  }
+}
+
+function systemLane(
+  descriptor: SystemDescriptor,
+  method: string,
+  settings: Record<string, unknown>,
+  start: SystemStart,
+  walkers = 1,
+  seed = 1,
+) {
+  const r = resolveLane(method, settings, walkers, descriptor.dim)
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
+  return new SystemLane({ descriptor, method: r.lane.method, settings: r.lane.settings, walkers, start, seed })
+}
+
+const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length))
+
+/**
+ * As in system-lane.test.ts: a method's state stepper does, coordinate by coordinate, its planar
+ * step's arithmetic with the same random numbers, so on Müller-Brown taken as a system of two
+ * coordinates it repeats the planar lane bit for bit (from near MA, 300 steps, 3 walkers).
+ */
+describe('RMSprop and SGLD on states of d coordinates', () => {
+  const mb = atlas('muller-brown').surface
+  const plane = wrap(() => planeSystem(mb), 2)
+  const SAME: Record<string, Record<string, unknown>> = {
+    rmsprop: { lr: 0.01 },
+    'rmsprop with clipping': { lr: 0.01, clip: 50 },
+    sgld: { lr: 1e-4, kT: 10 },
+    'sgld with clipping': { lr: 1e-4, kT: 10, clip: 50 },
+  }
+  for (const [name, settings] of Object.entries(SAME))
+    it(`${name}: the state stepper repeats the planar one bit for bit`, () => {
+      const id = name.split(' ')[0]!
+      const planar = testLane({
+        surface: mb,
+        method: id,
+        settings,
+        start: { kind: 'point', x: -0.5, y: 1.4 },
+        walkers: 3,
+        seed: 7,
+      })
+      const state = systemLane(plane, id, settings, { kind: 'state', q: [-0.5, 1.4] }, 3, 7)
+      planar.advance(300)
+      state.advance(300)
+      const w = state.walkers
+      const xs = Float64Array.from({ length: 3 }, (_, i) => w.q[2 * i]!)
+      const ys = Float64Array.from({ length: 3 }, (_, i) => w.q[2 * i + 1]!)
+      expect(bits(xs)).toEqual(bits(planar.walkers.x))
+      expect(bits(ys)).toEqual(bits(planar.walkers.y))
+      expect(bits(w.u)).toEqual(bits(planar.walkers.u))
+      // The run moved: the comparison is not between two starting points.
+      expect(Math.abs(xs[0]! + 0.5)).toBeGreaterThan(1e-3)
+    })
+})
+
+describe('RMSprop and SGLD on a network', () => {
+  const circle = makeDataset('circle', { points: 100, noise: 0, seed: 3 })
+  const net = trainingDescriptor({
+    spec: { layers: [2, 8, 8, 1], activation: 'tanh', loss: 'xent', l2: 0 },
+    dataset: circle,
+  })
+
+  it('RMSprop trains three networks from three random starts, reproducibly', () => {
+    const run = () => {
+      const lane = systemLane(net, 'rmsprop', { lr: 0.01 }, { kind: 'random' }, 3, 5)
+      const start = Float64Array.from(lane.walkers.u)
+      lane.advance(300)
+      return { start, lane }
+    }
+    const { start, lane } = run()
+    for (let i = 0; i < 3; i++) expect(lane.walkers.u[i]).toBeLessThan(0.5 * start[i]!)
+    expect(bits(run().lane.walkers.q)).toEqual(bits(lane.walkers.q))
+  })
+
+  it('SGLD steps with minibatches, reproducibly, and says what its kT means on a loss', () => {
+    const run = (batch: number, seed = 5) => {
+      const lane = systemLane(net, 'sgld', { lr: 0.05, kT: 1, batch }, { kind: 'random' }, 3, seed)
+      lane.advance(100)
+      return lane
+    }
+    const a = run(10)
+    expect(bits(run(10).walkers.q)).toEqual(bits(a.walkers.q))
+    // The same injected noise with the full batch: another path, because the batches differ.
+    expect(bits(run(100).walkers.q)).not.toEqual(bits(a.walkers.q))
+    expect(bits(run(10, 6).walkers.q)).not.toEqual(bits(a.walkers.q))
+    for (let i = 0; i < 3; i++) expect(Number.isFinite(a.walkers.u[i]!)).toBe(true)
+    expect(a.extras()).toMatchObject({ examples: 100, batch: 10, temperatureOfLoss: 0.01 })
+    expect(a.extras().note).toMatch(/exp\(-N L\/kT\) with N = 100/)
+  })
+})
