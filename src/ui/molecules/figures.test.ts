@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FreeEnergyGrid } from '../../engine/system-protocol'
-import { beadLegend, cvMapFigure, insideRanges, mapRanges, moleculeRanges } from './figures'
+import { beadLegend, cvMapFigure, insideRanges, mapRanges, moleculeRanges, uncertainBins } from './figures'
 
 /** A 2 x 3 grid: bins (0, 0) and (1, 2) empty, the others F = i + j with errors, one without. */
 function grid(): FreeEnergyGrid {
@@ -34,6 +34,12 @@ describe('the free-energy map', () => {
     expect(trace.text[1]![1]!.replace(/\u2212/g, '-')).toBe('F = 2.00 ± 0.20 · 2 samples')
     expect(trace.text[2]![0]).toBe('F = 2.00 (error after two blocks) · 3 samples')
     expect(fig.layout.xaxis?.range).toEqual(ranges.x)
+    // Bins with an error above kT/2, or none yet, are marked: (0.5, 30) without an error; none else
+    // (errors 0.1 and 0.2 at kT = 1).
+    const marks = fig.data[1] as { x: number[]; y: number[] }
+    expect([marks.x, marks.y]).toEqual([[0.5], [30]])
+    expect(uncertainBins({ ...g, kT: 0.3 })).toEqual({ x: [0.5, 1.5], y: [30, 20] })
+    expect(uncertainBins({ ...g, source: 'metadynamics' })).toEqual({ x: [], y: [] })
   })
 
   it('fits its ranges to the grid and the walkers, with a margin, and says when a walker leaves them', () => {

@@ -71,6 +71,31 @@ function rows(grid: FreeEnergyGrid): { z: (number | null)[][]; text: string[][] 
   return { z, text }
 }
 
+/** A bin whose F is uncertain by more than this many kT is marked on the map. */
+export const UNCERTAIN_KT = 0.5
+
+/**
+ * The centres of the bins of a sampled surface whose F has an error above UNCERTAIN_KT kT, or no
+ * error yet (fewer than two blocks saw them): the map marks them, so that a student sees where F
+ * is not yet known. A metadynamics estimate has no error bars and marks nothing.
+ */
+export function uncertainBins(grid: FreeEnergyGrid): { x: number[]; y: number[] } {
+  const x: number[] = []
+  const y: number[] = []
+  if (grid.source !== 'samples') return { x, y }
+  const n2 = grid.s2.length
+  const limit = UNCERTAIN_KT * grid.kT
+  for (let i = 0; i < grid.s1.length; i++)
+    for (let j = 0; j < n2; j++) {
+      const f = grid.F[i * n2 + j]!
+      const e = grid.error[i * n2 + j]!
+      if (Number.isNaN(f) || e <= limit) continue
+      x.push(grid.s1[i]!)
+      y.push(grid.s2[j]!)
+    }
+  return { x, y }
+}
+
 export interface CvMapInput {
   axes: [string, string]
   grid: FreeEnergyGrid | null
@@ -170,6 +195,19 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
         outlinewidth: 0,
       },
     } as Data)
+    const shaky = uncertainBins(grid)
+    if (shaky.x.length > 0)
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: `error > ${UNCERTAIN_KT} kT`,
+        x: shaky.x,
+        y: shaky.y,
+        marker: { symbol: 'x-thin', size: 5, line: { width: 1, color: c.text } },
+        opacity: 0.45,
+        hoverinfo: 'skip',
+        showlegend: false,
+      } as Data)
   }
   return {
     data,
@@ -188,7 +226,7 @@ export const WALKER_FILL = '#ff5a36'
 /** F as a surface in 3D (empty bins left out). */
 export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, key: string, theme: Theme): Figure {
   const c = colours(theme)
-  const { z } = rows(grid)
+  const { z, text } = rows(grid)
   const scene = { color: c.text, gridcolor: c.grid }
   return {
     data: [
@@ -197,9 +235,10 @@ export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, ke
         x: grid.s1,
         y: grid.s2,
         z,
+        text,
         colorscale: COLOUR_SCALE,
         showscale: false,
-        hovertemplate: `${axes[0]} = %{x:.3f}, ${axes[1]} = %{y:.3f}<br>F = %{z:.2f}<extra></extra>`,
+        hovertemplate: `${axes[0]} = %{x:.3f}, ${axes[1]} = %{y:.3f}<br>%{text}<extra></extra>`,
       } as Data,
     ],
     layout: {
