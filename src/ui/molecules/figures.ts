@@ -239,7 +239,8 @@ export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, ke
         colorscale: COLOUR_SCALE,
         showscale: false,
         hovertemplate: `${axes[0]} = %{x:.3f}, ${axes[1]} = %{y:.3f}<br>%{text}<extra></extra>`,
-      } as Data,
+        // plotly's types allow only a flat text array on a surface; a 2D one, row by row as z, works.
+      } as unknown as Data,
     ],
     layout: {
       ...baseLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
