@@ -196,6 +196,24 @@ describe('a system lane', () => {
     expect(lane.status(0)).toMatchObject({ kind: 'diverged', divergedAt: 11 })
   })
 
+  it('stops a dynamics walker that one step flings further than a unit, though its energy stays finite', () => {
+    // AB-13 folded so tightly that bead 3 sits 0.2 from bead 0 (turning angles of 0.94 x 120
+    // degrees): a pair energy of 4e8, whose force flings the angles by far more than a radian in
+    // the first step. The turning angles are periodic, so the energy there is finite: only the
+    // size of the move tells the explosion (left unchecked, an angle went to 1e60 and stayed).
+    const ab13 = systemById('ab-2d-13')!
+    const folded = Array.from({ length: 11 }, (_, k) => (k < 2 ? 0.94 * ((2 * Math.PI) / 3) : 0.4))
+    const lane = systemLane(ab13, 'baoab', { kT: 0.1, dt: 0.005 }, { kind: 'state', q: folded }, 1)
+    expect(Number.isFinite(lane.walkers.u[0])).toBe(true)
+    lane.advance(20)
+    expect(lane.status(0)).toMatchObject({ kind: 'diverged', divergedAt: 0 })
+    expect(Array.from(lane.walkers.q)).toEqual(folded)
+    // The ground state runs on at the same settings: the check is not set off by thermal motion.
+    const calm = systemLane(ab13, 'baoab', { kT: 1, dt: 0.005 }, { kind: 'minimum', index: 0 }, 4)
+    calm.advance(20_000)
+    for (let i = 0; i < 4; i++) expect(calm.status(i).kind).toBe('running')
+  })
+
   it('names a converged optimizer walker a minimum, global or not, with the global energy beside it', () => {
     const fire = systemLane(lj13, 'fire', {}, { kind: 'random' }, 8, 4)
     fire.advance(3000)

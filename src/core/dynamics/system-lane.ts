@@ -79,6 +79,8 @@ export class SystemLane {
   private readonly previous: Float64Array
   private readonly drift: { readonly count: number; readonly perAtom: number } | null
   private readonly gtol: number | null
+  /** A dynamics step that moves a coordinate further than this has exploded (descriptor.jump); null for optimizers. */
+  private readonly jump: number | null
 
   constructor(readonly config: SystemLaneConfig) {
     const { descriptor, method, settings, seed } = config
@@ -107,6 +109,7 @@ export class SystemLane {
     })
     this.capabilities = capabilities(method, settings)
     this.gtol = method.params.some((p) => p.name === 'gtol') && typeof settings.gtol === 'number' ? settings.gtol : null
+    this.jump = method.velocities ? (descriptor.jump ?? 1) : null
     this.guard(-1)
   }
 
@@ -255,16 +258,25 @@ export class SystemLane {
     }
   }
 
-  /** Stops walkers whose energy or gradient turned non-finite at step t, where they last were. */
+  /**
+   * Stops walkers whose energy or gradient turned non-finite at step t, or (dynamics) that one
+   * step moved by more than the system's jump, where they last were.
+   */
   private guard(t: number): void {
     const w = this.walkers
     const d = w.dim
+    const jump = t >= 0 ? this.jump : null
     for (let i = 0; i < w.n; i++) {
       if (w.status[i] === STATUS.diverged) continue
       // Written so that NaN fails the comparison: u - u is 0 only for a finite u.
       let fine = w.u[i]! - w.u[i]! === 0
       const g = w.gs[i]!
       for (let k = 0; k < d && fine; k++) fine = g[k]! - g[k]! === 0
+      if (fine && jump !== null) {
+        const q = w.qs[i]!
+        const base = i * d
+        for (let k = 0; k < d && fine; k++) fine = Math.abs(q[k]! - this.previous[base + k]!) <= jump
+      }
       if (fine) continue
       const q = w.qs[i]!
       if (t >= 0) for (let k = 0; k < d; k++) q[k] = this.previous[i * d + k]!

@@ -36,6 +36,14 @@ export interface SystemDescriptor {
    */
   readonly atoms: { readonly count: number; readonly perAtom: 2 | 3 } | null
   /**
+   * The largest move of one coordinate in one step of dynamics that is still motion: a step
+   * that moves a coordinate further has exploded (two atoms driven into each other), and the
+   * walker is stopped as diverged. Default 1 (a particle diameter, or a radian): a thermal step
+   * moves a coordinate by about dt sqrt(kT), hundreds of times less. Without the check, a turning
+   * angle kicked to 1e60 keeps a finite energy, and stays there (a change below its last digit).
+   */
+  readonly jump?: number
+  /**
    * Writes a random state into out (dim coordinates) from uniform draws in (0, 1): where a
    * random start begins (atoms not overlapping, inside the confinement).
    */
