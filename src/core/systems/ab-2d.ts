@@ -229,7 +229,7 @@ export function abDescriptor(
       annealing: { kT: 1, kTEnd: 0.01 },
     },
     // Grown bead by bead (Rosenbluth & Rosenbluth's chain growth): each turning angle uniform in
-    // (-pi, pi), redrawn until the new bead is at least 0.8 from every bead before it; a chain that
+    // (-pi, pi), redrawn until the new bead is at least 1 from every bead before it; a chain that
     // grows into a dead end starts again. Drawing all angles at once and rejecting overlaps would
     // almost never succeed beyond 20 beads.
     randomState(uniform, out) {
@@ -257,8 +257,12 @@ export function abDescriptor(
 /** Tries per angle before a growing chain starts again, and restarts before the last chain is kept. */
 const ANGLE_TRIES = 100
 const RESTARTS = 1000
-/** The closest two non-bonded beads of a random chain may come. */
-const CLEARANCE = 0.8
+/**
+ * The closest two non-bonded beads of a random chain may come: 1, where the pair term is about
+ * zero. At 0.8 (a pair energy of 43) the first steps of dynamics from a random chain could fling a
+ * turning angle out by a whole turn in one step.
+ */
+const CLEARANCE = 1
 
 /**
  * Writes n - 2 turning angles of a random chain that does not pass through itself into out, using
