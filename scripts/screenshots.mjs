@@ -5,7 +5,8 @@
 // (phone.png, 390x844), in the dark theme (dark.png) and embedded at 640x420, with the status lines
 // (embed.png) and without them (embed-map.png, status=0); the molecules section running LJ7-2D
 // with its disconnectivity graph (molecules.png), and where 1,000 L-BFGS descents on LJ13 end
-// (molecule-experiments.png).
+// (molecule-experiments.png), and well-tempered metadynamics building LJ7-2D's free energy over
+// (mu2, mu3) (molecules-metadynamics.png).
 // Run with `npm run screenshots` (builds dist/ first if it is out of date).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -59,9 +60,16 @@ try {
   await molecules.locator('[data-descent-summary]').waitFor({ timeout: 120_000 })
   await molecules.waitForTimeout(1000)
   await molecules.locator('section.molecule-experiments').screenshot({ path: join(out, 'molecule-experiments.png') })
+  await molecules.getByRole('heading', { name: /^Molecules: landscapes/ }).scrollIntoViewIfNeeded()
+  await molecules.getByRole('combobox', { name: 'Optimizer or sampler' }).selectOption('metadynamics')
+  await molecules.getByRole('button', { name: 'Run the molecules' }).click()
+  await molecules.waitForTimeout(3 * RUN_MS)
+  await molecules.getByRole('button', { name: 'Stop the molecules' }).click()
+  await molecules.mouse.move(0, 0)
+  await molecules.locator('figure:has(#cv-map)').screenshot({ path: join(out, 'molecules-metadynamics.png') })
   console.log(
     'wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png, embed.png, embed-map.png, ' +
-      `molecules.png and molecule-experiments.png to ${out}`,
+      `molecules.png, molecule-experiments.png and molecules-metadynamics.png to ${out}`,
   )
 } finally {
   await browser.close()
