@@ -1,0 +1,179 @@
+import type { UserPoint } from '../core/training/data'
+import type { Activation, LossKind } from '../core/training/spec'
+import type { InitScheme } from '../core/training/training-system'
+import type { Call } from './protocol'
+
+/**
+ * The messages of the training worker, declared once for both sides: the worker trains several
+ * small networks side by side (a SystemLane over a network's training loss), answers frame
+ * requests with their losses and the chosen network's decision regions, and builds a loss slice
+ * through the chosen network's weights on demand. Every setup is plain data checked on the page.
+ */
+
+/** The methods the training section offers, in its menu's order. */
+export const TRAINING_METHODS = ['gd', 'momentum', 'nesterov', 'adam', 'rmsprop', 'sgd', 'sgld', 'baoab'] as const
+export type TrainingMethod = (typeof TRAINING_METHODS)[number]
+
+/** The most walkers (networks trained side by side). */
+export const MAX_TRAINING_WALKERS = 8
+
+export interface TrainingSetup {
+  /** A generator of DATASETS, or 'user' for clicked points. */
+  data: string
+  points: number
+  noise: number
+  /** Seeds the data, the initial weights (walker by walker) and the minibatches. */
+  seed: number
+  layers: number[]
+  activation: Activation
+  loss: LossKind
+  l2: number
+  init: InitScheme
+  method: TrainingMethod
+  /** The learning rate (for Langevin, BAOAB, its time step dt). */
+  lr: number
+  /** Minibatch size for sgd and sgld (ignored by the others). */
+  batch: number
+  /** Temperature for sgld and baoab (ignored by the others). */
+  kT: number
+  walkers: number
+  /** The clicked points when data is 'user'. */
+  userPoints?: UserPoint[]
+}
+
+export interface TrainingLoaded {
+  /** P, the number of parameters. */
+  dim: number
+  /** N, the number of training points. */
+  examples: number
+  task: 'classify' | 'regress'
+  /** The rectangle [x0, x1, y0, y1] of the data plane the regions cover. */
+  extent: [number, number, number, number]
+  /** The points, n × 2 row-major, and their targets. */
+  inputs: Float64Array
+  targets: Float64Array
+  title: string
+  settings: Record<string, number | string>
+  thermal: boolean
+}
+
+/** Status kinds per walker, as in SystemLane.status. */
+export const TRAINING_KIND = { running: 0, minimum: 1, diverged: 2 } as const
+
+/** The network's prediction over the data plane: values[j nx + i] at (x_i, y_j), row j = 0 at y0. */
+export interface RegionGrid {
+  nx: number
+  ny: number
+  extent: [number, number, number, number]
+  values: Float64Array
+  /** Which step and walker it was computed for. */
+  step: number
+  walker: number
+  /** Milliseconds the grid of forward passes took. */
+  ms: number
+}
+
+/** The loss curves so far, thinned: losses[i * steps.length + k] is walker i's loss at steps[k]. */
+export interface LossHistory {
+  steps: Float64Array
+  losses: Float64Array
+}
+
+/** What SGD's batches amount to (Smith & Le 2018; Mandt, Hoffman & Blei 2017). */
+export interface SgdNoiseReport {
+  noiseScale: number
+  kT: number
+  batch: number
+}
+
+export interface TrainingFrame {
+  load: number
+  step: number
+  settings: Record<string, number | string>
+  /** Per walker: full-batch training loss, accuracy (NaN for regression), status kind, step diverged at (-1). */
+  losses: Float64Array
+  accuracies: Float64Array
+  kinds: Uint8Array
+  divergedAt: Int32Array
+  history: LossHistory
+  chosen: number
+  /** The chosen walker's weights and the norm of its last gradient. */
+  theta: Float64Array
+  gradientNorm: number
+  /** The decision regions when recomputed since the last frame that carried them; else null. */
+  regions: RegionGrid | null
+  noise: SgdNoiseReport | null
+  /** Milliseconds the worker spent on this frame. */
+  cost: number
+}
+
+export interface TrainingFrameRequest {
+  advance: number
+  budgetMs: number
+  chosen: number
+}
+
+export type SliceKind = 'random' | 'pca' | 'hessian'
+
+export interface SliceRequest {
+  kind: SliceKind
+  grid: number
+  chosen: number
+}
+
+/** The chosen walker's recorded checkpoints projected on the slice plane. */
+export interface ProjectedPath {
+  steps: Float64Array
+  a: Float64Array
+  b: Float64Array
+  /** How far each checkpoint lies off the plane. */
+  distance: Float64Array
+  /** L on the plane at (a, b), and the checkpoint's true loss. */
+  planeLoss: Float64Array
+  trueLoss: Float64Array
+}
+
+export interface LossSliceAnswer {
+  kind: SliceKind
+  walker: number
+  step: number
+  /** values[j na + i] at a_i over range a, b_j over range b (row j = 0 at b[0]). */
+  na: number
+  nb: number
+  a: [number, number]
+  b: [number, number]
+  values: Float64Array
+  min: number
+  max: number
+  path: ProjectedPath
+  /** What the directions capture, in words (PCA shares, Hessian eigenvalues, normalisation). */
+  note: string
+  /** Milliseconds the worker took for the directions, the grid and the projection. */
+  ms: number
+}
+
+export interface TrainingService {
+  load: Call<{ setup: TrainingSetup; load: number }, TrainingLoaded>
+  frame: Call<TrainingFrameRequest, TrainingFrame>
+  slice: Call<SliceRequest, LossSliceAnswer>
+}
+
+/** The buffers of a frame, to pass as transferables. */
+export function trainingFrameBuffers(frame: TrainingFrame): ArrayBuffer[] {
+  const out = [
+    frame.losses,
+    frame.accuracies,
+    frame.kinds,
+    frame.divergedAt,
+    frame.history.steps,
+    frame.history.losses,
+    frame.theta,
+  ].map((a) => a.buffer)
+  if (frame.regions) out.push(frame.regions.values.buffer)
+  return out as ArrayBuffer[]
+}
+
+export function sliceBuffers(s: LossSliceAnswer): ArrayBuffer[] {
+  const p = s.path
+  return [s.values, p.steps, p.a, p.b, p.distance, p.planeLoss, p.trueLoss].map((a) => a.buffer) as ArrayBuffer[]
+}
