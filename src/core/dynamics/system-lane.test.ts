@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { bits, systemLane, wrapSystem } from '../../testing/system-lane'
 import { atlas, testLane } from '../../testing/test-lane'
 import { planeSystem, type System } from '../system'
-import type { SystemDescriptor } from '../systems/descriptor'
 import { systemById } from '../systems'
 import { cvsFor } from '../systems/cvs'
 import { METHODS } from './methods'
 import { resolveLane } from './resolve'
 import { STATUS } from './status'
-import { SystemLane, type SystemStart } from './system-lane'
-
-/** A descriptor around any System, for tests: no minima, starts at the origin. */
-function wrap(system: () => System, dim: number): SystemDescriptor {
-  return {
-    id: 'test',
-    title: 'test system',
-    dim,
-    units: 'none',
-    note: '',
-    defaults: { dt: 0.01, kT: 1, friction: 1 },
-    minima: [],
-    atoms: null,
-    randomState: (_u, out) => out.fill(0),
-    system,
-  }
-}
-
-function systemLane(
-  descriptor: SystemDescriptor,
-  method: string,
-  settings: Record<string, unknown>,
-  start: SystemStart,
-  walkers = 1,
-  seed = 1,
-) {
-  const r = resolveLane(method, settings, walkers, descriptor.dim)
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
-  return new SystemLane({ descriptor, method: r.lane.method, settings: r.lane.settings, walkers, start, seed })
-}
-
-const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length))
+import { SystemLane } from './system-lane'
 
 /**
  * A method's step on a state vector does, coordinate by coordinate, the arithmetic of its
@@ -49,7 +18,7 @@ const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOff
  */
 describe('methods on states of d coordinates', () => {
   const mb = atlas('muller-brown').surface
-  const plane = wrap(() => planeSystem(mb), 2)
+  const plane = wrapSystem(() => planeSystem(mb), 2)
   const SAME: Record<string, Record<string, unknown>> = {
     gd: { lr: 1e-4 },
     lbfgs: {},
@@ -181,7 +150,7 @@ describe('a system lane', () => {
       },
     }
     const lane = systemLane(
-      wrap(() => edge, 3),
+      wrapSystem(() => edge, 3),
       'gd',
       { lr: 0.1 },
       { kind: 'state', q: [1, 0, 0] },

@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { bits, systemLane, wrapSystem } from '../../testing/system-lane'
 import { atlas, testLane } from '../../testing/test-lane'
-import { resolveLane } from '../dynamics/resolve'
-import { SystemLane, type SystemStart } from '../dynamics/system-lane'
-import { planeSystem, type System } from '../system'
-import type { SystemDescriptor } from '../systems/descriptor'
+import { planeSystem } from '../system'
 import { makeDataset } from './data'
 import { trainingDescriptor } from './training-system'
-
-/** A descriptor around any System, for tests: no minima, starts at the origin. */
-function wrap(system: () => System, dim: number): SystemDescriptor {
-  return {
-    id: 'test',
-    title: 'test system',
-    dim,
-    units: 'none',
-    note: '',
-    defaults: { dt: 0.01, kT: 1, friction: 1 },
-    minima: [],
-    atoms: null,
-    randomState: (_u, out) => out.fill(0),
-    system,
-  }
-}
-
-function systemLane(
-  descriptor: SystemDescriptor,
-  method: string,
-  settings: Record<string, unknown>,
-  start: SystemStart,
-  walkers = 1,
-  seed = 1,
-) {
-  const r = resolveLane(method, settings, walkers, descriptor.dim)
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
-  return new SystemLane({ descriptor, method: r.lane.method, settings: r.lane.settings, walkers, start, seed })
-}
-
-const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length))
 
 /**
  * As in system-lane.test.ts: a method's state stepper does, coordinate by coordinate, its planar
@@ -45,7 +12,7 @@ const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOff
  */
 describe('RMSprop and SGLD on states of d coordinates', () => {
   const mb = atlas('muller-brown').surface
-  const plane = wrap(() => planeSystem(mb), 2)
+  const plane = wrapSystem(() => planeSystem(mb), 2)
   const SAME: Record<string, Record<string, unknown>> = {
     rmsprop: { lr: 0.01 },
     'rmsprop with clipping': { lr: 0.01, clip: 50 },

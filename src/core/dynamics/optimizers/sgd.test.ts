@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { bits, systemLane } from '../../../testing/system-lane'
 import { atlas, testLane } from '../../../testing/test-lane'
 import { makeDataset } from '../../training/data'
 import { Network, type NetworkSpec } from '../../training/network'
 import { trainingDescriptor } from '../../training/training-system'
-import type { SystemDescriptor } from '../../systems/descriptor'
 import { systemById } from '../../systems'
-import { resolveLane } from '../resolve'
 import { STATUS } from '../status'
-import { SystemLane, type SystemStart } from '../system-lane'
+import type { SystemStart } from '../system-lane'
 import { sgd } from './sgd'
-
-function systemLane(
-  descriptor: SystemDescriptor,
-  method: string,
-  settings: Record<string, unknown>,
-  start: SystemStart,
-  walkers = 1,
-  seed = 1,
-) {
-  const r = resolveLane(method, settings, walkers, descriptor.dim)
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '))
-  return new SystemLane({ descriptor, method: r.lane.method, settings: r.lane.settings, walkers, start, seed })
-}
-
-const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, 2 * a.length))
 
 const SPEC: NetworkSpec = { layers: [2, 8, 8, 1], activation: 'tanh', loss: 'xent', l2: 0 }
 const circle = makeDataset('circle', { points: 100, noise: 0.1, seed: 3 })
