@@ -127,7 +127,7 @@ function shares(): void {
     { id: 'lj13', method: 'parallel-tempering', budget: 20000, seeds: 10 },
     { id: 'lj13', method: 'annealing', budget: 20000, seeds: 10, settings: { kT: 0.5, kTEnd: 0.01 } },
     { id: 'ab-2d-13', method: 'basin-hopping', budget: 1000, seeds: 10 },
-    { id: 'ab-2d-13', method: 'parallel-tempering', budget: 300000, seeds: 10 },
+    { id: 'ab-2d-13', method: 'parallel-tempering', budget: 400000, seeds: 10 },
     { id: 'ab-2d-13', method: 'annealing', budget: 100000, seeds: 4 },
     { id: 'lj38', method: 'basin-hopping', budget: 1000, seeds: 10 },
   ]
