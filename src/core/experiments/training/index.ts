@@ -1,0 +1,27 @@
+import { deepLinearPlateau } from './deep-linear-plateau'
+import type { TrainingExperiment } from './types'
+
+export type {
+  TrainingExperiment,
+  TrainingExperimentPrediction,
+  TrainingNumbers,
+  TrainingPreset,
+  TrainingVerdict,
+} from './types'
+
+/**
+ * The guided experiments on training, in number order. Adding one is one file in this folder,
+ * named by its id, that exports its TrainingExperiment, and one line here with the next number
+ * (training.test.ts holds every file and this list to that).
+ */
+// prettier-ignore
+export const TRAINING_EXPERIMENTS: readonly TrainingExperiment[] = [
+  deepLinearPlateau,
+]
+
+// A Map, not an object literal: ids like 'constructor' must find nothing.
+const byId = new Map(TRAINING_EXPERIMENTS.map((e) => [e.id, e]))
+
+export function trainingExperimentById(id: string): TrainingExperiment | undefined {
+  return byId.get(id)
+}
