@@ -11,6 +11,7 @@ import { sampleCommand } from './sample'
 import { surfacesCommand } from './surfaces'
 import { sweepCommand } from './sweep'
 import { systemsCommand } from './systems'
+import { trainCommand } from './train'
 import { UsageError, type Command } from './usage'
 
 /**
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   minimaCommand,
   graphCommand,
   quenchCommand,
+  trainCommand,
 ]
 
 interface Writable {
