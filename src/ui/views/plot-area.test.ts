@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { areaTransform, plotArea, sameArea, toData } from './plot-area'
+import { areaTransform, nearestPoint, plotArea, sameArea, toData } from './plot-area'
 
 const layout = {
   xaxis: { _offset: 56, _length: 400, range: [-1.5, 1.2] },
@@ -47,5 +47,19 @@ describe('pixels and data', () => {
     expect(sameArea(a, plotArea(layout))).toBe(true)
     expect(sameArea(a, { ...a, x1: 1 })).toBe(false)
     expect(sameArea(null, null)).toBe(true)
+  })
+
+  test('a click picks the walker drawn nearest it, within the radius, and none beyond', () => {
+    // A 200 x 100 pixel area over [0, 2] x [0, 1]: 100 pixels per unit both ways, y pointing up.
+    const area = { left: 10, top: 20, width: 200, height: 100, x0: 0, x1: 2, y0: 0, y1: 1 }
+    const xs = [0.5, 0.6, 1.5]
+    const ys = [0.5, 0.5, 0.2]
+    // Walker 1 is drawn at pixel (60, 50), walker 0 at (50, 50), walker 2 at (150, 80).
+    expect(nearestPoint(area, 58, 52, xs, ys, 14)).toBe(1)
+    expect(nearestPoint(area, 52, 49, xs, ys, 14)).toBe(0)
+    expect(nearestPoint(area, 150, 80, xs, ys, 14)).toBe(2)
+    // 20 pixels from the nearest: nothing chosen.
+    expect(nearestPoint(area, 150, 100, xs, ys, 14)).toBe(-1)
+    expect(nearestPoint(area, 150, 100, [], [], 14)).toBe(-1)
   })
 })

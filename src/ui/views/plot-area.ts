@@ -53,6 +53,33 @@ export function areaTransform(a: PlotArea): AreaTransform {
   return { ax, bx: -a.x0 * ax, ay, by: a.height - a.y0 * ay }
 }
 
+/**
+ * The point (xs[i], ys[i]) drawn nearest the pixel (px, py) of the area (origin at its top-left),
+ * within `radius` pixels, or -1: what a click on a map of walkers chooses.
+ */
+export function nearestPoint(
+  a: PlotArea,
+  px: number,
+  py: number,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  radius: number,
+): number {
+  const t = areaTransform(a)
+  let best = -1
+  let bestD = radius * radius
+  for (let i = 0; i < xs.length; i++) {
+    const dx = t.ax * xs[i]! + t.bx - px
+    const dy = t.ay * ys[i]! + t.by - py
+    const d = dx * dx + dy * dy
+    if (d < bestD) {
+      bestD = d
+      best = i
+    }
+  }
+  return best
+}
+
 /** A pixel inside the area (origin at its top-left) -> data coordinates. */
 export function toData(a: PlotArea, px: number, py: number): [number, number] {
   return [a.x0 + (px / a.width) * (a.x1 - a.x0), a.y0 + (1 - py / a.height) * (a.y1 - a.y0)]
