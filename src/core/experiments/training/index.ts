@@ -1,4 +1,5 @@
 import { deepLinearPlateau } from './deep-linear-plateau'
+import { sgdEscapesSaddle } from './sgd-escapes-saddle'
 import type { TrainingExperiment } from './types'
 
 export type {
@@ -17,6 +18,7 @@ export type {
 // prettier-ignore
 export const TRAINING_EXPERIMENTS: readonly TrainingExperiment[] = [
   deepLinearPlateau,
+  sgdEscapesSaddle,
 ]
 
 // A Map, not an object literal: ids like 'constructor' must find nothing.
