@@ -1,4 +1,5 @@
 import { deepLinearPlateau } from './deep-linear-plateau'
+import { langevinForSgd } from './langevin-for-sgd'
 import { sgdEscapesSaddle } from './sgd-escapes-saddle'
 import type { TrainingExperiment } from './types'
 
@@ -19,6 +20,7 @@ export type {
 export const TRAINING_EXPERIMENTS: readonly TrainingExperiment[] = [
   deepLinearPlateau,
   sgdEscapesSaddle,
+  langevinForSgd,
 ]
 
 // A Map, not an object literal: ids like 'constructor' must find nothing.
