@@ -101,6 +101,21 @@ describe('landscape train', () => {
     expect(doc.hessian.gradientNorm).toBe(Math.sqrt(g.reduce((s, x) => s + x * x, 0)))
   })
 
+  it('above 300 parameters estimates the index by stochastic Lanczos quadrature, as the core does', async () => {
+    const args = ['--data', 'moons', '--points', '40', '--layers', '2,16,16,1', '--method', 'adam', '--steps', '20']
+    const doc = await train(...args)
+    expect(doc.settings.parameters).toBe(337)
+    expect(doc.hessian.method).toBe('quadrature')
+    expect(doc.hessian.standardError).toBeGreaterThan(0)
+    const spec: NetworkSpec = { layers: [2, 16, 16, 1], activation: 'tanh', loss: 'xent', l2: 0 }
+    const net = new Network(spec, makeDataset('moons', { points: 40, noise: 0, seed: 1 }))
+    const theta = Float64Array.from(doc.walkers[0].weights as number[])
+    const hvp = (v: Float64Array, out: Float64Array) => void net.hvp(theta, v, out)
+    expect(doc.hessian.negative).toBe(hessianIndex(hvp, net.dim, { seed: 1 }).negative)
+    const e = extremeEigenvalues(hvp, net.dim, { seed: 1 })
+    expect(doc.hessian.extreme).toEqual([e.min, e.max])
+  })
+
   it('--batch N with sgd is gradient descent bit for bit; a smaller batch is not, and reports its noise', async () => {
     const gd = await train(...TINY, '--method', 'gd', '--set', 'lr=0.5', '--walkers', '2')
     const full = await train(...TINY, '--method', 'sgd', '--batch', '40', '--set', 'lr=0.5', '--walkers', '2')
@@ -175,6 +190,23 @@ describe('landscape train', () => {
     expect(doc.curves.loss[0][0]).not.toBeNull()
     expect(doc.curves.loss[0][5]).toBeNull()
     expect(doc.curves.meanLoss[5]).toBeNull()
+    // At lr = 500 the first two walkers overflow at step 48 and the other two only at step 49:
+    // stopped after 49 steps, those two train on to the end and the curves' means are theirs.
+    const mixed = await train(
+      ...['--data', 'xor', '--points', '40', '--layers', '2,4,1', '--every', '10'],
+      ...['--method', 'gd', '--loss', 'mse', '--set', 'lr=500', '--steps', '49', '--walkers', '4'],
+    )
+    expect(mixed.walkers.map((w: { status: string }) => w.status)).toEqual([
+      'diverged at step 48',
+      'diverged at step 48',
+      'trained',
+      'trained',
+    ])
+    const last = mixed.curves.steps.length - 1
+    expect(mixed.curves.steps[last]).toBe(49)
+    expect(mixed.curves.loss.map((c: (number | null)[]) => c[last] === null)).toEqual([true, true, false, false])
+    expect(mixed.curves.meanLoss[last]).toBe((mixed.curves.loss[2][last] + mixed.curves.loss[3][last]) / 2)
+    expect(mixed.walkers[2].loss).toBe(mixed.curves.loss[2][last])
     const table = await run('train', ...TINY, '--method', 'gd', '--loss', 'mse', '--set', 'lr=1000')
     expect(table.code).toBe(0)
     expect(table.stdout).toMatch(/diverged at step \d+/)
