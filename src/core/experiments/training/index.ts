@@ -1,5 +1,6 @@
 import { deepLinearPlateau } from './deep-linear-plateau'
 import { langevinForSgd } from './langevin-for-sgd'
+import { randomVsHessianDirections } from './random-vs-hessian-directions'
 import { sgdEscapesSaddle } from './sgd-escapes-saddle'
 import type { TrainingExperiment } from './types'
 
@@ -21,6 +22,7 @@ export const TRAINING_EXPERIMENTS: readonly TrainingExperiment[] = [
   deepLinearPlateau,
   sgdEscapesSaddle,
   langevinForSgd,
+  randomVsHessianDirections,
 ]
 
 // A Map, not an object literal: ids like 'constructor' must find nothing.
