@@ -1,5 +1,6 @@
 import { deepLinearStart, deepLinearSystem, plateauLength, type DeepLinearSpec } from '../../training/deep-linear'
 import { extremeEigenvalues, hessianIndex } from '../../training/lanczos'
+import { SpectrumTracker } from '../../training/spectrum'
 import { presetList, presetNumber, VerdictBuilder, type TrainingExperiment, type TrainingPreset } from './types'
 
 const LONGER_BY_FACTOR = 'about 100 times longer'
@@ -89,8 +90,21 @@ export const deepLinearPlateau: TrainingExperiment = {
       out[`lambda_min, ${tag}`] = start.min
       out[`index, ${tag}`] = hessianIndex(net.hvp(q), net.dim).negative
       const reached = new Array<number>(modes).fill(NaN)
+      const third = new Array<number>(modes).fill(NaN)
       let waitingChecked = false
+      // The spectrum over training: a Lanczos run over the whole space every 10 steps (thinned to 64 records).
+      const tracker = new SpectrumTracker({
+        dim: net.dim,
+        hessian: { kind: 'operator', at: (theta) => net.hvp(theta) },
+        every: 10,
+        capacity: 64,
+        steps: net.dim,
+        seed: n('seed'),
+      })
       for (let t = 0; t < steps; t++) {
+        tracker.observe(t, q)
+        for (let k = 0; k < modes; k++)
+          if (Number.isNaN(third[k]!) && net.modeStrength(q, k) >= sp.strengths[k]! / 3) third[k] = t
         for (let k = 0; k < modes; k++)
           if (Number.isNaN(reached[k]!) && net.modeStrength(q, k) >= sp.strengths[k]! / 2) reached[k] = t
         // While the strongest mode is learnt (99%) and the weakest still waits: the saddle of the weak one.
@@ -103,8 +117,14 @@ export const deepLinearPlateau: TrainingExperiment = {
         net.gradient(q, g)
         for (let i = 0; i < net.dim; i++) q[i] = q[i]! - lr * g[i]!
       }
+      const records = tracker.records
+      out[`spectrum records, ${tag}`] = records.length
+      out[`spectrum interval, ${tag}`] = tracker.every
+      const zero = records.find((rec) => rec.index === 0)
+      out[`first recorded step with index 0, ${tag}`] = zero?.step ?? NaN
       for (let k = 0; k < modes; k++) {
         const s = sp.strengths[k]!
+        out[`steps to s/3, mode ${k + 1}, ${tag}`] = third[k]!
         out[`steps, mode ${k + 1}, ${tag}`] = reached[k]!
         out[`formula, mode ${k + 1}, ${tag}`] = u0 < s ? plateauLength(s, u0, lr) : NaN
       }
@@ -151,6 +171,17 @@ export const deepLinearPlateau: TrainingExperiment = {
         `at the start (u0 = ${u0}) Lanczos should find the curvature -s = ${-s1} within 4 u0; it finds ${lmin}`,
       )
       r.expect(r.v(`index, ${tag}`) >= 1, `the start (u0 = ${u0}) should be at a saddle (index >= 1)`)
+      // The spectrum over training loses its last negative curvature only after every mode has passed s/3: on a
+      // balanced mode of strength u = a b the Hessian of 1/2 (s - a b)^2 along (1, 1)/sqrt 2 is 3u - s,
+      // negative below s/3 (and unused hidden units keep curvature -|Sigma - W2 W1| until the residual is small).
+      let lastThird = 0
+      for (let k = 1; k <= modes; k++) lastThird = Math.max(lastThird, r.v(`steps to s/3, mode ${k}, ${tag}`))
+      const zero = r.v(`first recorded step with index 0, ${tag}`)
+      r.expect(
+        zero > lastThird,
+        `the spectrum over training should keep a negative curvature until every mode passes s/3 (step ` +
+          `${lastThird}); its index is 0 from step ${zero}`,
+      )
       r.expect(
         r.v(`index at the end, ${tag}`) === 0,
         `after learning (u0 = ${u0}) no negative curvature should be left; index ${r.v(`index at the end, ${tag}`)}`,
