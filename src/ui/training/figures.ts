@@ -217,11 +217,12 @@ export function lossCurvesFigure(history: LossHistory, chosen: number, theme: Th
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 60, r: 12, t: 8, b: 72 }),
+      ...baseLayout(theme, { l: 60, r: 12, t: 40, b: 48 }),
       uirevision: key,
       xaxis: { ...axis('step', theme) },
       yaxis: { ...axis('training loss L(θ)', theme), type: 'log' },
-      legend: { orientation: 'h', x: 0, y: -0.2, yanchor: 'top' },
+      // Above the plot: below it the legend's rows met the axis title on a narrow screen.
+      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     },
   }
 }
