@@ -12,9 +12,9 @@ const AB13_GROUND = -3.294078
  * search settings: parallel tempering over 16 rungs from kT 0.05 to 1 (BAOAB at dt 0.005), every
  * walker quenched every budget / 50 steps. Nine of seeds 1-10 reach the ground state, after
  * 16,000 to 312,000 steps (mean 136,000); seed 5 is still in the -3.199 funnel at 400,000. The
- * budget is 400,000 steps and at least 9 of the 10 must arrive. Basin hopping, by contrast, finds it in none of 10 seeds
- * within 1,000 quenches (npm run bench): in turning angles the ground state's basin is far from
- * the deep -3.199 and -2.448 funnels.
+ * budget is 400,000 steps and at least 9 of the 10 must arrive. Basin hopping, by contrast,
+ * finds it in none of 10 seeds within 1,000 quenches (npm run bench): in turning angles the
+ * ground state's basin is far from the deep -3.199 and -2.448 funnels.
  */
 describe('AB-13 global search', () => {
   it('parallel tempering reaches the published ground state within 400,000 steps in at least 9 of 10 seeds', () => {
