@@ -182,11 +182,12 @@ export function regionsFigure(input: RegionsInput, theme: Theme): Figure {
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 48, r: 12, t: 8, b: 72 }),
+      ...baseLayout(theme, { l: 48, r: 12, t: 32, b: 48 }),
       uirevision: input.key,
-      xaxis: { ...axis('x₁', theme), range: [x0, x1] },
-      yaxis: { ...axis('x₂', theme), range: [y0, y1], scaleanchor: 'x', scaleratio: 1 },
-      legend: { orientation: 'h', x: 0, y: -0.16, yanchor: 'top' },
+      // To scale, the plot area shrinking to fit (constrain 'domain'), so the ranges stay the data's.
+      xaxis: { ...axis('x₁', theme), range: [x0, x1], constrain: 'domain' },
+      yaxis: { ...axis('x₂', theme), range: [y0, y1], scaleanchor: 'x', scaleratio: 1, constrain: 'domain' },
+      legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom' },
       showlegend: classify,
     },
   }
