@@ -137,11 +137,13 @@ describe('a training run as the training worker runs it', () => {
     expect(() => run.slice({ kind: 'random', grid: 1000, chosen: 0 })).toThrow(/grid/)
   })
 
-  it('keeps ranges around zero that hold every value', () => {
+  it('keeps slice ranges that hold [-half, half] and every value', () => {
     expect(sliceRange([0, 0], 0)).toEqual([-0.5, 0.5])
-    const q = sliceRange([0.5], 1)
-    expect(q[0]).toBeCloseTo(-1.4, 12)
-    expect(q[1]).toBeCloseTo(1.4, 12)
+    expect(sliceRange([0.5, 0, -0.2], 1)).toEqual([-1, 1])
+    expect(sliceRange([], 1)).toEqual([-1, 1])
+    const q = sliceRange([0, 2], 1)
+    expect(q[0]).toBe(-1)
+    expect(q[1]).toBeCloseTo(2.4, 12)
     const r = sliceRange([-2, 3], 0)
     expect(r[0]).toBeCloseTo(-3, 12)
     expect(r[1]).toBeCloseTo(4, 12)

@@ -388,21 +388,23 @@ export class TrainingRun {
 }
 
 /**
- * A range around 0 that holds every value with a fifth of the span spare, and at least [-half, half];
- * at least [-0.5, 0.5] where the values do not spread.
+ * A range that holds [-half, half] and every value, the values' own span widened by a fifth of it
+ * on each side (so [-1, 1], Li et al.'s grid, stays as it is for a path inside it); [-0.5, 0.5]
+ * where nothing spreads.
  */
 export function sliceRange(values: ArrayLike<number>, half: number): [number, number] {
-  let lo = -half
-  let hi = half
+  let vlo = Infinity
+  let vhi = -Infinity
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!
     if (!Number.isFinite(v)) continue
-    if (v < lo) lo = v
-    if (v > hi) hi = v
+    if (v < vlo) vlo = v
+    if (v > vhi) vhi = v
   }
-  const pad = 0.2 * (hi - lo)
-  lo = Math.min(lo - pad, -half)
-  hi = Math.max(hi + pad, half)
+  if (vlo === Infinity) return half > 0 ? [-half, half] : [-0.5, 0.5]
+  const pad = 0.2 * (vhi - vlo)
+  const lo = Math.min(-half, vlo - pad)
+  const hi = Math.max(half, vhi + pad)
   if (hi - lo < 1e-9) return [-0.5, 0.5]
   return [lo, hi]
 }
