@@ -6,7 +6,8 @@
 // (embed.png) and without them (embed-map.png, status=0); the molecules section running LJ7-2D
 // with its disconnectivity graph (molecules.png), and where 1,000 L-BFGS descents on LJ13 end
 // (molecule-experiments.png), and well-tempered metadynamics building LJ7-2D's free energy over
-// (mu2, mu3) (molecules-metadynamics.png).
+// (mu2, mu3) (molecules-metadynamics.png); a small network trained in the page beside its loss
+// slice and decision regions (training.png).
 // Run with `npm run screenshots` (builds dist/ first if it is out of date).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -67,9 +68,19 @@ try {
   await molecules.getByRole('button', { name: 'Stop the molecules' }).click()
   await molecules.mouse.move(0, 0)
   await molecules.locator('figure:has(#cv-map)').screenshot({ path: join(out, 'molecules-metadynamics.png') })
+  // A training run beside its loss slice and its decision regions.
+  await molecules.getByRole('heading', { name: /^Training a small network/ }).scrollIntoViewIfNeeded()
+  await molecules.getByRole('button', { name: 'Run the networks' }).click()
+  await molecules.waitForTimeout(RUN_MS)
+  await molecules.getByRole('button', { name: 'Stop the networks' }).click()
+  await molecules.getByRole('button', { name: 'Build slice' }).click()
+  await molecules.locator('#training-slice .heatmaplayer image').first().waitFor({ timeout: 60_000 })
+  await molecules.waitForTimeout(1000)
+  await molecules.mouse.move(0, 0)
+  await molecules.locator('section.training').screenshot({ path: join(out, 'training.png') })
   console.log(
     'wrote default.png, default-2d.png, default-3d.png, phone.png, dark.png, embed.png, embed-map.png, ' +
-      `molecules.png, molecule-experiments.png and molecules-metadynamics.png to ${out}`,
+      `molecules.png, molecule-experiments.png, molecules-metadynamics.png and training.png to ${out}`,
   )
 } finally {
   await browser.close()
