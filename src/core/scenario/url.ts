@@ -129,7 +129,7 @@ export function encodeState({ scenario, view }: SharedState): string {
  * Keys the page reads beside the state: which guided experiment is open, minimal chrome for
  * embedding, a forced theme, and the browser tests' hook. Known, so never reported, but not state.
  */
-export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench', 'predict']
+export const PAGE_KEYS: readonly string[] = ['experiment', 'embed', 'theme', 'bench', 'predict', 'points']
 
 /**
  * Whether a guided experiment asks its prediction before it runs: `predict=0` turns the question off (a lecture),

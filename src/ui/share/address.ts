@@ -6,7 +6,9 @@ import { decodePredict, decodeState, encodeState, PAGE_KEYS, type SharedState } 
  * The page's address, read and written. Beside the state (core/scenario/url.ts)
  * a query may name an open guided experiment (`experiment=local-minimum`), ask
  * for minimal chrome (`embed=1`), force a theme (`theme=dark`), turn off the
- * predictions guided experiments ask (`predict=0`) or expose the tests' hook (`bench`).
+ * predictions guided experiments ask (`predict=0`), carry the points clicked into the
+ * training section (`points=x,y,label;…`, read by that section with its own checks) or
+ * expose the tests' hook (`bench`).
  */
 
 export type Theme = 'light' | 'dark'
@@ -26,13 +28,15 @@ export interface Opening {
   /** Whether guided experiments ask a prediction before they run (`predict=0`: not). */
   predict: boolean
   bench: boolean
+  /** The training section's clicked points as the link carried them (unchecked text), or null. */
+  points: string | null
 }
 
 /** Page keys are read with URLSearchParams (lenient: it never throws, whatever the escapes). */
 function pageOptions(
   search: string,
   problems: ScenarioProblem[],
-): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'predict' | 'bench'> {
+): Pick<Opening, 'experiment' | 'embed' | 'theme' | 'predict' | 'bench' | 'points'> {
   const params = new URLSearchParams(search)
   const id = params.get('experiment')
   // A Map lookup: ids such as 'constructor' find nothing.
@@ -50,6 +54,7 @@ function pageOptions(
     theme: theme === 'light' || theme === 'dark' ? theme : null,
     predict: predict.predict,
     bench: params.has('bench'),
+    points: params.get('points'),
   }
 }
 

@@ -53,6 +53,14 @@ describe('opening the page', () => {
     expect(opening.state?.view.step).toBe(1234)
   })
 
+  it("carries the training section's clicked points as a page key, beside the stored state, unread here", () => {
+    const opening = readOpening('?points=1.25,-0.50,1;0.00,3.10,0', stored)
+    expect(opening).toMatchObject({ source: 'stored', points: '1.25,-0.50,1;0.00,3.10,0', problems: [] })
+    expect(readOpening('', null).points).toBeNull()
+    // Text the section will refuse still travels to it as it is: the section names the bad entry.
+    expect(readOpening('?points=oops', null)).toMatchObject({ source: 'default', points: 'oops', problems: [] })
+  })
+
   it('a stored state that is garbage gives the defaults for what it could not read, named', () => {
     const opening = readOpening('', 'seed=-3&lane=<script>&view=hologram')
     expect(opening.source).toBe('stored')
