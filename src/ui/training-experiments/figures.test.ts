@@ -8,6 +8,7 @@ import { sgdEscapesSaddle } from '../../core/experiments/training/sgd-escapes-sa
 import {
   directionsFigure,
   langevinFigure,
+  logTicks,
   plateauFigure,
   plateauPoints,
   saddleEscapeFigure,
@@ -41,10 +42,9 @@ describe("the training experiments' figures", () => {
     const n = sgdEscapesSaddle.run()
     const f = saddleEscapeFigure(n, theme)
     const bars = trace(f.data[0])
-    expect(bars.x).toEqual(['gradient descent', 'SGD, B = N = 100', 'SGD, B = 2'])
+    expect(bars.x).toEqual(['gradient<br>descent', 'SGD,<br>B = N = 100', 'SGD,<br>B = 2'])
     expect(bars.y).toEqual([0, 0, 1])
-    expect((bars.text as string[])[0]).toBe('0 of 1: |w1| = 1.95e-5')
-    expect((bars.text as string[])[2]).toBe('20 of 20, median step 70')
+    expect(bars.text).toEqual(['0 of 1<br>|w1| = 1.95e-5', 'the same,<br>bit for bit', '20 of 20<br>median step 70'])
   })
 
   test('Langevin and SGD: three spreads per direction with their standard errors, and the exact value', () => {
@@ -53,20 +53,30 @@ describe("the training experiments' figures", () => {
     const n = langevinForSgd.run()
     const f = langevinFigure(n, theme)
     expect(f.data.map((d) => d.name)).toEqual([
-      'SGD, B = 5 of 20',
-      'Langevin at kT = 0.158',
-      'Langevin at 0.2 (with replacement)',
       'exact lr c_B / (k (2 - lr k))',
+      'SGD, B = 5 of 20',
+      'Langevin, kT = 0.158',
+      'Langevin, kT = 0.2 (with replacement)',
     ])
-    expect(trace(f.data[0]).y).toEqual([n['sgd variance, direction 1'], n['sgd variance, direction 2']])
-    expect(trace(f.data[3]).y).toEqual([n['exact variance, direction 1'], n['exact variance, direction 2']])
+    expect(trace(f.data[0]).y).toEqual([n['exact variance, direction 1'], n['exact variance, direction 2']])
+    expect(trace(f.data[0]).error_y).toBeUndefined()
+    expect(trace(f.data[1]).y).toEqual([n['sgd variance, direction 1'], n['sgd variance, direction 2']])
     // The standard errors read back from the z-scores: each spread within 5 of them of the exact value.
-    for (const k of [0, 1]) {
-      const se = trace(f.data[0]).error_y!.array[k]!
-      expect(se).toBeGreaterThan(0)
-      expect(Math.abs((trace(f.data[0]).y as number[])[k]! - (trace(f.data[3]).y as number[])[k]!)).toBeLessThan(5 * se)
-      expect(trace(f.data[2]).error_y!.array[k]).toBeGreaterThan(0)
+    const y = (k: number) => trace(f.data[k]).y as number[]
+    for (const j of [0, 1]) {
+      for (const k of [1, 2]) {
+        const se = trace(f.data[k]).error_y!.array[j]!
+        expect(se).toBeGreaterThan(0)
+        expect(Math.abs(y(k)[j]! - y(0)[j]!)).toBeLessThan(5 * se)
+      }
+      expect(trace(f.data[3]).error_y!.array[j]).toBeGreaterThan(0)
+      expect(y(3)[j]! - y(0)[j]!).toBeGreaterThan(5 * trace(f.data[3]).error_y!.array[j]!)
     }
+  })
+
+  test('log ticks at 1, 2 and 5 times the powers of ten', () => {
+    expect(logTicks(0.017, 7.2)).toEqual([0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5])
+    expect(logTicks(0, 1)).toEqual([])
   })
 
   test('random against Hessian directions: ten bars on a log axis under lambda_max / 10 but the top two', () => {
@@ -81,6 +91,7 @@ describe("the training experiments' figures", () => {
     expect(y[0]).toBeCloseTo(n['lambda_max, dense']!, 3)
     expect(y.slice(2).every((c) => c < tenth)).toBe(true)
     expect(f.layout.yaxis?.type).toBe('log')
+    expect(f.layout.yaxis?.tickvals).toEqual([0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5])
   })
 
   test('every experiment has a figure, a sentence saying what it shows and key numbers; others have none', () => {
@@ -103,8 +114,8 @@ describe("the training experiments' figures", () => {
     const plateau = trainingKeyNumbers('deep-linear-plateau', deepLinearPlateau.run())
     expect(plateau[0]).toEqual(['strong pattern from u0 = 0.01: steps to s/2', '231 (formula 230.3)'])
     expect(plateau).toContainEqual([
-      'extra wait of the strong pattern, u0 100 times smaller',
-      '232 steps (ln(100)/(2 lr s) = 230.3)',
+      "strong pattern's extra wait from a start 100 times smaller",
+      '232 (formula 230.3)',
     ])
     expect(trainingKeyNumbers('sgd-escapes-saddle', {})).toEqual([])
   })

@@ -101,7 +101,7 @@ export function plateauFigure(numbers: Numbers, theme: Theme): Figure {
     data,
     layout: {
       ...base,
-      xaxis: { ...base.xaxis, type: 'log', exponentformat: 'power' },
+      xaxis: { ...base.xaxis, type: 'log', dtick: 1, exponentformat: 'power' },
       yaxis: { ...base.yaxis, rangemode: 'tozero' },
     },
   }
@@ -122,18 +122,19 @@ export function saddleEscapeFigure(numbers: Numbers, theme: Theme): Figure {
   const walkers = v('sgd walkers')
   const escaped = v('sgd walkers escaped')
   const steps = v('steps')
+  // Short lines, so that three bars and their words fit side by side on a phone.
   const rows: [string, number, string, string][] = [
-    ['gradient descent', gdLeft, `${gdLeft} of 1: |w1| = ${n3(gd)}`, c.other],
+    ['gradient<br>descent', gdLeft, `${gdLeft} of 1<br>|w1| = ${n3(gd)}`, c.other],
     [
-      `SGD, B = N = ${v('examples')}`,
+      `SGD,<br>B = N = ${v('examples')}`,
       same ? gdLeft : NaN,
-      same ? 'the same steps, bit for bit' : 'not the same as gradient descent',
+      same ? 'the same,<br>bit for bit' : 'not the same<br>as descent',
       c.other,
     ],
     [
-      `SGD, B = ${v('batch')}`,
+      `SGD,<br>B = ${v('batch')}`,
       escaped / walkers,
-      `${escaped} of ${walkers}` + (escaped > 0 ? `, median step ${v('sgd median escape step')}` : ''),
+      `${escaped} of ${walkers}` + (escaped > 0 ? `<br>median step ${v('sgd median escape step')}` : ''),
       c.accent,
     ],
   ]
@@ -146,6 +147,10 @@ export function saddleEscapeFigure(numbers: Numbers, theme: Theme): Figure {
         y: rows.map((r) => r[1]),
         text: rows.map((r) => r[2]),
         textposition: 'outside',
+        // Outside a bar plotly would shrink the words to the bar's width: they keep their size, and the axis
+        // leaves room above the tallest bar for them.
+        constraintext: 'none',
+        textfont: { size: 11 },
         cliponaxis: false,
         hoverinfo: 'text',
         marker: { color: rows.map((r) => r[3]) },
@@ -156,7 +161,9 @@ export function saddleEscapeFigure(numbers: Numbers, theme: Theme): Figure {
       margin: { l: 64, r: 16, t: 32, b: 52 },
       yaxis: {
         title: { text: `share that left the saddle after ${steps} steps` },
-        range: [0, 1.15],
+        range: [0, 1.25],
+        // The room above 100% is for the words on the bars: no share is ticked there.
+        tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1],
         tickformat: '.0%',
         gridcolor: c.grid,
         zeroline: false,
@@ -196,38 +203,45 @@ export function langevinFigure(numbers: Numbers, theme: Theme): Figure {
     const both = standardError(sgd[i]! - wrong[i]!, v(`z sgd vs wrong temperature, direction ${j}`))
     return Math.sqrt(Math.max(0, both * both - sgdSe[i]! ** 2))
   })
-  const bar = (name: string, y: number[], se: number[], colour: string): Data => ({
+  const bar = (name: string, y: number[], se: number[] | null, colour: string): Data => ({
     type: 'bar',
     name,
     x,
     y,
-    error_y: { type: 'data', array: se.map((e) => (Number.isNaN(e) ? 0 : e)), visible: true, color: c.text },
-    text: y.map((value, i) => `${name}: ${n4(value)} \u00b1 ${n3(se[i]!)} (exact ${n4(exact[i]!)})`),
+    ...(se && {
+      error_y: { type: 'data', array: se.map((e) => (Number.isNaN(e) ? 0 : e)), visible: true, color: c.text },
+    }),
+    text: y.map((value, i) => (se ? `${name}: ${n4(value)} \u00b1 ${n3(se[i]!)}` : `${name}: ${n4(value)}`)),
     hoverinfo: 'text',
     textposition: 'none',
-    marker: { color: colour },
+    // The exact value is an outline: the bar the measured ones are held to.
+    marker: se ? { color: colour } : { color: 'rgba(0,0,0,0)', line: { color: colour, width: 2 } },
   })
   return {
     data: [
+      bar('exact lr c_B / (k (2 - lr k))', exact, null, c.text),
       bar(`SGD, B = ${v('batch')} of ${v('examples')}`, sgd, sgdSe, c.accent),
-      bar(`Langevin at kT = ${n3(v('kT for U = N L'))}`, langevin, langevinSe, c.mark),
-      bar(`Langevin at ${n3(v('wrong kT (with replacement)'))} (with replacement)`, wrong, wrongSe, c.other),
-      {
-        type: 'scatter',
-        mode: 'markers',
-        name: 'exact lr c_B / (k (2 - lr k))',
-        x,
-        y: exact,
-        text: exact.map((e) => `exact ${n4(e)}`),
-        hoverinfo: 'text',
-        marker: { symbol: 'line-ew-open', size: 70, line: { width: 3, color: c.text } },
-      },
+      bar(`Langevin, kT = ${n3(v('kT for U = N L'))}`, langevin, langevinSe, c.mark),
+      bar(`Langevin, kT = ${n3(v('wrong kT (with replacement)'))} (with replacement)`, wrong, wrongSe, c.other),
     ],
-    layout: layout(theme, '', 'variance of the weight around the minimum', {
+    layout: layout(theme, '', 'variance around the minimum', {
       barmode: 'group',
+      bargap: 0.25,
       margin: { l: 64, r: 16, t: 84, b: 52 },
     }),
   }
+}
+
+/** Ticks of a logarithmic axis at 1, 2 and 5 times the powers of ten, written plainly, within [lo, hi]. */
+export function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = []
+  if (!(lo > 0) || !(hi >= lo)) return ticks
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+    for (const m of [1, 2, 5]) {
+      const t = Number((m * 10 ** e).toPrecision(1))
+      if (t >= lo && t <= hi) ticks.push(t)
+    }
+  return ticks
 }
 
 /**
@@ -246,6 +260,23 @@ export function directionsFigure(numbers: Numbers, theme: Theme): Figure {
   for (let s = 1; s <= v('random directions'); s++)
     rows.push([`random ${s}`, v(`random direction ${s} curvature`), c.accent])
   const mean = v('mean curvature tr(H)/P')
+  const sizes = rows.map((r) => Math.abs(r[1])).filter((x) => x > 0)
+  // The range in log10 units, a little beyond the smallest and the largest bar (and the marked levels).
+  const lo = Math.min(...sizes, mean, lmax / 10) / 1.6
+  const hi = Math.max(...sizes, lmax) * 1.4
+  const ticks = logTicks(lo, hi)
+  const c0 = theme.dark ? 'rgba(30,32,40,0.85)' : 'rgba(255,255,255,0.85)'
+  const note = (y: number, text: string, colour: string) => ({
+    xref: 'paper' as const,
+    x: 1,
+    xanchor: 'right' as const,
+    y: Math.log10(y),
+    yanchor: 'bottom' as const,
+    text,
+    showarrow: false,
+    bgcolor: c0,
+    font: { color: colour, size: 11 },
+  })
   return {
     data: [
       {
@@ -266,7 +297,9 @@ export function directionsFigure(numbers: Numbers, theme: Theme): Figure {
       yaxis: {
         title: { text: 'curvature per unit length (log scale)' },
         type: 'log',
-        exponentformat: 'power',
+        range: [Math.log10(lo), Math.log10(hi)],
+        tickvals: ticks,
+        ticktext: ticks.map(String),
         gridcolor: c.grid,
         zeroline: false,
         color: c.text,
@@ -274,26 +307,8 @@ export function directionsFigure(numbers: Numbers, theme: Theme): Figure {
       xaxis: { tickangle: -45, color: c.text, automargin: true },
       shapes: [level(lmax / 10, c.text), level(mean, c.other)],
       annotations: [
-        {
-          xref: 'paper',
-          x: 1,
-          xanchor: 'right',
-          y: Math.log10(lmax / 10),
-          yanchor: 'bottom',
-          text: `lambda_max / 10 = ${n3(lmax / 10)}`,
-          showarrow: false,
-          font: { color: c.text, size: 11 },
-        },
-        {
-          xref: 'paper',
-          x: 1,
-          xanchor: 'right',
-          y: Math.log10(mean),
-          yanchor: 'top',
-          text: `tr(H)/P = ${n3(mean)}`,
-          showarrow: false,
-          font: { color: c.other, size: 11 },
-        },
+        note(lmax / 10, `lambda_max / 10 = ${n3(lmax / 10)}`, c.text),
+        note(mean, `mean curvature tr(H)/P = ${n3(mean)}`, c.other),
       ],
     }),
   }

@@ -36,8 +36,8 @@ function plateau(n: Numbers): Row[] {
   if ([first, lastSteps, u0First, u0Last, s, lr].every((x) => x !== undefined) && starts > 1) {
     const extra = Math.log(u0First! / u0Last!) / (2 * lr! * s!)
     rows.push([
-      `extra wait of the strong pattern, u0 ${f(u0First! / u0Last!, 3)} times smaller`,
-      `${f(lastSteps! - first!)} steps (ln(${f(u0First! / u0Last!, 3)})/(2 lr s) = ${f(extra)})`,
+      `strong pattern's extra wait from a start ${f(u0First! / u0Last!, 3)} times smaller`,
+      `${f(lastSteps! - first!)} (formula ${f(extra)})`,
     ])
   }
   const lmin = n[`lambda_min, ${last}`]
@@ -83,7 +83,7 @@ function langevin(n: Numbers): Row[] {
     if (sgd !== undefined && lan !== undefined && exact !== undefined)
       rows.push([`${which}: SGD, Langevin, exact`, `${f(sgd)}, ${f(lan)}, ${f(exact)}`])
     if (wrong !== undefined && z !== undefined)
-      rows.push([`${which}: Langevin at the with-replacement temperature`, `${f(wrong)} (z = ${f(z, 3)})`])
+      rows.push([`${which}: Langevin, with-replacement kT`, `${f(wrong)} (z = ${f(z, 3)})`])
   }
   return rows
 }
