@@ -12,6 +12,8 @@ export const SAVED_SURFACES_KEY = `${STORAGE_PREFIX}saved-surfaces`
 export const APPEARANCE_KEY = `${STORAGE_PREFIX}appearance`
 /** The last formula the user typed, offered as "Your formula" while an atlas surface is shown. */
 export const YOUR_FORMULA_KEY = `${STORAGE_PREFIX}your-formula`
+/** The points clicked onto the training section's data plane. */
+export const TRAINING_POINTS_KEY = `${STORAGE_PREFIX}training-points`
 
 /** Longer stored values are not read (a link is at most 16,000 characters; a hundred surfaces fit in far less). */
 export const MAX_STORED_LENGTH = 200_000
@@ -48,7 +50,7 @@ export function writeItem(store: KeyValueStore | null, key: string, value: strin
 
 /** Forgets every key of the page's own. */
 export function forgetAll(store: KeyValueStore | null): void {
-  for (const key of [LAST_STATE_KEY, SAVED_SURFACES_KEY, APPEARANCE_KEY, YOUR_FORMULA_KEY]) {
+  for (const key of [LAST_STATE_KEY, SAVED_SURFACES_KEY, APPEARANCE_KEY, YOUR_FORMULA_KEY, TRAINING_POINTS_KEY]) {
     try {
       store?.removeItem(key)
     } catch {

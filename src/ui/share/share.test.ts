@@ -5,7 +5,15 @@ import { decodeState, encodeState, type SharedState } from '../../core/scenario/
 import { defaultView } from '../../core/scenario/view'
 import { pageLink, readOpening, stateQuery } from './address'
 import { MAX_NAME_LENGTH, nameProblem, readSavedSurfaces, writeSavedSurfaces } from './saved-surfaces'
-import { forgetAll, LAST_STATE_KEY, readItem, SAVED_SURFACES_KEY, writeItem, type KeyValueStore } from '../storage'
+import {
+  forgetAll,
+  LAST_STATE_KEY,
+  readItem,
+  SAVED_SURFACES_KEY,
+  TRAINING_POINTS_KEY,
+  writeItem,
+  type KeyValueStore,
+} from '../storage'
 
 function state(step = 0): SharedState {
   return { scenario: defaultScenario(), view: { ...defaultView(), step } }
@@ -202,6 +210,7 @@ describe('storage', () => {
     store.setItem('someone-else', 'keep me')
     expect(writeItem(store, LAST_STATE_KEY, 'v=1')).toBe(true)
     expect(writeItem(store, SAVED_SURFACES_KEY, '[]')).toBe(true)
+    expect(writeItem(store, TRAINING_POINTS_KEY, '1.00,2.00,1')).toBe(true)
     expect(readItem(store, LAST_STATE_KEY)).toBe('v=1')
     forgetAll(store)
     expect([...store.items.keys()]).toEqual(['someone-else'])
