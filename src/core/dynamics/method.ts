@@ -111,6 +111,12 @@ export interface MethodDescriptor {
    * against the exact density says it instead of judging.
    */
   notBoltzmann?: string
+  /**
+   * 'minibatches': the method is made for a loss over a training set (minibatch SGD) and on
+   * anything else is only another name for a method already listed, so the surface and molecule
+   * menus leave it out. Absent: it belongs wherever it runs.
+   */
+  needs?: 'minibatches'
   /** Its stability limit at largest curvature lambdaMax (> 0), or null; absent when it has none that simple. */
   stability?(values: StepValues, settings: Settings, lambdaMax: number): StabilityLimit | null
   /**
@@ -128,6 +134,9 @@ export interface MethodDescriptor {
    */
   createSystem?(context: SystemContext): Stepper
 }
+
+/** Whether a method belongs in the menus of surfaces and molecules (see MethodDescriptor.needs). */
+export const offeredWithoutData = (method: MethodDescriptor): boolean => method.needs === undefined
 
 /** Whether a method runs on states of any number of coordinates. */
 export const runsOnSystems = (method: MethodDescriptor): boolean => method.createSystem !== undefined

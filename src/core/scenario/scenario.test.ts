@@ -73,6 +73,18 @@ describe('validateScenario', () => {
     )
   })
 
+  it('refuses a lane of minibatch SGD on a surface: without a training set it is only gradient descent', () => {
+    const s = defaultScenario()
+    const { scenario, problems } = validateScenario({ ...s, lanes: [{ ...s.lanes[0]!, method: 'sgd' }] })
+    expect(problems).toEqual([
+      {
+        field: 'lanes[0].method',
+        message: 'Minibatch SGD needs a training set: on a surface it is gradient descent under another name',
+      },
+    ])
+    expect(scenario.lanes[0]!.method).toBe(s.lanes[0]!.method)
+  })
+
   it('says a newer version is newer, and still reads the fields it knows', () => {
     const s = { ...defaultScenario(), version: 7 }
     const { scenario, problems } = validateScenario(s)

@@ -1,3 +1,4 @@
+import { offeredWithoutData } from '../dynamics/method'
 import { methodById, METHODS } from '../dynamics/methods'
 import { resolveSettings } from '../dynamics/params'
 import { resolveLane } from '../dynamics/resolve'
@@ -156,10 +157,14 @@ function readLane(value: unknown, field: string, fallback: LaneSpec, problems: S
   }
   const id = own(value, 'method')
   const method = typeof id === 'string' ? methodById(id) : undefined
-  if (!method) {
+  if (!method || !offeredWithoutData(method)) {
     problems.push({
       field: `${field}.method`,
-      message: `unknown method; known: ${METHODS.map((m) => m.id).join(', ')}`,
+      message: method
+        ? `${method.name} needs a training set: on a surface it is gradient descent under another name`
+        : `unknown method; known: ${METHODS.filter(offeredWithoutData)
+            .map((m) => m.id)
+            .join(', ')}`,
     })
     return copyLane(fallback)
   }

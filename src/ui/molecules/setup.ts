@@ -1,4 +1,4 @@
-import { runsOnSystems } from '../../core/dynamics/method'
+import { offeredWithoutData, runsOnSystems } from '../../core/dynamics/method'
 import { METHODS, methodById } from '../../core/dynamics/methods'
 import { resolveLane } from '../../core/dynamics/resolve'
 import { AbSequenceError, abDescriptor, parseAbSequence } from '../../core/systems/ab-2d'
@@ -26,7 +26,7 @@ export interface MoleculeForm {
 }
 
 /** The methods that run on many-coordinate systems, in the page's order. */
-export const SYSTEM_METHODS = METHODS.filter(runsOnSystems)
+export const SYSTEM_METHODS = METHODS.filter((m) => runsOnSystems(m) && offeredWithoutData(m))
 
 export const SYSTEM_CHOICES: readonly { value: string; label: string }[] = [
   ...SYSTEMS.map((s) => ({ value: s.id, label: s.title })),

@@ -198,6 +198,7 @@ export const sgd: MethodDescriptor = {
   id: 'sgd',
   family: 'optimizer',
   name: 'Minibatch SGD',
+  needs: 'minibatches',
   summary:
     'Gradient descent on the mean loss of B training points drawn afresh each step (without replacement): the ' +
     'noise of the batch acts like a temperature, about lr N/B times the gradient variance over 2. B >= N is full-' +
