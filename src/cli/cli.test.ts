@@ -453,6 +453,11 @@ describe('bad input: exit code 2, one line on stderr, nothing on stdout', () => 
     ],
     [['optimize', '--surface', 'ring', '--method', 'gd', '--steps', '-5'], /--steps/],
     [['optimize', '--surface', 'ring', '--method', 'warp', '--steps', '5'], /unknown method 'warp'/],
+    [
+      ['optimize', '--surface', 'ring', '--method', 'sgd', '--steps', '5'],
+      /sgd needs a training set: .*landscape train/,
+    ],
+    [['optimize', '--system', 'lj13', '--method', 'sgd', '--steps', '5'], /sgd needs a training set/],
     [['optimize', '--surface', 'ring', '--method', 'gd', '--start', '1', '--steps', '5'], /--start: expected X,Y/],
     [
       ['sample', '--surface', 'ring', '--method', 'baoab', '--kT', '0', '--walkers', '5', '--steps', '5'],

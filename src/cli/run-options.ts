@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { MethodDescriptor } from '../core/dynamics/method'
+import { offeredWithoutData, type MethodDescriptor } from '../core/dynamics/method'
 import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveSettings } from '../core/dynamics/params'
 import { resolveLane } from '../core/dynamics/resolve'
@@ -64,6 +64,10 @@ export function parsePoint(text: string, option: string): { x: number; y: number
   return { x, y }
 }
 
+/** Why a method made for a training set (minibatch SGD) is refused on a surface or a molecule. */
+export const NEEDS_TRAINING_SET = (id: string): string =>
+  `${id} needs a training set: run it with \`landscape train\` (here it would be gradient descent under another name)`
+
 function methodOption(
   values: Record<string, unknown>,
   accept: (m: MethodDescriptor) => string | null,
@@ -72,6 +76,7 @@ function methodOption(
   if (id === undefined) throw new UsageError('--method is required; see `landscape methods`')
   const method = methodById(id)
   if (!method) throw new UsageError(`--method: unknown method '${id}'; known: ${METHODS.map((m) => m.id).join(', ')}`)
+  if (!offeredWithoutData(method)) throw new UsageError(`--method: ${NEEDS_TRAINING_SET(id)}`)
   const refusal = accept(method)
   if (refusal) throw new UsageError(`--method: ${refusal}`)
   return method

@@ -1,4 +1,4 @@
-import type { MethodDescriptor } from '../core/dynamics/method'
+import { offeredWithoutData, type MethodDescriptor } from '../core/dynamics/method'
 import { methodById, METHODS } from '../core/dynamics/methods'
 import { resolveLane } from '../core/dynamics/resolve'
 import { SystemLane, type SystemStart, type SystemWalkerStatus } from '../core/dynamics/system-lane'
@@ -11,7 +11,7 @@ import { formatXyzFrame, positionsOf, stateFrame } from '../core/systems/xyz'
 import { VERSION } from '../core/version'
 import { formatNumber, renderTable } from './format'
 import { parseNumber } from './inputs'
-import { parseInteger, parseSettings } from './run-options'
+import { NEEDS_TRAINING_SET, parseInteger, parseSettings } from './run-options'
 import { SYSTEM_OPTIONS, systemOption, writeXyzFile, XYZ_OPTION } from './system-options'
 import { UsageError, type OptionSpec } from './usage'
 
@@ -228,6 +228,7 @@ function methodOf(id: string | undefined, family: 'optimize' | 'sample'): Method
   if (id === undefined) throw new UsageError('--method is required; see `landscape methods`')
   const method = methodById(id)
   if (!method) throw new UsageError(`--method: unknown method '${id}'; known: ${METHODS.map((m) => m.id).join(', ')}`)
+  if (!offeredWithoutData(method)) throw new UsageError(`--method: ${NEEDS_TRAINING_SET(id)}`)
   const thermal = method.params.some((p) => p.name === 'kT')
   if (family === 'optimize' && method.family !== 'optimizer')
     throw new UsageError(`--method: ${id} is a sampler: run it with \`landscape sample\``)
