@@ -1,35 +1,13 @@
-import type { Data, Layout, Shape } from 'plotly.js'
+import type { Data, Shape } from 'plotly.js'
 import type { Figure, Theme } from '../figures'
 import { formatValue } from '../format'
+import { experimentColours as colours, experimentLayout as layout } from '../sections/experiment-figures'
 import type { EnergyHistogram } from '../../core/systems/descent'
 
 /**
  * The figures of the molecules' guided experiments and of the descent histogram, as plain plotly
  * data built from the numbers a run noted: pure functions, so the components only hand them over.
  */
-
-function colours(theme: Theme) {
-  return theme.dark
-    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', accent: '#7cb8ff', mark: '#ffb86b', other: '#a3a7b3' }
-    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', accent: '#0b6bcb', mark: '#c2410c', other: '#5b6170' }
-}
-
-function layout(theme: Theme, x: string, y: string, extra: Partial<Layout> = {}): Partial<Layout> {
-  const c = colours(theme)
-  const axis = (title: string) => ({ title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text })
-  return {
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: c.text },
-    // The legend sits above the plot: below it, on a phone, it ran into the x axis's title.
-    margin: { l: 64, r: 16, t: extra.showlegend === false ? 16 : 44, b: 52 },
-    xaxis: axis(x),
-    yaxis: axis(y),
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-    hoverlabel: { namelength: -1 },
-    ...extra,
-  }
-}
 
 export interface ArrheniusPoint {
   kT: number

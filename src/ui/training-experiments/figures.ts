@@ -1,6 +1,7 @@
 import type { Data, Layout, Shape } from 'plotly.js'
 import type { Figure, Theme } from '../figures'
 import { formatSignificant } from '../panels/numbers'
+import { experimentColours as colours, experimentLayout } from '../sections/experiment-figures'
 
 /**
  * The figures of the guided experiments on training, as plain plotly data built from the numbers a
@@ -9,28 +10,9 @@ import { formatSignificant } from '../panels/numbers'
 
 type Numbers = Readonly<Record<string, number>>
 
-function colours(theme: Theme) {
-  return theme.dark
-    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', accent: '#7cb8ff', mark: '#ffb86b', other: '#a3a7b3' }
-    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', accent: '#0b6bcb', mark: '#c2410c', other: '#5b6170' }
-}
-
-function layout(theme: Theme, x: string, y: string, extra: Partial<Layout> = {}): Partial<Layout> {
-  const c = colours(theme)
-  const axis = (title: string) => ({ title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text })
-  return {
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: c.text },
-    // The legend sits above the plot: below it, on a phone, it runs into the x axis's title.
-    margin: { l: 64, r: 16, t: 64, b: 52 },
-    xaxis: axis(x),
-    yaxis: axis(y),
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-    hoverlabel: { namelength: -1 },
-    ...extra,
-  }
-}
+/** The layout of an experiment's figure, with 64 pixels at the top for a legend of up to two lines. */
+const layout = (theme: Theme, x: string, y: string, extra: Partial<Layout> = {}) =>
+  experimentLayout(theme, x, y, extra, 64)
 
 const n3 = (v: number) => formatSignificant(v, 3)
 const n4 = (v: number) => formatSignificant(v, 4)
