@@ -54,6 +54,12 @@ describe.skipIf(!chromiumPath)('the training section', () => {
       expect(values[values.length - 1]!).toBeLessThan(0.7 * values[0]!)
     }
 
+    // Walker 1's Hessian spectrum over training: at least the record at step 0, in all three panels.
+    const spectrum = await traces(page, 'training-spectrum')
+    expect(spectrum).toHaveLength(3)
+    for (const y of spectrum) expect(y.filter((v) => v !== null).length).toBeGreaterThanOrEqual(1)
+    expect(spectrum[0]![0]!).toBeGreaterThan(0)
+
     // A slice through walker 1's weights along random filter-normalised directions, its path drawn on it.
     await page.getByRole('button', { name: 'Build slice' }).click()
     await page.locator('#training-slice .heatmaplayer image').first().waitFor(WAIT)

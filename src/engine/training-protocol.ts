@@ -103,8 +103,32 @@ export interface TrainingFrame {
   /** The decision regions when recomputed since the last frame that carried them; else null. */
   regions: RegionGrid | null
   noise: SgdNoiseReport | null
+  /** The chosen walker's Hessian spectrum over training (restarted when the chosen walker changes). */
+  spectrum: SpectrumHistory
   /** Milliseconds the worker spent on this frame. */
   cost: number
+}
+
+/**
+ * The chosen walker's Hessian spectrum, one record every `every` steps (thinned by halving over a
+ * long run): Lanczos on Hessian-vector products at its weights (SpectrumTracker).
+ */
+export interface SpectrumHistory {
+  walker: number
+  /** Per record: its step, full-batch loss, |grad L|, Ritz extremes and negative-curvature count. */
+  steps: Float64Array
+  loss: Float64Array
+  gradient: Float64Array
+  min: Float64Array
+  max: Float64Array
+  index: Float64Array
+  /** The current interval between records, in steps, and the Lanczos steps per record. */
+  every: number
+  lanczosSteps: number
+  /** The share of the worker's stepping time the records have taken since the run (or the walker) began. */
+  share: number
+  /** Milliseconds one record took (the last one). */
+  recordMs: number
 }
 
 export interface TrainingFrameRequest {
@@ -168,6 +192,12 @@ export function trainingFrameBuffers(frame: TrainingFrame): ArrayBuffer[] {
     frame.history.steps,
     frame.history.losses,
     frame.theta,
+    frame.spectrum.steps,
+    frame.spectrum.loss,
+    frame.spectrum.gradient,
+    frame.spectrum.min,
+    frame.spectrum.max,
+    frame.spectrum.index,
   ].map((a) => a.buffer)
   if (frame.regions) out.push(frame.regions.values.buffer)
   return out as ArrayBuffer[]

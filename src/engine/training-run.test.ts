@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { HISTORY_POINTS, REGION_GRID, sliceRange, TrainingRun } from './training-run'
+import { lanczos } from '../core/training/lanczos'
+import { RandomStream } from '../core/random'
+import {
+  HISTORY_POINTS,
+  REGION_GRID,
+  sliceRange,
+  SPECTRUM_RECORDS,
+  spectrumInterval,
+  TrainingRun,
+} from './training-run'
 import { TRAINING_KIND, type TrainingSetup } from './training-protocol'
 
 /** A clock that moves 1 ms each time it is read. */
@@ -135,6 +144,45 @@ describe('a training run as the training worker runs it', () => {
     const random = run.slice({ kind: 'random', grid: 5, chosen: 2 })
     expect(pca.path.distance[0]!).toBeLessThan(random.path.distance[0]!)
     expect(() => run.slice({ kind: 'random', grid: 1000, chosen: 0 })).toThrow(/grid/)
+  })
+
+  it("follows the chosen walker's Hessian spectrum every K steps, restarting when another walker is chosen", () => {
+    // K so that the records take about a tenth of the stepping time: (4 s + 2) / (0.1 W), halved steps for SGD.
+    expect(spectrumInterval(30, 4, false)).toBe(305)
+    expect(spectrumInterval(30, 4, true)).toBe(610)
+    expect(spectrumInterval(30, 1, false)).toBe(1220)
+    const run = new TrainingRun({ ...base, walkers: 2 }, 1, fakeClock())
+    const K = run.spectrumEvery
+    expect(K).toBe(spectrumInterval(30, 2, false))
+    const first = run.frame({ advance: 0, budgetMs: 1e9, chosen: 0 })
+    // A record at once, at step 0, for walker 1: its full-batch loss is the frame's.
+    expect(first.spectrum.walker).toBe(0)
+    expect(Array.from(first.spectrum.steps)).toEqual([0])
+    expect(first.spectrum.loss[0]).toBeCloseTo(first.losses[0]!, 12)
+    expect(first.spectrum.lanczosSteps).toBe(30)
+    const f = run.frame({ advance: 2 * K + 3, budgetMs: 1e9, chosen: 0 })
+    expect(Array.from(f.spectrum.steps)).toEqual([0, K, 2 * K])
+    const s = f.spectrum
+    for (let k = 0; k < 3; k++) {
+      expect(s.min[k]!).toBeLessThanOrEqual(s.max[k]!)
+      expect(s.max[k]!).toBeGreaterThan(0)
+      expect(Number.isInteger(s.index[k]!)).toBe(true)
+      expect(s.gradient[k]!).toBeGreaterThan(0)
+    }
+    expect(s.share).toBeGreaterThan(0)
+    expect(s.share).toBeLessThan(1)
+    // Choosing walker 2 starts its spectrum at the current step, with a record there.
+    const g = run.frame({ advance: 0, budgetMs: 1e9, chosen: 1 })
+    expect(g.spectrum.walker).toBe(1)
+    expect(Array.from(g.spectrum.steps)).toEqual([2 * K + 3])
+    expect(g.spectrum.loss[0]).toBeCloseTo(g.losses[1]!, 12)
+    const h = run.frame({ advance: K, budgetMs: 1e9, chosen: 1 })
+    expect(Array.from(h.spectrum.steps)).toEqual([2 * K + 3, 3 * K + 3])
+    // The extremes are Lanczos's on the Hessian at the walker's weights (the same 30 steps from another start).
+    const net = run.network
+    const direct = lanczos((v, out) => void net.hvp(h.theta, v, out), net.dim, 30, new RandomStream(7))
+    expect(h.spectrum.max[1]!).toBeCloseTo(direct.values[direct.steps - 1]!, 3)
+    expect(SPECTRUM_RECORDS).toBeGreaterThanOrEqual(64)
   })
 
   it('keeps slice ranges that hold [-half, half] and every value', () => {

@@ -4,6 +4,7 @@ import { SystemLane } from '../core/dynamics/system-lane'
 import { DATASETS, makeDataset, userDataset, type Dataset } from '../core/training/data'
 import { Network } from '../core/training/network'
 import { hessianDirections, lossSlice, pcaDirections, randomPlane, SlicePlane } from '../core/training/slice'
+import { SpectrumTracker } from '../core/training/spectrum'
 import { trainingDescriptor, type TrainingDescriptor } from '../core/training/training-system'
 import {
   MAX_TRAINING_WALKERS,
@@ -14,6 +15,7 @@ import {
   type RegionGrid,
   type SgdNoiseReport,
   type SliceRequest,
+  type SpectrumHistory,
   type TrainingFrame,
   type TrainingFrameRequest,
   type TrainingLoaded,
@@ -32,6 +34,36 @@ export const MAX_CHECKPOINTS = 200
 const CHECKPOINT_BUDGET = 2_000_000
 /** The largest slice grid per axis. */
 export const MAX_SLICE_GRID = 100
+
+/** Hessian spectrum records kept for the chosen walker (thinned by halving beyond). */
+export const SPECTRUM_RECORDS = 128
+/** Lanczos steps per spectrum record (fewer for a network with fewer parameters). */
+export const SPECTRUM_LANCZOS_STEPS = 30
+/** The spectrum records may take about this share of the worker's stepping time. */
+export const SPECTRUM_SHARE = 0.1
+
+/**
+ * K, the steps between two spectrum records, so that the records take about `share` of the
+ * worker's stepping time. A record costs s Hessian-vector products and one gradient on all N
+ * points; a step costs each of the W walkers about one pass over the N points (the full-batch
+ * methods' gradient; for SGD and SGLD the lane's full-batch loss for the status outweighs the
+ * minibatch gradient, and a step costs about half a full-batch one). Measured in Node on a 2-8-8-1
+ * tanh network, 200 points: one Lanczos record of s = 30 products takes about as long as 4s + 2 =
+ * 122 walker-steps (Pearlmutter's product runs example by example, the loss and gradient eight
+ * examples at a time), so K = ceil((4s + 2) / (share W)): 305 for the default four walkers, a
+ * measured share of about 9% (SGD: 610); wider networks pay less (2-16-16-1: about 5%). The
+ * tracker doubles K as it thins its records over a long run, and the frame reports the share
+ * measured.
+ */
+export function spectrumInterval(
+  lanczosSteps: number,
+  walkers: number,
+  batched: boolean,
+  share = SPECTRUM_SHARE,
+): number {
+  const step = Math.max(1, walkers) * (batched ? 0.5 : 1)
+  return Math.max(1, Math.ceil((4 * lanczosSteps + 2) / (share * step)))
+}
 
 /** Checkpoints kept per walker: MAX_CHECKPOINTS, fewer when walkers × P would pass the budget. */
 export function checkpointCapacity(walkers: number, dim: number): number {
@@ -132,6 +164,15 @@ export class TrainingRun {
   private regionsFor = { step: -1, walker: -1 }
   private readonly regionValues: Float64Array
   private chosen = 0
+  private spectrum: SpectrumTracker
+  /** The step the spectrum's walker was chosen at: its records' steps count from there. */
+  private spectrumOrigin = 0
+  private spectrumWalker = 0
+  /** Milliseconds spent on spectrum records and on stepping (records included) since the tracker began. */
+  private spectrumMs = 0
+  private steppingMs = 0
+  private recordMs = 0
+  readonly spectrumEvery: number
 
   constructor(
     readonly setup: TrainingSetup,
@@ -162,7 +203,52 @@ export class TrainingRun {
     this.history = new Thinned(HISTORY_POINTS)
     const capacity = checkpointCapacity(setup.walkers, this.descriptor.dim)
     this.checkpoints = Array.from({ length: setup.walkers }, () => new Thinned<Float64Array>(capacity))
+    this.spectrumEvery = spectrumInterval(
+      Math.min(this.descriptor.dim, SPECTRUM_LANCZOS_STEPS),
+      setup.walkers,
+      setup.method === 'sgd' || setup.method === 'sgld',
+    )
+    this.spectrum = this.newTracker()
     this.record()
+    this.spectrumMs = this.steppingMs = this.observeSpectrum()
+  }
+
+  private newTracker(): SpectrumTracker {
+    const net = this.network
+    return new SpectrumTracker({
+      dim: this.descriptor.dim,
+      hessian: { kind: 'product', hvp: (theta, v, out) => void net.hvp(theta, v, out) },
+      gradient: (theta, g) => net.gradient(theta, g),
+      every: this.spectrumEvery,
+      capacity: SPECTRUM_RECORDS,
+      steps: SPECTRUM_LANCZOS_STEPS,
+      seed: this.setup.seed,
+    })
+  }
+
+  /** Starts the spectrum afresh for another walker, its first record at once. */
+  private restartSpectrum(walker: number): void {
+    this.spectrumWalker = walker
+    this.spectrumOrigin = this.lane.t
+    this.spectrum = this.newTracker()
+    const ms = this.observeSpectrum()
+    this.spectrumMs = ms
+    this.steppingMs = ms
+  }
+
+  /**
+   * Records the chosen walker's spectrum if due (never for a walker whose weights are not finite);
+   * returns the milliseconds it took (0 when not due).
+   */
+  private observeSpectrum(): number {
+    const step = this.lane.t - this.spectrumOrigin
+    if (!this.spectrum.due(step)) return 0
+    const walker = this.spectrumWalker
+    if (this.lane.status(walker).kind === 'diverged') return 0
+    const t0 = this.clock()
+    this.spectrum.observe(step, this.lane.walkers.qs[walker]!)
+    this.recordMs = this.clock() - t0
+    return this.recordMs
   }
 
   loaded(): TrainingLoaded {
@@ -183,13 +269,17 @@ export class TrainingRun {
   frame(request: TrainingFrameRequest): TrainingFrame {
     const start = this.clock()
     const lane = this.lane
+    this.chosen = this.walker(request.chosen)
+    if (this.chosen !== this.spectrumWalker) this.restartSpectrum(this.chosen)
     let done = 0
+    const stepping = this.clock()
     while (done < request.advance && (done === 0 || this.clock() - start < request.budgetMs)) {
       lane.advance(1)
       done++
       this.record()
+      this.spectrumMs += this.observeSpectrum()
     }
-    this.chosen = this.walker(request.chosen)
+    this.steppingMs += this.clock() - stepping
     return this.makeFrame(start)
   }
 
@@ -260,8 +350,36 @@ export class TrainingRun {
       gradientNorm: Math.sqrt(g2),
       regions,
       noise: this.noiseReport(),
+      spectrum: this.spectrumHistory(),
       cost: this.clock() - start,
     }
+  }
+
+  private spectrumHistory(): SpectrumHistory {
+    const records = this.spectrum.records
+    const m = records.length
+    const out: SpectrumHistory = {
+      walker: this.spectrumWalker,
+      steps: new Float64Array(m),
+      loss: new Float64Array(m),
+      gradient: new Float64Array(m),
+      min: new Float64Array(m),
+      max: new Float64Array(m),
+      index: new Float64Array(m),
+      every: this.spectrum.every,
+      lanczosSteps: this.spectrum.lanczosSteps,
+      share: this.steppingMs > 0 ? this.spectrumMs / this.steppingMs : 0,
+      recordMs: this.recordMs,
+    }
+    records.forEach((r, k) => {
+      out.steps[k] = this.spectrumOrigin + r.step
+      out.loss[k] = r.loss
+      out.gradient[k] = r.gradient
+      out.min[k] = r.min
+      out.max[k] = r.max
+      out.index[k] = r.index
+    })
+    return out
   }
 
   private historyArrays(): LossHistory {

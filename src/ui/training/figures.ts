@@ -1,5 +1,5 @@
 import type { Data, Layout } from 'plotly.js'
-import type { LossHistory, LossSliceAnswer, RegionGrid } from '../../engine/training-protocol'
+import type { LossHistory, LossSliceAnswer, RegionGrid, SpectrumHistory } from '../../engine/training-protocol'
 import type { Figure, Theme } from '../figures'
 import { formatValue } from '../format'
 
@@ -372,6 +372,60 @@ export function sliceSurfaceFigure(slice: LossSliceAnswer, theme: Theme): Figure
         yaxis: { ...scene, title: { text: 'b' } },
         zaxis: { ...scene, title: { text: 'L' } },
       },
+    },
+  }
+}
+
+/**
+ * The chosen walker's Hessian spectrum over training, in three panels over the same steps: λmax,
+ * λmin (with its zero line: below it, a direction curves down) and the count of negative curvatures.
+ * Each point's hover gives its loss and |∇L|.
+ */
+export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: string): Figure {
+  const c = colours(theme)
+  const x = Array.from(spectrum.steps)
+  const text = x.map(
+    (step, k) =>
+      `step ${step.toLocaleString('en')}: loss ${formatValue(spectrum.loss[k]!, 4)}, ` +
+      `|∇L| ${short(spectrum.gradient[k]!)}`,
+  )
+  const finite = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null))
+  const colour = WALKER_COLOURS[spectrum.walker % WALKER_COLOURS.length]
+  const line = (y: (number | null)[], name: string, yaxis: string, extra: Partial<Data> = {}): Data =>
+    ({
+      type: 'scatter',
+      mode: 'lines+markers',
+      x,
+      y,
+      text,
+      name,
+      xaxis: 'x',
+      yaxis,
+      line: { color: colour, width: 2 },
+      marker: { size: 5, color: colour },
+      hovertemplate: `${name} = %{y:.3g}<br>%{text}<extra></extra>`,
+      showlegend: false,
+      ...extra,
+    }) as Data
+  const panel = (title: string, domain: [number, number], extra: Record<string, unknown> = {}) => ({
+    ...axis(title, theme),
+    domain,
+    automargin: true,
+    ...extra,
+  })
+  return {
+    data: [
+      line(finite(spectrum.max), 'λmax', 'y'),
+      line(finite(spectrum.min), 'λmin', 'y2'),
+      line(finite(spectrum.index), 'negative curvatures', 'y3', { line: { color: colour, width: 2, shape: 'hv' } }),
+    ],
+    layout: {
+      ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 44 }),
+      uirevision: key,
+      xaxis: { ...axis('step', theme), anchor: 'y3' },
+      yaxis: panel('λmax', [0.7, 1]),
+      yaxis2: panel('λmin', [0.36, 0.64], { zeroline: true, zerolinecolor: c.path, zerolinewidth: 1 }),
+      yaxis3: panel('negative', [0, 0.28], { rangemode: 'tozero', tickformat: 'd' }),
     },
   }
 }
