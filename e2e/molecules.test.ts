@@ -73,7 +73,10 @@ describe.skipIf(!chromiumPath)('the molecules section', () => {
     expect(minima.text).toMatch(/energy=-12\.5348/)
 
     // Metadynamics biases the map's two variables, and the map shows its estimate of F instead of a histogram.
-    await page.getByRole('combobox', { name: 'Optimizer or sampler' }).selectOption('metadynamics')
+    await page
+      .locator('section.molecules')
+      .getByRole('combobox', { name: 'Optimizer or sampler' })
+      .selectOption('metadynamics')
     await page.getByRole('button', { name: 'Run the molecules' }).click()
     await page.locator('#cv-map-title').filter({ hasText: 'from the metadynamics bias' }).waitFor(WAIT)
     await page

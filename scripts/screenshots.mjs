@@ -62,7 +62,10 @@ try {
   await molecules.waitForTimeout(1000)
   await molecules.locator('section.molecule-experiments').screenshot({ path: join(out, 'molecule-experiments.png') })
   await molecules.getByRole('heading', { name: /^Molecules: landscapes/ }).scrollIntoViewIfNeeded()
-  await molecules.getByRole('combobox', { name: 'Optimizer or sampler' }).selectOption('metadynamics')
+  await molecules
+    .locator('section.molecules')
+    .getByRole('combobox', { name: 'Optimizer or sampler' })
+    .selectOption('metadynamics')
   await molecules.getByRole('button', { name: 'Run the molecules' }).click()
   await molecules.waitForTimeout(3 * RUN_MS)
   await molecules.getByRole('button', { name: 'Stop the molecules' }).click()
