@@ -1,4 +1,5 @@
-import { TRAINING_KIND } from '../../engine/training-protocol'
+import { classifyTrainingWalker } from '../../core/training/saddle-words'
+import { TRAINING_KIND, type SpectrumHistory } from '../../engine/training-protocol'
 import { short } from './figures'
 
 /** What one network is doing, in words: its loss, accuracy and gradient, or that it diverged and when. */
@@ -36,4 +37,30 @@ export function walkersSummary(kinds: ArrayLike<number>, sampling: boolean): str
   if (diverged) parts.push(`${diverged} diverged`)
   const n = kinds.length
   return `${n} walker${n === 1 ? '' : 's'}: ${parts.join(', ')}`
+}
+
+/**
+ * What the latest Hessian record says of the chosen walker, when it says more than "training": near
+ * a saddle (with its index, gradient and escape direction's curvature), at a minimum or on a plateau,
+ * with the step of the record ("near a saddle of index 3: gradient 2e-5, escape direction curvature
+ * −0.04 (Hessian at step 1,220)"). Null when there is no record of this walker, when the record says
+ * only that it trains, or when the walker diverged: the current words say it then.
+ */
+export function hessianWalkerWords(
+  spectrum: SpectrumHistory | null,
+  walker: number,
+  accuracy: number,
+  diverged: boolean,
+): string | null {
+  if (!spectrum || spectrum.walker !== walker || diverged) return null
+  const k = spectrum.steps.length - 1
+  if (k < 0) return null
+  const c = classifyTrainingWalker({
+    loss: spectrum.loss[k]!,
+    gradient: spectrum.gradient[k]!,
+    accuracy,
+    hessian: { min: spectrum.min[k]!, max: spectrum.max[k]!, index: spectrum.index[k]! },
+  })
+  if (c.kind === 'training' || c.kind === 'diverged') return null
+  return `${c.words} (Hessian at step ${spectrum.steps[k]!.toLocaleString('en')})`
 }
