@@ -61,6 +61,16 @@ describe.skipIf(!chromiumPath)('the training section', () => {
     expect(spectrum).toHaveLength(3)
     for (const y of spectrum) expect(y.filter((v) => v !== null).length).toBeGreaterThanOrEqual(1)
     expect(spectrum[0]![0]!).toBeGreaterThan(0)
+    // The line from its initial to its current weights: drawn over alpha in [-0.5, 1.5], the ends marked, in words.
+    await page.getByRole('button', { name: 'Line from the initial to the current weights' }).click()
+    await page.locator('#training-line .scatterlayer .trace').first().waitFor(WAIT)
+    const line = await traces(page, 'training-line')
+    expect(line[0]!.length).toBe(81)
+    expect(line[1]!.length).toBe(2)
+    expect(line[1]![1]!).toBeLessThan(line[1]![0]!)
+    const lineText = ascii((await page.locator('.training .line .words').textContent()) ?? '')
+    expect(lineText).toMatch(/^From the initial weights \(α = 0, loss [\d.]+\) to walker 1's weights at step [\d,]+ /)
+    expect(lineText).toMatch(/\(α = 1, loss [\d.e-]+\): (no barrier|a barrier of [\d.e-]+ at α = [\d.]+)/)
 
     // A slice through walker 1's weights along random filter-normalised directions, its path drawn on it.
     await page.getByRole('button', { name: 'Build slice' }).click()

@@ -105,6 +105,8 @@ export interface TrainingFrame {
   noise: SgdNoiseReport | null
   /** The chosen walker's Hessian spectrum over training (restarted when the chosen walker changes). */
   spectrum: SpectrumHistory
+  /** The line from the chosen walker's initial to its current weights, when the request asked for it; else null. */
+  interpolation: InterpolationAnswer | null
   /** Milliseconds the worker spent on this frame. */
   cost: number
 }
@@ -135,6 +137,8 @@ export interface TrainingFrameRequest {
   advance: number
   budgetMs: number
   chosen: number
+  /** Also compute the loss along the line from the chosen walker's initial to its current weights. */
+  interpolate?: boolean
 }
 
 export type SliceKind = 'random' | 'pca' | 'hessian'
@@ -176,6 +180,27 @@ export interface LossSliceAnswer {
   ms: number
 }
 
+/**
+ * The loss along the line (1 - alpha) theta_0 + alpha theta_t from the chosen walker's initial to its
+ * current weights (Goodfellow, Vinyals & Saxe 2015), computed after the frame's steps when the frame
+ * request asks for it. A walker that diverged has no line: `problem` says so and the arrays are empty.
+ */
+export interface InterpolationAnswer {
+  walker: number
+  step: number
+  problem: string | null
+  alpha: Float64Array
+  loss: Float64Array
+  /** L(theta_0) and L(theta_t). */
+  start: number
+  end: number
+  /** The largest sampled loss in (0, 1) above the larger end, and where (see core/training/interpolation). */
+  barrier: { present: boolean; height: number; at: number }
+  /** Whether the sampled loss never rises on [0, 1]. */
+  monotone: boolean
+  ms: number
+}
+
 export interface TrainingService {
   load: Call<{ setup: TrainingSetup; load: number }, TrainingLoaded>
   frame: Call<TrainingFrameRequest, TrainingFrame>
@@ -200,6 +225,7 @@ export function trainingFrameBuffers(frame: TrainingFrame): ArrayBuffer[] {
     frame.spectrum.index,
   ].map((a) => a.buffer)
   if (frame.regions) out.push(frame.regions.values.buffer)
+  if (frame.interpolation) out.push(frame.interpolation.alpha.buffer, frame.interpolation.loss.buffer)
   return out as ArrayBuffer[]
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { interpolationCurve } from '../core/training/interpolation'
 import { lanczos } from '../core/training/lanczos'
 import { RandomStream } from '../core/random'
 import {
   HISTORY_POINTS,
+  INTERPOLATION_POINTS,
   REGION_GRID,
   sliceRange,
   SPECTRUM_RECORDS,
@@ -183,6 +185,35 @@ describe('a training run as the training worker runs it', () => {
     const direct = lanczos((v, out) => void net.hvp(h.theta, v, out), net.dim, 30, new RandomStream(7))
     expect(h.spectrum.max[1]!).toBeCloseTo(direct.values[direct.steps - 1]!, 3)
     expect(SPECTRUM_RECORDS).toBeGreaterThanOrEqual(64)
+  })
+
+  it("draws the line from the chosen walker's initial to its current weights on request", () => {
+    const run = new TrainingRun(base, 1, fakeClock())
+    const start = run.frame({ advance: 0, budgetMs: 1e9, chosen: 1 })
+    expect(start.interpolation).toBeNull()
+    run.frame({ advance: 200, budgetMs: 1e9, chosen: 1 })
+    const f = run.frame({ advance: 0, budgetMs: 1e9, chosen: 1, interpolate: true })
+    const line = f.interpolation!
+    expect(line.problem).toBeNull()
+    expect(line.walker).toBe(1)
+    expect(line.step).toBe(200)
+    expect(line.alpha).toHaveLength(INTERPOLATION_POINTS)
+    expect(line.alpha[0]).toBe(-0.5)
+    expect(line.alpha[INTERPOLATION_POINTS - 1]).toBe(1.5)
+    // The ends are walker 2's first loss and its loss now, bit for bit.
+    expect(line.start).toBe(start.losses[1])
+    expect(line.end).toBeCloseTo(f.losses[1]!, 12)
+    expect(line.loss[line.alpha.indexOf(0)]).toBe(line.start)
+    expect(line.loss[line.alpha.indexOf(1)]).toBe(line.end)
+    const direct = interpolationCurve(run.network, run.lane.walkers.qs[1]!, run.lane.walkers.qs[1]!, 3)
+    expect(direct.barrier.present).toBe(false)
+    // A walker that diverged has no line, and says why.
+    const wild = new TrainingRun({ ...base, method: 'gd', lr: 100, loss: 'mse', data: 'sine', walkers: 2 }, 1)
+    const w = wild.frame({ advance: 300, budgetMs: 1e9, chosen: 0 })
+    const bad = w.kinds.indexOf(TRAINING_KIND.diverged)
+    const answer = wild.frame({ advance: 0, budgetMs: 1e9, chosen: bad, interpolate: true }).interpolation!
+    expect(answer.problem).toMatch(/diverged at step \d+/)
+    expect(answer.loss).toHaveLength(0)
   })
 
   it('keeps slice ranges that hold [-half, half] and every value', () => {

@@ -2,6 +2,7 @@ import { methodById } from '../core/dynamics/methods'
 import { resolveLane } from '../core/dynamics/resolve'
 import { SystemLane } from '../core/dynamics/system-lane'
 import { DATASETS, makeDataset, userDataset, type Dataset } from '../core/training/data'
+import { interpolationCurve } from '../core/training/interpolation'
 import { Network } from '../core/training/network'
 import { hessianDirections, lossSlice, pcaDirections, randomPlane, SlicePlane } from '../core/training/slice'
 import { SpectrumTracker } from '../core/training/spectrum'
@@ -10,6 +11,7 @@ import {
   MAX_TRAINING_WALKERS,
   TRAINING_KIND,
   TRAINING_METHODS,
+  type InterpolationAnswer,
   type LossHistory,
   type LossSliceAnswer,
   type RegionGrid,
@@ -41,6 +43,8 @@ export const SPECTRUM_RECORDS = 128
 export const SPECTRUM_LANCZOS_STEPS = 30
 /** The spectrum records may take about this share of the worker's stepping time. */
 export const SPECTRUM_SHARE = 0.1
+/** Points on the interpolation line: alpha every 0.025 over [-0.5, 1.5]. */
+export const INTERPOLATION_POINTS = 81
 
 /**
  * K, the steps between two spectrum records, so that the records take about `share` of the
@@ -164,6 +168,8 @@ export class TrainingRun {
   private regionsFor = { step: -1, walker: -1 }
   private readonly regionValues: Float64Array
   private chosen = 0
+  /** Every walker's weights at step 0, for the line from the initial to the current weights. */
+  private readonly initial: Float64Array[]
   private spectrum: SpectrumTracker
   /** The step the spectrum's walker was chosen at: its records' steps count from there. */
   private spectrumOrigin = 0
@@ -203,6 +209,7 @@ export class TrainingRun {
     this.history = new Thinned(HISTORY_POINTS)
     const capacity = checkpointCapacity(setup.walkers, this.descriptor.dim)
     this.checkpoints = Array.from({ length: setup.walkers }, () => new Thinned<Float64Array>(capacity))
+    this.initial = this.lane.walkers.qs.map((q) => Float64Array.from(q))
     this.spectrumEvery = spectrumInterval(
       Math.min(this.descriptor.dim, SPECTRUM_LANCZOS_STEPS),
       setup.walkers,
@@ -280,7 +287,7 @@ export class TrainingRun {
       this.spectrumMs += this.observeSpectrum()
     }
     this.steppingMs += this.clock() - stepping
-    return this.makeFrame(start)
+    return this.makeFrame(start, request.interpolate === true)
   }
 
   private walker(asked: number): number {
@@ -298,7 +305,7 @@ export class TrainingRun {
     }
   }
 
-  private makeFrame(start: number): TrainingFrame {
+  private makeFrame(start: number, interpolate: boolean): TrainingFrame {
     const lane = this.lane
     const w = lane.walkers
     const n = w.n
@@ -351,6 +358,7 @@ export class TrainingRun {
       regions,
       noise: this.noiseReport(),
       spectrum: this.spectrumHistory(),
+      interpolation: interpolate ? this.interpolate(chosen) : null,
       cost: this.clock() - start,
     }
   }
@@ -380,6 +388,50 @@ export class TrainingRun {
       out.index[k] = r.index
     })
     return out
+  }
+
+  /**
+   * The loss along the straight line from the chosen walker's initial weights (alpha = 0) to its
+   * current ones (alpha = 1), alpha over [-0.5, 1.5] (Goodfellow, Vinyals & Saxe, ICLR 2015).
+   */
+  interpolate(chosen: number): InterpolationAnswer {
+    const t0 = this.clock()
+    const walker = this.walker(chosen)
+    const status = this.lane.status(walker)
+    if (status.kind === 'diverged')
+      return {
+        walker,
+        step: this.lane.t,
+        problem:
+          `walker ${walker + 1} diverged at step ${status.divergedAt ?? '?'}: ` +
+          'its weights are no longer finite numbers',
+        alpha: new Float64Array(0),
+        loss: new Float64Array(0),
+        start: NaN,
+        end: NaN,
+        barrier: { present: false, height: NaN, at: NaN },
+        monotone: false,
+        ms: this.clock() - t0,
+      }
+    const c = interpolationCurve(
+      this.network,
+      this.initial[walker]!,
+      this.lane.walkers.qs[walker]!,
+      INTERPOLATION_POINTS,
+      { range: [-0.5, 1.5] },
+    )
+    return {
+      walker,
+      step: this.lane.t,
+      problem: null,
+      alpha: c.alpha,
+      loss: c.loss,
+      start: c.start,
+      end: c.end,
+      barrier: { ...c.barrier },
+      monotone: c.monotone,
+      ms: this.clock() - t0,
+    }
   }
 
   private historyArrays(): LossHistory {

@@ -1,5 +1,11 @@
 import type { Data, Layout } from 'plotly.js'
-import type { LossHistory, LossSliceAnswer, RegionGrid, SpectrumHistory } from '../../engine/training-protocol'
+import type {
+  InterpolationAnswer,
+  LossHistory,
+  LossSliceAnswer,
+  RegionGrid,
+  SpectrumHistory,
+} from '../../engine/training-protocol'
 import type { Figure, Theme } from '../figures'
 import { formatValue } from '../format'
 
@@ -426,6 +432,88 @@ export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: str
       yaxis: panel('λmax', [0.7, 1]),
       yaxis2: panel('λmin', [0.36, 0.64], { zeroline: true, zerolinecolor: c.path, zerolinewidth: 1 }),
       yaxis3: panel('negative', [0, 0.28], { rangemode: 'tozero', tickformat: 'd' }),
+    },
+  }
+}
+
+/**
+ * The loss along the line from the initial (α = 0) to the current weights (α = 1), α over
+ * [−0.5, 1.5] (Goodfellow, Vinyals & Saxe 2015): [0, 1] shaded, the ends marked, the barrier (if
+ * any) ringed. The y range holds the segment [0, 1] and at most twice its top beyond it.
+ */
+export function interpolationFigure(line: InterpolationAnswer, theme: Theme): Figure {
+  const c = colours(theme)
+  const alpha = Array.from(line.alpha)
+  const loss = Array.from(line.loss, (v) => (Number.isFinite(v) ? v : null))
+  let inner = 0
+  let all = 0
+  alpha.forEach((a, i) => {
+    const v = loss[i]
+    if (v === null || v === undefined) return
+    all = Math.max(all, v)
+    if (a >= 0 && a <= 1) inner = Math.max(inner, v)
+  })
+  const top = 1.05 * Math.max(Math.min(all, 2 * inner), 1e-12)
+  const colour = WALKER_COLOURS[line.walker % WALKER_COLOURS.length]
+  const data: Data[] = [
+    {
+      type: 'scatter',
+      mode: 'lines',
+      x: alpha,
+      y: loss,
+      name: 'L((1 − α) θ₀ + α θ)',
+      line: { color: colour, width: 2.5 },
+      hovertemplate: 'α = %{x:.3f}: loss %{y:.4g}<extra></extra>',
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      x: [0, 1],
+      y: [line.start, line.end],
+      text: ['initial weights θ₀ (step 0)', `current weights θ (step ${line.step.toLocaleString('en')})`],
+      name: 'the ends: θ₀ at α = 0, θ at α = 1',
+      marker: { size: 10, color: colour, line: { color: c.outline, width: 1.5 } },
+      hovertemplate: '%{text}: loss %{y:.4g}<extra></extra>',
+    },
+  ]
+  const b = line.barrier
+  if (b.present) {
+    const i = alpha.indexOf(b.at)
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      x: [b.at],
+      y: [loss[i] ?? null],
+      name: `barrier (${short(b.height)} above the higher end)`,
+      marker: { size: 14, color: 'rgba(0,0,0,0)', line: { color: c.path, width: 2.5 } },
+      hovertemplate: `barrier at α = %{x:.3f}: loss %{y:.4g}<extra></extra>`,
+    })
+  }
+  return {
+    data,
+    layout: {
+      ...baseLayout(theme, { l: 56, r: 12, t: 8, b: 48 }),
+      uirevision: `line ${line.walker}`,
+      xaxis: {
+        ...axis('α (0: initial weights, 1: current weights)', theme),
+        range: [alpha[0], alpha[alpha.length - 1]],
+      },
+      yaxis: { ...axis('training loss', theme), range: [0, top] },
+      shapes: [
+        {
+          type: 'rect',
+          xref: 'x',
+          yref: 'paper',
+          x0: 0,
+          x1: 1,
+          y0: 0,
+          y1: 1,
+          fillcolor: theme.dark ? 'rgba(255,255,255,0.06)' : 'rgba(0,0,0,0.05)',
+          line: { width: 0 },
+          layer: 'below',
+        },
+      ],
+      legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     },
   }
 }

@@ -1,5 +1,6 @@
 import { trainingClient, type TrainingClient } from '../../engine/training-client'
 import type {
+  InterpolationAnswer,
   LossSliceAnswer,
   RegionGrid,
   SliceKind,
@@ -19,7 +20,8 @@ export const SLICE_GRID = 60
  * The training section's run, seen from the page: the worker owns the networks; the page pulls one
  * frame per animation frame while playing (never more than one on its way). A setup loads a new run
  * (paused at step 0, its first frame shown); answers from an older load are dropped. A slice is
- * asked for on demand and kept until the next load.
+ * asked for on demand and kept until the next load; so is the line from the chosen walker's initial
+ * to its current weights, which the next frame request carries.
  */
 export class TrainingRunner {
   readonly #client: TrainingClient
@@ -38,6 +40,9 @@ export class TrainingRunner {
   #slice = $state.raw<LossSliceAnswer | null>(null)
   #slicing = $state(false)
   #sliceFailure = $state<string | null>(null)
+  #line = $state.raw<InterpolationAnswer | null>(null)
+  /** The line is asked for: the next frame request carries the wish (set until a frame brings the line). */
+  #lineWanted = $state(false)
 
   /** Steps asked for per frame (the worker may do fewer within its time budget). */
   speed = $state(20)
@@ -49,6 +54,7 @@ export class TrainingRunner {
       this.#failure = `the training worker stopped: ${message}`
       this.#inFlight = false
       this.#slicing = false
+      this.#lineWanted = false
       this.pause()
     }
   }
@@ -80,6 +86,12 @@ export class TrainingRunner {
   get sliceFailure(): string | null {
     return this.#sliceFailure
   }
+  get line(): InterpolationAnswer | null {
+    return this.#line
+  }
+  get lineWanted(): boolean {
+    return this.#lineWanted
+  }
   get step(): number {
     return this.#frame?.step ?? 0
   }
@@ -93,6 +105,8 @@ export class TrainingRunner {
     this.#regions = null
     this.#slice = null
     this.#sliceFailure = null
+    this.#line = null
+    this.#lineWanted = false
     this.chosen = Math.min(this.chosen, setup.walkers - 1)
     try {
       const loaded = await this.#client.call('load', { setup, load }, { supersede: true })
@@ -149,6 +163,13 @@ export class TrainingRunner {
     }
   }
 
+  /** Asks for the loss along the line from the chosen walker's initial to its current weights. */
+  drawLine(): void {
+    if (this.#setup === null || this.#loading) return
+    this.#lineWanted = true
+    if (!this.#playing) this.#request(0)
+  }
+
   dispose(): void {
     this.pause()
     this.#scheduler.dispose()
@@ -164,17 +185,23 @@ export class TrainingRunner {
     if (this.#inFlight || this.#setup === null) return
     this.#inFlight = true
     const load = this.#load
+    const interpolate = this.#lineWanted
     this.#client
-      .call('frame', { advance, budgetMs: FRAME_BUDGET_MS, chosen: this.chosen })
+      .call('frame', { advance, budgetMs: FRAME_BUDGET_MS, chosen: this.chosen, interpolate })
       .then((frame) => {
         if (load !== this.#load || frame.load !== load) return
         this.#inFlight = false
         this.#frame = frame
         if (frame.regions) this.#regions = frame.regions
+        if (frame.interpolation) {
+          this.#line = frame.interpolation
+          this.#lineWanted = false
+        } else if (this.#lineWanted && !this.#playing) this.#request(0)
       })
       .catch((error: unknown) => {
         if (load !== this.#load) return
         this.#inFlight = false
+        this.#lineWanted = false
         if (error instanceof Cancelled) return
         this.#failure = error instanceof Error ? error.message : String(error)
         this.pause()

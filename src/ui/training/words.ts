@@ -1,5 +1,5 @@
 import { classifyTrainingWalker } from '../../core/training/saddle-words'
-import { TRAINING_KIND, type SpectrumHistory } from '../../engine/training-protocol'
+import { TRAINING_KIND, type InterpolationAnswer, type SpectrumHistory } from '../../engine/training-protocol'
 import { short } from './figures'
 
 /** What one network is doing, in words: its loss, accuracy and gradient, or that it diverged and when. */
@@ -63,4 +63,28 @@ export function hessianWalkerWords(
   })
   if (c.kind === 'training' || c.kind === 'diverged') return null
   return `${c.words} (Hessian at step ${spectrum.steps[k]!.toLocaleString('en')})`
+}
+
+/**
+ * The line from the initial to the current weights in words: where it starts and ends, and whether a
+ * barrier stands between ("a barrier of 0.14 at α = 0.45", or "no barrier: the loss falls all the
+ * way — often a bowl, as Goodfellow et al. found").
+ */
+export function lineWords(line: InterpolationAnswer): string {
+  if (line.problem !== null) return `No line: ${line.problem}.`
+  const ends =
+    `From the initial weights (α = 0, loss ${short(line.start)}) to walker ${line.walker + 1}'s weights at step ` +
+    `${line.step.toLocaleString('en')} (α = 1, loss ${short(line.end)}): `
+  const b = line.barrier
+  if (b.present)
+    return (
+      ends +
+      `a barrier of ${short(b.height)} at α = ${b.at.toFixed(2)}: on the straight line the loss rises above both ` +
+      'ends, so training went around it.'
+    )
+  if (line.monotone) return ends + 'no barrier: the loss falls all the way — often a bowl, as Goodfellow et al. found.'
+  return (
+    ends +
+    'no barrier above the ends, though the loss does not fall all the way: it rises a little somewhere on the line.'
+  )
 }
