@@ -127,7 +127,7 @@ export interface SpectrumHistory {
   /** The current interval between records, in steps, and the Lanczos steps per record. */
   every: number
   lanczosSteps: number
-  /** The share of the worker's stepping time the records have taken since the run (or the walker) began. */
+  /** The share of the worker's time on frames the records have taken since the run (or the walker) began. */
   share: number
   /** Milliseconds one record took (the last one). */
   recordMs: number

@@ -41,7 +41,7 @@ export const MAX_SLICE_GRID = 100
 export const SPECTRUM_RECORDS = 128
 /** Lanczos steps per spectrum record (fewer for a network with fewer parameters). */
 export const SPECTRUM_LANCZOS_STEPS = 30
-/** The spectrum records may take about this share of the worker's stepping time. */
+/** The spectrum records may take about this share of the worker's time. */
 export const SPECTRUM_SHARE = 0.1
 /** Points on the interpolation line: alpha every 0.025 over [-0.5, 1.5]. */
 export const INTERPOLATION_POINTS = 81
@@ -174,9 +174,9 @@ export class TrainingRun {
   /** The step the spectrum's walker was chosen at: its records' steps count from there. */
   private spectrumOrigin = 0
   private spectrumWalker = 0
-  /** Milliseconds spent on spectrum records and on stepping (records included) since the tracker began. */
+  /** Milliseconds spent on spectrum records, and by the worker on frames (records included), since it began. */
   private spectrumMs = 0
-  private steppingMs = 0
+  private workMs = 0
   private recordMs = 0
   readonly spectrumEvery: number
 
@@ -217,7 +217,7 @@ export class TrainingRun {
     )
     this.spectrum = this.newTracker()
     this.record()
-    this.spectrumMs = this.steppingMs = this.observeSpectrum()
+    this.spectrumMs = this.workMs = this.observeSpectrum()
   }
 
   private newTracker(): SpectrumTracker {
@@ -240,7 +240,7 @@ export class TrainingRun {
     this.spectrum = this.newTracker()
     const ms = this.observeSpectrum()
     this.spectrumMs = ms
-    this.steppingMs = ms
+    this.workMs = 0
   }
 
   /**
@@ -279,15 +279,15 @@ export class TrainingRun {
     this.chosen = this.walker(request.chosen)
     if (this.chosen !== this.spectrumWalker) this.restartSpectrum(this.chosen)
     let done = 0
-    const stepping = this.clock()
     while (done < request.advance && (done === 0 || this.clock() - start < request.budgetMs)) {
       lane.advance(1)
       done++
       this.record()
       this.spectrumMs += this.observeSpectrum()
     }
-    this.steppingMs += this.clock() - stepping
-    return this.makeFrame(start, request.interpolate === true)
+    const frame = this.makeFrame(start, request.interpolate === true)
+    this.workMs += frame.cost
+    return frame
   }
 
   private walker(asked: number): number {
@@ -357,13 +357,13 @@ export class TrainingRun {
       gradientNorm: Math.sqrt(g2),
       regions,
       noise: this.noiseReport(),
-      spectrum: this.spectrumHistory(),
+      spectrum: this.spectrumHistory(start),
       interpolation: interpolate ? this.interpolate(chosen) : null,
       cost: this.clock() - start,
     }
   }
 
-  private spectrumHistory(): SpectrumHistory {
+  private spectrumHistory(start: number): SpectrumHistory {
     const records = this.spectrum.records
     const m = records.length
     const out: SpectrumHistory = {
@@ -376,7 +376,7 @@ export class TrainingRun {
       index: new Float64Array(m),
       every: this.spectrum.every,
       lanczosSteps: this.spectrum.lanczosSteps,
-      share: this.steppingMs > 0 ? this.spectrumMs / this.steppingMs : 0,
+      share: this.spectrumMs / Math.max(1e-9, this.workMs + this.clock() - start),
       recordMs: this.recordMs,
     }
     records.forEach((r, k) => {

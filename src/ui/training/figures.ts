@@ -429,9 +429,10 @@ export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: str
       ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 44 }),
       uirevision: key,
       xaxis: { ...axis('step', theme), anchor: 'y3' },
-      yaxis: panel('λmax', [0.7, 1]),
-      yaxis2: panel('λmin', [0.36, 0.64], { zeroline: true, zerolinecolor: c.path, zerolinewidth: 1 }),
-      yaxis3: panel('negative', [0, 0.28], { rangemode: 'tozero', tickformat: 'd' }),
+      // Gaps between the panels, so that one's bottom tick and the next one's top tick stay apart on a phone.
+      yaxis: panel('λmax', [0.74, 1]),
+      yaxis2: panel('λmin', [0.38, 0.62], { zeroline: true, zerolinecolor: c.path, zerolinewidth: 1 }),
+      yaxis3: panel('negative', [0, 0.26], { rangemode: 'tozero', tickformat: 'd' }),
     },
   }
 }
