@@ -45,7 +45,7 @@ describe.skipIf(!chromiumPath)('the training section', () => {
     await page.getByRole('button', { name: 'Stop the networks' }).click()
     const status = ascii((await page.locator('.training .status').textContent()) ?? '')
     // Its loss and accuracy, or what the latest Hessian record says near a critical point.
-    const hessianWords = /Walker 1: (near a saddle|at a minimum|on a plateau)[^(]*\(Hessian at step [\d,]+\)/
+    const hessianWords = /Walker 1: (near a saddle|at a minimum|on a plateau).*, from the Hessian at step [\d,]+\./
     if (!hessianWords.test(status)) expect(status).toMatch(/Walker 1: training, loss [\d.]+, accuracy [\d.]+%/)
     expect(status).toMatch(/4 walkers: 4 training/)
     // Every walker's loss has fallen well below its start.

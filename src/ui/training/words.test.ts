@@ -39,7 +39,7 @@ describe('the status words from the latest Hessian record', () => {
   it('says near a saddle, with its index, gradient and escape curvature, and the step of the record', () => {
     const s = spectrum({ min: -0.04, max: 4, index: 3, gradient: 2e-5 })
     expect(hessianWalkerWords(s, 2, 0.9, false)).toBe(
-      'near a saddle of index 3: gradient 2e-5, escape direction curvature −0.04 (Hessian at step 1,220)',
+      'near a saddle of index 3: gradient 2e-5, escape direction curvature −0.04, from the Hessian at step 1,220',
     )
   })
   it('falls back (null) for another walker, a walker still training, or a diverged one', () => {

@@ -43,7 +43,7 @@ export function walkersSummary(kinds: ArrayLike<number>, sampling: boolean): str
  * What the latest Hessian record says of the chosen walker, when it says more than "training": near
  * a saddle (with its index, gradient and escape direction's curvature), at a minimum or on a plateau,
  * with the step of the record ("near a saddle of index 3: gradient 2e-5, escape direction curvature
- * −0.04 (Hessian at step 1,220)"). Null when there is no record of this walker, when the record says
+ * −0.04, from the Hessian at step 1,220"). Null when there is no record of this walker, when the record says
  * only that it trains, or when the walker diverged: the current words say it then.
  */
 export function hessianWalkerWords(
@@ -62,7 +62,7 @@ export function hessianWalkerWords(
     hessian: { min: spectrum.min[k]!, max: spectrum.max[k]!, index: spectrum.index[k]! },
   })
   if (c.kind === 'training' || c.kind === 'diverged') return null
-  return `${c.words} (Hessian at step ${spectrum.steps[k]!.toLocaleString('en')})`
+  return `${c.words}, from the Hessian at step ${spectrum.steps[k]!.toLocaleString('en')}`
 }
 
 /**
