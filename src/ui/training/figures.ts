@@ -454,7 +454,8 @@ export function interpolationFigure(line: InterpolationAnswer, theme: Theme): Fi
     all = Math.max(all, v)
     if (a >= 0 && a <= 1) inner = Math.max(inner, v)
   })
-  const top = 1.05 * Math.max(Math.min(all, 2 * inner), 1e-12)
+  // Headroom for the ends' labels above their markers.
+  const top = 1.15 * Math.max(Math.min(all, 2 * inner), 1e-12)
   const colour = WALKER_COLOURS[line.walker % WALKER_COLOURS.length]
   const data: Data[] = [
     {
@@ -468,14 +469,17 @@ export function interpolationFigure(line: InterpolationAnswer, theme: Theme): Fi
     },
     {
       type: 'scatter',
-      mode: 'markers',
+      mode: 'text+markers',
       x: [0, 1],
       y: [line.start, line.end],
-      text: ['initial weights θ₀ (step 0)', `current weights θ (step ${line.step.toLocaleString('en')})`],
+      text: ['θ₀', 'θ'],
+      textposition: ['top left', 'top right'],
+      textfont: { color: c.text, size: 14 },
+      customdata: ['initial weights θ₀ (step 0)', `current weights θ (step ${line.step.toLocaleString('en')})`],
       name: 'the ends: θ₀ at α = 0, θ at α = 1',
       marker: { size: 10, color: colour, line: { color: c.outline, width: 1.5 } },
-      hovertemplate: '%{text}: loss %{y:.4g}<extra></extra>',
-    },
+      hovertemplate: '%{customdata}: loss %{y:.4g}<extra></extra>',
+    } as Data,
   ]
   const b = line.barrier
   if (b.present) {
@@ -499,7 +503,8 @@ export function interpolationFigure(line: InterpolationAnswer, theme: Theme): Fi
         ...axis('α (0: initial weights, 1: current weights)', theme),
         range: [alpha[0], alpha[alpha.length - 1]],
       },
-      yaxis: { ...axis('training loss', theme), range: [0, top] },
+      // A little below 0, so that the 0 tick stays clear of the α axis's labels.
+      yaxis: { ...axis('training loss', theme), range: [-0.03 * top, top] },
       shapes: [
         {
           type: 'rect',
