@@ -390,6 +390,10 @@ export function sliceSurfaceFigure(slice: LossSliceAnswer, theme: Theme): Figure
 export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: string): Figure {
   const c = colours(theme)
   const x = Array.from(spectrum.steps)
+  const x0 = x[0] ?? 0
+  const x1 = Math.max(x[x.length - 1] ?? x0, x0 + spectrum.every)
+  /** 4% on each side: the end markers whole, and the step axis's 0 clear of the count's. */
+  const pad = 0.04 * (x1 - x0)
   const text = x.map(
     (step, k) =>
       `step ${step.toLocaleString('en')}: loss ${formatValue(spectrum.loss[k]!, 4)}, ` +
@@ -428,10 +432,21 @@ export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: str
     layout: {
       ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 44 }),
       uirevision: key,
-      xaxis: { ...axis('step', theme), anchor: 'y3' },
+      // From the first record to the next one due at least, padded: a lone record is not centred on negative steps.
+      xaxis: {
+        ...axis('step', theme),
+        anchor: 'y3',
+        range: [x0 - pad, x1 + pad],
+      },
       // Gaps between the panels, so that one's bottom tick and the next one's top tick stay apart on a phone.
-      yaxis: panel('λmax', [0.74, 1]),
-      yaxis2: panel('λmin', [0.38, 0.62], { zeroline: true, zerolinecolor: c.path, zerolinewidth: 1 }),
+      // Both curvature panels hold 0: whether λmin is below it is the point.
+      yaxis: panel('λmax', [0.74, 1], { rangemode: 'tozero' }),
+      yaxis2: panel('λmin', [0.38, 0.62], {
+        rangemode: 'tozero',
+        zeroline: true,
+        zerolinecolor: c.path,
+        zerolinewidth: 1,
+      }),
       yaxis3: panel('negative', [0, 0.26], { rangemode: 'tozero', tickformat: 'd' }),
     },
   }
