@@ -140,6 +140,29 @@ describe.skipIf(!chromiumPath)('the training section', () => {
       .scrollIntoViewIfNeeded()
     await page.getByRole('combobox', { name: 'Data set' }).selectOption('user')
     await page.locator('.training .count').filter({ hasText: '2 of at most 500 points' }).waitFor(WAIT)
+
+    // The points travel in a link: a page opened with it starts on them; a bad link is named and changes nothing.
+    await page.getByRole('button', { name: 'Copy a link with these points' }).click()
+    const link = await page.getByRole('textbox', { name: 'Link with these points' }).inputValue()
+    expect(link).toMatch(/\?points=[-\d.%C2B]+$/)
+    const shared = await openPage(browser, link)
+    await shared.page
+      .getByRole('heading', { name: 'Training a small network: its loss landscape, seen honestly' })
+      .scrollIntoViewIfNeeded()
+    await shared.page.locator('.training .count').filter({ hasText: '2 of at most 500 points' }).waitFor(WAIT)
+    expect(await shared.page.getByRole('combobox', { name: 'Data set' }).inputValue()).toBe('user')
+    await shared.page.goto(`${appUrl}?points=${encodeURIComponent('1.00,2.00,1;3.00,x,0')}`)
+    await shared.page
+      .getByRole('heading', { name: 'Training a small network: its loss landscape, seen honestly' })
+      .scrollIntoViewIfNeeded()
+    await shared.page
+      .locator('.training [role="alert"]')
+      .filter({ hasText: /the link's points were not read: entry 2 of 2/ })
+      .waitFor(WAIT)
+    await shared.page.locator('.training .count').filter({ hasText: '2 of at most 500 points' }).waitFor(WAIT)
+    expect([...shared.errors, ...shared.offsite]).toEqual([])
+    await shared.page.close()
+
     await page.getByRole('button', { name: 'Clear' }).click()
     await page.locator('.training .count').filter({ hasText: '0 of at most 500 points' }).waitFor(WAIT)
 

@@ -12,6 +12,7 @@ import { Appearance } from '../theme/appearance.svelte'
 import type { MapOverlays } from '../views/map-overlays.svelte'
 import { encodeState } from '../../core/scenario/url'
 import { readOpening, type Opening } from './address'
+import { carryPoints } from './carried-points'
 import { AddressSync } from './address-sync.svelte'
 import { CameraSync } from './camera'
 import { SavedSurfaces } from './saved-surfaces.svelte'
@@ -53,6 +54,7 @@ export class PageSession {
   constructor(parts: { scenario: PageScenario; surfaceEditor: SurfaceEditor; run: Run; overlays: MapOverlays }) {
     this.#run = parts.run
     this.opening = readOpening(location.search, readItem(this.#store, LAST_STATE_KEY))
+    carryPoints(this.opening.points)
     this.page = new PageState({ ...parts, view: this.view })
     // The link's predict field (what it could not read is in the page's notice, with the rest of the link's).
     this.experiments = new ExperimentState(this.page, parts.scenario, parts.run, { predict: this.opening.predict })
