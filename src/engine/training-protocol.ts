@@ -84,6 +84,8 @@ export interface SgdNoiseReport {
   noiseScale: number
   kT: number
   batch: number
+  /** The conditions under which SGD spreads like Langevin dynamics at kT, in a sentence. */
+  assumptions: string
 }
 
 export interface TrainingFrame {

@@ -452,8 +452,9 @@ export class TrainingRun {
     const scale = x['noiseScale']
     const kT = x['kT']
     const batch = x['batch']
+    const assumptions = x['assumptions']
     if (typeof scale !== 'number' || typeof kT !== 'number' || typeof batch !== 'number') return null
-    return { noiseScale: scale, kT, batch }
+    return { noiseScale: scale, kT, batch, assumptions: typeof assumptions === 'string' ? assumptions : '' }
   }
 
   /**
