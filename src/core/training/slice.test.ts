@@ -305,6 +305,27 @@ describe('loss slice', () => {
     for (let k = 0; k < x.length; k++) x[k] = theta[k]! + -1 * d[k]! + 0.5 * e[k]!
     expect(out[2 * 5 + 2]).toBe(net.loss(x))
   })
+
+  it('computes a band of rows with the values the whole grid has there, bit for bit; bad rows are named', () => {
+    const whole = lossSlice(net, theta, d, e, { grid: [7, 9], a: [-1.5, 0.5], b: [-1, 2] })
+    const bands = [
+      [0, 3],
+      [3, 4],
+      [4, 4],
+      [4, 9],
+    ] as const
+    const joined: number[] = []
+    for (const rows of bands) {
+      const band = lossSlice(net, theta, d, e, { grid: [7, 9], a: [-1.5, 0.5], b: [-1, 2], rows })
+      expect(band.values.length).toBe(7 * (rows[1] - rows[0]))
+      joined.push(...band.values)
+    }
+    expect(joined).toEqual([...whole.values])
+    expect(() => lossSlice(net, theta, d, e, { grid: 5, rows: [2, 6] })).toThrow(
+      'rows [2, 6) are not whole numbers within [0, 5]',
+    )
+    expect(() => lossSlice(net, theta, d, e, { grid: 5, rows: [3, 2] })).toThrow('rows [3, 2)')
+  })
 })
 
 describe('projection onto the slice plane', () => {

@@ -287,7 +287,13 @@ export interface SliceOptions {
   a?: readonly [number, number]
   /** The range of b (along e), overriding span. */
   b?: readonly [number, number]
-  /** Where to write the values (at least na nb numbers; default: a new array). */
+  /**
+   * Only the rows j0 <= j < j1 of the grid (default: every row), written from values[0]: a band,
+   * so that several workers can share one slice. Each value is the one the whole grid has there,
+   * bit for bit.
+   */
+  rows?: readonly [number, number]
+  /** Where to write the values (at least na times the rows' count; default: a new array). */
   out?: Float64Array
   /** One parameter vector of scratch (default: allocated once per call). */
   scratch?: Float64Array
@@ -296,8 +302,9 @@ export interface SliceOptions {
 /** A loss slice. */
 export interface LossSlice {
   /**
-   * L(origin + a_i d + b_j e) at values[j na + i], a_i = a0 + (a1 - a0) i/(na - 1) and
-   * b_j = b0 + (b1 - b0) j/(nb - 1) (row j = 0 at b0, as `Network.predictGrid`).
+   * L(origin + a_i d + b_j e) at values[(j - j0) na + i] for the rows j0 <= j < j1 computed (all
+   * by default), a_i = a0 + (a1 - a0) i/(na - 1) and b_j = b0 + (b1 - b0) j/(nb - 1) (row j = 0
+   * at b0, as `Network.predictGrid`).
    */
   readonly values: Float64Array
   readonly na: number
@@ -347,19 +354,23 @@ export function lossSlice(
   const span = opts.span ?? [-1, 1]
   const [a0, a1] = range(opts.a ?? span, 'of a')
   const [b0, b1] = range(opts.b ?? span, 'of b')
-  const values = opts.out ?? new Float64Array(na * nb)
-  if (values.length < na * nb) throw new RangeError(`lossSlice: out holds ${values.length} numbers, not ${na * nb}`)
+  const [j0, j1] = opts.rows ?? [0, nb]
+  if (!(Number.isInteger(j0) && Number.isInteger(j1) && j0 >= 0 && j0 <= j1 && j1 <= nb))
+    throw new RangeError(`lossSlice: rows [${j0}, ${j1}) are not whole numbers within [0, ${nb}]`)
+  const values = opts.out ?? new Float64Array(na * (j1 - j0))
+  if (values.length < na * (j1 - j0))
+    throw new RangeError(`lossSlice: out holds ${values.length} numbers, not ${na * (j1 - j0)}`)
   const theta = opts.scratch ?? new Float64Array(p)
   if (theta.length < p) throw new RangeError(`lossSlice: scratch holds ${theta.length} numbers, not ${p}`)
   let min = Infinity
   let max = -Infinity
-  for (let j = 0; j < nb; j++) {
+  for (let j = j0; j < j1; j++) {
     const b = at(b0, b1, j, nb)
     for (let i = 0; i < na; i++) {
       const a = at(a0, a1, i, na)
       for (let k = 0; k < p; k++) theta[k] = origin[k]! + a * d[k]! + b * e[k]!
       const v = network.loss(theta)
-      values[j * na + i] = v
+      values[(j - j0) * na + i] = v
       if (v < min) min = v
       if (v > max) max = v
     }
