@@ -163,6 +163,30 @@ export interface ProjectedPath {
   trueLoss: Float64Array
 }
 
+/**
+ * A slice's plane before its grid: the chosen walker's weights (origin), the two directions, the
+ * ranges the grid spans, and the walker's path projected on it. The training worker builds it; the
+ * grid's rows can then be shared among workers (slice-band.ts).
+ */
+export interface SlicePlaneAnswer {
+  kind: SliceKind
+  walker: number
+  step: number
+  /** The grid: na points over range a, nb over range b. */
+  na: number
+  nb: number
+  a: [number, number]
+  b: [number, number]
+  origin: Float64Array
+  d: Float64Array
+  e: Float64Array
+  path: ProjectedPath
+  /** What the directions capture, in words (PCA shares, Hessian eigenvalues, normalisation). */
+  note: string
+  /** Milliseconds the worker took for the directions and the projection. */
+  ms: number
+}
+
 export interface LossSliceAnswer {
   kind: SliceKind
   walker: number
@@ -178,8 +202,10 @@ export interface LossSliceAnswer {
   path: ProjectedPath
   /** What the directions capture, in words (PCA shares, Hessian eigenvalues, normalisation). */
   note: string
-  /** Milliseconds the worker took for the directions, the grid and the projection. */
+  /** Milliseconds from the request to the whole grid: the directions, the projection and the grid. */
   ms: number
+  /** How many workers shared the grid's rows. */
+  workers: number
 }
 
 /**
@@ -206,7 +232,7 @@ export interface InterpolationAnswer {
 export interface TrainingService {
   load: Call<{ setup: TrainingSetup; load: number }, TrainingLoaded>
   frame: Call<TrainingFrameRequest, TrainingFrame>
-  slice: Call<SliceRequest, LossSliceAnswer>
+  slicePlane: Call<SliceRequest, SlicePlaneAnswer>
 }
 
 /** The buffers of a frame, to pass as transferables. */
@@ -231,7 +257,9 @@ export function trainingFrameBuffers(frame: TrainingFrame): ArrayBuffer[] {
   return out as ArrayBuffer[]
 }
 
-export function sliceBuffers(s: LossSliceAnswer): ArrayBuffer[] {
+export function slicePlaneBuffers(s: SlicePlaneAnswer): ArrayBuffer[] {
   const p = s.path
-  return [s.values, p.steps, p.a, p.b, p.distance, p.planeLoss, p.trueLoss].map((a) => a.buffer) as ArrayBuffer[]
+  return [s.origin, s.d, s.e, p.steps, p.a, p.b, p.distance, p.planeLoss, p.trueLoss].map(
+    (a) => a.buffer,
+  ) as ArrayBuffer[]
 }

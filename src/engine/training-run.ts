@@ -1,10 +1,12 @@
 import { methodById } from '../core/dynamics/methods'
 import { resolveLane } from '../core/dynamics/resolve'
 import { SystemLane } from '../core/dynamics/system-lane'
-import { DATASETS, makeDataset, userDataset, type Dataset } from '../core/training/data'
+import { DATASETS, type Dataset } from '../core/training/data'
 import { interpolationCurve } from '../core/training/interpolation'
 import { Network } from '../core/training/network'
-import { hessianDirections, lossSlice, pcaDirections, randomPlane, SlicePlane } from '../core/training/slice'
+import { hessianDirections, pcaDirections, randomPlane, SlicePlane } from '../core/training/slice'
+import { joinSlice, sliceRows } from './slice-band'
+import { setupDataset } from './training-network'
 import { SpectrumTracker } from '../core/training/spectrum'
 import { trainingDescriptor, type TrainingDescriptor } from '../core/training/training-system'
 import {
@@ -16,6 +18,7 @@ import {
   type LossSliceAnswer,
   type RegionGrid,
   type SgdNoiseReport,
+  type SlicePlaneAnswer,
   type SliceRequest,
   type SpectrumHistory,
   type TrainingFrame,
@@ -107,12 +110,6 @@ class Thinned<T> {
     this.steps.push(t)
     this.items.push(item)
   }
-}
-
-/** The data set a setup names (generated, or the clicked points). Throws a RangeError with a message. */
-export function setupDataset(setup: TrainingSetup): Dataset {
-  if (setup.data === 'user') return userDataset(setup.userPoints ?? [])
-  return makeDataset(setup.data, { points: setup.points, noise: setup.noise, seed: setup.seed })
 }
 
 /**
@@ -458,11 +455,12 @@ export class TrainingRun {
   }
 
   /**
-   * The loss on a plane through the chosen walker's current weights (Li et al., NeurIPS 2018), and
-   * the walker's recorded checkpoints projected on it, each with its distance off the plane and its
-   * true loss beside the plane's value there.
+   * A plane through the chosen walker's current weights (Li et al., NeurIPS 2018) and the walker's
+   * recorded checkpoints projected on it, each with its distance off the plane and its true loss
+   * beside the plane's value there: everything of a slice but its grid, whose rows `sliceRows`
+   * computes (in the page, shared among workers).
    */
-  slice(request: SliceRequest): LossSliceAnswer {
+  slicePlane(request: SliceRequest): SlicePlaneAnswer {
     const t0 = this.clock()
     const walker = this.walker(request.chosen)
     const grid = request.grid
@@ -537,24 +535,29 @@ export class TrainingRun {
     // Random directions: Li et al.'s [-1, 1]² (d and e as long as theta), widened to hold the path;
     // unit directions (PCA, Hessian): the path's extent with a margin.
     const unit = request.kind !== 'random'
-    const a = sliceRange(projected.a, unit ? 0 : 1)
-    const b = sliceRange(projected.b, unit ? 0 : 1)
-    const s = lossSlice(this.network, theta, d, e, { grid, a, b })
     return {
       kind: request.kind,
       walker,
       step: this.lane.t,
-      na: s.na,
-      nb: s.nb,
-      a: [s.a[0], s.a[1]],
-      b: [s.b[0], s.b[1]],
-      values: s.values,
-      min: s.min,
-      max: s.max,
+      na: grid,
+      nb: grid,
+      a: sliceRange(projected.a, unit ? 0 : 1),
+      b: sliceRange(projected.b, unit ? 0 : 1),
+      origin: theta,
+      d,
+      e,
       path: projected,
       note,
       ms: this.clock() - t0,
     }
+  }
+
+  /** The whole slice in this thread: the plane, then every row of its grid. */
+  slice(request: SliceRequest): LossSliceAnswer {
+    const t0 = this.clock()
+    const plane = this.slicePlane(request)
+    const rows = sliceRows(this.network, plane, [0, plane.nb])
+    return joinSlice(plane, [rows], this.clock() - t0)
   }
 }
 

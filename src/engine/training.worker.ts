@@ -1,11 +1,12 @@
 import { TrainingRun } from './training-run'
-import { sliceBuffers, trainingFrameBuffers, type TrainingService } from './training-protocol'
+import { slicePlaneBuffers, trainingFrameBuffers, type TrainingService } from './training-protocol'
 import { serve } from './serve'
 
 /**
  * Owns the training section's networks: a load builds the run, a frame request advances it (within
- * a time budget) and answers with one frame, a slice request builds a loss slice through the chosen
- * network's weights; the arrays are transferred.
+ * a time budget) and answers with one frame, a slice request builds the plane of a loss slice
+ * through the chosen network's weights (its grid is shared among band workers, slice-pool.ts); the
+ * arrays are transferred.
  */
 let run: TrainingRun | null = null
 
@@ -22,10 +23,10 @@ serve<TrainingService>({
     context.transfer(trainingFrameBuffers(frame))
     return frame
   },
-  slice(request, context) {
+  slicePlane(request, context) {
     if (!run) throw new Error('no training run loaded')
-    const answer = run.slice(request)
-    context.transfer(sliceBuffers(answer))
+    const answer = run.slicePlane(request)
+    context.transfer(slicePlaneBuffers(answer))
     return answer
   },
 })

@@ -27,6 +27,7 @@ function slice(): LossSliceAnswer {
     },
     note: '',
     ms: 3,
+    workers: 2,
   }
 }
 

@@ -1,3 +1,4 @@
+import { bandWorkerCount, SlicePool } from '../../engine/slice-pool'
 import { trainingClient, type TrainingClient } from '../../engine/training-client'
 import type {
   InterpolationAnswer,
@@ -25,6 +26,8 @@ export const SLICE_GRID = 60
  */
 export class TrainingRunner {
   readonly #client: TrainingClient
+  /** Band workers for slices' grids, started at the first slice. */
+  #pool: SlicePool | null = null
   readonly #scheduler = new FrameScheduler()
   #load = 0
   #setup: TrainingSetup | null = null
@@ -149,15 +152,18 @@ export class TrainingRunner {
   async buildSlice(kind: SliceKind): Promise<void> {
     if (this.#setup === null || this.#loading) return
     const load = this.#load
+    const setup = this.#setup
     this.#slicing = true
     this.#sliceFailure = null
     try {
-      const answer = await this.#client.call('slice', { kind, grid: SLICE_GRID, chosen: this.chosen })
+      this.#pool ??= new SlicePool(bandWorkerCount(globalThis.navigator?.hardwareConcurrency))
+      const answer = await this.#pool.slice(this.#client, setup, { kind, grid: SLICE_GRID, chosen: this.chosen })
       if (load !== this.#load) return
       this.#slice = answer
     } catch (error) {
       if (error instanceof Cancelled || load !== this.#load) return
-      this.#sliceFailure = error instanceof Error ? error.message.replace(/^training worker: /, '') : String(error)
+      this.#sliceFailure =
+        error instanceof Error ? error.message.replace(/^(training|slice band \d+) worker: /, '') : String(error)
     } finally {
       if (load === this.#load) this.#slicing = false
     }
@@ -174,6 +180,7 @@ export class TrainingRunner {
     this.pause()
     this.#scheduler.dispose()
     this.#client.dispose()
+    this.#pool?.dispose()
   }
 
   #tick(): void {
