@@ -5,12 +5,13 @@
 // with the 3D view visible, the time from opening the page to the first drawn
 // surface, the JS heap after 1,000 and after 10,000 frames, and the molecules section
 // running LJ38 with 100 walkers (frames per second with the map alone, with the map and
-// the flat molecule view, and with the 3D molecule view).
+// the flat molecule view, and with the 3D molecule view), and the training section's loss slice
+// (60 x 60 of a 2-16-16-1 tanh network on 500 spiral points, its rows shared among band workers).
 //
 // Builds dist/ if it is missing or older than the sources, serves it with
 // `vite preview`, and drives the system Chromium (flags from e2e/chromium.ts).
 // Run with `npm run bench:browser` (node --import tsx, to read the .ts flags);
-// BENCH_ONLY=molecules measures the molecules section alone.
+// BENCH_ONLY=molecules or BENCH_ONLY=training measures that section alone.
 import { findChromium, launchChromium } from '../e2e/chromium.ts'
 import { servePreview } from './preview-server.mjs'
 
@@ -170,6 +171,51 @@ async function runFrames(page, until) {
   await page.waitForFunction((n) => window.__landscape.published() >= n, until, { timeout: 600_000, polling: 250 })
 }
 
+/**
+ * The training section's 60 x 60 loss slice of a 2-16-16-1 tanh network on 500 spiral points,
+ * through the page's own controls: the times the page reports (request to the whole grid), each
+ * slice built after the last is drawn, and how many workers shared the rows.
+ */
+async function measureSlice(page, rounds) {
+  const heading = page.getByRole('heading', { name: 'Training a small network: its loss landscape, seen honestly' })
+  await heading.scrollIntoViewIfNeeded()
+  const data = page.getByRole('combobox', { name: 'Data set' })
+  await data.waitFor({ timeout: 60_000 })
+  await data.selectOption('spiral')
+  const points = page.getByRole('spinbutton', { name: 'Points' })
+  await points.fill('500')
+  await points.press('Enter')
+  const layers = page.getByRole('textbox', { name: 'Layers' })
+  await layers.fill('2-16-16-1')
+  await layers.press('Enter')
+  await page.waitForFunction(
+    () => /P = 337\b|337 parameters/.test(document.querySelector('.training')?.textContent ?? ''),
+    null,
+    { timeout: 60_000 },
+  )
+  const times = []
+  let words = ''
+  for (let k = 0; k < rounds; k++) {
+    // A new slice is drawn when the map's z array is another one.
+    await page.evaluate(() => {
+      window.__sliceZ = document.getElementById('training-slice')?.data?.[0]?.z ?? null
+    })
+    await page.getByRole('button', { name: 'Build slice' }).click()
+    await page.waitForFunction(
+      () => {
+        const z = document.getElementById('training-slice')?.data?.[0]?.z
+        return z && z !== window.__sliceZ && document.querySelector('.training .timing')
+      },
+      null,
+      { timeout: 60_000 },
+    )
+    const note = (await page.locator('.training .timing').locator('..').textContent()) ?? ''
+    times.push(Number(((await page.locator('.training .timing').textContent()) ?? '').replace(/[^\d]/g, '')))
+    words = /in (one worker|\d+ workers side by side)/.exec(note)?.[0] ?? '?'
+  }
+  return { times, words }
+}
+
 const chromiumPath = findChromium()
 if (!chromiumPath) {
   console.error('bench:browser: no Chromium found (set CHROMIUM_PATH)')
@@ -190,18 +236,31 @@ try {
     flat: '2D views (map and flat molecule)',
     '3d': 'map and 3D molecule view',
   }
-  for (const [molecule, label] of Object.entries(views)) {
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'molecules') {
+    for (const [molecule, label] of Object.entries(views)) {
+      const page = await openPage(browser, url)
+      const m = await measureMolecules(page, 'lj38', 100, molecule)
+      console.log(
+        `molecules, LJ38 x 100 walkers, ${label}: ${fmt(m.fps)} frames/s from the worker, ` +
+          `walkers drawn on the map ${fmt(m.drawn)}/s (page ${fmt(m.raf)} animation frames/s; ` +
+          `${fmt(m.steps, 0)} steps/s), longest task ${fmt(m.longest, 0)} ms`,
+      )
+      await page.close()
+    }
+  }
+
+  if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'training') {
     const page = await openPage(browser, url)
-    const m = await measureMolecules(page, 'lj38', 100, molecule)
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency)
+    const { times, words } = await measureSlice(page, 5)
     console.log(
-      `molecules, LJ38 x 100 walkers, ${label}: ${fmt(m.fps)} frames/s from the worker, ` +
-        `walkers drawn on the map ${fmt(m.drawn)}/s (page ${fmt(m.raf)} animation frames/s; ` +
-        `${fmt(m.steps, 0)} steps/s), longest task ${fmt(m.longest, 0)} ms`,
+      `training, 60 x 60 loss slice of a 2-16-16-1 tanh net on 500 spiral points: median ${fmt(median(times), 0)} ms ` +
+        `(${times.join(', ')} ms), ${words}, ${cores} cores reported`,
     )
     await page.close()
   }
 
-  if (process.env.BENCH_ONLY !== 'molecules') {
+  if (!process.env.BENCH_ONLY) {
     // Time to the first drawn surface, from a fresh page each time.
     const firsts = []
     for (let k = 0; k < 3; k++) {
