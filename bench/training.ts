@@ -4,6 +4,10 @@ import { interpolationCurve } from '../src/core/training/interpolation'
 import { LanczosWorkspace } from '../src/core/training/lanczos'
 import { Network, initialise, type NetworkSpec } from '../src/core/training/network'
 import { SlicePlane, hessianDirections, lossSlice, pcaDirections, randomPlane } from '../src/core/training/slice'
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { bandRows, type SliceBandAnswer, type SliceBandRequest } from '../src/engine/slice-band'
+import type { TrainingSetup } from '../src/engine/training-protocol'
 import { fmt, rates, table, time } from './measure'
 
 /** The issue's case: a 2-16-16-1 tanh network with cross-entropy on 500 spiral points. */
@@ -61,7 +65,80 @@ function handSlice(
   return out[0]!
 }
 
-export function trainingBenchmarks(): void {
+/** The bench's network and data as the page's training section sets them up. */
+const SETUP: TrainingSetup = {
+  data: 'spiral',
+  points: 500,
+  noise: 0.1,
+  seed: 1,
+  layers: [...SPEC.layers],
+  activation: SPEC.activation,
+  loss: SPEC.loss,
+  l2: SPEC.l2,
+  init: 'glorot',
+  method: 'gd',
+  lr: 0.1,
+  batch: 10,
+  kT: 0.01,
+  walkers: 1,
+}
+
+/** Band workers of the page as Node threads (TypeScript through tsx's loader, as this bench runs). */
+function startBandThreads(count: number): Promise<Worker[]> {
+  const url = new URL('./slice-band-thread.ts', import.meta.url).href
+  const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}) })`
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Worker>((resolve, reject) => {
+          const w = new Worker(code, { eval: true })
+          w.once('message', () => resolve(w))
+          w.once('error', reject)
+        }),
+    ),
+  )
+}
+
+function askBand(w: Worker, request: SliceBandRequest): Promise<SliceBandAnswer> {
+  return new Promise((resolve) => {
+    w.once('message', resolve)
+    w.postMessage(request)
+  })
+}
+
+/**
+ * The slice as the page builds it: the grid's rows split into bands (engine/slice-band.ts), each
+ * computed by its own thread with its own network built from the setup; ms from the first request
+ * to the last band, median of `rounds` after one warm-up round.
+ */
+async function threadedSlice(
+  threads: Worker[],
+  origin: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  rounds: number,
+): Promise<{ ms: number; values: Float64Array }> {
+  const plane = { na: GRID, nb: GRID, a: [-1, 1] as [number, number], b: [-1, 1] as [number, number], origin, d, e }
+  const bands = bandRows(GRID, threads.length)
+  const times: number[] = []
+  let values = new Float64Array(0)
+  for (let k = 0; k <= rounds; k++) {
+    const t0 = performance.now()
+    const answers = await Promise.all(bands.map((rows, i) => askBand(threads[i]!, { setup: SETUP, plane, rows })))
+    if (k > 0) times.push(performance.now() - t0)
+    values = new Float64Array(GRID * GRID)
+    let at = 0
+    for (const x of answers) {
+      values.set(x.values, at)
+      at += x.values.length
+    }
+  }
+  times.sort((x, y) => x - y)
+  return { ms: times[Math.floor(times.length / 2)]!, values }
+}
+
+export async function trainingBenchmarks(): Promise<void> {
   const data = makeDataset('spiral', { points: 500, noise: 0.1, seed: 1 })
   const net = new Network(SPEC, data)
   const p = net.dim
@@ -83,6 +160,21 @@ export function trainingBenchmarks(): void {
   )
   let differ = 0
   for (let k = 0; k < values.length; k++) differ = Math.max(differ, Math.abs(values[k]! - hand[k]!))
+  // The page's arrangement: the rows shared among band workers, here 1, 2 and 4 threads.
+  const threadRows: Record<string, string | number>[] = []
+  for (const count of [1, 2, 4]) {
+    const threads = await startBandThreads(count)
+    const shared = await threadedSlice(threads, theta, d, e, 3)
+    await Promise.all(threads.map((w) => w.terminate()))
+    let same = true
+    for (let k = 0; k < values.length; k++) same &&= Object.is(shared.values[k], values[k])
+    threadRows.push({
+      'band workers (threads)': count,
+      s: fmt(shared.ms / 1000),
+      'x one thread in-process': fmt(shared.ms / 1e3 / (slice!.ns / 1e9)),
+      'same bits as lossSlice': same ? 'yes' : 'NO',
+    })
+  }
   table(`Loss slice ${GRID} x ${GRID} of a 2-16-16-1 tanh cross-entropy net (${p} parameters) on 500 spiral points`, [
     {
       route: 'lossSlice (Network.loss, 8 examples side by side)',
@@ -97,6 +189,10 @@ export function trainingBenchmarks(): void {
       'largest difference from baseline': 0,
     },
   ])
+  table(
+    `The same slice as the page builds it: its rows shared among band workers (${availableParallelism()} cores here)`,
+    threadRows,
+  )
 
   // One loss, gradient and HVP of the full batch.
   const g = new Float64Array(p)
