@@ -187,21 +187,12 @@ export interface SlicePlaneAnswer {
   ms: number
 }
 
-export interface LossSliceAnswer {
-  kind: SliceKind
-  walker: number
-  step: number
+/** A slice: its plane (without the directions themselves) and the loss on its grid. */
+export interface LossSliceAnswer extends Omit<SlicePlaneAnswer, 'origin' | 'd' | 'e' | 'ms'> {
   /** values[j na + i] at a_i over range a, b_j over range b (row j = 0 at b[0]). */
-  na: number
-  nb: number
-  a: [number, number]
-  b: [number, number]
   values: Float64Array
   min: number
   max: number
-  path: ProjectedPath
-  /** What the directions capture, in words (PCA shares, Hessian eigenvalues, normalisation). */
-  note: string
   /** Milliseconds from the request to the whole grid: the directions, the projection and the grid. */
   ms: number
   /** How many workers shared the grid's rows. */
