@@ -1,8 +1,6 @@
-import { resolveLane } from '../../dynamics/resolve'
-import { SystemLane } from '../../dynamics/system-lane'
-import type { MinibatchSystem } from '../../system'
 import type { SystemDescriptor } from '../../systems/descriptor'
 import { sgdQuadraticVariance, sgdTemperature } from '../../training/batch'
+import { pullTrainingSet, startLane } from './pull-training-set'
 import { presetList, presetNumber, VerdictBuilder, type TrainingExperiment, type TrainingPreset } from './types'
 
 const ALIKE = 'alike'
@@ -27,56 +25,19 @@ const preset: TrainingPreset = {
 }
 
 /**
- * N examples on two weights, l_i(w) = 1/2 w^T A w - xi_i . w, A = diag(curvatures), xi_i =
- * sqrt(2c) (cos a_i, sin a_i) with a_i = 2 pi i/N: the pulls have mean 0 and covariance c I exactly,
- * so L = 1/2 w^T A w has its minimum at 0 and the minibatch noise is the Gaussian-like, isotropic,
+ * N examples on two weights with the mean loss L(w) = 1/2 w^T A w, A = diag(curvatures): minimum at 0,
+ * and the pulls of pull-training-set.ts make the minibatch noise the Gaussian-like, isotropic,
  * constant c_B I of Mandt et al.'s assumptions.
  */
-function quadraticTrainingSet(n: number, c: number, k: readonly number[]): MinibatchSystem {
-  const xi = new Float64Array(2 * n)
-  const r = Math.sqrt(2 * c)
-  for (let i = 0; i < n; i++) {
-    xi[2 * i] = r * Math.cos((2 * Math.PI * i) / n)
-    xi[2 * i + 1] = r * Math.sin((2 * Math.PI * i) / n)
-  }
+function quadraticTrainingSet(n: number, c: number, k: readonly number[]): SystemDescriptor {
   const [k0, k1] = [k[0]!, k[1]!]
-  const batchGradient = (q: Float64Array, g: Float64Array, batch: Int32Array | null, size: number) => {
-    let p0 = 0
-    let p1 = 0
-    for (let j = 0; j < size; j++) {
-      const i = batch === null ? j : batch[j]!
-      p0 += xi[2 * i]!
-      p1 += xi[2 * i + 1]!
-    }
-    p0 /= size
-    p1 /= size
-    g[0] = k0 * q[0]! - p0
-    g[1] = k1 * q[1]! - p1
-    return 0.5 * (k0 * q[0]! ** 2 + k1 * q[1]! ** 2) - p0 * q[0]! - p1 * q[1]!
-  }
-  return {
-    dim: 2,
-    examples: n,
-    coordinate: (j) => `w${j + 1}`,
-    energy: (q) => batchGradient(q, new Float64Array(2), null, n),
-    gradient: (q, g) => batchGradient(q, g, null, n),
-    batchGradient: (q, g, batch, size) => batchGradient(q, g, batch, size),
-  }
-}
-
-function descriptor(system: () => MinibatchSystem): SystemDescriptor {
-  return {
-    id: 'quadratic-training-set',
-    title: 'a training set whose loss is a quadratic bowl',
-    dim: 2,
-    units: 'loss, weights',
-    note: '',
-    defaults: { dt: 0.01, kT: 0.01, friction: 1 },
-    minima: [],
-    atoms: null,
-    randomState: (_u, out) => out.fill(0),
-    system,
-  }
+  return pullTrainingSet('quadratic-training-set', 'a training set whose loss is a quadratic bowl', n, c, {
+    loss: (w) => 0.5 * (k0 * w[0]! ** 2 + k1 * w[1]! ** 2),
+    gradient: (w, g) => {
+      g[0] = k0 * w[0]!
+      g[1] = k1 * w[1]!
+    },
+  })
 }
 
 /**
@@ -90,16 +51,7 @@ function spread(
   settings: Record<string, unknown>,
   p: { walkers: number; settle: number; steps: number; seed: number },
 ): { mean: number; se: number }[] {
-  const r = resolveLane(method, settings, p.walkers, 2)
-  if (!r.ok) throw new RangeError(r.errors.map((e) => e.message).join('; '))
-  const lane = new SystemLane({
-    descriptor: d,
-    method: r.lane.method,
-    settings: r.lane.settings,
-    walkers: p.walkers,
-    start: { kind: 'state', q: [0, 0] },
-    seed: p.seed,
-  })
+  const lane = startLane(d, method, settings, p.walkers, [0, 0], p.seed)
   lane.advance(p.settle)
   const sums = [new Float64Array(p.walkers), new Float64Array(p.walkers)]
   const q = lane.walkers.q
@@ -162,7 +114,7 @@ export const langevinForSgd: TrainingExperiment = {
     const lr = p('lr')
     const b = p('batch')
     const k = presetList(preset, changes, 'curvatures')
-    const d = descriptor(() => quadraticTrainingSet(n, c, k))
+    const d = quadraticTrainingSet(n, c, k)
     const run = { walkers: p('walkers'), settle: p('settle'), steps: p('steps'), seed: p('seed') }
     const { kT, temperature, batchVariance } = sgdTemperature({ eta: lr, n, b, c })
     const wrongKT = (n * lr * c) / (2 * b)

@@ -1,8 +1,6 @@
-import { resolveLane } from '../../dynamics/resolve'
-import { SystemLane } from '../../dynamics/system-lane'
-import type { MinibatchSystem } from '../../system'
 import type { SystemDescriptor } from '../../systems/descriptor'
 import { noiseScale, sgdTemperature } from '../../training/batch'
+import { pullTrainingSet, startLane } from './pull-training-set'
 import { presetNumber, VerdictBuilder, type TrainingExperiment, type TrainingPreset } from './types'
 
 const NEITHER = 'neither: both wait at the saddle'
@@ -28,79 +26,21 @@ const preset: TrainingPreset = {
 
 /**
  * A training set of N examples on two weights w = (w1, w2) whose mean loss has a strict saddle:
- * l_i(w) = kappa (w1^4/4 - w1^2/2) + mu w2^2/2 - xi_i . w, the pulls xi_i = sqrt(2c) (cos a_i, sin a_i),
- * a_i = 2 pi i/N, with mean 0 and covariance c I exactly. L has a saddle at 0 (curvatures -kappa, mu)
- * and minima at w1 = +-1; the per-example gradients differ by xi_i everywhere, so the minibatch noise
- * has covariance c_B I = c (N - B)/(B (N - 1)) I at the saddle itself.
+ * L(w) = kappa (w1^4/4 - w1^2/2) + mu w2^2/2, a saddle at 0 (curvatures -kappa, mu) and minima at
+ * w1 = +-1. The examples' pulls (pull-training-set.ts) give the minibatch noise covariance
+ * c_B I = c (N - B)/(B (N - 1)) I at the saddle itself.
  */
-function pullTrainingSet(n: number, c: number, kappa: number, mu: number): MinibatchSystem {
-  const xi = new Float64Array(2 * n)
-  const r = Math.sqrt(2 * c)
-  for (let i = 0; i < n; i++) {
-    xi[2 * i] = r * Math.cos((2 * Math.PI * i) / n)
-    xi[2 * i + 1] = r * Math.sin((2 * Math.PI * i) / n)
-  }
-  const base = (q: Float64Array) => {
-    const a = q[0]!
-    return kappa * (a ** 4 / 4 - (a * a) / 2) + (mu * q[1]! * q[1]!) / 2
-  }
-  const batchGradient = (q: Float64Array, g: Float64Array, batch: Int32Array | null, size: number) => {
-    let p0 = 0
-    let p1 = 0
-    for (let j = 0; j < size; j++) {
-      const i = batch === null ? j : batch[j]!
-      p0 += xi[2 * i]!
-      p1 += xi[2 * i + 1]!
-    }
-    p0 /= size
-    p1 /= size
-    const a = q[0]!
-    g[0] = kappa * (a ** 3 - a) - p0
-    g[1] = mu * q[1]! - p1
-    return base(q) - p0 * a - p1 * q[1]!
-  }
-  return {
-    dim: 2,
-    examples: n,
-    coordinate: (k) => `w${k + 1}`,
-    energy: (q) => batchGradient(q, new Float64Array(2), null, n),
-    gradient: (q, g) => batchGradient(q, g, null, n),
-    batchGradient: (q, g, batch, size) => batchGradient(q, g, batch, size),
-  }
-}
-
-function descriptor(system: () => MinibatchSystem): SystemDescriptor {
-  return {
-    id: 'pull-saddle',
-    title: 'a training set with a saddle where its examples disagree',
-    dim: 2,
-    units: 'loss, weights',
-    note: '',
-    defaults: { dt: 0.01, kT: 0.01, friction: 1 },
-    minima: [],
-    atoms: null,
-    randomState: (_u, out) => out.fill(0),
-    system,
-  }
-}
-
-function lane(
-  d: SystemDescriptor,
-  method: string,
-  settings: Record<string, unknown>,
-  walkers: number,
-  start: number[],
-  seed: number,
-) {
-  const r = resolveLane(method, settings, walkers, d.dim)
-  if (!r.ok) throw new RangeError(r.errors.map((e) => e.message).join('; '))
-  return new SystemLane({
-    descriptor: d,
-    method: r.lane.method,
-    settings: r.lane.settings,
-    walkers,
-    start: { kind: 'state', q: start },
-    seed,
+function saddleTrainingSet(n: number, c: number, kappa: number, mu: number): SystemDescriptor {
+  return pullTrainingSet('pull-saddle', 'a training set with a saddle where its examples disagree', n, c, {
+    loss: (w) => {
+      const a = w[0]!
+      return kappa * (a ** 4 / 4 - (a * a) / 2) + (mu * w[1]! * w[1]!) / 2
+    },
+    gradient: (w, g) => {
+      const a = w[0]!
+      g[0] = kappa * (a ** 3 - a)
+      g[1] = mu * w[1]!
+    },
   })
 }
 
@@ -158,11 +98,11 @@ export const sgdEscapesSaddle: TrainingExperiment = {
     const walkers = p('walkers')
     const steps = p('steps')
     const seed = p('seed')
-    const d = descriptor(() => pullTrainingSet(n, c, p('kappa'), p('mu')))
+    const d = saddleTrainingSet(n, c, p('kappa'), p('mu'))
     const start = [p('offset'), 1]
-    const gd = lane(d, 'gd', { lr }, 1, start, seed)
-    const full = lane(d, 'sgd', { lr, batch: n }, 1, start, seed)
-    const sgd = lane(d, 'sgd', { lr, batch: b }, walkers, start, seed)
+    const gd = startLane(d, 'gd', { lr }, 1, start, seed)
+    const full = startLane(d, 'sgd', { lr, batch: n }, 1, start, seed)
+    const sgd = startLane(d, 'sgd', { lr, batch: b }, walkers, start, seed)
     const escapedAt = new Float64Array(walkers).fill(NaN)
     let identical = 1
     for (let t = 0; t < steps; t++) {
