@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bits, systemLane, wrapSystem } from '../../testing/system-lane'
-import { atlas, testLane } from '../../testing/test-lane'
-import { planeSystem, type System } from '../system'
+import { expectStateRepeatsPlanar } from '../../testing/state-repeats-planar'
+import type { System } from '../system'
 import { systemById } from '../systems'
 import { cvsFor } from '../systems/cvs'
 import { METHODS } from './methods'
@@ -17,8 +17,6 @@ import { SystemLane } from './system-lane'
  * draw of its own (the planar step takes a spare word of the proposal's draw).
  */
 describe('methods on states of d coordinates', () => {
-  const mb = atlas('muller-brown').surface
-  const plane = wrapSystem(() => planeSystem(mb), 2)
   const SAME: Record<string, Record<string, unknown>> = {
     gd: { lr: 1e-4 },
     lbfgs: {},
@@ -32,25 +30,7 @@ describe('methods on states of d coordinates', () => {
   }
   for (const [id, settings] of Object.entries(SAME))
     it(`${id}: the state stepper repeats the planar one bit for bit`, () => {
-      const planar = testLane({
-        surface: mb,
-        method: id,
-        settings,
-        start: { kind: 'point', x: -0.5, y: 1.4 },
-        walkers: 3,
-        seed: 7,
-      })
-      const state = systemLane(plane, id, settings, { kind: 'state', q: [-0.5, 1.4] }, 3, 7)
-      planar.advance(300)
-      state.advance(300)
-      const w = state.walkers
-      const xs = Float64Array.from({ length: 3 }, (_, i) => w.q[2 * i]!)
-      const ys = Float64Array.from({ length: 3 }, (_, i) => w.q[2 * i + 1]!)
-      expect(bits(xs)).toEqual(bits(planar.walkers.x))
-      expect(bits(ys)).toEqual(bits(planar.walkers.y))
-      expect(bits(w.u)).toEqual(bits(planar.walkers.u))
-      // The run moved: the comparison is not between two starting points.
-      expect(Math.abs(xs[0]! + 0.5)).toBeGreaterThan(1e-3)
+      expectStateRepeatsPlanar(id, settings)
     })
 
   it('lists which methods run on systems, and every one of them takes a step on LJ13', () => {
