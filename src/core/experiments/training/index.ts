@@ -15,7 +15,8 @@ export type {
 /**
  * The guided experiments on training, in number order. Adding one is one file in this folder,
  * named by its id, that exports its TrainingExperiment, and one line here with the next number
- * (training.test.ts holds every file and this list to that).
+ * (training.test.ts holds every file and this list to that). Experiments whose training set is
+ * built from per-example pulls share that construction through pull-training-set.ts.
  */
 // prettier-ignore
 export const TRAINING_EXPERIMENTS: readonly TrainingExperiment[] = [

@@ -4,7 +4,8 @@
  * a training set built for the purpose, a network sliced along its Hessian). Its run is plain
  * numbers in, plain numbers out, seeded and counted in steps, so a page can run it in a worker
  * and post the result back; its verdict judges the claim from those numbers alone, so the text
- * cannot drift from what the run does. One file per experiment holds all of it.
+ * cannot drift from what the run does. One file per experiment holds all of it (with the shared
+ * training-set construction of pull-training-set.ts where it needs one).
  */
 
 /** The numbers a run shows, by name. */
