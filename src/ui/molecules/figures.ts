@@ -2,6 +2,7 @@ import type { Data, Layout } from 'plotly.js'
 import type { MoleculeShape, Segments } from '../../core/systems/draw'
 import type { FreeEnergyGrid, LandscapeAnswer } from '../../engine/system-protocol'
 import type { Figure, Theme } from '../figures'
+import { plotInk, sectionAxis, sectionLayout } from '../sections/section-figures'
 import { formatValue } from '../format'
 
 /**
@@ -20,26 +21,10 @@ const BEAD_NAME: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 const CLUSTER_COLOUR = '#8e6bd9'
 
 function colours(theme: Theme) {
+  const ink = plotInk(theme)
   return theme.dark
-    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', bond: 'rgba(228,228,234,0.55)', outline: '#1b1d24' }
-    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', bond: 'rgba(31,36,48,0.45)', outline: '#ffffff' }
-}
-
-function baseLayout(theme: Theme, margin: Partial<Layout['margin']>): Partial<Layout> {
-  const c = colours(theme)
-  return {
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: c.text },
-    margin,
-    hoverlabel: { namelength: -1 },
-  }
-}
-
-function axis(title: string, theme: Theme) {
-  const c = colours(theme)
-  // Fixed margins: automargin measures the tick labels' boxes at every draw, which forces a layout each time.
-  return { title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text, automargin: false }
+    ? { ...ink, bond: 'rgba(228,228,234,0.55)', outline: '#1b1d24' }
+    : { ...ink, bond: 'rgba(31,36,48,0.45)', outline: '#ffffff' }
 }
 
 /** F as rows z[j][i] at (s1[i], s2[j]), null in empty bins, and the hover text with the error. */
@@ -212,10 +197,10 @@ export function cvMapFigure(input: CvMapInput, theme: Theme): Figure {
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 112 }),
+      ...sectionLayout(theme, { l: 64, r: 12, t: 8, b: 112 }),
       uirevision: input.key,
-      xaxis: { ...axis(input.axes[0], theme), range: input.ranges.x, autorange: false },
-      yaxis: { ...axis(input.axes[1], theme), range: input.ranges.y, autorange: false },
+      xaxis: { ...sectionAxis(input.axes[0], theme), range: input.ranges.x, autorange: false },
+      yaxis: { ...sectionAxis(input.axes[1], theme), range: input.ranges.y, autorange: false },
     },
   }
 }
@@ -243,7 +228,7 @@ export function cvSurfaceFigure(axes: [string, string], grid: FreeEnergyGrid, ke
       } as unknown as Data,
     ],
     layout: {
-      ...baseLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
+      ...sectionLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
       uirevision: key,
       scene: {
         xaxis: { ...scene, title: { text: axes[0] } },
@@ -348,14 +333,18 @@ export function moleculeFigure(m: MoleculeInput, theme: Theme): Figure {
     } as Data)
   }
   const layout: Partial<Layout> = {
-    ...baseLayout(theme, planar ? { l: 40, r: 8, t: 8, b: 40 } : { l: 0, r: 0, t: 0, b: 0 }),
+    ...sectionLayout(theme, planar ? { l: 40, r: 8, t: 8, b: 40 } : { l: 0, r: 0, t: 0, b: 0 }),
     uirevision: m.key,
   }
   if (planar) {
     const r = m.ranges
-    layout.xaxis = { ...axis('x', theme), constrain: 'domain', ...(r ? { range: [r[0], r[1]], autorange: false } : {}) }
+    layout.xaxis = {
+      ...sectionAxis('x', theme),
+      constrain: 'domain',
+      ...(r ? { range: [r[0], r[1]], autorange: false } : {}),
+    }
     layout.yaxis = {
-      ...axis('y', theme),
+      ...sectionAxis('y', theme),
       scaleanchor: 'x',
       scaleratio: 1,
       constrain: 'domain',
@@ -409,9 +398,9 @@ export function graphFigure(g: LandscapeAnswer, global: number | null, theme: Th
       },
     ] as Data[],
     layout: {
-      ...baseLayout(theme, { l: 56, r: 8, t: 8, b: 24 }),
+      ...sectionLayout(theme, { l: 56, r: 8, t: 8, b: 24 }),
       xaxis: { visible: false, range: [-0.6, Math.max(0.6, g.leaves.length - 0.4)] },
-      yaxis: { ...axis('energy', theme), range: g.lines.range },
+      yaxis: { ...sectionAxis('energy', theme), range: g.lines.range },
     },
   }
 }

@@ -1,11 +1,13 @@
 import type { Layout } from 'plotly.js'
 import type { Theme } from '../figures'
+import { plotInk } from './section-figures'
 
 /** The colours of the guided experiments' figures: text, grid, and three for the things compared. */
 export function experimentColours(theme: Theme) {
+  const ink = plotInk(theme)
   return theme.dark
-    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', accent: '#7cb8ff', mark: '#ffb86b', other: '#a3a7b3' }
-    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', accent: '#0b6bcb', mark: '#c2410c', other: '#5b6170' }
+    ? { ...ink, accent: '#7cb8ff', mark: '#ffb86b', other: '#a3a7b3' }
+    : { ...ink, accent: '#0b6bcb', mark: '#c2410c', other: '#5b6170' }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Data, Layout } from 'plotly.js'
+import type { Data } from 'plotly.js'
 import type {
   InterpolationAnswer,
   LossHistory,
@@ -7,6 +7,7 @@ import type {
   SpectrumHistory,
 } from '../../engine/training-protocol'
 import type { Figure, Theme } from '../figures'
+import { plotInk, sectionAxis, sectionLayout } from '../sections/section-figures'
 import { formatValue } from '../format'
 
 /**
@@ -20,25 +21,10 @@ export const CLASS_COLOUR = ['#2b7bd9', '#d9822b'] as const
 export const WALKER_COLOURS = ['#4c72b0', '#dd8452', '#55a868', '#c44e52', '#8172b3', '#937860', '#da8bc3', '#8c8c8c']
 
 function colours(theme: Theme) {
+  const ink = plotInk(theme)
   return theme.dark
-    ? { text: '#e4e4ea', grid: 'rgba(255,255,255,0.14)', outline: '#1b1d24', path: '#ffffff', halo: '#1b1d24' }
-    : { text: '#1f2430', grid: 'rgba(0,0,0,0.12)', outline: '#ffffff', path: '#1f2430', halo: '#ffffff' }
-}
-
-function baseLayout(theme: Theme, margin: Partial<Layout['margin']>): Partial<Layout> {
-  const c = colours(theme)
-  return {
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: c.text },
-    margin,
-    hoverlabel: { namelength: -1 },
-  }
-}
-
-function axis(title: string, theme: Theme) {
-  const c = colours(theme)
-  return { title: { text: title }, gridcolor: c.grid, zeroline: false, color: c.text, automargin: false }
+    ? { ...ink, outline: '#1b1d24', path: '#ffffff', halo: '#1b1d24' }
+    : { ...ink, outline: '#ffffff', path: '#1f2430', halo: '#ffffff' }
 }
 
 /** n points evenly from lo to hi. */
@@ -188,11 +174,11 @@ export function regionsFigure(input: RegionsInput, theme: Theme): Figure {
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 48, r: 12, t: 32, b: 48 }),
+      ...sectionLayout(theme, { l: 48, r: 12, t: 32, b: 48 }),
       uirevision: input.key,
       // To scale, the plot area shrinking to fit (constrain 'domain'), so the ranges stay the data's.
-      xaxis: { ...axis('x₁', theme), range: [x0, x1], constrain: 'domain' },
-      yaxis: { ...axis('x₂', theme), range: [y0, y1], scaleanchor: 'x', scaleratio: 1, constrain: 'domain' },
+      xaxis: { ...sectionAxis('x₁', theme), range: [x0, x1], constrain: 'domain' },
+      yaxis: { ...sectionAxis('x₂', theme), range: [y0, y1], scaleanchor: 'x', scaleratio: 1, constrain: 'domain' },
       legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom' },
       showlegend: classify,
     },
@@ -224,10 +210,10 @@ export function lossCurvesFigure(history: LossHistory, chosen: number, theme: Th
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 60, r: 12, t: 40, b: 48 }),
+      ...sectionLayout(theme, { l: 60, r: 12, t: 40, b: 48 }),
       uirevision: key,
-      xaxis: { ...axis('step', theme) },
-      yaxis: { ...axis('training loss L(θ)', theme), type: 'log' },
+      xaxis: { ...sectionAxis('step', theme) },
+      yaxis: { ...sectionAxis('training loss L(θ)', theme), type: 'log' },
       // Above the plot: below it the legend's rows met the axis title on a narrow screen.
       legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     },
@@ -327,10 +313,10 @@ export function sliceFigure(slice: LossSliceAnswer, theme: Theme): Figure {
       },
     ],
     layout: {
-      ...baseLayout(theme, { l: 56, r: 12, t: 8, b: 96 }),
+      ...sectionLayout(theme, { l: 56, r: 12, t: 8, b: 96 }),
       uirevision: `${slice.kind} ${slice.walker}`,
-      xaxis: { ...axis(ax, theme), range: [slice.a[0], slice.a[1]] },
-      yaxis: { ...axis(ay, theme), range: [slice.b[0], slice.b[1]] },
+      xaxis: { ...sectionAxis(ax, theme), range: [slice.a[0], slice.a[1]] },
+      yaxis: { ...sectionAxis(ay, theme), range: [slice.b[0], slice.b[1]] },
       legend: { orientation: 'h', x: 0, y: -0.24, yanchor: 'top' },
     },
   }
@@ -370,7 +356,7 @@ export function sliceSurfaceFigure(slice: LossSliceAnswer, theme: Theme): Figure
       } as Data,
     ],
     layout: {
-      ...baseLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
+      ...sectionLayout(theme, { l: 0, r: 0, t: 0, b: 0 }),
       uirevision: `${slice.kind} ${slice.walker}`,
       showlegend: false,
       scene: {
@@ -418,7 +404,7 @@ export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: str
       ...extra,
     }) as Data
   const panel = (title: string, domain: [number, number], extra: Record<string, unknown> = {}) => ({
-    ...axis(title, theme),
+    ...sectionAxis(title, theme),
     domain,
     automargin: true,
     ...extra,
@@ -430,11 +416,11 @@ export function spectrumFigure(spectrum: SpectrumHistory, theme: Theme, key: str
       line(finite(spectrum.index), 'negative curvatures', 'y3', { line: { color: colour, width: 2, shape: 'hv' } }),
     ],
     layout: {
-      ...baseLayout(theme, { l: 64, r: 12, t: 8, b: 44 }),
+      ...sectionLayout(theme, { l: 64, r: 12, t: 8, b: 44 }),
       uirevision: key,
       // From the first record to the next one due at least, padded: a lone record is not centred on negative steps.
       xaxis: {
-        ...axis('step', theme),
+        ...sectionAxis('step', theme),
         anchor: 'y3',
         range: [x0 - pad, x1 + pad],
       },
@@ -512,14 +498,14 @@ export function interpolationFigure(line: InterpolationAnswer, theme: Theme): Fi
   return {
     data,
     layout: {
-      ...baseLayout(theme, { l: 56, r: 12, t: 8, b: 48 }),
+      ...sectionLayout(theme, { l: 56, r: 12, t: 8, b: 48 }),
       uirevision: `line ${line.walker}`,
       xaxis: {
-        ...axis('α (0: initial weights, 1: current weights)', theme),
+        ...sectionAxis('α (0: initial weights, 1: current weights)', theme),
         range: [alpha[0], alpha[alpha.length - 1]],
       },
       // A little below 0, so that the 0 tick stays clear of the α axis's labels.
-      yaxis: { ...axis('training loss', theme), range: [-0.03 * top, top] },
+      yaxis: { ...sectionAxis('training loss', theme), range: [-0.03 * top, top] },
       shapes: [
         {
           type: 'rect',
