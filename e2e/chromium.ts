@@ -61,19 +61,24 @@ const TEST_EVENTS = ['console', 'pageerror', 'request', 'response', 'dialog', 'd
 
 /**
  * One tab per browser is kept from test to test. A page closed by its test is
- * only navigated away; the next test that opens a page gets that tab, its
- * origin's storage and its permissions cleared, its viewport and colour scheme
- * set, as a fresh page would have them. Its renderer keeps the scripts it has
- * compiled: measured on 2 cores, a page load costs about 7 CPU-seconds in the
- * kept tab against 10 in a new one. A test that opens a second page while the
- * tab is in use gets a new page in its own context, as before; a tab given an
- * init script is closed for good (init scripts cannot be taken back).
+ * only navigated away; the next test that opens a page gets that tab with its
+ * origin's storage, its permissions and its history cleared, and its viewport
+ * and colour scheme set, as a fresh page would have them. Its renderer keeps
+ * the scripts it has compiled: measured on 2 cores, a page load costs about 7
+ * CPU-seconds in the kept tab against 10 in a new one. A test that opens a
+ * second page while the tab is in use gets a new page in its own context, as
+ * before; a tab given an init script is closed for good (init scripts cannot
+ * be taken back).
  */
 const kept = new WeakMap<Browser, { page: Page; busy: boolean; origins: Set<string> }>()
 
-/** Forgets what pages of `origins` stored (local storage, IndexedDB, cookies...); the HTTP cache stays. */
-async function clearStorage(page: Page, origins: Iterable<string>): Promise<void> {
+/**
+ * Forgets what pages of `origins` stored (local storage, IndexedDB, cookies...) and the tab's history, so
+ * Back cannot land on an earlier test's page; the HTTP cache stays.
+ */
+async function forget(page: Page, origins: Iterable<string>): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Page.resetNavigationHistory')
   for (const origin of origins) {
     await cdp.send('Storage.clearDataForOrigin', {
       origin,
@@ -90,7 +95,7 @@ async function keptTab(browser: Browser, url: string, options: PageOptions): Pro
   const { page } = tab
   const { origin } = new URL(url)
   if (origin.startsWith('http')) tab.origins.add(origin)
-  await clearStorage(page, tab.origins)
+  await forget(page, tab.origins)
   await page.context().clearPermissions()
   await page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 800 })
   await page.emulateMedia({ media: null, colorScheme: options.colorScheme ?? 'light' })
