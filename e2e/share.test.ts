@@ -336,7 +336,9 @@ describe.skipIf(!chromiumPath)('sharing, presets and presentation', () => {
       expect(errors).toEqual([])
       await page.close()
     },
-    150_000,
+    // A hang guard for 20 page loads, each of which has its own 30 s guards: on a loaded 2-core machine a load
+    // takes up to 10 s, and 150 s was once not enough.
+    300_000,
   )
 
   test(
