@@ -12,6 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'bin/**/*.test.ts'],
           environment: 'node',
+          // Unit files share their worker's module cache (measured: 50 files in 24 s instead of 40, imports
+          // 8 s instead of 20): core modules hold no state a test changes, and the few tests that stub a
+          // global restore it.
+          isolate: false,
           testTimeout: 60_000,
         },
       },
