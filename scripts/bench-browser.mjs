@@ -252,11 +252,16 @@ try {
   if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'training') {
     const page = await openPage(browser, url)
     const cores = await page.evaluate(() => navigator.hardwareConcurrency)
-    const { times, words } = await measureSlice(page, 5)
-    console.log(
-      `training, 60 x 60 loss slice of a 2-16-16-1 tanh net on 500 spiral points: median ${fmt(median(times), 0)} ms ` +
-        `(${times.join(', ')} ms), ${words}, ${cores} cores reported`,
-    )
+    for (const playing of [true, false]) {
+      // With the playground's run going on above (as the page opens), then with it paused.
+      if (!playing) await page.evaluate(() => window.__landscape.pause())
+      const { times, words } = await measureSlice(page, 5)
+      console.log(
+        `training, 60 x 60 loss slice of a 2-16-16-1 tanh net on 500 spiral points, the playground ` +
+          `${playing ? 'playing' : 'paused'}: median ${fmt(median(times), 0)} ms (${times.join(', ')} ms), ${words}, ` +
+          `${cores} cores reported`,
+      )
+    }
     await page.close()
   }
 
