@@ -78,6 +78,11 @@ describe.skipIf(!chromiumPath)('the training section', () => {
     await page.locator('#training-slice .scatterlayer .trace').first().waitFor(WAIT)
     const timing = (await page.locator('.training .timing').textContent()) ?? ''
     expect(timing).toMatch(/^[\d,]+ ms$/)
+    // The grid's rows were shared among the page's band workers (one per core the browser reports, up to 4).
+    const sliceNote = (await page.locator('.training .timing').locator('..').textContent()) ?? ''
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency)
+    const workers = Math.max(1, Math.min(4, cores))
+    expect(sliceNote).toContain(workers === 1 ? 'in one worker' : `in ${workers} workers side by side`)
     const hover = await page.evaluate(() => {
       const gd = document.getElementById('training-slice') as HTMLElement & { data: { text?: string[] }[] }
       return gd.data[1]?.text ?? []
