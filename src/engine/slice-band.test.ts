@@ -86,6 +86,7 @@ describe('a slice grid shared among band workers', () => {
     const handlers = sliceBandHandlers()
     const other = { ...setup, seed: 9 }
     const plane = new TrainingRun(other, 1).slicePlane({ kind: 'random', grid: 5, chosen: 0 })
+    expect(handlers.prepare({ setup }, context())).toBeNull()
     const first = handlers.rows({ setup, plane, rows: [0, 5] }, context()).values
     const second = handlers.rows({ setup: other, plane, rows: [0, 5] }, context()).values
     expect([...second]).toEqual([...new TrainingRun(other, 1).slice({ kind: 'random', grid: 5, chosen: 0 }).values])

@@ -30,6 +30,8 @@ export interface SliceBandAnswer {
 }
 
 export interface SliceBandService {
+  /** Builds the setup's network ahead of the first slice, so that it does not wait for it. */
+  prepare: Call<{ setup: TrainingSetup }, null>
   rows: Call<SliceBandRequest, SliceBandAnswer>
 }
 
@@ -86,14 +88,21 @@ export function joinSlice(plane: SlicePlaneAnswer, bands: Float64Array[], ms: nu
 export function sliceBandHandlers(): Handlers<SliceBandService> {
   let key = ''
   let network: Network | null = null
+  const networkOf = (setup: TrainingSetup): Network => {
+    const wanted = networkKey(setup)
+    if (network === null || wanted !== key) {
+      network = setupNetwork(setup)
+      key = wanted
+    }
+    return network
+  }
   return {
+    prepare({ setup }) {
+      networkOf(setup)
+      return null
+    },
     rows({ setup, plane, rows }, context) {
-      const wanted = networkKey(setup)
-      if (network === null || wanted !== key) {
-        network = setupNetwork(setup)
-        key = wanted
-      }
-      const values = sliceRows(network, plane, rows)
+      const values = sliceRows(networkOf(setup), plane, rows)
       context.transfer([values.buffer as ArrayBuffer])
       return { rows, values }
     },

@@ -32,6 +32,17 @@ export class SlicePool {
     return this.#clients.length
   }
 
+  /**
+   * Starts the band workers and has each build the setup's network, so that the first slice does not
+   * wait for them (a failure here is left for the slice to report).
+   */
+  prepare(setup: TrainingSetup): void {
+    for (const c of this.#clients) {
+      if (c.crashed) c.restart()
+      c.call('prepare', { setup }).catch(() => {})
+    }
+  }
+
   /** The plane from the training worker, then the grid's bands from the band workers at once. */
   async slice(
     training: TrainingClient,

@@ -30,7 +30,7 @@ export class TrainingRunner extends PulledRun<
   TrainingFrameRequest,
   TrainingFrame
 > {
-  /** Band workers for slices' grids, started at the first slice. */
+  /** Band workers for slices' grids, started when a run is loaded. */
   #pool: SlicePool | null = null
   #loaded = $state.raw<TrainingLoaded | null>(null)
   #regions = $state.raw<RegionGrid | null>(null)
@@ -80,8 +80,7 @@ export class TrainingRunner extends PulledRun<
     this.#slicing = true
     this.#sliceFailure = null
     try {
-      this.#pool ??= new SlicePool(bandWorkerCount(globalThis.navigator?.hardwareConcurrency))
-      const answer = await this.#pool.slice(this.client, setup, { kind, grid: SLICE_GRID, chosen: this.chosen })
+      const answer = await this.#bands().slice(this.client, setup, { kind, grid: SLICE_GRID, chosen: this.chosen })
       if (load !== this.loads) return
       this.#slice = answer
     } catch (error) {
@@ -115,6 +114,12 @@ export class TrainingRunner extends PulledRun<
 
   protected onLoaded(answer: TrainingLoaded): void {
     this.#loaded = answer
+    // The band workers start now and build the network, ready for the first slice.
+    if (this.setup) this.#bands().prepare(this.setup)
+  }
+
+  #bands(): SlicePool {
+    return (this.#pool ??= new SlicePool(bandWorkerCount(globalThis.navigator?.hardwareConcurrency)))
   }
 
   protected frameParams(advance: number): TrainingFrameRequest {
